@@ -1,0 +1,31 @@
+// Bundles the CLI and the language server with esbuild (CommonJS, one file
+// each, so they start fast). Run after `langium generate` (see npm run build).
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const options = {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    sourcemap: true,
+    minify: !process.env.MPLAN_NO_MINIFY,
+    logLevel: 'warning',
+    define: { MPLAN_VERSION: JSON.stringify(pkg.version) },
+    entryPoints: {
+        cli: 'src/cli/main.ts',
+        server: 'src/server/bin.ts'
+    },
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' }
+};
+
+if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+} else {
+    await esbuild.build(options);
+}
