@@ -1,0 +1,205 @@
+import { AstUtils, DocumentState, UriUtils, WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope, type URI } from 'langium';
+import type { MplanServices } from '../mplan-module.js';
+import {
+    type Campaign, type Competitor, type Document, type Element, type Funnel, type Money, type Offer, type Plan,
+    type Product, type Research, type Segment, type Strategy, type Tactic,
+    Campaign as CampaignType, Competitor as CompetitorType, Funnel as FunnelType, Offer as OfferType, Plan as PlanType,
+    Product as ProductType, Research as ResearchType, Segment as SegmentType, Strategy as StrategyType, Tactic as TacticType
+} from '../generated/ast.js';
+import type { ImportResolver, ResolvedImport } from '../scoping/imports.js';
+import { MoneySum, type Amount } from './values.js';
+
+/** The blocks of a file, or of a whole plan, grouped by kind in source order. */
+export interface Blocks {
+    plans: Plan[];
+    products: Product[];
+    segments: Segment[];
+    competitors: Competitor[];
+    research: Research[];
+    strategies: Strategy[];
+    tactics: Tactic[];
+    campaigns: Campaign[];
+    funnels: Funnel[];
+    offers: Offer[];
+}
+
+function emptyBlocks(): Blocks {
+    return { plans: [], products: [], segments: [], competitors: [], research: [], strategies: [], tactics: [], campaigns: [], funnels: [], offers: [] };
+}
+
+function addBlock(blocks: Blocks, element: Element): void {
+    switch (element.$type) {
+        case PlanType.$type: blocks.plans.push(element as Plan); break;
+        case ProductType.$type: blocks.products.push(element as Product); break;
+        case SegmentType.$type: blocks.segments.push(element as Segment); break;
+        case CompetitorType.$type: blocks.competitors.push(element as Competitor); break;
+        case ResearchType.$type: blocks.research.push(element as Research); break;
+        case StrategyType.$type: blocks.strategies.push(element as Strategy); break;
+        case TacticType.$type: blocks.tactics.push(element as Tactic); break;
+        case CampaignType.$type: blocks.campaigns.push(element as Campaign); break;
+        case FunnelType.$type: blocks.funnels.push(element as Funnel); break;
+        case OfferType.$type: blocks.offers.push(element as Offer); break;
+    }
+}
+
+/** What the model asks of the linker's world: scopes and the workspace index. */
+export interface PlanLookups {
+    /** The blocks a reference could name, from where it stands. */
+    scopeOf(info: ReferenceInfo): Scope;
+    /** The blocks of `type` visible from a file (its own and its imports'). */
+    visible(document: LangiumDocument<Document>, type: string): Scope;
+    /** The type of block a reference names. */
+    referenceType(info: ReferenceInfo): string;
+    /** Every block of `type` called `name` anywhere in the workspace, imported or not. */
+    declaredAnywhere(type: string, name: string): AstNodeDescription[];
+    /** A file and every file it imports, transitively. */
+    closure(document: LangiumDocument<Document>): Array<LangiumDocument<Document>>;
+    /** The blocks declared in one file. */
+    blocksOf(document: LangiumDocument<Document>): Blocks;
+    /** Where an import of a file points and whether it resolves. */
+    resolveImports(document: LangiumDocument<Document>): ResolvedImport[];
+    /** The files by which `document` imports itself through `start`, if it does. */
+    cycleThrough(document: LangiumDocument<Document>, start: ResolvedImport): URI[] | undefined;
+}
+
+/** The currency sums are kept in, and where it comes from. */
+export interface PlanCurrency {
+    code: string;
+    /** The `currency` fact of the plan block, or the first amount of the plan when none is declared. */
+    node: AstNode;
+    declared: boolean;
+}
+
+/**
+ * The resolved facts of one file, as the rules read them. For a plan file
+ * (one with a `plan` block) `all` holds the whole plan: the file and every
+ * file it imports, transitively. For a library file `all` holds the file and
+ * what it imports, and `plan` is undefined, so plan-wide rules stay silent.
+ *
+ * Built once per document per build, after linking; rules never re-walk the AST.
+ */
+export class PlanModel {
+    readonly root: Document;
+    /** This file's blocks. */
+    readonly own: Blocks = emptyBlocks();
+    /** The blocks of this file and of every file it imports. */
+    readonly all: Blocks = emptyBlocks();
+    /** The plan block of this file; undefined for a library. */
+    readonly plan: Plan | undefined;
+    readonly currency: PlanCurrency | undefined;
+    /** For each strategy of the plan, the tactics that serve it. */
+    readonly tacticsServing = new Map<Strategy, Tactic[]>();
+
+    /** This file's imports, resolved. */
+    readonly imports: ResolvedImport[];
+
+    constructor(
+        readonly document: LangiumDocument<Document>,
+        /** This file, then every file it imports (transitively), each once. */
+        readonly files: Array<LangiumDocument<Document>>,
+        readonly lookups: PlanLookups
+    ) {
+        this.imports = lookups.resolveImports(document);
+        this.root = document.parseResult.value;
+        for (const element of this.root.elements ?? []) addBlock(this.own, element);
+        for (const file of files) {
+            for (const element of file.parseResult.value.elements ?? []) addBlock(this.all, element);
+        }
+        this.plan = this.own.plans[0];
+        this.currency = this.findCurrency();
+        for (const tactic of this.all.tactics) {
+            for (const ref of tactic.serves) {
+                const strategy = ref.ref;
+                if (!strategy) continue;
+                const list = this.tacticsServing.get(strategy);
+                if (list) list.push(tactic); else this.tacticsServing.set(strategy, [tactic]);
+            }
+        }
+    }
+
+    /** True for a file with a `plan` block: plan-wide rules judge it with its imports. */
+    get isPlan(): boolean {
+        return this.plan !== undefined;
+    }
+
+    /** The file a node was written in. */
+    fileOf(node: AstNode): LangiumDocument {
+        return AstUtils.getDocument(node);
+    }
+
+    /** A file's path as the user reads it: relative to this file's folder. */
+    pathOf(uri: URI): string {
+        const relative = UriUtils.relative(UriUtils.dirname(this.document.uri), uri);
+        return relative || UriUtils.basename(uri);
+    }
+
+    /** "market.mplan:12" for a node in another file, "line 12" for one in this file. */
+    where(node: AstNode): string {
+        const line = (node.$cstNode?.range.start.line ?? 0) + 1;
+        const file = this.fileOf(node);
+        return file.uri.toString() === this.document.uri.toString() ? `line ${line}` : `${this.pathOf(file.uri)}:${line}`;
+    }
+
+    /** What the tactics a campaign runs cost, per currency; unresolved tactics count nothing. */
+    spendOf(campaign: Campaign): MoneySum {
+        const sum = new MoneySum();
+        for (const ref of campaign.runs) sum.add(amountOf(ref.ref?.budget));
+        return sum;
+    }
+
+    private findCurrency(): PlanCurrency | undefined {
+        const declared = this.plan?.currency;
+        if (this.plan && declared) {
+            return { code: declared, node: this.plan, declared: true };
+        }
+        for (const money of moneyOf(this.all)) {
+            return { code: money.currency, node: money, declared: false };
+        }
+        return undefined;
+    }
+}
+
+/** A money node as a plain amount. */
+export function amountOf(money: Money | undefined): Amount | undefined {
+    if (!money || typeof money.amount !== 'number' || !money.currency) return undefined;
+    return { amount: money.amount, currency: money.currency };
+}
+
+/**
+ * The amounts of a set of blocks that are summed or compared: product prices,
+ * tactic budgets and campaign budgets, in source order.
+ */
+export function* moneyOf(blocks: Blocks): Generator<Money> {
+    for (const product of blocks.products) if (product.price) yield product.price;
+    for (const tactic of blocks.tactics) if (tactic.budget) yield tactic.budget;
+    for (const campaign of blocks.campaigns) if (campaign.budget) yield campaign.budget;
+}
+
+/** Builds and caches the plan model of each document, once per build. */
+export class PlanModelProvider {
+    protected readonly imports: ImportResolver;
+    protected readonly cache: WorkspaceCache<string, PlanModel>;
+    protected readonly lookups: PlanLookups;
+
+    constructor(services: MplanServices) {
+        this.imports = services.references.ImportResolver;
+        this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        const scopes = services.references.ScopeProvider;
+        const reflection = services.shared.AstReflection;
+        const index = services.shared.workspace.IndexManager;
+        this.lookups = {
+            scopeOf: info => scopes.getScope(info),
+            visible: (document, type) => scopes.getScopeForType(document, type),
+            referenceType: info => reflection.getReferenceType(info),
+            declaredAnywhere: (type, name) => index.allElements(type).filter(d => d.name === name).toArray(),
+            closure: document => this.imports.closure(document),
+            blocksOf: document => this.get(document).own,
+            resolveImports: document => this.imports.resolveImports(document),
+            cycleThrough: (document, start) => this.imports.cycleThrough(document, start)
+        };
+    }
+
+    get(document: LangiumDocument<Document>): PlanModel {
+        return this.cache.get(document.uri.toString(), () => new PlanModel(document, this.imports.closure(document), this.lookups));
+    }
+}

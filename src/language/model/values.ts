@@ -1,0 +1,88 @@
+/**
+ * Plain values of a plan: money, dates and ranges, with no AST in sight.
+ * Pure functions; the plan model and the rules build on them.
+ */
+
+export interface Amount {
+    amount: number;
+    currency: string;
+}
+
+/** ISO 4217 codes look like this; whether one is in use is not checked. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+/** Sums of money kept apart by currency: adding USD to EUR is never silent. */
+export class MoneySum {
+    readonly byCurrency = new Map<string, number>();
+
+    add(amount: Amount | undefined): this {
+        if (amount && Number.isFinite(amount.amount)) {
+            this.byCurrency.set(amount.currency, (this.byCurrency.get(amount.currency) ?? 0) + amount.amount);
+        }
+        return this;
+    }
+
+    get currencies(): string[] {
+        return [...this.byCurrency.keys()];
+    }
+
+    /** The total in `currency` (0 when nothing was added in it). */
+    in(currency: string): number {
+        return this.byCurrency.get(currency) ?? 0;
+    }
+
+    get isEmpty(): boolean {
+        return this.byCurrency.size === 0;
+    }
+
+    toString(): string {
+        if (this.isEmpty) return '0';
+        return [...this.byCurrency].map(([currency, amount]) => formatMoney({ amount, currency })).join(' + ');
+    }
+}
+
+/** "12,500 USD", "49.90 EUR". */
+export function formatMoney(money: Amount): string {
+    const whole = Number.isInteger(money.amount);
+    const text = money.amount.toLocaleString('en-US', whole ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return `${text} ${money.currency}`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * The day number (days since 1970-01-01) of an ISO date `YYYY-MM-DD`, or
+ * undefined when no such day exists (2027-02-30, 2027-13-01).
+ */
+export function dayNumber(iso: string): number | undefined {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!match) return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || day < 1) return undefined;
+    const days = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+    if (day > days) return undefined;
+    return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+/** Why an ISO-looking date is not a real day, in words; undefined for a real day. */
+export function dateProblem(iso: string): string | undefined {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!match) return `'${iso}' is not a date in the form YYYY-MM-DD`;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12) return `month ${match[2]} does not exist (months run from 01 to 12)`;
+    const days = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+    if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${year} has no day ${match[3]} (it has ${days} days)`;
+    return undefined;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A span of days, both ends included. */
+export interface DayRange {
+    start: number;
+    end: number;
+}

@@ -1,0 +1,68 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { MplanGeneratedModule, MplanGeneratedSharedModule } from './generated/module.js';
+import { PlanModelProvider } from './model/plan-model.js';
+import { ImportResolver } from './scoping/imports.js';
+import { MplanScopeComputation } from './scoping/scope-computation.js';
+import { MplanScopeProvider } from './scoping/scope-provider.js';
+import { MplanParserErrorMessageProvider } from './syntax/parser-errors.js';
+import { MplanValueConverter } from './syntax/value-converter.js';
+import { MplanDocumentValidator } from './validation/document-validator.js';
+import { MplanIndexManager } from './workspace/index-manager.js';
+import { MplanWorkspaceManager } from './workspace/workspace-manager.js';
+
+/** The services mplan adds to Langium's. */
+export interface MplanAddedServices {
+    references: {
+        ImportResolver: ImportResolver;
+        ScopeProvider: MplanScopeProvider;
+    };
+    model: {
+        PlanModelProvider: PlanModelProvider;
+    };
+}
+
+export type MplanServices = LangiumServices & MplanAddedServices;
+
+export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAddedServices> = {
+    parser: {
+        ValueConverter: () => new MplanValueConverter(),
+        ParserErrorMessageProvider: () => new MplanParserErrorMessageProvider()
+    },
+    references: {
+        ImportResolver: services => new ImportResolver(services),
+        ScopeComputation: services => new MplanScopeComputation(services),
+        ScopeProvider: services => new MplanScopeProvider(services)
+    },
+    model: {
+        PlanModelProvider: services => new PlanModelProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new MplanDocumentValidator(services)
+    }
+};
+
+export const MplanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: services => new MplanIndexManager(services),
+        WorkspaceManager: services => new MplanWorkspaceManager(services)
+    }
+};
+
+/**
+ * The one way to get the mplan language services, for the language server,
+ * the CLI and the tests alike. Without an LSP connection in the context, the
+ * configuration is initialised here so that documents can be built at once.
+ */
+export function createMplanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Mplan: MplanServices } {
+    const shared = inject(createDefaultSharedModule(context), MplanGeneratedSharedModule, MplanSharedModule);
+    const Mplan = inject(createDefaultModule({ shared }), MplanGeneratedModule, MplanModule);
+    shared.ServiceRegistry.register(Mplan);
+    if (!context.connection) {
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Mplan };
+}

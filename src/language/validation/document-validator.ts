@@ -1,0 +1,53 @@
+import {
+    AstUtils, Cancellation, DefaultDocumentValidator, getDiagnosticRange, interruptAndCheck, type LangiumDocument,
+    type ValidationOptions
+} from 'langium';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Document } from '../generated/ast.js';
+import type { MplanServices } from '../mplan-module.js';
+import type { PlanModelProvider } from '../model/plan-model.js';
+import { runRules, type RuleFinding } from '../rules/engine.js';
+import { RULES } from '../rules/index.js';
+import type { Severity } from '../rules/rule.js';
+
+const SEVERITY: Record<Severity, 1 | 2 | 3> = { error: 1, warning: 2, info: 3 };
+
+/**
+ * Validation is the rule engine: every diagnostic, parse and link errors
+ * included, comes from a rule of the registry and carries its id as `code`.
+ * Langium's own handling of lexer, parser and linker errors is replaced by the
+ * `syntax-error` and `unresolved-reference` rules, and no per-node checks are
+ * registered, so the AST is not walked a second time.
+ */
+export class MplanDocumentValidator extends DefaultDocumentValidator {
+    protected readonly models: PlanModelProvider;
+
+    constructor(services: MplanServices) {
+        super(services);
+        this.models = services.model.PlanModelProvider;
+    }
+
+    override async validateDocument(document: LangiumDocument, _options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        await interruptAndCheck(cancelToken);
+        const model = this.models.get(document as LangiumDocument<Document>);
+        return runRules(model, RULES).map(finding => this.toRuleDiagnostic(finding));
+    }
+
+    protected toRuleDiagnostic(finding: RuleFinding): Diagnostic {
+        const related: DiagnosticRelatedInformation[] = [];
+        for (const item of finding.related ?? []) {
+            const range = item.node.$cstNode?.range;
+            const document = AstUtils.getDocument(item.node);
+            if (range) related.push({ location: { uri: document.uri.toString(), range }, message: item.message });
+        }
+        return {
+            range: getDiagnosticRange(finding),
+            severity: SEVERITY[finding.rule.severity],
+            code: finding.rule.id,
+            source: 'mplan',
+            message: finding.message,
+            ...(finding.data ? { data: finding.data } : {}),
+            ...(related.length ? { relatedInformation: related } : {})
+        };
+    }
+}
