@@ -1,0 +1,67 @@
+import type { Money } from '../generated/ast.js';
+import { moneyOf } from '../model/plan-model.js';
+import { CURRENCY_CODE, formatMoney } from '../model/values.js';
+import type { Rule } from './rule.js';
+
+function show(money: Money): string {
+    return formatMoney({ amount: money.amount, currency: money.currency });
+}
+
+export const currencyMismatch: Rule = {
+    id: 'currency-mismatch',
+    severity: 'error',
+    area: 'language',
+    scope: 'file',
+    description: "Money in a currency other than the plan's, where it is summed or compared.",
+    rationale: `Budgets are added up and compared: the tactics a campaign runs against its budget, spend by
+strategy and channel, price against what a customer costs. mplan never converts currencies, because any
+rate it picked would be a guess; an amount in another currency would make every sum wrong. A plan
+declares its currency (\`currency USD\`); prices and budgets are written in it, in every file the plan
+imports. Without a declared currency, the first price or budget sets it.`,
+    check(model, report) {
+        const currency = model.currency;
+        if (model.isPlan && currency) {
+            const source = currency.declared ? `the plan's currency` : `the currency of the plan's first amount (${model.where(currency.node)})`;
+            for (const money of moneyOf(model.own)) {
+                if (money.currency && money.currency !== currency.code && CURRENCY_CODE.test(money.currency)) {
+                    report({ node: money, property: 'currency', message: `${show(money)} is not in ${source}, ${currency.code}: amounts are summed and compared, so write it in ${currency.code}.`, data: { expected: currency.code, found: money.currency } });
+                }
+            }
+            // Each imported file once, through the first import that brings it in; never this file.
+            const seen = new Set([model.document]);
+            for (const imp of model.imports) {
+                if (!imp.document) continue;
+                const files = model.lookups.closure(imp.document).filter(file => !seen.has(file));
+                files.forEach(file => seen.add(file));
+                const foreign = files.flatMap(file => [...moneyOf(model.lookups.blocksOf(file))])
+                    .filter(m => m.currency && m.currency !== currency.code && CURRENCY_CODE.test(m.currency));
+                if (foreign.length > 0) {
+                    report({
+                        node: imp.node,
+                        property: 'path',
+                        message: `This import brings ${foreign.length === 1 ? 'an amount' : `${foreign.length} amounts`} not in the plan's currency ${currency.code}: ${show(foreign[0])} at ${model.where(foreign[0])}.`,
+                        related: foreign.slice(0, 10).map(m => ({ node: m, message: `${show(m)} is not in ${currency.code}` }))
+                    });
+                }
+            }
+        } else {
+            // A library has no currency of its own: a campaign and the tactics it runs must still agree.
+            for (const campaign of model.own.campaigns) {
+                const budget = campaign.budget;
+                if (!budget?.currency) continue;
+                campaign.runs.forEach((ref, index) => {
+                    const cost = ref.ref?.budget;
+                    if (cost?.currency && cost.currency !== budget.currency && CURRENCY_CODE.test(cost.currency)) {
+                        report({ node: campaign, property: 'runs', index, message: `Tactic '${ref.$refText}' is budgeted in ${cost.currency} (${show(cost)}) but campaign '${campaign.name}' in ${budget.currency}: they cannot be added up.` });
+                    }
+                });
+            }
+        }
+        for (const segment of model.own.segments) {
+            const income = segment.income;
+            if (income?.minCurrency && income.currency && income.minCurrency !== income.currency) {
+                report({ node: income, property: 'minCurrency', message: `The income range of segment '${segment.name}' starts in ${income.minCurrency} and ends in ${income.currency}: a range has one currency.` });
+            }
+        }
+    }
+};

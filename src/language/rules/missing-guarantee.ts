@@ -1,0 +1,27 @@
+import type { Rule } from './rule.js';
+
+export const missingGuarantee: Rule = {
+    id: 'missing-guarantee',
+    severity: 'error',
+    area: 'offer',
+    scope: 'plan',
+    basis: '000 #6',
+    description: 'The plan offers no money-back guarantee.',
+    rationale: `Most people will not buy online from a seller they do not know without a way to get their
+money back. A money-back guarantee takes the risk of trying off the buyer; you cannot please everyone,
+but an unhappy customer who is refunded at once does far less harm than one who is not. The plan needs
+an offer with \`guarantee money back\` and a term, in the plan file or a file it imports.`,
+    check(model, report) {
+        if (model.all.offers.some(offer => offer.guarantee?.moneyBack)) return;
+        const other = model.all.offers.find(offer => offer.guarantee);
+        report({
+            node: model.plan!,
+            property: 'name',
+            message: other
+                ? `The plan's guarantee (${model.where(other.guarantee!)}) does not give the money back: most buyers will not purchase without a money-back guarantee. Write 'guarantee money back 30 days'.`
+                : `The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'.`,
+            related: other ? [{ node: other.guarantee!, message: 'a guarantee that does not give the money back' }] : undefined,
+            data: { offers: model.all.offers.length }
+        });
+    }
+};

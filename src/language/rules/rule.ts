@@ -1,0 +1,50 @@
+import type { AstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { PlanModel } from '../model/plan-model.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The areas of a plan, as RULES.md groups the rules. */
+export type Area = 'language' | 'market' | 'competition' | 'research' | 'offer' | 'strategy' | 'campaign' | 'funnel';
+
+/** One finding of a rule, placed on a node (or a property of it) or on a raw range. */
+export interface Finding {
+    node: AstNode;
+    /** Narrow the range to this property of the node (and this index of a list property). */
+    property?: string;
+    index?: number;
+    /** Or to this keyword of the node. */
+    keyword?: string;
+    /** Or to exactly this range (parser errors, which have no node). */
+    range?: Range;
+    message: string;
+    /** Facts a quick fix or a tool needs; never shown. */
+    data?: Record<string, unknown>;
+    /** Other places that take part in the finding (in this or another file). */
+    related?: Array<{ node: AstNode; message: string }>;
+}
+
+export type Report = (finding: Finding) => void;
+
+/**
+ * A rule of the catalogue. Its id is a contract (RULES.md): spelled exactly,
+ * never renamed. `check` reads the plan model and reports findings; it does
+ * no I/O and keeps no state between calls.
+ */
+export interface Rule {
+    readonly id: string;
+    readonly severity: Severity;
+    readonly area: Area;
+    /** One line: what the rule reports. */
+    readonly description: string;
+    /** Why it matters, in a paragraph or two of Markdown (the rule's docs). */
+    readonly rationale: string;
+    /** Where the rule comes from: the seed file and passage, or "beyond". */
+    readonly basis?: string;
+    /**
+     * `plan`: runs on plan files only and judges the whole plan (the file and
+     * its imports); `file`: runs on every file and judges that file's blocks.
+     */
+    readonly scope: 'plan' | 'file';
+    check(model: PlanModel, report: Report): void;
+}

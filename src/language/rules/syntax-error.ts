@@ -1,0 +1,77 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { IToken } from 'chevrotain';
+import { CURRENCY_CODE } from '../model/values.js';
+import { moneyOf } from '../model/plan-model.js';
+import type { AstNode } from 'langium';
+import type { Rule } from './rule.js';
+
+function tokenRange(token: IToken | undefined): Range | undefined {
+    if (!token || Number.isNaN(token.startOffset) || token.startLine === undefined || Number.isNaN(token.startLine)) return undefined;
+    return {
+        start: { line: token.startLine - 1, character: (token.startColumn ?? 1) - 1 },
+        end: { line: (token.endLine ?? token.startLine) - 1, character: token.endColumn ?? token.startColumn ?? 1 }
+    };
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Why a character cannot start a token, in words. */
+function lexingMessage(text: string, offset: number, length: number): string {
+    const found = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
+    const first = found.charAt(0);
+    if (first === '"') return 'Text in quotes must end with a closing " on the same line.';
+    if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
+    if (first === '-' ) return `Unexpected '${found}': numbers cannot be negative in a plan.`;
+    return `Unexpected '${found}': this is not part of the mplan language.`;
+}
+
+export const syntaxError: Rule = {
+    id: 'syntax-error',
+    severity: 'error',
+    area: 'language',
+    scope: 'file',
+    description: 'Text that does not follow the mplan language, with what was expected in plain words.',
+    rationale: `A plan that does not parse cannot be judged: the blocks after the error may be
+misread or missing. The message says what was expected at that point ("a name", "text in double
+quotes", "a date (YYYY-MM-DD)") and what was found instead. Amounts of money must name a three-letter
+ISO 4217 currency code such as USD or EUR.`,
+    check(model, report) {
+        const result = model.document.parseResult;
+        const text = model.document.textDocument.getText();
+        for (const error of result.lexerErrors) {
+            const line = (error.line ?? 1) - 1;
+            const column = (error.column ?? 1) - 1;
+            report({
+                node: model.root,
+                range: { start: { line, character: column }, end: { line, character: column + Math.max(1, error.length) } },
+                message: lexingMessage(text, error.offset, error.length)
+            });
+        }
+        for (const error of result.parserErrors) {
+            let range = tokenRange(error.token);
+            if (!range) {
+                const previous = tokenRange((error as { previousToken?: IToken }).previousToken);
+                range = previous ? { start: previous.end, end: previous.end } : START;
+            }
+            report({ node: model.root, range, message: error.message });
+        }
+        // Currency codes: the grammar reads any name there, the code must be ISO-like.
+        const codes: Array<{ node: AstNode; property: string; code: string | undefined }> = [];
+        for (const money of moneyOf(model.own)) codes.push({ node: money, property: 'currency', code: money.currency });
+        for (const segment of model.own.segments) {
+            if (segment.spends) codes.push({ node: segment.spends, property: 'currency', code: segment.spends.currency });
+            if (segment.income) {
+                codes.push({ node: segment.income, property: 'currency', code: segment.income.currency });
+                if (segment.income.minCurrency) codes.push({ node: segment.income, property: 'minCurrency', code: segment.income.minCurrency });
+            }
+        }
+        for (const plan of model.own.plans) {
+            if (plan.currency) codes.push({ node: plan, property: 'currency', code: plan.currency });
+        }
+        for (const { node, property, code } of codes) {
+            if (code && !CURRENCY_CODE.test(code)) {
+                report({ node, property, message: `'${code}' is not a currency code: write a three-letter ISO 4217 code such as USD, EUR or GBP.` });
+            }
+        }
+    }
+};

@@ -1,0 +1,29 @@
+import type { Rule } from './rule.js';
+
+export const tacticWithoutStrategy: Rule = {
+    id: 'tactic-without-strategy',
+    severity: 'warning',
+    area: 'strategy',
+    scope: 'file',
+    basis: '003',
+    description: 'A tactic that serves no strategy.',
+    rationale: `Tactics are the steps (an ad campaign, a blog, a postcard); a strategy says whom they are
+for and what they aim at. A tactic that serves no strategy is hit or miss: nobody can say which audience
+it should speak to or how to slant its message, and it competes for budget with the tactics that do
+serve the plan. Link each tactic to the strategy it serves with \`serves\`.`,
+    check(model, report) {
+        const strategies = model.all.strategies.map(s => s.name).filter(Boolean);
+        for (const tactic of model.own.tactics) {
+            if (tactic.serves.length > 0) continue;
+            const hint = strategies.length === 0
+                ? 'The plan declares no strategy yet: write one, then add \'serves\' to this tactic.'
+                : `Add 'serves' with the strategy it works for (${strategies.slice(0, 3).join(', ')}${strategies.length > 3 ? ', …' : ''}).`;
+            report({
+                node: tactic,
+                property: 'name',
+                message: `Tactic '${tactic.name}' serves no strategy, so it is hit or miss. ${hint}`,
+                data: { strategies }
+            });
+        }
+    }
+};
