@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createMplanServices } from '../language/mplan-module.js';
+import { loadPlans } from '../language/workspace/plan-loader.js';
+import { expandPaths, UsageError } from './files.js';
+import { formatJson, formatStylish, summarise, toFinding, type CliFileResult } from './report.js';
+
+export interface CheckOptions {
+    paths: string[];
+    format: 'stylish' | 'json';
+    cwd: string;
+}
+
+/** What a command produced; `main` writes it and exits, nothing else does. */
+export interface CommandResult {
+    stdout: string;
+    stderr: string;
+    exitCode: 0 | 1 | 2;
+}
+
+/**
+ * `mplan check`: every plan file named (folders searched), with the files they
+ * import, is parsed, linked and judged by every rule. Exit 0 when no finding is
+ * an error, 1 when one is, 2 when a path cannot be read.
+ */
+export async function check(options: CheckOptions): Promise<CommandResult> {
+    let files: string[];
+    try {
+        files = await expandPaths(options.paths.length ? options.paths : ['.'], options.cwd);
+    } catch (error) {
+        if (error instanceof UsageError) return { stdout: '', stderr: `mplan: ${error.message}\n`, exitCode: 2 };
+        throw error;
+    }
+    const { Mplan } = createMplanServices({ ...NodeFileSystem });
+    const loaded = await loadPlans(Mplan, files.map(file => URI.file(file)));
+    if (loaded.problems.length > 0) {
+        const lines = loaded.problems.map(p => `mplan: ${shown(p.uri.fsPath, options.cwd)}: cannot read (${p.message})`);
+        return { stdout: '', stderr: lines.join('\n') + '\n', exitCode: 2 };
+    }
+    const results: CliFileResult[] = loaded.documents.map(document => ({
+        path: shown(document.uri.fsPath, options.cwd),
+        findings: (document.diagnostics ?? []).map(toFinding).sort((a, b) => a.line - b.line || a.column - b.column)
+    }));
+    const stdout = options.format === 'json' ? formatJson(results) : formatStylish(results);
+    return { stdout, stderr: '', exitCode: summarise(results).errors > 0 ? 1 : 0 };
+}
+
+/** A path as the user reads it: relative to the working directory when inside it. */
+export function shown(file: string, cwd: string): string {
+    const relative = path.relative(cwd, file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}

@@ -1,0 +1,31 @@
+import { RULES, ruleById } from '../language/rules/index.js';
+import type { CommandResult } from './check.js';
+
+/** `mplan rules`: the registry, as a table or as JSON (id, severity, area, description). */
+export function listRules(format: 'stylish' | 'json'): CommandResult {
+    if (format === 'json') {
+        const rules = RULES.map(({ id, severity, area, description }) => ({ id, severity, area, description }));
+        return { stdout: JSON.stringify(rules, null, 2) + '\n', stderr: '', exitCode: 0 };
+    }
+    const width = Math.max(...RULES.map(rule => rule.id.length));
+    const lines = RULES.map(rule => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}`);
+    return { stdout: lines.join('\n') + '\n', stderr: '', exitCode: 0 };
+}
+
+/** `mplan explain RULE`: what a rule checks and why. */
+export function explainRule(id: string | undefined): CommandResult {
+    if (!id) return { stdout: '', stderr: 'mplan: explain needs a rule id, e.g. mplan explain missing-guarantee (mplan rules lists them)\n', exitCode: 2 };
+    const rule = ruleById(id);
+    if (!rule) return { stdout: '', stderr: `mplan: no rule '${id}' (mplan rules lists them)\n`, exitCode: 2 };
+    const text = [
+        `# ${rule.id}`,
+        '',
+        `${rule.description}`,
+        '',
+        `Default severity: ${rule.severity}. Area: ${rule.area}.${rule.basis ? ` Basis: ${rule.basis}.` : ''}`,
+        '',
+        rule.rationale.replace(/\n/g, ' ').replace(/ {2,}/g, ' '),
+        ''
+    ];
+    return { stdout: text.join('\n'), stderr: '', exitCode: 0 };
+}
