@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/language/rules/index.js';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'mplan.cjs');
+
+interface Run { code: number; stdout: string; stderr: string }
+
+/** Runs the built `mplan` binary, as a user would. */
+export function mplan(args: string[], cwd = ROOT): Promise<Run> {
+    return new Promise(resolve => {
+        execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+            resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+        });
+    });
+}
+
+function expectOneCleanErrorLine(run: Run, pattern: RegExp): void {
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
+}
+
+beforeAll(() => {
+    if (!existsSync(join(ROOT, 'out', 'cli.cjs'))) throw new Error('The CLI is not built: run `npm run build` (npm test does it first).');
+});
+
+describe('mplan check', () => {
+    it('exits 0 on the clean plan split over several files, checking its imports too', async () => {
+        const run = await mplan(['check', 'examples/corner-bakery/plan.mplan']);
+        expect(run).toEqual({ code: 0, stdout: '4 files checked: no problems.\n', stderr: '' });
+    });
+
+    it('exits 0 on the clean single-file plan', async () => {
+        expect(await mplan(['check', 'examples/phone-retailer.mplan'])).toEqual({ code: 0, stdout: '1 file checked: no problems.\n', stderr: '' });
+    });
+
+    it('exits 1 on the flawed plan and prints file:line:col severity message rule-id', async () => {
+        const run = await mplan(['check', 'examples/ebook-list.mplan']);
+        expect(run.code).toBe(1);
+        const lines = run.stdout.trimEnd().split('\n');
+        expect(lines).toEqual([
+            expect.stringMatching(/^examples\/ebook-list\.mplan:12:6 {2}error {4}The plan has no money-back guarantee: .* {2}missing-guarantee$/),
+            expect.stringMatching(/^examples\/ebook-list\.mplan:12:6 {2}error {4}Nothing in the plan turns a buyer into a repeat buyer\. .* {2}no-repeat-buyer-path$/),
+            expect.stringMatching(/^examples\/ebook-list\.mplan:59:8 {2}warning {2}Tactic 'ForumPosts' serves no strategy, .* {2}tactic-without-strategy$/),
+            expect.stringMatching(/^examples\/ebook-list\.mplan:78:22 {2}error {4}No tactic named 'Newsleter' .* {2}unresolved-reference$/),
+            '1 file checked: 4 problems (3 errors, 1 warning, 0 info).'
+        ]);
+        expect(run.stderr).toBe('');
+    });
+
+    it('checks every plan in a folder, recursively, and fails if any has an error', async () => {
+        const run = await mplan(['check', 'examples']);
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain('6 files checked: 4 problems');
+    });
+
+    it('checks the working directory when given no path', async () => {
+        const run = await mplan(['check'], join(ROOT, 'examples', 'corner-bakery'));
+        expect(run).toMatchObject({ code: 0, stdout: '4 files checked: no problems.\n' });
+    });
+
+    it('prints JSON with --format json', async () => {
+        const run = await mplan(['check', 'examples/ebook-list.mplan', '--format', 'json']);
+        expect(run.code).toBe(1);
+        const json = JSON.parse(run.stdout);
+        expect(json.summary).toEqual({ files: 1, errors: 3, warnings: 1, infos: 0 });
+        expect(json.files[0].path).toBe('examples/ebook-list.mplan');
+        expect(json.files[0].findings[0]).toEqual({
+            ruleId: 'missing-guarantee', severity: 'error', line: 12, column: 6, endLine: 12, endColumn: 20,
+            message: "The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'."
+        });
+    });
+
+    it('reports a syntax error with exit 1', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
+        writeFileSync(join(dir, 'broken.mplan'), 'plan P {\n    goal\n}\n');
+        const run = await mplan(['check', 'broken.mplan'], dir);
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain("broken.mplan:3:1  error    Expected text in double quotes after 'goal' but found '}'.  syntax-error");
+    });
+});
+
+describe('bad input to mplan check', () => {
+    it('a missing file: one line, exit 2', async () => {
+        expectOneCleanErrorLine(await mplan(['check', 'nope.mplan']), /^mplan: nope\.mplan: no such file or directory$/);
+    });
+
+    it('a file that is not a plan file: one line, exit 2', async () => {
+        expectOneCleanErrorLine(await mplan(['check', 'package.json']), /^mplan: package\.json: not a plan file \(plan files end in \.mplan\)$/);
+    });
+
+    it('a folder without plans: one line, exit 2', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
+        mkdirSync(join(dir, 'empty'));
+        expectOneCleanErrorLine(await mplan(['check', 'empty'], dir), /^mplan: empty: no \.mplan files in this directory$/);
+    });
+
+    it('a dangling link to a plan: one line, exit 2', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
+        symlinkSync(join(dir, 'gone.mplan'), join(dir, 'link.mplan'));
+        expectOneCleanErrorLine(await mplan(['check', 'link.mplan'], dir), /^mplan: link\.mplan: no such file or directory$/);
+    });
+
+    it('an unknown option or format: one line, exit 2', async () => {
+        expectOneCleanErrorLine(await mplan(['check', '--fast']), /^mplan: unknown option '--fast' \(see mplan --help\)$/);
+        expectOneCleanErrorLine(await mplan(['check', '--format', 'xml']), /^mplan: --format takes stylish or json, not 'xml'$/);
+    });
+});
+
+describe('mplan rules and explain', () => {
+    it('rules --format json lists the registry: id, severity, area, description', async () => {
+        const run = await mplan(['rules', '--format', 'json']);
+        expect(run.code).toBe(0);
+        const rules = JSON.parse(run.stdout);
+        expect(rules.map((r: { id: string }) => r.id)).toEqual(RULES.map(r => r.id));
+        expect(rules.find((r: { id: string }) => r.id === 'missing-guarantee')).toEqual({
+            id: 'missing-guarantee', severity: 'error', area: 'offer', description: 'The plan offers no money-back guarantee.'
+        });
+    });
+
+    it('rules prints one line per rule', async () => {
+        const run = await mplan(['rules']);
+        expect(run.stdout.trimEnd().split('\n')).toHaveLength(RULES.length);
+        expect(run.stdout).toMatch(/^tactic-without-strategy +warning +A tactic that serves no strategy\.$/m);
+    });
+
+    it('explain prints what a rule checks and why', async () => {
+        const run = await mplan(['explain', 'no-repeat-buyer-path']);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain('# no-repeat-buyer-path');
+        expect(run.stdout).toContain('Default severity: error.');
+    });
+
+    it('explain of an unknown rule: one line, exit 2', async () => {
+        expectOneCleanErrorLine(await mplan(['explain', 'no-such-rule']), /^mplan: no rule 'no-such-rule' \(mplan rules lists them\)$/);
+    });
+
+    it('--version prints the package version', async () => {
+        const run = await mplan(['--version']);
+        expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+});

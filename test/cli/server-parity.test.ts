@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+    createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type PublishDiagnosticsParams
+} from 'vscode-languageserver/node';
+import { mplan } from './cli.test.js';
+
+const ROOT = join(__dirname, '..', '..');
+const EXAMPLES = join(ROOT, 'examples');
+
+interface Line { file: string; line: number; column: number; rule: string; message: string }
+
+let server: ChildProcess | undefined;
+let connection: MessageConnection | undefined;
+
+afterAll(() => {
+    connection?.dispose();
+    server?.kill();
+});
+
+/**
+ * Starts the built language server over stdio with the examples folder as the
+ * workspace and collects the diagnostics it publishes for `count` files.
+ */
+async function serverDiagnostics(count: number): Promise<Line[]> {
+    server = spawn(process.execPath, [join(ROOT, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const published = new Map<string, PublishDiagnosticsParams>();
+    const done = new Promise<void>(resolve => {
+        connection!.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            published.set(params.uri, params);
+            if (published.size === count) resolve();
+        });
+    });
+    connection.listen();
+    const rootUri = pathToFileURL(EXAMPLES).toString();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities: {}, workspaceFolders: [{ uri: rootUri, name: 'examples' }] });
+    await connection.sendNotification('initialized', {});
+    await done;
+    return [...published.values()].flatMap(p => p.diagnostics.map(d => ({
+        file: fileURLToPath(p.uri).slice(ROOT.length + 1),
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        rule: String(d.code),
+        message: typeof d.message === 'string' ? d.message : ''
+    })));
+}
+
+function sorted(lines: Line[]): Line[] {
+    return [...lines].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+describe('the language server and the CLI', () => {
+    it('report the same findings for the same files', async () => {
+        const cli = JSON.parse((await mplan(['check', 'examples', '--format', 'json'])).stdout);
+        const fromCli: Line[] = cli.files.flatMap((f: { path: string; findings: Array<{ line: number; column: number; ruleId: string; message: string }> }) =>
+            f.findings.map(x => ({ file: f.path, line: x.line, column: x.column, rule: x.ruleId, message: x.message })));
+        expect(fromCli.length).toBeGreaterThan(0);
+        const fromServer = await serverDiagnostics(cli.files.length);
+        expect(sorted(fromServer)).toEqual(sorted(fromCli));
+    });
+});

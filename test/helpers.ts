@@ -1,0 +1,150 @@
+import { URI, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { clearDocuments } from 'langium/test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Document } from '../src/language/generated/ast.js';
+import { createMplanServices } from '../src/language/mplan-module.js';
+
+/** An in-memory file system, so that tests can change a file "on disk" and rebuild. */
+export class MemoryFileSystem implements FileSystemProvider {
+    readonly files = new Map<string, string>();
+
+    write(uri: URI, text: string): void {
+        this.files.set(uri.toString(), text);
+    }
+
+    private node(uri: URI): FileSystemNode {
+        const key = uri.toString();
+        if (this.files.has(key)) return { isFile: true, isDirectory: false, uri };
+        const prefix = key.endsWith('/') ? key : key + '/';
+        if ([...this.files.keys()].some(k => k.startsWith(prefix))) return { isFile: false, isDirectory: true, uri };
+        throw Object.assign(new Error(`ENOENT: ${uri.path}`), { code: 'ENOENT' });
+    }
+
+    async stat(uri: URI): Promise<FileSystemNode> { return this.node(uri); }
+    statSync(uri: URI): FileSystemNode { return this.node(uri); }
+    async exists(uri: URI): Promise<boolean> { return this.existsSync(uri); }
+    existsSync(uri: URI): boolean { try { this.node(uri); return true; } catch { return false; } }
+    async readFile(uri: URI): Promise<string> { return this.readFileSync(uri); }
+    readFileSync(uri: URI): string {
+        const text = this.files.get(uri.toString());
+        if (text === undefined) throw Object.assign(new Error(`ENOENT: ${uri.path}`), { code: 'ENOENT' });
+        return text;
+    }
+    async readBinary(uri: URI): Promise<Uint8Array> { return this.readBinarySync(uri); }
+    readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.readFileSync(uri)); }
+    async readDirectory(uri: URI): Promise<FileSystemNode[]> { return this.readDirectorySync(uri); }
+    readDirectorySync(uri: URI): FileSystemNode[] {
+        const prefix = uri.toString().replace(/\/?$/, '/');
+        const children = new Set<string>();
+        for (const key of this.files.keys()) if (key.startsWith(prefix)) children.add(key.slice(prefix.length).split('/')[0]);
+        return [...children].map(name => this.node(URI.parse(prefix + name)));
+    }
+}
+
+export const fileSystem = new MemoryFileSystem();
+export const services = createMplanServices({ fileSystemProvider: () => fileSystem });
+
+/** A diagnostic as tests read it: rule id, 1-based line and column, message. */
+export interface Found {
+    rule: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: 'error' | 'warning' | 'info';
+    message: string;
+}
+
+function toFound(d: Diagnostic): Found {
+    return {
+        rule: String(d.code),
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info',
+        message: typeof d.message === 'string' ? d.message : d.message.value
+    };
+}
+
+export interface Checked {
+    documents: Map<string, LangiumDocument<Document>>;
+    /** The findings in one file (default: the first file given). */
+    findings(file?: string): Found[];
+    /** The rule ids found in one file, sorted. */
+    rules(file?: string): string[];
+}
+
+
+export function uriOf(path: string): URI {
+    return URI.file(`/workspace/${path}`);
+}
+
+/**
+ * Builds the given files (paths relative to a virtual workspace) together,
+ * as the CLI and the language server do, and returns their findings. The
+ * documents are removed again before the next check.
+ */
+export async function check(files: Record<string, string> | string): Promise<Checked> {
+    const map = typeof files === 'string' ? { 'plan.mplan': files } : files;
+    const { shared } = services;
+    await clearDocuments(shared);
+    fileSystem.files.clear();
+    const documents = new Map<string, LangiumDocument<Document>>();
+    for (const [path, text] of Object.entries(map)) {
+        fileSystem.write(uriOf(path), text);
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Document>(text, uriOf(path));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(path, document);
+    }
+    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    const first = Object.keys(map)[0];
+    const findings = (file = first) => {
+        const document = documents.get(file);
+        if (!document) throw new Error(`no file ${file} in this check`);
+        return (document.diagnostics ?? []).map(toFound).sort((a, b) => a.line - b.line || a.column - b.column);
+    };
+    return { documents, findings, rules: file => [...new Set(findings(file).map(f => f.rule))].sort() };
+}
+
+/**
+ * A small plan that every rule of the core passes: a guarantee, a repeat-buyer
+ * path, a strategy served by its tactic. Tests add or remove one thing.
+ */
+export const CLEAN_PLAN = `plan Bakery {
+    goal "Be the caterer of downtown offices"
+    currency USD
+}
+product Box {
+    price 49 USD
+    benefit "Fresh"
+    spinoff Platter
+}
+product Platter {
+    price 29 USD
+    benefit "Quick"
+}
+segment Managers {
+    who "Office managers"
+    age 28 to 50
+}
+strategy Office {
+    statement "Own office catering"
+    targets Managers
+}
+tactic Ads {
+    serves Office
+    channel ppc on linkedin
+    budget 3000 USD
+    from 2027-02-01 to 2027-04-30
+}
+campaign Spring {
+    budget 10000 USD
+    from 2027-02-01 to 2027-06-30
+    runs Ads
+    review on 2027-07-10
+}
+offer {
+    guarantee money back 30 days
+}
+`;

@@ -1,0 +1,61 @@
+import { AstUtils } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { Strategy, Tactic } from '../../src/language/generated/ast.js';
+import { CLEAN_PLAN, check, fileSystem, services, uriOf } from '../helpers.js';
+
+const PLAN = 'import "shared/market.mplan"\n' + CLEAN_PLAN
+    .replace(/segment Managers \{[^}]*\}\n/, '')
+    .replace('offer {\n    guarantee money back 30 days\n}\n', '');
+
+const MARKET = `import "offer.mplan"
+segment Managers { who "Office managers" }
+`;
+
+const OFFER = `offer { guarantee money back 30 days }
+`;
+
+describe('a plan split over several files', () => {
+    it('resolves names across files, through imports of imports', async () => {
+        const result = await check({ 'plan.mplan': PLAN, 'shared/market.mplan': MARKET, 'shared/offer.mplan': OFFER });
+        expect(result.findings('plan.mplan')).toEqual([]);
+        const strategy = result.documents.get('plan.mplan')!.parseResult.value.elements.find(e => e.$type === 'Strategy')!;
+        const target = (strategy as Strategy).targets[0].ref!;
+        expect(AstUtils.getDocument(target).uri.path).toBe('/workspace/shared/market.mplan');
+    });
+
+    it('judges the plan with what its imports declare (the guarantee is two imports away)', async () => {
+        const without = await check({ 'plan.mplan': PLAN, 'shared/market.mplan': MARKET.replace('import "offer.mplan"\n', ''), 'shared/offer.mplan': OFFER });
+        expect(without.rules('plan.mplan')).toEqual(['missing-guarantee']);
+    });
+
+    it('does not judge a library as a plan', async () => {
+        const result = await check({ 'plan.mplan': PLAN, 'shared/market.mplan': MARKET, 'shared/offer.mplan': OFFER });
+        expect(result.findings('shared/market.mplan')).toEqual([]);
+        expect(result.findings('shared/offer.mplan')).toEqual([]);
+    });
+
+    it('does not see files it does not import', async () => {
+        const result = await check({ 'plan.mplan': PLAN.replace('import "shared/market.mplan"\n', ''), 'shared/market.mplan': MARKET, 'shared/offer.mplan': OFFER });
+        expect(result.rules('plan.mplan')).toEqual(['missing-guarantee', 'unresolved-reference']);
+    });
+
+    it('re-judges a plan when an imported file changes, without touching the plan', async () => {
+        const result = await check({ 'plan.mplan': PLAN, 'shared/market.mplan': MARKET, 'shared/offer.mplan': OFFER });
+        expect(result.findings('plan.mplan')).toEqual([]);
+        const { shared } = services;
+        const offerUri = uriOf('shared/offer.mplan');
+        fileSystem.write(offerUri, 'offer { payments card }\n');
+        await shared.workspace.DocumentBuilder.update([offerUri], []);
+        const plan = shared.workspace.LangiumDocuments.getDocument(uriOf('plan.mplan'))!;
+        expect(plan.diagnostics?.map(d => d.code)).toEqual(['missing-guarantee']);
+    });
+
+    it('links a reference to the block in its own file before an imported one', async () => {
+        const result = await check({
+            'plan.mplan': 'import "lib.mplan"\ntactic T { serves S }\nstrategy S { statement "here" }\n',
+            'lib.mplan': 'strategy S { statement "there" }\n'
+        });
+        const tactic = result.documents.get('plan.mplan')!.parseResult.value.elements[0] as Tactic;
+        expect(tactic.serves[0].ref?.statement).toBe('here');
+    });
+});

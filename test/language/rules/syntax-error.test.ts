@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { CLEAN_PLAN, check } from '../../helpers.js';
+
+describe('syntax-error', () => {
+    it('does not fire on a plan that follows the language', async () => {
+        expect((await check(CLEAN_PLAN)).rules()).not.toContain('syntax-error');
+    });
+
+    it('says in plain words what was expected, at the offending token', async () => {
+        const result = await check('segment {\n    who "x"\n}\n');
+        const [first] = result.findings().filter(f => f.rule === 'syntax-error');
+        expect(first).toMatchObject({ rule: 'syntax-error', severity: 'error', line: 1, column: 9 });
+        expect(first.message).toBe("Expected a name after 'segment' but found '{'.");
+    });
+
+    it('names the kinds of value expected, such as a date', async () => {
+        const result = await check('tactic T { from 2027 to 2028-01-01 }\n');
+        const messages = result.findings().filter(f => f.rule === 'syntax-error').map(f => f.message);
+        expect(messages[0]).toBe("Expected a date (YYYY-MM-DD) after 'from' but found '2027'.");
+    });
+
+    it('reports an unterminated string at its opening quote', async () => {
+        const result = await check('plan P {\n    goal "never closed\n}\n');
+        const lexing = result.findings().find(f => f.message.includes('closing "'));
+        expect(lexing).toMatchObject({ rule: 'syntax-error', line: 2, column: 10 });
+    });
+
+    it('reports a character that is not part of the language', async () => {
+        const result = await check('plan P { goal "x" } $\n');
+        expect(result.findings()).toContainEqual(expect.objectContaining({ rule: 'syntax-error', line: 1, column: 21, message: "Unexpected '$': this is not part of the mplan language." }));
+    });
+
+    it('reports an end of file inside a block', async () => {
+        const result = await check('plan P {\n    goal "x"\n');
+        const errors = result.findings().filter(f => f.rule === 'syntax-error');
+        expect(errors.length).toBeGreaterThan(0);
+        expect(errors[0].message).toContain('the end of the file');
+    });
+
+    it('refuses a currency that is not a three-letter code, at the code', async () => {
+        const result = await check(CLEAN_PLAN.replace('price 49 USD', 'price 49 Dollars'));
+        expect(result.findings()).toContainEqual(expect.objectContaining({
+            rule: 'syntax-error', line: 6, column: 14, endColumn: 21,
+            message: "'Dollars' is not a currency code: write a three-letter ISO 4217 code such as USD, EUR or GBP."
+        }));
+    });
+
+    it('accepts keywords as free words: metrics, departments, platforms', async () => {
+        const result = await check(`campaign C {
+    staff Ann 50% from marketing, pr, email
+    track leads, sales, customers
+}
+strategy S { statement "s" objective "o" metric customers target 5 by 2027-01-01 }
+segment G { who "g" habits { tools email, social } }
+`);
+        expect(result.rules()).not.toContain('syntax-error');
+        expect(result.documents.get('plan.mplan')!.parseResult.value.elements).toHaveLength(3);
+    });
+});
