@@ -9,6 +9,7 @@ import { ImportResolver } from './scoping/imports.js';
 import { MplanScopeComputation } from './scoping/scope-computation.js';
 import { MplanScopeProvider } from './scoping/scope-provider.js';
 import { MplanParserErrorMessageProvider } from './syntax/parser-errors.js';
+import { MplanTokenBuilder } from './syntax/token-builder.js';
 import { MplanValueConverter } from './syntax/value-converter.js';
 import { MplanDocumentValidator } from './validation/document-validator.js';
 import { MplanIndexManager } from './workspace/index-manager.js';
@@ -30,6 +31,7 @@ export type MplanServices = LangiumServices & MplanAddedServices;
 export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAddedServices> = {
     parser: {
         ValueConverter: () => new MplanValueConverter(),
+        TokenBuilder: () => new MplanTokenBuilder(),
         ParserErrorMessageProvider: () => new MplanParserErrorMessageProvider()
     },
     references: {

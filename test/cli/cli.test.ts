@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/language/rules/index.js';
-
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'mplan.cjs');
-
-interface Run { code: number; stdout: string; stderr: string }
-
-/** Runs the built `mplan` binary, as a user would. */
-export function mplan(args: string[], cwd = ROOT): Promise<Run> {
-    return new Promise(resolve => {
-        execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-            resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-        });
-    });
-}
+import { mplan, ROOT, type Run } from './run.js';
 
 function expectOneCleanErrorLine(run: Run, pattern: RegExp): void {
     expect(run.code).toBe(2);

@@ -5,9 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
     createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver/node';
-import { mplan } from './cli.test.js';
+import { mplan, ROOT } from './run.js';
 
-const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
 
 interface Line { file: string; line: number; column: number; rule: string; message: string }
