@@ -1,5 +1,6 @@
 import { URI, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../src/language/generated/ast.js';
 import { createMplanServices } from '../src/language/mplan-module.js';
@@ -148,3 +149,30 @@ offer {
     guarantee money back 30 days
 }
 `;
+
+/** A quick fix offered for a finding, and the file's text once it is applied. */
+export interface OfferedFix {
+    title: string;
+    preferred: boolean;
+    result: string;
+}
+
+/**
+ * The quick fixes the language server offers for the first finding of `rule`
+ * in `file`, each with the text it would produce.
+ */
+export async function fixesFor(checked: Checked, rule: string, file = 'plan.mplan'): Promise<OfferedFix[]> {
+    const document = checked.documents.get(file)!;
+    const diagnostic = (document.diagnostics ?? []).find(d => d.code === rule);
+    if (!diagnostic) throw new Error(`no ${rule} finding in ${file}`);
+    const actions = await services.Mplan.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] }
+    }) ?? [];
+    return actions.map(action => {
+        if (!('edit' in action) || !action.edit?.changes) throw new Error('a code action without edits');
+        const edits = action.edit.changes[document.uri.toString()];
+        return { title: action.title, preferred: action.isPreferred ?? false, result: TextDocument.applyEdits(document.textDocument, edits) };
+    });
+}

@@ -4,6 +4,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { MplanGeneratedModule, MplanGeneratedSharedModule } from './generated/module.js';
+import { MplanCodeActionProvider } from './lsp/code-actions.js';
 import { PlanModelProvider } from './model/plan-model.js';
 import { ImportResolver } from './scoping/imports.js';
 import { MplanScopeComputation } from './scoping/scope-computation.js';
@@ -44,6 +45,9 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
     },
     validation: {
         DocumentValidator: services => new MplanDocumentValidator(services)
+    },
+    lsp: {
+        CodeActionProvider: services => new MplanCodeActionProvider(services)
     }
 };
 

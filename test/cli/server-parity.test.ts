@@ -13,6 +13,7 @@ interface Line { file: string; line: number; column: number; rule: string; messa
 
 let server: ChildProcess | undefined;
 let connection: MessageConnection | undefined;
+const published = new Map<string, PublishDiagnosticsParams>();
 
 afterAll(() => {
     connection?.dispose();
@@ -26,7 +27,6 @@ afterAll(() => {
 async function serverDiagnostics(count: number): Promise<Line[]> {
     server = spawn(process.execPath, [join(ROOT, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    const published = new Map<string, PublishDiagnosticsParams>();
     const done = new Promise<void>(resolve => {
         connection!.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
             published.set(params.uri, params);
@@ -51,7 +51,7 @@ function sorted(lines: Line[]): Line[] {
     return [...lines].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
-describe('the language server and the CLI', () => {
+describe('the language server over stdio', () => {
     it('report the same findings for the same files', async () => {
         const cli = JSON.parse((await mplan(['check', 'examples', '--format', 'json'])).stdout);
         const fromCli: Line[] = cli.files.flatMap((f: { path: string; findings: Array<{ line: number; column: number; ruleId: string; message: string }> }) =>
@@ -59,5 +59,16 @@ describe('the language server and the CLI', () => {
         expect(fromCli.length).toBeGreaterThan(0);
         const fromServer = await serverDiagnostics(cli.files.length);
         expect(sorted(fromServer)).toEqual(sorted(fromCli));
+    });
+
+    it('offers the registry\'s quick fixes as code actions', async () => {
+        const uri = pathToFileURL(join(EXAMPLES, 'ebook-list.mplan')).toString();
+        const diagnostic = published.get(uri)?.diagnostics.find(d => d.code === 'missing-guarantee');
+        expect(diagnostic).toBeDefined();
+        const actions = await connection!.sendRequest('textDocument/codeAction', {
+            textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] }
+        }) as Array<{ title: string; kind: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>;
+        expect(actions.map(a => [a.title, a.kind])).toEqual([['Add a 30-day money-back guarantee', 'quickfix']]);
+        expect(actions[0].edit.changes[uri][0].newText).toContain('guarantee money back 30 days');
     });
 });

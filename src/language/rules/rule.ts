@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { PlanModel } from '../model/plan-model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -26,6 +26,20 @@ export interface Finding {
 
 export type Report = (finding: Finding) => void;
 
+/** A quick fix: text edits to the file the finding is in. */
+export interface Fix {
+    title: string;
+    edits: TextEdit[];
+    /** The obvious fix among several (editors apply it on "fix all"). */
+    preferred?: boolean;
+}
+
+/** What a fix knows of a finding: where it was reported and its data. */
+export interface FixContext {
+    range: Range;
+    data?: Record<string, unknown>;
+}
+
 /**
  * A rule of the catalogue. Its id is a contract (RULES.md): spelled exactly,
  * never renamed. `check` reads the plan model and reports findings; it does
@@ -47,4 +61,6 @@ export interface Rule {
      */
     readonly scope: 'plan' | 'file';
     check(model: PlanModel, report: Report): void;
+    /** Ways to fix a finding of this rule, if there are any; never guesses. */
+    fix?(model: PlanModel, finding: FixContext): Fix[];
 }

@@ -1,3 +1,4 @@
+import { blockNamedAt, insertFact } from './edits.js';
 import type { Rule } from './rule.js';
 
 export const tacticWithoutStrategy: Rule = {
@@ -25,5 +26,14 @@ serve the plan. Link each tactic to the strategy it serves with \`serves\`.`,
                 data: { strategies }
             });
         }
+    },
+    fix(model, finding) {
+        const tactic = blockNamedAt(model.own.tactics, finding.range);
+        const strategies = (finding.data?.strategies as string[] | undefined) ?? [];
+        if (!tactic) return [];
+        return strategies.flatMap(strategy => {
+            const edit = insertFact(model, tactic, `serves ${strategy}`);
+            return edit ? [{ title: `Serve strategy '${strategy}'`, edits: [edit], preferred: strategies.length === 1 }] : [];
+        });
     }
 };

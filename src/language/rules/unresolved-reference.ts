@@ -1,3 +1,4 @@
+import { addImport } from './edits.js';
 import type { Rule } from './rule.js';
 
 /** Edit distance between two names, ignoring case; small and bounded inputs only. */
@@ -52,8 +53,9 @@ file that is not imported.`,
             const suggestions = nearestNames(name, visible);
             let message = `No ${kind} named '${name}' is declared in this file or the files it imports.`;
             const elsewhere = model.lookups.declaredAnywhere(type, name);
-            if (elsewhere.length > 0) {
-                message += ` One is declared in ${model.pathOf(elsewhere[0].documentUri)}: import that file.`;
+            const declaredIn = elsewhere.length > 0 ? model.pathOf(elsewhere[0].documentUri) : undefined;
+            if (declaredIn) {
+                message += ` One is declared in ${declaredIn}: import that file.`;
             } else if (suggestions.length > 0) {
                 message += ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?`;
             }
@@ -63,8 +65,20 @@ file that is not imported.`,
                 index: info.index,
                 range: reference.$refNode?.range,
                 message,
-                data: { refText: name, kind: type, suggestions }
+                data: { refText: name, kind: type, suggestions, ...(declaredIn ? { declaredIn } : {}) }
             });
         }
+    },
+    fix(model, finding) {
+        const declaredIn = finding.data?.declaredIn as string | undefined;
+        if (declaredIn) {
+            return [{ title: `Import '${declaredIn}'`, edits: [addImport(model, declaredIn)], preferred: true }];
+        }
+        const suggestions = (finding.data?.suggestions as string[] | undefined) ?? [];
+        return suggestions.map((suggestion, index) => ({
+            title: `Change to '${suggestion}'`,
+            edits: [{ range: finding.range, newText: suggestion }],
+            preferred: index === 0 && suggestions.length === 1
+        }));
     }
 };
