@@ -3,6 +3,8 @@ import type { IToken } from 'chevrotain';
 import { CURRENCY_CODE } from '../model/values.js';
 import { moneyOf } from '../model/plan-model.js';
 import type { AstNode } from 'langium';
+import { MplanGrammar } from '../generated/grammar.js';
+import { findRepeatedFacts, repeatableAssignments, type Repeatable } from '../syntax/repeated-facts.js';
 import type { Rule } from './rule.js';
 
 function tokenRange(token: IToken | undefined): Range | undefined {
@@ -12,6 +14,8 @@ function tokenRange(token: IToken | undefined): Range | undefined {
         end: { line: (token.endLine ?? token.startLine) - 1, character: token.endColumn ?? token.startColumn ?? 1 }
     };
 }
+
+let repeatable: Repeatable | undefined;
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -34,7 +38,8 @@ export const syntaxError: Rule = {
     rationale: `A plan that does not parse cannot be judged: the blocks after the error may be
 misread or missing. The message says what was expected at that point ("a name", "text in double
 quotes", "a date (YYYY-MM-DD)") and what was found instead. Amounts of money must name a three-letter
-ISO 4217 currency code such as USD or EUR.`,
+ISO 4217 currency code such as USD or EUR. A fact that holds one value (a plan's goal, a tactic's
+budget) is stated once per block: written twice, the later one would silently replace the first.`,
     check(model, report) {
         const result = model.document.parseResult;
         const text = model.document.textDocument.getText();
@@ -54,6 +59,15 @@ ISO 4217 currency code such as USD or EUR.`,
                 range = previous ? { start: previous.end, end: previous.end } : START;
             }
             report({ node: model.root, range, message: error.message });
+        }
+        // A fact that holds one value, stated twice: the later one would silently replace the first.
+        repeatable ??= repeatableAssignments(MplanGrammar());
+        for (const fact of findRepeatedFacts(model.root.elements ?? [], repeatable)) {
+            report({
+                node: fact.node,
+                range: fact.second.range,
+                message: `'${fact.keyword}' is stated twice here (first at line ${fact.first.range.start.line + 1}): it holds one value, so the later one would replace the first. Keep one.`
+            });
         }
         // Currency codes: the grammar reads any name there, the code must be ISO-like.
         const codes: Array<{ node: AstNode; property: string; code: string | undefined }> = [];

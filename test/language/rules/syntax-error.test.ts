@@ -56,4 +56,22 @@ segment G { who "g" habits { tools email, social } }
         expect(result.rules()).not.toContain('syntax-error');
         expect(result.documents.get('plan.mplan')!.parseResult.value.elements).toHaveLength(3);
     });
+
+    it('reports a one-value fact stated twice in a block, at the second, so nothing is silently replaced', async () => {
+        const result = await check(CLEAN_PLAN.replace('    currency USD\n', '    currency USD\n    goal "Another goal"\n'));
+        expect(result.findings()).toEqual([expect.objectContaining({
+            rule: 'syntax-error', line: 4, column: 10,
+            message: "'goal' is stated twice here (first at line 2): it holds one value, so the later one would replace the first. Keep one."
+        })]);
+    });
+
+    it('reports a repeated fact inside a nested group, and a repeated group, once per line', async () => {
+        const result = await check(CLEAN_PLAN.replace('guarantee money back 30 days', 'guarantee money back 30 days claim "a" claim "b"\n    guarantee money back 14 days'));
+        expect(result.findings().map(f => [f.line, f.message.split(' is stated')[0]])).toEqual([[35, "'claim'"], [36, "'guarantee'"]]);
+    });
+
+    it('does not report facts that may be repeated: benefits, strengths, list items', async () => {
+        const result = await check(CLEAN_PLAN.replace('benefit "Fresh"', 'benefit "Fresh"\n    benefit "Local"\n    spinoff Platter'));
+        expect(result.findings()).toEqual([]);
+    });
 });

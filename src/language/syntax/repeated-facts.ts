@@ -1,0 +1,115 @@
+import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+
+/** A fact that holds one value, written a second time in the same block. */
+export interface RepeatedFact {
+    /** The block (or nested group such as a guarantee) the fact belongs to. */
+    node: AstNode;
+    /** The fact's keyword as written, e.g. `goal`. */
+    keyword: string;
+    first: CstNode;
+    second: CstNode;
+}
+
+/**
+ * The assignments of the grammar that keep one value (`=`, `?=`) but sit in a
+ * repeated group, so the text can state them twice: the later value would
+ * silently replace the earlier one. Computed once per grammar.
+ */
+export interface Repeatable {
+    /** The assignments that keep one value but may be written twice. */
+    assignments: Set<GrammarAST.Assignment>;
+    /** The node types that have such assignments: no other node needs a look. */
+    types: Set<string>;
+}
+
+export function repeatableAssignments(grammar: GrammarAST.Grammar): Repeatable {
+    const result = new Set<GrammarAST.Assignment>();
+    const types = new Set<string>();
+    const visit = (element: GrammarAST.AbstractElement, repeated: boolean): void => {
+        const here = repeated || element.cardinality === '*' || element.cardinality === '+';
+        if (GrammarAST.isAssignment(element) && here && (element.operator === '=' || element.operator === '?=')) {
+            result.add(element);
+        }
+        for (const child of AstUtils.streamContents(element)) {
+            if (GrammarAST.isAbstractElement(child)) visit(child, here);
+        }
+    };
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || !rule.definition) continue;
+        const before = result.size;
+        visit(rule.definition, false);
+        if (result.size > before) types.add(rule.name);
+    }
+    return { assignments: result, types };
+}
+
+const assignments = new WeakMap<object, GrammarAST.Assignment | null>();
+
+/** The assignment a piece of syntax belongs to, if any; cached per grammar element. */
+function assignmentOf(cst: CstNode): GrammarAST.Assignment | undefined {
+    const source = cst.grammarSource;
+    if (!source) return undefined;
+    let assignment = assignments.get(source);
+    if (assignment === undefined) {
+        assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment) ?? null;
+        assignments.set(source, assignment);
+    }
+    return assignment ?? undefined;
+}
+
+/**
+ * The syntax of a node itself: its tokens and the nodes of its values, seen
+ * through the wrappers that unassigned rule calls (`Element: Plan | …`) add.
+ */
+function ownChildren(cst: CstNode, node: AstNode, into: CstNode[] = []): CstNode[] {
+    if (!isCompositeCstNode(cst)) return into;
+    for (const child of cst.content) {
+        if (child.hidden) continue;
+        if (isCompositeCstNode(child) && child.astNode === node && !assignmentOf(child)) ownChildren(child, node, into);
+        else into.push(child);
+    }
+    return into;
+}
+
+/** The keyword that introduces a fact: the value's own first token, or the keyword just before it. */
+function keywordOf(children: readonly CstNode[], index: number): string {
+    const child = children[index];
+    if (isLeafCstNode(child) && GrammarAST.isKeyword(child.grammarSource)) return child.text;
+    for (let i = index - 1; i >= 0; i--) {
+        const previous = children[i];
+        return isLeafCstNode(previous) && GrammarAST.isKeyword(previous.grammarSource) ? previous.text : child.text.split(/\s/)[0];
+    }
+    return child.text.split(/\s/)[0];
+}
+
+/**
+ * Facts stated twice in one block of a file, looking only at the direct
+ * syntax of each block (and of nested groups such as a guarantee), not at the
+ * whole tree. At most one finding per line.
+ */
+export function findRepeatedFacts(blocks: readonly AstNode[], repeatable: Repeatable): RepeatedFact[] {
+    const found: RepeatedFact[] = [];
+    const scan = (node: AstNode): void => {
+        if (!node.$cstNode || !repeatable.types.has(node.$type)) return;
+        const seen = new Map<string, CstNode>();
+        let lastLine = -1;
+        const children = ownChildren(node.$cstNode, node);
+        for (let i = 0; i < children.length; i++) {
+            const child = children[i];
+            const nested = isCompositeCstNode(child) && child.astNode !== node && child.astNode.$cstNode === child;
+            const assignment = assignmentOf(child);
+            if (assignment && repeatable.assignments.has(assignment)) {
+                const first = seen.get(assignment.feature);
+                if (!first) {
+                    seen.set(assignment.feature, child);
+                } else if (child.range.start.line !== lastLine) {
+                    lastLine = child.range.start.line;
+                    found.push({ node, keyword: keywordOf(children, i), first, second: child });
+                }
+            }
+            if (nested) scan(child.astNode);
+        }
+    };
+    for (const block of blocks) scan(block);
+    return found;
+}
