@@ -71,4 +71,18 @@ describe('the language server over stdio', () => {
         expect(actions.map(a => [a.title, a.kind])).toEqual([['Add a 30-day money-back guarantee', 'quickfix']]);
         expect(actions[0].edit.changes[uri][0].newText).toContain('guarantee money back 30 days');
     });
+
+    it('is also started by `mplan lsp --stdio`', async () => {
+        const child = spawn(process.execPath, [join(ROOT, 'bin', 'mplan.cjs'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        const client = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        client.listen();
+        try {
+            const result = await client.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: Record<string, unknown> };
+            expect(result.capabilities).toHaveProperty('codeActionProvider');
+            expect(result.capabilities).toHaveProperty('textDocumentSync');
+        } finally {
+            client.dispose();
+            child.kill();
+        }
+    });
 });
