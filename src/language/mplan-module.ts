@@ -4,6 +4,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { MplanGeneratedModule, MplanGeneratedSharedModule } from './generated/module.js';
+import { SettingsProvider } from './config/settings-provider.js';
 import { MplanCodeActionProvider } from './lsp/code-actions.js';
 import { PlanModelProvider } from './model/plan-model.js';
 import { ImportResolver } from './scoping/imports.js';
@@ -25,6 +26,9 @@ export interface MplanAddedServices {
     model: {
         PlanModelProvider: PlanModelProvider;
     };
+    config: {
+        SettingsProvider: SettingsProvider;
+    };
 }
 
 export type MplanServices = LangiumServices & MplanAddedServices;
@@ -42,6 +46,9 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
     },
     model: {
         PlanModelProvider: services => new PlanModelProvider(services)
+    },
+    config: {
+        SettingsProvider: () => new SettingsProvider()
     },
     validation: {
         DocumentValidator: services => new MplanDocumentValidator(services)

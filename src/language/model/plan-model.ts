@@ -7,7 +7,9 @@ import {
     Product as ProductType, Research as ResearchType, Segment as SegmentType, Strategy as StrategyType, Tactic as TacticType
 } from '../generated/ast.js';
 import type { ImportResolver, ResolvedImport } from '../scoping/imports.js';
-import { MoneySum, type Amount } from './values.js';
+import { DEFAULT_SETTINGS, today, type Settings } from '../config/settings.js';
+import type { SettingsProvider } from '../config/settings-provider.js';
+import { dayNumber, MoneySum, type Amount } from './values.js';
 
 /** The blocks of a file, or of a whole plan, grouped by kind in source order. */
 export interface Blocks {
@@ -56,6 +58,10 @@ export interface PlanLookups {
     closure(document: LangiumDocument<Document>): Array<LangiumDocument<Document>>;
     /** The blocks declared in one file. */
     blocksOf(document: LangiumDocument<Document>): Blocks;
+    /** The whole-plan blocks of a plan file (its closure). */
+    planBlocksOf(document: LangiumDocument<Document>): Blocks;
+    /** The plan files whose imports (transitively) include a file. */
+    importers(document: LangiumDocument<Document>): Array<LangiumDocument<Document>>;
     /** Where an import of a file points and whether it resolves. */
     resolveImports(document: LangiumDocument<Document>): ResolvedImport[];
     /** The files by which `document` imports itself through `start`, if it does. */
@@ -87,8 +93,24 @@ export class PlanModel {
     /** The plan block of this file; undefined for a library. */
     readonly plan: Plan | undefined;
     readonly currency: PlanCurrency | undefined;
-    /** For each strategy of the plan, the tactics that serve it. */
+    /**
+     * The blocks of every plan this file takes part in: for a plan file, the
+     * whole plan; for a library, everything the plans importing it see (or,
+     * when no plan imports it, what it sees itself). Rules that judge a block
+     * by what points at it (who targets this segment, who serves this
+     * strategy) read this, and report on the file's own blocks.
+     */
+    readonly reach: Blocks;
+    /** Over `reach`: for each strategy, the tactics that serve it. */
     readonly tacticsServing = new Map<Strategy, Tactic[]>();
+    /** Over `reach`: for each tactic, the campaigns that run it. */
+    readonly campaignsRunning = new Map<Tactic, Campaign[]>();
+    /** Over `reach`: for each segment, the strategies that target it. */
+    readonly strategiesTargeting = new Map<Segment, Strategy[]>();
+    /** The settings this file is judged by (rule levels, thresholds). */
+    readonly settings: Settings;
+    /** The day date-dependent rules judge by, as a day number (see values.dayNumber). */
+    readonly asOf: number;
 
     /** This file's imports, resolved. */
     readonly imports: ResolvedImport[];
@@ -97,8 +119,11 @@ export class PlanModel {
         readonly document: LangiumDocument<Document>,
         /** This file, then every file it imports (transitively), each once. */
         readonly files: Array<LangiumDocument<Document>>,
-        readonly lookups: PlanLookups
+        readonly lookups: PlanLookups,
+        settings: Settings = DEFAULT_SETTINGS
     ) {
+        this.settings = settings;
+        this.asOf = dayNumber(settings.asOf ?? today()) ?? dayNumber(today())!;
         this.imports = lookups.resolveImports(document);
         this.root = document.parseResult.value;
         for (const element of this.root.elements ?? []) addBlock(this.own, element);
@@ -107,14 +132,37 @@ export class PlanModel {
         }
         this.plan = this.own.plans[0];
         this.currency = this.findCurrency();
-        for (const tactic of this.all.tactics) {
-            for (const ref of tactic.serves) {
-                const strategy = ref.ref;
-                if (!strategy) continue;
-                const list = this.tacticsServing.get(strategy);
-                if (list) list.push(tactic); else this.tacticsServing.set(strategy, [tactic]);
+        this.reach = this.findReach();
+        for (const tactic of this.reach.tactics) {
+            for (const ref of tactic.serves) if (ref.ref) addTo(this.tacticsServing, ref.ref, tactic);
+        }
+        for (const campaign of this.reach.campaigns) {
+            for (const ref of campaign.runs) if (ref.ref) addTo(this.campaignsRunning, ref.ref, campaign);
+        }
+        for (const strategy of this.reach.strategies) {
+            for (const ref of strategy.targets) if (ref.ref) addTo(this.strategiesTargeting, ref.ref, strategy);
+        }
+    }
+
+    private findReach(): Blocks {
+        if (this.isPlan) return this.all;
+        const importers = this.lookups.importers(this.document);
+        if (importers.length === 0) return this.all;
+        if (importers.length === 1) return this.lookups.planBlocksOf(importers[0]);
+        const reach = emptyBlocks();
+        const seen = new Set<AstNode>();
+        for (const plan of importers) {
+            const blocks = this.lookups.planBlocksOf(plan);
+            for (const key of Object.keys(reach) as Array<keyof Blocks>) {
+                for (const block of blocks[key]) {
+                    if (!seen.has(block)) {
+                        seen.add(block);
+                        (reach[key] as AstNode[]).push(block);
+                    }
+                }
             }
         }
+        return reach;
     }
 
     /** True for a file with a `plan` block: plan-wide rules judge it with its imports. */
@@ -159,6 +207,11 @@ export class PlanModel {
     }
 }
 
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value); else map.set(key, [value]);
+}
+
 /** A money node as a plain amount. */
 export function amountOf(money: Money | undefined): Amount | undefined {
     if (!money || typeof money.amount !== 'number' || !money.currency) return undefined;
@@ -180,9 +233,11 @@ export class PlanModelProvider {
     protected readonly imports: ImportResolver;
     protected readonly cache: WorkspaceCache<string, PlanModel>;
     protected readonly lookups: PlanLookups;
+    protected readonly settings: SettingsProvider;
 
     constructor(services: MplanServices) {
         this.imports = services.references.ImportResolver;
+        this.settings = services.config.SettingsProvider;
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         const scopes = services.references.ScopeProvider;
         const reflection = services.shared.AstReflection;
@@ -194,12 +249,14 @@ export class PlanModelProvider {
             declaredAnywhere: (type, name) => index.allElements(type).filter(d => d.name === name).toArray(),
             closure: document => this.imports.closure(document),
             blocksOf: document => this.get(document).own,
+            planBlocksOf: document => this.get(document).all,
+            importers: document => this.imports.importers(document),
             resolveImports: document => this.imports.resolveImports(document),
             cycleThrough: (document, start) => this.imports.cycleThrough(document, start)
         };
     }
 
     get(document: LangiumDocument<Document>): PlanModel {
-        return this.cache.get(document.uri.toString(), () => new PlanModel(document, this.imports.closure(document), this.lookups));
+        return this.cache.get(document.uri.toString(), () => new PlanModel(document, this.imports.closure(document), this.lookups, this.settings.get()));
     }
 }

@@ -86,3 +86,28 @@ export interface DayRange {
     start: number;
     end: number;
 }
+
+const DAYS_PER_UNIT: Record<string, number> = {
+    day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30, quarter: 91, quarters: 91, year: 365, years: 365
+};
+
+/** A duration in days ("30 days" is 30, "2 weeks" 14, "1 month" 30), or undefined for an unknown unit. */
+export function durationDays(duration: { amount: number; unit: string } | undefined): number | undefined {
+    if (!duration) return undefined;
+    const perUnit = DAYS_PER_UNIT[duration.unit];
+    return perUnit === undefined ? undefined : duration.amount * perUnit;
+}
+
+/**
+ * How many times per week a cadence happens: "weekly" is 1, "daily" 7,
+ * "every 2 weeks" 0.5, "3 times per week" 3; undefined when it cannot be told.
+ */
+export function cadencePerWeek(cadence: { named?: string; count?: number; unit?: string; times?: number } | undefined): number | undefined {
+    if (!cadence) return undefined;
+    const named: Record<string, number> = { daily: 7, weekly: 1, biweekly: 0.5, monthly: 7 / 30, quarterly: 7 / 91, yearly: 7 / 365 };
+    if (cadence.named) return named[cadence.named];
+    const days = cadence.unit ? DAYS_PER_UNIT[cadence.unit] : undefined;
+    if (days === undefined) return undefined;
+    if (cadence.times !== undefined) return (cadence.times * 7) / days;
+    return 7 / ((cadence.count ?? 1) * days);
+}

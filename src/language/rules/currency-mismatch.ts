@@ -13,11 +13,6 @@ export const currencyMismatch: Rule = {
     area: 'language',
     scope: 'file',
     description: "Money in a currency other than the plan's, where it is summed or compared.",
-    rationale: `Budgets are added up and compared: the tactics a campaign runs against its budget, spend by
-strategy and channel, price against what a customer costs. mplan never converts currencies, because any
-rate it picked would be a guess; an amount in another currency would make every sum wrong. A plan
-declares its currency (\`currency USD\`); prices and budgets are written in it, in every file the plan
-imports. Without a declared currency, the first price or budget sets it.`,
     check(model, report) {
         const currency = model.currency;
         if (model.isPlan && currency) {

@@ -15,11 +15,6 @@ export const duplicateName: Rule = {
     area: 'language',
     scope: 'file',
     description: 'Two blocks of the same kind and name visible in one plan, or a plan that imports another plan.',
-    rationale: `Names are how blocks point at each other (\`serves OfficeCatering\`, \`runs LinkedInAds\`).
-When two strategies share a name, a reference to it silently picks one of them, and the other is judged
-without the tactics meant for it. Names must be unique per kind across a file and everything it
-imports: a segment and a product may share a name, two segments may not. A file holds at most one
-plan, and a plan imports libraries only: importing another plan would merge two plans into one.`,
     check(model, report) {
         // A block of this file that shares its kind and name with another visible block.
         for (const element of model.root.elements ?? []) {

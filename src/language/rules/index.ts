@@ -1,37 +1,26 @@
 /**
- * The rule registry: the only list of mplan's rules. The CLI (`mplan rules`,
+ * The rule registry: the only list of mplan's rules, composed of one list per
+ * area of RULES.md, in the catalogue's order. The CLI (`mplan rules`,
  * `mplan explain`), the language server and the docs all read it; ids follow
  * RULES.md exactly and are never renamed.
  */
 import type { Rule } from './rule.js';
-import { syntaxError } from './syntax-error.js';
-import { unresolvedReference } from './unresolved-reference.js';
-import { duplicateName } from './duplicate-name.js';
-import { invalidDate } from './invalid-date.js';
-import { invalidRange } from './invalid-range.js';
-import { currencyMismatch } from './currency-mismatch.js';
-import { unresolvedImport } from './unresolved-import.js';
-import { importCycle } from './import-cycle.js';
-import { missingGuarantee } from './missing-guarantee.js';
-import { tacticWithoutStrategy } from './tactic-without-strategy.js';
-import { noRepeatBuyerPath } from './no-repeat-buyer-path.js';
+import { LANGUAGE_RULES } from './language.js';
+import { MARKET_RULES } from './market.js';
+import { COMPETITION_RULES } from './competition.js';
+import { OFFER_RULES } from './offer.js';
+import { STRATEGY_RULES } from './strategy.js';
+import { CAMPAIGN_RULES } from './campaign.js';
+import { FUNNEL_RULES } from './funnel.js';
 
 export const RULES: readonly Rule[] = Object.freeze([
-    // language level
-    syntaxError,
-    unresolvedReference,
-    duplicateName,
-    invalidDate,
-    invalidRange,
-    currencyMismatch,
-    unresolvedImport,
-    importCycle,
-    // offer and trust
-    missingGuarantee,
-    // strategy and tactics
-    tacticWithoutStrategy,
-    // funnel
-    noRepeatBuyerPath
+    ...LANGUAGE_RULES,
+    ...MARKET_RULES,
+    ...COMPETITION_RULES,
+    ...OFFER_RULES,
+    ...STRATEGY_RULES,
+    ...CAMPAIGN_RULES,
+    ...FUNNEL_RULES
 ]);
 
 const BY_ID = new Map(RULES.map(rule => [rule.id, rule]));
@@ -40,4 +29,4 @@ export function ruleById(id: string): Rule | undefined {
     return BY_ID.get(id);
 }
 
-export type { Rule, Severity, Area, Finding, Report } from './rule.js';
+export type { Rule, Severity, Area, Finding, Report, Fix, FixContext } from './rule.js';

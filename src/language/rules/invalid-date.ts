@@ -25,9 +25,6 @@ export const invalidDate: Rule = {
     area: 'language',
     scope: 'file',
     description: 'A date that does not exist, such as 2027-02-30.',
-    rationale: `Schedules, reviews and deadlines are compared with each other and with today's date. A day
-that does not exist (the 30th of February, a 13th month) cannot be placed on a calendar, so every
-check that needs it would silently guess. Dates are written YYYY-MM-DD.`,
     check(model, report) {
         for (const { node, property, text } of datesOf(model)) {
             const problem = dateProblem(text);

@@ -10,9 +10,6 @@ export const invalidRange: Rule = {
     area: 'language',
     scope: 'file',
     description: 'A period, age or income range whose end is before its start.',
-    rationale: `A campaign that ends before it starts, or a segment aged "50 to 28", is a typo that every
-later judgement would inherit: the schedule checks, the overlap of staff bookings and the targeting of
-a segment all read these ranges. Ranges are written from the low end to the high end.`,
     check(model, report) {
         for (const block of [...model.own.tactics, ...model.own.campaigns]) {
             const period = block.period;

@@ -11,10 +11,6 @@ export const missingGuarantee: Rule = {
     scope: 'plan',
     basis: '000 #6',
     description: 'The plan offers no money-back guarantee.',
-    rationale: `Most people will not buy online from a seller they do not know without a way to get their
-money back. A money-back guarantee takes the risk of trying off the buyer; you cannot please everyone,
-but an unhappy customer who is refunded at once does far less harm than one who is not. The plan needs
-an offer with \`guarantee money back\` and a term, in the plan file or a file it imports.`,
     check(model, report) {
         if (model.all.offers.some(offer => offer.guarantee?.moneyBack)) return;
         const other = model.all.offers.find(offer => offer.guarantee);

@@ -7,11 +7,6 @@ export const noRepeatBuyerPath: Rule = {
     scope: 'plan',
     basis: '000 #5, 002 #4, 004',
     description: 'Nothing turns a buyer into a repeat buyer (upsell, spin-off, improvement, loyalty offer).',
-    rationale: `A list of a hundred buyers is worth more than a list of a thousand people who only showed
-interest, and it is worth most when those buyers buy again. A plan that ends at the first sale leaves
-that value unused: beginners often have one product and nothing more to offer. Give buyers a next step:
-an upsell to a complementary product in the funnel (\`upsell A to B\`), a spin-off or an improvement of
-the product (\`spinoff\`, \`improvement\`), or a loyalty offer (\`loyalty\`).`,
     check(model, report) {
         const { funnels, products } = model.all;
         const hasPath = funnels.some(f => f.upsells.length > 0 || f.loyalty.length > 0)

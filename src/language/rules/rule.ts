@@ -43,7 +43,8 @@ export interface FixContext {
 /**
  * A rule of the catalogue. Its id is a contract (RULES.md): spelled exactly,
  * never renamed. `check` reads the plan model and reports findings; it does
- * no I/O and keeps no state between calls.
+ * no I/O and keeps no state between calls. Why the rule matters, with an
+ * incorrect and a correct example, is its docs page, docs/rules/<id>.md.
  */
 export interface Rule {
     readonly id: string;
@@ -51,8 +52,6 @@ export interface Rule {
     readonly area: Area;
     /** One line: what the rule reports. */
     readonly description: string;
-    /** Why it matters, in a paragraph or two of Markdown (the rule's docs). */
-    readonly rationale: string;
     /** Where the rule comes from: the seed file and passage, or "beyond". */
     readonly basis?: string;
     /**

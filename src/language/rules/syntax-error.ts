@@ -35,11 +35,6 @@ export const syntaxError: Rule = {
     area: 'language',
     scope: 'file',
     description: 'Text that does not follow the mplan language, with what was expected in plain words.',
-    rationale: `A plan that does not parse cannot be judged: the blocks after the error may be
-misread or missing. The message says what was expected at that point ("a name", "text in double
-quotes", "a date (YYYY-MM-DD)") and what was found instead. Amounts of money must name a three-letter
-ISO 4217 currency code such as USD or EUR. A fact that holds one value (a plan's goal, a tactic's
-budget) is stated once per block: written twice, the later one would silently replace the first.`,
     check(model, report) {
         const result = model.document.parseResult;
         const text = model.document.textDocument.getText();

@@ -8,10 +8,6 @@ export const tacticWithoutStrategy: Rule = {
     scope: 'file',
     basis: '003',
     description: 'A tactic that serves no strategy.',
-    rationale: `Tactics are the steps (an ad campaign, a blog, a postcard); a strategy says whom they are
-for and what they aim at. A tactic that serves no strategy is hit or miss: nobody can say which audience
-it should speak to or how to slant its message, and it competes for budget with the tactics that do
-serve the plan. Link each tactic to the strategy it serves with \`serves\`.`,
     check(model, report) {
         const strategies = model.all.strategies.map(s => s.name).filter(Boolean);
         for (const tactic of model.own.tactics) {

@@ -7,10 +7,6 @@ export const unresolvedImport: Rule = {
     area: 'language',
     scope: 'file',
     description: 'An imported file that does not exist or is not a plan file.',
-    rationale: `A plan is judged together with every file it imports: shared segments, competitors and
-offers often live in a library file. When an import points nowhere, every block of that file is missing
-from the plan, and the plan is judged as if it had no such segment, competitor or guarantee. Paths are
-relative to the importing file and name a \`${PLAN_FILE_EXTENSION}\` file.`,
     check(model, report) {
         for (const imp of model.imports) {
             if (imp.problem === 'not-a-plan-file') {

@@ -37,10 +37,6 @@ export const unresolvedReference: Rule = {
     area: 'language',
     scope: 'file',
     description: 'A name that refers to nothing, such as `serves Foo` where no strategy Foo is declared or imported.',
-    rationale: `A reference to a block that does not exist breaks every judgement built on it: a tactic
-that "serves" a misspelt strategy serves nothing. A name is found in the file itself and in every file
-it imports. The message suggests the nearest declared names, and says so when the name is declared in a
-file that is not imported.`,
     check(model, report) {
         for (const reference of model.document.references) {
             const error = reference.error;

@@ -24,10 +24,34 @@ export interface ResolvedImport {
 export class ImportResolver {
     protected readonly documents: LangiumDocuments;
     protected readonly closures: WorkspaceCache<string, Array<LangiumDocument<Document>>>;
+    /** File -> the plans whose closure holds it, computed once per build for the whole workspace. */
+    protected readonly importersCache: WorkspaceCache<'all', Map<string, Array<LangiumDocument<Document>>>>;
 
     constructor(services: MplanServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.closures = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.importersCache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    }
+
+    /**
+     * The plan files (files with a plan block) that import `document`,
+     * directly or through other files; empty for a plan file itself.
+     */
+    importers(document: LangiumDocument<Document>): Array<LangiumDocument<Document>> {
+        const map = this.importersCache.get('all', () => {
+            const result = new Map<string, Array<LangiumDocument<Document>>>();
+            for (const candidate of this.documents.all) {
+                const plan = candidate as LangiumDocument<Document>;
+                if (!plan.parseResult?.value?.elements?.some(e => e.$type === 'Plan')) continue;
+                for (const file of this.closure(plan).slice(1)) {
+                    const key = file.uri.toString();
+                    const list = result.get(key);
+                    if (list) list.push(plan); else result.set(key, [plan]);
+                }
+            }
+            return result;
+        });
+        return map.get(document.uri.toString()) ?? [];
     }
 
     /** Where an import points, as a URI. */

@@ -1,0 +1,50 @@
+/**
+ * What a project can set: the level of each rule and the thresholds RULES.md
+ * marks configurable, plus the "as of" date that date-dependent rules judge
+ * by. The defaults live here and nowhere else.
+ */
+
+export type Level = 'off' | 'info' | 'warning' | 'error';
+
+export const LEVELS: readonly Level[] = ['off', 'info', 'warning', 'error'];
+
+export interface Thresholds {
+    /** unfocused-plan: the most products one campaign may promote at once. */
+    maxProductsPerCampaign: number;
+    /** weak-guarantee: the shortest acceptable guarantee term, in days. */
+    minGuaranteeDays: number;
+    /** few-payment-options: the fewest payment options a buyer should have. */
+    minPaymentOptions: number;
+    /** email-too-frequent: the most newsletters or sales e-mails per week. */
+    maxEmailsPerWeek: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+    maxProductsPerCampaign: 3,
+    minGuaranteeDays: 14,
+    minPaymentOptions: 2,
+    maxEmailsPerWeek: 1
+});
+
+/** Descriptions of the thresholds, for the JSON Schema and the docs. */
+export const THRESHOLD_DOCS: Record<keyof Thresholds, { rule: string; description: string; minimum: number }> = {
+    maxProductsPerCampaign: { rule: 'unfocused-plan', description: 'The most products one campaign may promote at once.', minimum: 1 },
+    minGuaranteeDays: { rule: 'weak-guarantee', description: 'The shortest acceptable money-back guarantee, in days.', minimum: 0 },
+    minPaymentOptions: { rule: 'few-payment-options', description: 'The fewest payment options a buyer should be offered.', minimum: 1 },
+    maxEmailsPerWeek: { rule: 'email-too-frequent', description: 'The most newsletters or sales e-mails a subscriber should get per week.', minimum: 0 }
+};
+
+export interface Settings {
+    /** Rule id -> level, for the rules whose level differs from their default. */
+    rules: Readonly<Record<string, Level>>;
+    thresholds: Readonly<Thresholds>;
+    /** The day date-dependent rules judge by (YYYY-MM-DD); today when unset. */
+    asOf?: string;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ rules: {}, thresholds: DEFAULT_THRESHOLDS });
+
+/** Today's date as YYYY-MM-DD, in UTC. */
+export function today(): string {
+    return new Date().toISOString().slice(0, 10);
+}
