@@ -6,4 +6,13 @@ if (major < 22) {
     process.stderr.write(`mplan: needs Node.js 22 or newer, this is ${process.version}\n`);
     process.exit(2);
 }
-require('../out/cli.cjs');
+try {
+    require('../out/cli.cjs');
+} catch (error) {
+    // A broken or missing build: one line, never a dump of the bundle.
+    const reason = error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('out/cli.cjs')
+        ? 'it is not built (run npm run build)'
+        : String(error && error.message ? error.message : error).split('\n')[0];
+    process.stderr.write(`mplan: cannot start: ${reason}\n`);
+    process.exit(2);
+}

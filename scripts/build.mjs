@@ -9,6 +9,8 @@ const watch = process.argv.includes('--watch');
 const options = {
     bundle: true,
     platform: 'node',
+    // Prefer ES modules: jsonc-parser's UMD build loads parts of itself by dynamic require.
+    mainFields: ['module', 'main'],
     target: 'node22',
     format: 'cjs',
     sourcemap: true,

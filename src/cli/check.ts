@@ -3,6 +3,9 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createMplanServices } from '../language/mplan-module.js';
 import { loadPlans } from '../language/workspace/plan-loader.js';
+import type { Settings } from '../language/config/settings.js';
+import { dateProblem } from '../language/model/values.js';
+import { loadSettings } from './config.js';
 import { expandPaths, UsageError } from './files.js';
 import { formatJson, formatStylish, summarise, toFinding, type CliFileResult } from './report.js';
 
@@ -10,6 +13,10 @@ export interface CheckOptions {
     paths: string[];
     format: 'stylish' | 'json';
     cwd: string;
+    /** --config FILE; else mplan.json in cwd when present. */
+    config?: string;
+    /** --as-of YYYY-MM-DD: the day date-dependent rules judge by. */
+    asOf?: string;
 }
 
 /** What a command produced; `main` writes it and exits, nothing else does. */
@@ -26,13 +33,21 @@ export interface CommandResult {
  */
 export async function check(options: CheckOptions): Promise<CommandResult> {
     let files: string[];
+    let settings: Settings;
     try {
+        settings = loadSettings(options.config, options.cwd);
+        if (options.asOf !== undefined) {
+            const problem = dateProblem(options.asOf);
+            if (problem) throw new UsageError(`--as-of takes a date (YYYY-MM-DD): ${problem}`);
+            settings = { ...settings, asOf: options.asOf };
+        }
         files = await expandPaths(options.paths.length ? options.paths : ['.'], options.cwd);
     } catch (error) {
         if (error instanceof UsageError) return { stdout: '', stderr: `mplan: ${error.message}\n`, exitCode: 2 };
         throw error;
     }
     const { Mplan } = createMplanServices({ ...NodeFileSystem });
+    Mplan.config.SettingsProvider.set(settings);
     const loaded = await loadPlans(Mplan, files.map(file => URI.file(file)));
     if (loaded.problems.length > 0) {
         const lines = loaded.problems.map(p => `mplan: ${shown(p.uri.fsPath, options.cwd)}: cannot read (${p.message})`);

@@ -1,4 +1,6 @@
 import { check, type CommandResult } from './check.js';
+import { configSchema } from '../language/config/schema.js';
+import { RULES } from '../language/rules/index.js';
 import { explainRule, listRules } from './rules.js';
 
 declare const MPLAN_VERSION: string;
@@ -6,9 +8,13 @@ declare const MPLAN_VERSION: string;
 const HELP = `mplan: marketing plans as code
 
 Usage:
-  mplan check [paths...] [--format stylish|json]   check plan files and folders (default: .)
+  mplan check [paths...] [options]                 check plan files and folders (default: .)
+      --format stylish|json   output format (default: stylish)
+      --config FILE           settings file (default: mplan.json in this folder, if any)
+      --as-of YYYY-MM-DD      the day date-dependent rules judge by (default: today)
   mplan rules [--format stylish|json]              list the rules
   mplan explain RULE                               explain a rule
+  mplan schema                                     print the JSON Schema of mplan.json
   mplan lsp --stdio                                start the language server
   mplan --version | --help
 
@@ -19,30 +25,39 @@ interface Parsed {
     command: string;
     positional: string[];
     format: 'stylish' | 'json';
+    config?: string;
+    asOf?: string;
 }
 
 function parseArgs(argv: string[]): Parsed | string {
     const positional: string[] = [];
     let format: Parsed['format'] = 'stylish';
     let command: string | undefined;
+    const options: { config?: string; asOf?: string } = {};
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        if (arg === '--format' || arg.startsWith('--format=')) {
-            const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-            if (value !== 'stylish' && value !== 'json') return `--format takes stylish or json, not '${value ?? ''}'`;
-            format = value;
+        const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
+        const value = (): string | undefined => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]);
+        if (name === '--format') {
+            const given = value();
+            if (given !== 'stylish' && given !== 'json') return `--format takes stylish or json, not '${given ?? ''}'`;
+            format = given;
+        } else if (name === '--config' || name === '--as-of') {
+            const given = value();
+            if (!given) return `${name} needs a value`;
+            if (name === '--config') options.config = given; else options.asOf = given;
         } else if (arg === '--') {
             positional.push(...argv.slice(i + 1));
             break;
         } else if (arg.startsWith('-') && arg !== '-') {
             return `unknown option '${arg}' (see mplan --help)`;
-        } else if (command === undefined && ['check', 'rules', 'explain', 'lsp', 'help'].includes(arg)) {
+        } else if (command === undefined && ['check', 'rules', 'explain', 'schema', 'lsp', 'help'].includes(arg)) {
             command = arg;
         } else {
             positional.push(arg);
         }
     }
-    return { command: command ?? 'check', positional, format };
+    return { command: command ?? 'check', positional, format, ...options };
 }
 
 export async function run(argv: string[], cwd: string): Promise<CommandResult> {
@@ -53,7 +68,8 @@ export async function run(argv: string[], cwd: string): Promise<CommandResult> {
     switch (parsed.command) {
         case 'rules': return listRules(parsed.format);
         case 'explain': return explainRule(parsed.positional[0]);
-        default: return check({ paths: parsed.positional, format: parsed.format, cwd });
+        case 'schema': return { stdout: JSON.stringify(configSchema(RULES), null, 2) + '\n', stderr: '', exitCode: 0 };
+        default: return check({ paths: parsed.positional, format: parsed.format, cwd, config: parsed.config, asOf: parsed.asOf });
     }
 }
 

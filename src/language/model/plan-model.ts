@@ -238,6 +238,7 @@ export class PlanModelProvider {
     constructor(services: MplanServices) {
         this.imports = services.references.ImportResolver;
         this.settings = services.config.SettingsProvider;
+        this.settings.onChange(() => this.cache.clear());
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         const scopes = services.references.ScopeProvider;
         const reflection = services.shared.AstReflection;

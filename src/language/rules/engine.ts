@@ -1,31 +1,79 @@
+import type { Level, Settings } from '../config/settings.js';
 import type { PlanModel } from '../model/plan-model.js';
-import type { Finding, Rule } from './rule.js';
+import type { Finding, Rule, Severity, SuppressionUsage } from './rule.js';
+import { parseSuppressions, type Suppression } from './suppressions.js';
 
-/** A finding together with the rule that made it. */
+/** A finding together with the rule that made it and the level it is reported at. */
 export interface RuleFinding extends Finding {
     rule: Rule;
+    level: Severity;
+}
+
+function levelOf(rule: Rule, settings: Settings): Level {
+    return settings.rules[rule.id] ?? rule.severity;
 }
 
 /**
- * Runs every rule that applies to the model's file and collects its findings.
- * A rule that throws does not stop the others: its failure becomes one
- * finding of that rule, so a bug in one rule never hides the rest.
+ * Runs every rule that applies to the model's file at the level the settings
+ * give it (rules set to off do not run), drops the findings that suppression
+ * comments silence, then lets rules with a review phase (unused-suppression)
+ * judge what was silenced. A rule that throws does not stop the others: its
+ * failure becomes one finding of that rule, so a bug in one rule never hides
+ * the rest.
  */
 export function runRules(model: PlanModel, rules: readonly Rule[]): RuleFinding[] {
+    const settings = model.settings;
     const findings: RuleFinding[] = [];
-    for (const rule of rules) {
-        if (rule.scope === 'plan' && !model.isPlan) continue;
+    const guarded = (rule: Rule, level: Severity, run: (report: (finding: Finding) => void) => void): void => {
         try {
-            rule.check(model, finding => findings.push({ ...finding, rule }));
+            run(finding => findings.push({ ...finding, rule, level }));
         } catch (error) {
             findings.push({
                 rule,
+                level,
                 node: model.root,
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
                 message: `mplan could not run the rule '${rule.id}' on this file (${error instanceof Error ? error.message : String(error)}). This is a bug in mplan; the other rules still ran.`,
                 data: { internalError: true }
             });
         }
+    };
+    for (const rule of rules) {
+        const level = levelOf(rule, settings);
+        if (level === 'off' || (rule.scope === 'plan' && !model.isPlan)) continue;
+        guarded(rule, level, report => rule.check(model, report));
     }
-    return findings;
+    const suppressions = parseSuppressions(model.document.textDocument.getText());
+    if (suppressions.length === 0) return findings;
+    const used = new Map<Suppression, Set<string>>();
+    const kept = findings.filter(finding => {
+        const line = (finding.range ?? finding.node.$cstNode?.range)?.start.line;
+        for (const suppression of suppressions) {
+            if (suppression.kind === 'next-line' && suppression.line !== line) continue;
+            if (!suppression.ids.some(entry => entry.id === finding.rule.id)) continue;
+            const set = used.get(suppression) ?? new Set<string>();
+            set.add(finding.rule.id);
+            used.set(suppression, set);
+            return false;
+        }
+        return true;
+    });
+    const known = new Map(rules.map(rule => [rule.id, rule]));
+    const usage: SuppressionUsage = {
+        suppressions,
+        used,
+        isKnown: id => known.has(id),
+        isActive: id => {
+            const rule = known.get(id);
+            return rule !== undefined && levelOf(rule, settings) !== 'off' && (rule.scope === 'file' || model.isPlan);
+        }
+    };
+    for (const rule of rules) {
+        const level = levelOf(rule, settings);
+        if (!rule.review || level === 'off') continue;
+        const start = findings.length;
+        guarded(rule, level, report => rule.review!(model, usage, report));
+        kept.push(...findings.slice(start));
+    }
+    return kept;
 }

@@ -8,7 +8,9 @@ import { invalidRange } from './invalid-range.js';
 import { currencyMismatch } from './currency-mismatch.js';
 import { unresolvedImport } from './unresolved-import.js';
 import { importCycle } from './import-cycle.js';
+import { unusedSuppression } from './unused-suppression.js';
 
 export const LANGUAGE_RULES: readonly Rule[] = [
-    syntaxError, unresolvedReference, duplicateName, invalidDate, invalidRange, currencyMismatch, unresolvedImport, importCycle
+    syntaxError, unresolvedReference, duplicateName, invalidDate, invalidRange, currencyMismatch, unresolvedImport, importCycle,
+    unusedSuppression
 ];

@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { PlanModel } from '../model/plan-model.js';
+import type { Suppression } from './suppressions.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -62,4 +63,19 @@ export interface Rule {
     check(model: PlanModel, report: Report): void;
     /** Ways to fix a finding of this rule, if there are any; never guesses. */
     fix?(model: PlanModel, finding: FixContext): Fix[];
+    /**
+     * For the few rules that judge the other rules' results (unused-suppression):
+     * runs after every check, with what the suppressions of the file silenced.
+     */
+    review?(model: PlanModel, usage: SuppressionUsage, report: Report): void;
+}
+
+/** What each suppression comment of a file silenced, for `Rule.review`. */
+export interface SuppressionUsage {
+    suppressions: Suppression[];
+    /** For each suppression, the rule ids it silenced at least one finding of. */
+    used: Map<Suppression, Set<string>>;
+    /** Whether a rule id is in the registry and turned on. */
+    isActive(id: string): boolean;
+    isKnown(id: string): boolean;
 }

@@ -42,7 +42,7 @@ export class MplanDocumentValidator extends DefaultDocumentValidator {
         }
         return {
             range: getDiagnosticRange(finding),
-            severity: SEVERITY[finding.rule.severity],
+            severity: SEVERITY[finding.level],
             code: finding.rule.id,
             source: 'mplan',
             message: finding.message,

@@ -1,14 +1,85 @@
-import { DefaultWorkspaceManager, type LangiumSharedCoreServices } from 'langium';
+import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemProvider, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { WorkspaceFolder } from 'vscode-languageserver';
+import { DiagnosticSeverity, FileChangeType, type Diagnostic } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, parseConfig } from '../config/config-file.js';
+import { DEFAULT_SETTINGS } from '../config/settings.js';
+import type { MplanServices } from '../mplan-module.js';
+import { RULES } from '../rules/index.js';
 
 /**
- * Langium builds the files of a workspace at start-up without validating
- * them, so problems show only for files the user opens. mplan judges every
- * plan of the workspace from the start, as `mplan check` does, so that the
- * editor and the CLI agree on the same files.
+ * The language server's view of a workspace:
+ * - every plan of the workspace is validated from the start, as `mplan check`
+ *   does, not only the files the user opens (Langium's default);
+ * - the project file (mplan.json at the root of the first workspace folder)
+ *   is read before the first build, its problems are shown on the file, and a
+ *   change to it re-judges every plan without a restart.
  */
 export class MplanWorkspaceManager extends DefaultWorkspaceManager {
-    constructor(services: LangiumSharedCoreServices) {
+    protected readonly shared: LangiumSharedServices;
+    protected readonly files: FileSystemProvider;
+    protected configUri: URI | undefined;
+
+    constructor(services: LangiumSharedServices) {
         super(services);
+        this.shared = services;
+        this.files = services.workspace.FileSystemProvider;
         this.initialBuildOptions = { validation: true };
+    }
+
+    override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Parameters<DefaultWorkspaceManager['initializeWorkspace']>[1]): Promise<void> {
+        if (folders.length > 0) {
+            this.configUri = UriUtils.joinPath(URI.parse(folders[0].uri), CONFIG_FILE_NAME);
+            await this.loadSettings();
+            this.shared.lsp.DocumentUpdateHandler?.onWatchedFilesChange(params => {
+                const change = params.changes.find(c => c.uri === this.configUri?.toString());
+                if (change) void this.reload(change.type === FileChangeType.Deleted);
+            });
+        }
+        return super.initializeWorkspace(folders, cancelToken);
+    }
+
+    protected get settingsProvider() {
+        const services = this.shared.ServiceRegistry.all[0] as MplanServices;
+        return services.config.SettingsProvider;
+    }
+
+    /** Reads the project file (absent: the defaults) and publishes its problems on it. */
+    protected async loadSettings(deleted = false): Promise<void> {
+        const uri = this.configUri;
+        if (!uri) return;
+        let text: string | undefined;
+        if (!deleted) {
+            try {
+                text = await this.files.readFile(uri);
+            } catch {
+                text = undefined;
+            }
+        }
+        if (text === undefined) {
+            this.settingsProvider.set(DEFAULT_SETTINGS);
+            this.publish(uri, []);
+            return;
+        }
+        const { settings, problems } = parseConfig(text, new Set(RULES.map(rule => rule.id)));
+        this.settingsProvider.set(settings);
+        this.publish(uri, problems.map(p => ({
+            range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.endLine - 1, character: p.endColumn - 1 } },
+            severity: DiagnosticSeverity.Error,
+            source: 'mplan',
+            code: 'mplan-config',
+            message: p.message
+        })));
+    }
+
+    protected publish(uri: URI, diagnostics: Diagnostic[]): void {
+        void this.shared.lsp.Connection?.sendDiagnostics({ uri: uri.toString(), diagnostics });
+    }
+
+    /** After a change to the project file: new settings, every plan judged again (no re-parse). */
+    protected async reload(deleted: boolean): Promise<void> {
+        await this.loadSettings(deleted);
+        const documents = this.langiumDocuments.all.toArray() as LangiumDocument[];
+        await this.shared.workspace.WorkspaceLock.write(token => this.documentBuilder.build(documents, { validation: true }, token));
     }
 }

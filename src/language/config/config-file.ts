@@ -1,0 +1,132 @@
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { nearestNames } from '../rules/unresolved-reference.js';
+import { dateProblem } from '../model/values.js';
+import { DEFAULT_THRESHOLDS, LEVELS, THRESHOLD_DOCS, type Level, type Settings, type Thresholds } from './settings.js';
+
+/** The name of the project file, at the workspace root. */
+export const CONFIG_FILE_NAME = 'mplan.json';
+
+/** A problem in the project file, 1-based like an editor shows it. */
+export interface ConfigProblem {
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    message: string;
+}
+
+export interface ParsedConfig {
+    /** The settings, with every broken entry left at its default. */
+    settings: Settings;
+    problems: ConfigProblem[];
+}
+
+const TOP_LEVEL = ['$schema', 'rules', 'thresholds', 'asOf'];
+
+const JSON_ERRORS: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'not a valid number',
+    PropertyNameExpected: 'expected a property name in double quotes',
+    ValueExpected: 'expected a value',
+    ColonExpected: "expected ':'",
+    CommaExpected: "expected ','",
+    CloseBraceExpected: "expected '}'",
+    CloseBracketExpected: "expected ']'",
+    EndOfFileExpected: 'unexpected text after the end of the settings',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in a string'
+};
+
+/**
+ * Reads the project file: JSON (never code) that sets rule levels, the
+ * configurable thresholds and the "as of" date. Every problem is reported with
+ * its line and column and what is wrong; what is broken keeps its default, so
+ * an editor can still judge plans while the file is being fixed.
+ */
+export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedConfig {
+    const problems: ConfigProblem[] = [];
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    const at = (offset: number, length: number, message: string): void => {
+        const position = (o: number) => {
+            let low = 0, high = lineStarts.length - 1;
+            while (low < high) {
+                const mid = (low + high + 1) >> 1;
+                if (lineStarts[mid] <= o) low = mid; else high = mid - 1;
+            }
+            return { line: low + 1, column: o - lineStarts[low] + 1 };
+        };
+        const start = position(offset), end = position(offset + Math.max(length, 1));
+        problems.push({ line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message });
+    };
+
+    if (text.trim() === '') {
+        at(0, 0, 'the file is empty: it should hold a JSON object such as { "rules": {} }');
+        return { settings: { rules: {}, thresholds: { ...DEFAULT_THRESHOLDS } }, problems };
+    }
+    const errors: ParseError[] = [];
+    const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    // Only the first syntax error: the ones after it are usually its echoes.
+    for (const error of errors.slice(0, 1)) {
+        const code = printParseErrorCode(error.error);
+        at(error.offset, error.length, `not valid JSON: ${JSON_ERRORS[code] ?? code}`);
+    }
+    const rules: Record<string, Level> = {};
+    const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
+    let asOf: string | undefined;
+    if (!root || errors.length > 0) {
+        return { settings: { rules, thresholds }, problems };
+    }
+    if (root.type !== 'object') {
+        at(root.offset, root.length, 'the settings must be a JSON object, such as { "rules": { "no-free-offer": "off" } }');
+        return { settings: { rules, thresholds }, problems };
+    }
+    for (const [key, keyNode, value] of properties(root)) {
+        if (!TOP_LEVEL.includes(key)) {
+            at(keyNode.offset, keyNode.length, `unknown setting '${key}': the settings are ${TOP_LEVEL.slice(1).join(', ')}`);
+        } else if (key === 'rules') {
+            if (value.type !== 'object') { at(value.offset, value.length, "'rules' must be an object of rule ids and levels"); continue; }
+            for (const [id, idNode, level] of properties(value)) {
+                if (!ruleIds.has(id)) {
+                    const near = nearestNames(id, ruleIds);
+                    at(idNode.offset, idNode.length, `unknown rule '${id}'${near.length ? `; did you mean '${near[0]}'?` : ' (mplan rules lists them)'}`);
+                } else if (level.type !== 'string' || !LEVELS.includes(level.value)) {
+                    at(level.offset, level.length, `the level of '${id}' must be one of ${LEVELS.join(', ')}, not ${text.slice(level.offset, level.offset + level.length)}`);
+                } else {
+                    rules[id] = level.value as Level;
+                }
+            }
+        } else if (key === 'thresholds') {
+            if (value.type !== 'object') { at(value.offset, value.length, "'thresholds' must be an object of threshold names and numbers"); continue; }
+            for (const [name, nameNode, number] of properties(value)) {
+                const doc = THRESHOLD_DOCS[name as keyof Thresholds];
+                if (!doc) {
+                    at(nameNode.offset, nameNode.length, `unknown threshold '${name}': the thresholds are ${Object.keys(THRESHOLD_DOCS).join(', ')}`);
+                } else if (number.type !== 'number' || !Number.isInteger(number.value) || number.value < doc.minimum) {
+                    at(number.offset, number.length, `'${name}' must be a whole number of at least ${doc.minimum}`);
+                } else {
+                    thresholds[name as keyof Thresholds] = number.value;
+                }
+            }
+        } else if (key === 'asOf') {
+            const problem = value.type === 'string' ? dateProblem(value.value) : 'it must be a date in double quotes';
+            if (problem) at(value.offset, value.length, `'asOf' is not a date (YYYY-MM-DD): ${problem}`);
+            else asOf = value.value;
+        } else if (key === '$schema' && value.type !== 'string') {
+            at(value.offset, value.length, "'$schema' must be a string");
+        }
+    }
+    return { settings: { rules, thresholds, ...(asOf ? { asOf } : {}) }, problems };
+}
+
+function* properties(object: Node): Generator<[string, Node, Node]> {
+    for (const property of object.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (keyNode && valueNode) yield [String(getNodeValue(keyNode)), keyNode, valueNode];
+    }
+}

@@ -1,0 +1,46 @@
+import { DEFAULT_THRESHOLDS, LEVELS, THRESHOLD_DOCS, type Thresholds } from './settings.js';
+import { CONFIG_FILE_NAME } from './config-file.js';
+
+/**
+ * The JSON Schema of the project file, from the rule registry and the
+ * thresholds, so editors validate and complete it. schemas/mplan.schema.json
+ * is written from this (node scripts/schema.mjs); a test keeps them equal.
+ */
+export function configSchema(rules: ReadonlyArray<{ id: string; severity: string; description: string }>): object {
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        $id: 'https://mplan.dev/schemas/mplan.schema.json',
+        title: `mplan project settings (${CONFIG_FILE_NAME})`,
+        description: 'Rule levels, thresholds and the "as of" date that mplan check and the mplan language server judge plans by.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            $schema: { type: 'string' },
+            rules: {
+                description: 'The level of each rule whose default you want to change.',
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(rules.map(rule => [rule.id, {
+                    description: `${rule.description} (default: ${rule.severity})`,
+                    enum: [...LEVELS]
+                }]))
+            },
+            thresholds: {
+                description: 'The limits that configurable rules judge by.',
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(Object.entries(THRESHOLD_DOCS).map(([name, doc]) => [name, {
+                    description: `${doc.description} Read by ${doc.rule}.`,
+                    type: 'integer',
+                    minimum: doc.minimum,
+                    default: DEFAULT_THRESHOLDS[name as keyof Thresholds]
+                }]))
+            },
+            asOf: {
+                description: 'The day date-dependent rules (missing-results) judge by, so that CI results are reproducible; today when unset.',
+                type: 'string',
+                pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+            }
+        }
+    };
+}

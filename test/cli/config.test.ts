@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mplan } from './run.js';
+
+/** A folder with a plan whose only error is the missing guarantee, and the given settings. */
+function workspace(settings?: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mplan-config-'));
+    writeFileSync(join(dir, 'plan.mplan'), 'plan P {\n    goal "g"\n}\nproduct A { spinoff B }\nproduct B { benefit "b" }\n');
+    if (settings !== undefined) writeFileSync(join(dir, 'mplan.json'), settings);
+    return dir;
+}
+
+describe('mplan check with settings', () => {
+    it('reads mplan.json in the working folder: a rule set to warning no longer fails the run', async () => {
+        const before = await mplan(['check', 'plan.mplan', '--format', 'json'], workspace());
+        expect(before.code).toBe(1);
+        const dir = workspace('{ "rules": { "missing-guarantee": "warning" } }');
+        const after = await mplan(['check', 'plan.mplan', '--format', 'json'], dir);
+        const findings = JSON.parse(after.stdout).files[0].findings;
+        expect(findings.find((f: { ruleId: string }) => f.ruleId === 'missing-guarantee').severity).toBe('warning');
+        expect(findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+        expect(after.code).toBe(0);
+    });
+
+    it('turns a rule off', async () => {
+        const run = await mplan(['check', 'plan.mplan'], workspace('{ "rules": { "missing-guarantee": "off" } }'));
+        expect(run.stdout).not.toContain('missing-guarantee');
+    });
+
+    it('reads the file given with --config instead', async () => {
+        const dir = workspace('{ "rules": { "missing-guarantee": "error" } }');
+        writeFileSync(join(dir, 'lenient.json'), '{ "rules": { "missing-guarantee": "off" } }');
+        const run = await mplan(['check', 'plan.mplan', '--config', 'lenient.json'], dir);
+        expect(run.stdout).not.toContain('missing-guarantee');
+    });
+
+    it('exits 2 on a broken settings file, naming file, line and column of each problem', async () => {
+        const run = await mplan(['check', 'plan.mplan'], workspace('{\n  "rules": { "missing-guarante": "off" },\n  "asOf": 2027\n}\n'));
+        expect(run).toEqual({
+            code: 2,
+            stdout: '',
+            stderr: "mplan: mplan.json:2:14: unknown rule 'missing-guarante'; did you mean 'missing-guarantee'?\nmplan: mplan.json:3:11: 'asOf' is not a date (YYYY-MM-DD): it must be a date in double quotes\n"
+        });
+    });
+
+    it('exits 2 when --config names no file, or --as-of no date', async () => {
+        const dir = workspace();
+        expect(await mplan(['check', 'plan.mplan', '--config', 'nope.json'], dir)).toEqual({ code: 2, stdout: '', stderr: 'mplan: nope.json: cannot read the settings (no such file)\n' });
+        expect(await mplan(['check', 'plan.mplan', '--as-of', '2027-02-30'], dir)).toEqual({ code: 2, stdout: '', stderr: 'mplan: --as-of takes a date (YYYY-MM-DD): February 2027 has no day 30 (it has 28 days)\n' });
+        expect((await mplan(['check', 'plan.mplan', '--as-of'], dir)).stderr).toBe('mplan: --as-of needs a value\n');
+    });
+
+    it('prints the JSON Schema of the settings', async () => {
+        const run = await mplan(['schema']);
+        expect(JSON.parse(run.stdout).properties.rules.properties['missing-guarantee'].enum).toEqual(['off', 'info', 'warning', 'error']);
+    });
+});

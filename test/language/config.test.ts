@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/language/config/config-file.js';
+import { configSchema } from '../../src/language/config/schema.js';
+import { DEFAULT_THRESHOLDS } from '../../src/language/config/settings.js';
+import { RULES } from '../../src/language/rules/index.js';
+
+const IDS = new Set(RULES.map(rule => rule.id));
+
+describe('the project file (mplan.json)', () => {
+    it('sets rule levels, thresholds and the as-of date', () => {
+        const { settings, problems } = parseConfig('{ "rules": { "missing-guarantee": "warning", "import-cycle": "off" }, "thresholds": { "minPaymentOptions": 3 }, "asOf": "2027-01-31" }', IDS);
+        expect(problems).toEqual([]);
+        expect(settings).toEqual({
+            rules: { 'missing-guarantee': 'warning', 'import-cycle': 'off' },
+            thresholds: { ...DEFAULT_THRESHOLDS, minPaymentOptions: 3 },
+            asOf: '2027-01-31'
+        });
+    });
+
+    it('reports every problem with its line and column, and keeps the rest', () => {
+        const text = '{\n  "rules": { "missing-guarante": "warning", "import-cycle": "loud", "duplicate-name": "info" },\n  "thresholds": { "minPaymentOptions": -1, "speed": 3 },\n  "asOf": "2027-02-30",\n  "colour": true\n}\n';
+        const { settings, problems } = parseConfig(text, IDS);
+        expect(problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual([
+            "2:14 unknown rule 'missing-guarante'; did you mean 'missing-guarantee'?",
+            '2:61 the level of \'import-cycle\' must be one of off, info, warning, error, not "loud"',
+            "3:40 'minPaymentOptions' must be a whole number of at least 1",
+            '3:44 unknown threshold \'speed\': the thresholds are maxProductsPerCampaign, minGuaranteeDays, minPaymentOptions, maxEmailsPerWeek',
+            "4:11 'asOf' is not a date (YYYY-MM-DD): February 2027 has no day 30 (it has 28 days)",
+            "5:3 unknown setting 'colour': the settings are rules, thresholds, asOf"
+        ]);
+        expect(settings.rules).toEqual({ 'duplicate-name': 'info' });
+        expect(settings.thresholds).toEqual(DEFAULT_THRESHOLDS);
+    });
+
+    it('reports broken JSON once, where it breaks, and code is never run', () => {
+        expect(parseConfig('{ "rules": ', IDS).problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual(['1:12 not valid JSON: expected a value']);
+        expect(parseConfig('// comment\n{}', IDS).problems[0].message).toBe('not valid JSON: comments are not allowed in JSON');
+        expect(parseConfig('module.exports = {}', IDS).problems).toHaveLength(1);
+        expect(parseConfig('[]', IDS).problems[0].message).toContain('must be a JSON object');
+        expect(parseConfig('', IDS).problems[0].message).toContain('the file is empty');
+    });
+
+    it('has a JSON Schema, shipped in schemas/, generated from the registry', () => {
+        const shipped = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'mplan.schema.json'), 'utf8'));
+        expect(shipped).toEqual(JSON.parse(JSON.stringify(configSchema(RULES))));
+        expect(Object.keys(shipped.properties.rules.properties)).toEqual(RULES.map(rule => rule.id));
+    });
+});
