@@ -2,7 +2,12 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createMplanServices } from '../language/mplan-module.js';
-import { loadPlans } from '../language/workspace/plan-loader.js';
+import { describeReadError, loadPlans, type LoadResult } from '../language/workspace/plan-loader.js';
+import type { MplanServices } from '../language/mplan-module.js';
+import { pathToFileURL } from 'node:url';
+import { rulesDocsDir } from './docs.js';
+import { fixesFor } from './fix.js';
+import { writeFileAtomic } from './write.js';
 import type { Settings } from '../language/config/settings.js';
 import { dateProblem } from '../language/model/values.js';
 import { loadSettings } from './config.js';
@@ -17,7 +22,12 @@ export interface CheckOptions {
     config?: string;
     /** --as-of YYYY-MM-DD: the day date-dependent rules judge by. */
     asOf?: string;
+    /** --fix: apply the unambiguous fixes to the files named, then report what is left. */
+    fix?: boolean;
 }
+
+/** How many rounds --fix makes at most: a fix can make room for another. */
+const FIX_ROUNDS = 5;
 
 /** What a command produced; `main` writes it and exits, nothing else does. */
 export interface CommandResult {
@@ -46,19 +56,52 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
         if (error instanceof UsageError) return { stdout: '', stderr: `mplan: ${error.message}\n`, exitCode: 2 };
         throw error;
     }
-    const { Mplan } = createMplanServices({ ...NodeFileSystem });
-    Mplan.config.SettingsProvider.set(settings);
-    const loaded = await loadPlans(Mplan, files.map(file => URI.file(file)));
+    const fixed = new Map<string, Set<string>>();
+    let notes = '';
+    let loaded = await checkFiles(files, settings);
+    for (let round = 0; options.fix && round < FIX_ROUNDS; round++) {
+        if (loaded.problems.length > 0) break;
+        let changed = false;
+        const named = new Set(files.map(file => URI.file(file).toString()));
+        for (const document of loaded.entries) {
+            if (!named.has(document.uri.toString())) continue;
+            const fix = fixesFor(loaded.services, document);
+            if (!fix) continue;
+            try {
+                writeFileAtomic(document.uri.fsPath, fix.text);
+            } catch (error) {
+                notes += `mplan: ${shown(document.uri.fsPath, options.cwd)}: could not write the fixes (${describeReadError(error)}); the file is unchanged\n`;
+                continue;
+            }
+            changed = true;
+            const set = fixed.get(document.uri.fsPath) ?? new Set<string>();
+            fix.rules.forEach(rule => set.add(rule));
+            fixed.set(document.uri.fsPath, set);
+        }
+        if (!changed) break;
+        loaded = await checkFiles(files, settings);
+    }
     if (loaded.problems.length > 0) {
         const lines = loaded.problems.map(p => `mplan: ${shown(p.uri.fsPath, options.cwd)}: cannot read (${p.message})`);
         return { stdout: '', stderr: lines.join('\n') + '\n', exitCode: 2 };
+    }
+    for (const [file, rules] of fixed) {
+        notes += `fixed ${shown(file, options.cwd)}: ${[...rules].sort().join(', ')}\n`;
     }
     const results: CliFileResult[] = loaded.documents.map(document => ({
         path: shown(document.uri.fsPath, options.cwd),
         findings: (document.diagnostics ?? []).map(toFinding).sort((a, b) => a.line - b.line || a.column - b.column)
     }));
     const stdout = options.format === 'json' ? formatJson(results) : formatStylish(results);
-    return { stdout, stderr: '', exitCode: summarise(results).errors > 0 ? 1 : 0 };
+    return { stdout, stderr: notes, exitCode: summarise(results).errors > 0 ? 1 : 0 };
+}
+
+/** Loads and builds the files (and their imports) with fresh services and the given settings. */
+async function checkFiles(files: string[], settings: Settings): Promise<LoadResult & { services: MplanServices }> {
+    const { Mplan } = createMplanServices({ ...NodeFileSystem });
+    Mplan.config.SettingsProvider.set(settings);
+    Mplan.config.RuleDocs.setBase(pathToFileURL(rulesDocsDir()).href);
+    return { ...await loadPlans(Mplan, files.map(file => URI.file(file))), services: Mplan };
 }
 
 /** A path as the user reads it: relative to the working directory when inside it. */

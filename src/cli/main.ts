@@ -12,6 +12,7 @@ Usage:
       --format stylish|json   output format (default: stylish)
       --config FILE           settings file (default: mplan.json in this folder, if any)
       --as-of YYYY-MM-DD      the day date-dependent rules judge by (default: today)
+      --fix                   apply the fixes that are unambiguous, then report what is left
   mplan rules [--format stylish|json]              list the rules
   mplan explain RULE                               explain a rule
   mplan schema                                     print the JSON Schema of mplan.json
@@ -27,13 +28,14 @@ interface Parsed {
     format: 'stylish' | 'json';
     config?: string;
     asOf?: string;
+    fix?: boolean;
 }
 
 function parseArgs(argv: string[]): Parsed | string {
     const positional: string[] = [];
     let format: Parsed['format'] = 'stylish';
     let command: string | undefined;
-    const options: { config?: string; asOf?: string } = {};
+    const options: { config?: string; asOf?: string; fix?: boolean } = {};
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
@@ -42,6 +44,8 @@ function parseArgs(argv: string[]): Parsed | string {
             const given = value();
             if (given !== 'stylish' && given !== 'json') return `--format takes stylish or json, not '${given ?? ''}'`;
             format = given;
+        } else if (arg === '--fix') {
+            options.fix = true;
         } else if (name === '--config' || name === '--as-of') {
             const given = value();
             if (!given) return `${name} needs a value`;
@@ -69,7 +73,7 @@ export async function run(argv: string[], cwd: string): Promise<CommandResult> {
         case 'rules': return listRules(parsed.format);
         case 'explain': return explainRule(parsed.positional[0]);
         case 'schema': return { stdout: JSON.stringify(configSchema(RULES), null, 2) + '\n', stderr: '', exitCode: 0 };
-        default: return check({ paths: parsed.positional, format: parsed.format, cwd, config: parsed.config, asOf: parsed.asOf });
+        default: return check({ paths: parsed.positional, format: parsed.format, cwd, config: parsed.config, asOf: parsed.asOf, fix: parsed.fix });
     }
 }
 

@@ -4,6 +4,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { MplanGeneratedModule, MplanGeneratedSharedModule } from './generated/module.js';
+import { RuleDocs } from './config/rule-docs.js';
 import { SettingsProvider } from './config/settings-provider.js';
 import { MplanCodeActionProvider } from './lsp/code-actions.js';
 import { PlanModelProvider } from './model/plan-model.js';
@@ -28,6 +29,7 @@ export interface MplanAddedServices {
     };
     config: {
         SettingsProvider: SettingsProvider;
+        RuleDocs: RuleDocs;
     };
 }
 
@@ -48,7 +50,8 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
         PlanModelProvider: services => new PlanModelProvider(services)
     },
     config: {
-        SettingsProvider: () => new SettingsProvider()
+        SettingsProvider: () => new SettingsProvider(),
+        RuleDocs: () => new RuleDocs()
     },
     validation: {
         DocumentValidator: services => new MplanDocumentValidator(services)

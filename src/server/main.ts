@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -9,6 +11,8 @@ import { createMplanServices } from '../language/mplan-module.js';
  */
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createMplanServices({ connection, ...NodeFileSystem });
+    const { shared, Mplan } = createMplanServices({ connection, ...NodeFileSystem });
+    // The rule docs ship beside the bundle (out/../docs/rules): every diagnostic links to its page.
+    Mplan.config.RuleDocs.setBase(pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href);
     startLanguageServer(shared);
 }

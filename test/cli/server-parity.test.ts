@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,16 @@ describe('the language server over stdio', () => {
         expect(fromCli.length).toBeGreaterThan(0);
         const fromServer = await serverDiagnostics(cli.files.length);
         expect(sorted(fromServer)).toEqual(sorted(fromCli));
+    });
+
+    it('links every diagnostic to its rule\'s docs page, which exists', async () => {
+        const diagnostics = [...published.values()].flatMap(p => p.diagnostics);
+        expect(diagnostics.length).toBeGreaterThan(0);
+        for (const diagnostic of diagnostics) {
+            const href = diagnostic.codeDescription?.href ?? '';
+            expect(href).toMatch(new RegExp(`/docs/rules/${diagnostic.code}\\.md$`));
+            expect(existsSync(fileURLToPath(href)), href).toBe(true);
+        }
     });
 
     it('offers the registry\'s quick fixes as code actions', async () => {

@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
+import type { RuleDocs } from '../config/rule-docs.js';
 import type { MplanServices } from '../mplan-module.js';
 import type { PlanModelProvider } from '../model/plan-model.js';
 import { runRules, type RuleFinding } from '../rules/engine.js';
@@ -21,10 +22,12 @@ const SEVERITY: Record<Severity, 1 | 2 | 3> = { error: 1, warning: 2, info: 3 };
  */
 export class MplanDocumentValidator extends DefaultDocumentValidator {
     protected readonly models: PlanModelProvider;
+    protected readonly docs: RuleDocs;
 
     constructor(services: MplanServices) {
         super(services);
         this.models = services.model.PlanModelProvider;
+        this.docs = services.config.RuleDocs;
     }
 
     override async validateDocument(document: LangiumDocument, _options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
@@ -40,10 +43,12 @@ export class MplanDocumentValidator extends DefaultDocumentValidator {
             const document = AstUtils.getDocument(item.node);
             if (range) related.push({ location: { uri: document.uri.toString(), range }, message: item.message });
         }
+        const href = this.docs.hrefFor(finding.rule.id);
         return {
             range: getDiagnosticRange(finding),
             severity: SEVERITY[finding.level],
             code: finding.rule.id,
+            ...(href ? { codeDescription: { href } } : {}),
             source: 'mplan',
             message: finding.message,
             ...(finding.data ? { data: finding.data } : {}),

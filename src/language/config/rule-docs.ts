@@ -1,0 +1,18 @@
+/**
+ * Where the rule docs pages are, so that every diagnostic can link to its
+ * rule's page (`codeDescription`). The language server and the CLI set the
+ * base to the docs/rules folder shipped beside their bundle; without a base
+ * (tests, other hosts) diagnostics carry no link.
+ */
+export class RuleDocs {
+    protected base: string | undefined;
+
+    /** A URI ending in `/`, under which `<rule-id>.md` is each rule's page. */
+    setBase(base: string | undefined): void {
+        this.base = base === undefined || base.endsWith('/') ? base : base + '/';
+    }
+
+    hrefFor(ruleId: string): string | undefined {
+        return this.base ? `${this.base}${ruleId}.md` : undefined;
+    }
+}

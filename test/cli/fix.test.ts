@@ -1,0 +1,47 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mplan, ROOT } from './run.js';
+
+function copyOfFlawed(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mplan-fix-'));
+    copyFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), join(dir, 'plan.mplan'));
+    return dir;
+}
+
+describe('mplan check --fix', () => {
+    it('applies the unambiguous fixes, says what it fixed, and reports what is left', async () => {
+        const dir = copyOfFlawed();
+        const original = readFileSync(join(dir, 'plan.mplan'), 'utf8');
+        const run = await mplan(['check', 'plan.mplan', '--fix'], dir);
+        expect(run.stderr).toBe('fixed plan.mplan: missing-guarantee, tactic-without-strategy, unresolved-reference\n');
+        const fixed = readFileSync(join(dir, 'plan.mplan'), 'utf8');
+        expect(fixed).toContain('    serves ListFirst\n');
+        expect(fixed).toContain('runs ForumPosts, Newsletter');
+        expect(fixed).toContain('guarantee money back 30 days');
+        // Nothing else of the user's text changed.
+        expect(fixed.replace('    serves ListFirst\n', '').replace('Newsletter\n', 'Newsleter\n').replace('    guarantee money back 30 days\n', '')).toBe(original);
+        expect(run.stdout).not.toMatch(/missing-guarantee|tactic-without-strategy|unresolved-reference|syntax-error/);
+        expect(run.stdout).toContain('no-repeat-buyer-path');
+        expect(run.code).toBe(1);
+        expect(readdirSync(dir)).toEqual(['plan.mplan']);
+    });
+
+    it('leaves alone what has several possible fixes', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-fix-'));
+        const text = 'strategy A { statement "a" }\nstrategy B { statement "b" }\ntactic T { channel seo }\n';
+        writeFileSync(join(dir, 'lib.mplan'), text);
+        const run = await mplan(['check', 'lib.mplan', '--fix'], dir);
+        expect(readFileSync(join(dir, 'lib.mplan'), 'utf8')).toBe(text);
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toContain('tactic-without-strategy');
+    });
+
+    it('changes nothing without --fix', async () => {
+        const dir = copyOfFlawed();
+        const original = readFileSync(join(dir, 'plan.mplan'), 'utf8');
+        await mplan(['check', 'plan.mplan'], dir);
+        expect(readFileSync(join(dir, 'plan.mplan'), 'utf8')).toBe(original);
+    });
+});
