@@ -57,3 +57,14 @@ describe('mplan check with settings', () => {
         expect(JSON.parse(run.stdout).properties.rules.properties['missing-guarantee'].enum).toEqual(['off', 'info', 'warning', 'error']);
     });
 });
+
+describe('suppression comments through mplan check', () => {
+    it('silence a finding, and a stale one is reported', async () => {
+        const dir = workspace();
+        writeFileSync(join(dir, 'plan.mplan'), '// mplan-disable-next-line missing-guarantee -- launch first, guarantee later\nplan P {\n    goal "g"\n}\n// mplan-disable-next-line missing-guarantee\nproduct A { spinoff B }\nproduct B { benefit "b" }\n');
+        const run = await mplan(['check', 'plan.mplan', '--format', 'json'], dir);
+        const findings = JSON.parse(run.stdout).files[0].findings as Array<{ ruleId: string; line: number; column: number }>;
+        expect(findings.filter(f => f.ruleId === 'missing-guarantee')).toEqual([]);
+        expect(findings.filter(f => f.ruleId === 'unused-suppression')).toEqual([expect.objectContaining({ line: 5, column: 28 })]);
+    });
+});
