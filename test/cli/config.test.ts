@@ -1,13 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mplan } from './run.js';
+import { mplan, ROOT } from './run.js';
 
-/** A folder with a plan whose only error is the missing guarantee, and the given settings. */
+/** The clean phone-retailer example without its guarantee: missing-guarantee is its only finding. */
+const NO_GUARANTEE = readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8')
+    .replace(/ {4}guarantee money back 30 days\n(?: {8}.*\n)*/, '');
+
+/** A folder with that plan and the given settings. */
 function workspace(settings?: string): string {
     const dir = mkdtempSync(join(tmpdir(), 'mplan-config-'));
-    writeFileSync(join(dir, 'plan.mplan'), 'plan P {\n    goal "g"\n}\nproduct A { spinoff B }\nproduct B { benefit "b" }\n');
+    writeFileSync(join(dir, 'plan.mplan'), NO_GUARANTEE);
     if (settings !== undefined) writeFileSync(join(dir, 'mplan.json'), settings);
     return dir;
 }
@@ -15,6 +19,7 @@ function workspace(settings?: string): string {
 describe('mplan check with settings', () => {
     it('reads mplan.json in the working folder: a rule set to warning no longer fails the run', async () => {
         const before = await mplan(['check', 'plan.mplan', '--format', 'json'], workspace());
+        expect(JSON.parse(before.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['missing-guarantee']);
         expect(before.code).toBe(1);
         const dir = workspace('{ "rules": { "missing-guarantee": "warning" } }');
         const after = await mplan(['check', 'plan.mplan', '--format', 'json'], dir);
@@ -61,10 +66,13 @@ describe('mplan check with settings', () => {
 describe('suppression comments through mplan check', () => {
     it('silence a finding, and a stale one is reported', async () => {
         const dir = workspace();
-        writeFileSync(join(dir, 'plan.mplan'), '// mplan-disable-next-line missing-guarantee -- launch first, guarantee later\nplan P {\n    goal "g"\n}\n// mplan-disable-next-line missing-guarantee\nproduct A { spinoff B }\nproduct B { benefit "b" }\n');
+        const text = NO_GUARANTEE.replace('plan NordlysMobile {', '// mplan-disable-next-line missing-guarantee -- launch first, guarantee later\nplan NordlysMobile {')
+            .replace('product CarePlan {', '// mplan-disable-next-line missing-guarantee\nproduct CarePlan {');
+        writeFileSync(join(dir, 'plan.mplan'), text);
         const run = await mplan(['check', 'plan.mplan', '--format', 'json'], dir);
         const findings = JSON.parse(run.stdout).files[0].findings as Array<{ ruleId: string; line: number; column: number }>;
-        expect(findings.filter(f => f.ruleId === 'missing-guarantee')).toEqual([]);
-        expect(findings.filter(f => f.ruleId === 'unused-suppression')).toEqual([expect.objectContaining({ line: 5, column: 28 })]);
+        const stale = text.split('\n').findIndex(line => line.startsWith('// mplan-disable-next-line missing-guarantee') && !line.includes('--')) + 1;
+        expect(findings).toEqual([expect.objectContaining({ ruleId: 'unused-suppression', line: stale, column: 28 })]);
+        expect(run.code).toBe(0);
     });
 });
