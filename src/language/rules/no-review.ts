@@ -1,0 +1,51 @@
+import { GrammarUtils } from 'langium';
+import { dayNumber } from '../model/values.js';
+import { insertFact } from './edits.js';
+import { campaignAt, isoDay, periodOf } from './campaign-util.js';
+import type { Rule } from './rule.js';
+
+/** How long after its end a campaign is reviewed, in days. */
+const REVIEW_AFTER = 14;
+
+export const noReview: Rule = {
+    id: 'no-review',
+    severity: 'warning',
+    area: 'campaign',
+    scope: 'file',
+    basis: '001 (when the campaign is over, do a comprehensive review)',
+    description: 'A campaign with no review after it ends, or with a review dated before its end.',
+    check(model, report) {
+        for (const campaign of model.own.campaigns) {
+            const period = periodOf(campaign);
+            const suggested = period ? isoDay(period.end + REVIEW_AFTER) : undefined;
+            if (!campaign.review) {
+                report({
+                    node: campaign,
+                    property: 'name',
+                    message: `Campaign '${campaign.name}' has no review: when it is over, note what went wrong and what went well, so that the next campaign starts from it. Add 'review on ${suggested ?? 'DATE'}'${suggested ? ', two weeks after it ends' : ' after it ends'}.`,
+                    data: suggested ? { suggested } : undefined
+                });
+                continue;
+            }
+            const review = dayNumber(campaign.review);
+            if (!period || review === undefined || review >= period.end) continue;
+            report({
+                node: campaign,
+                property: 'review',
+                message: `Campaign '${campaign.name}' is reviewed on ${campaign.review}, before it ends on ${campaign.period!.end}: a review looks back at the whole campaign. Move it after the end, e.g. to ${suggested}.`,
+                data: { suggested }
+            });
+        }
+    },
+    fix(model, finding) {
+        const campaign = campaignAt(model, finding.range);
+        const period = campaign && periodOf(campaign);
+        if (!campaign || !period) return [];
+        const date = isoDay(period.end + REVIEW_AFTER);
+        const title = `Review the campaign on ${date}, two weeks after it ends`;
+        const written = GrammarUtils.findNodeForProperty(campaign.$cstNode, 'review');
+        if (written) return [{ title, edits: [{ range: written.range, newText: date }], preferred: true }];
+        const edit = insertFact(model, campaign, `review on ${date}`);
+        return edit ? [{ title, edits: [edit], preferred: true }] : [];
+    }
+};
