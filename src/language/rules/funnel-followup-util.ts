@@ -1,0 +1,79 @@
+// Shared reading of the funnel for the follow-up, closing and economics rules:
+// what a follow-up carries, which stage a conversion line names, how often
+// something happens, in words.
+import type { FollowUp } from '../generated/ast.js';
+
+/** Contents that make a follow-up a newsletter. */
+const NEWSLETTER_WORDS = new Set(['newsletter', 'newsletters', 'news', 'digest', 'roundup', 'bulletin']);
+
+/** Contents that make a follow-up a sales e-mail: it sells rather than informs. */
+const SALES_WORDS = new Set([
+    'offer', 'offers', 'sale', 'sales', 'deal', 'deals', 'promotion', 'promotions', 'promo', 'promos',
+    'discount', 'discounts', 'coupon', 'coupons', 'pitch', 'ad', 'ads', 'advert', 'advertisement', 'special', 'specials'
+]);
+
+/**
+ * Contents that are an item of value to the reader (002 #2): tips, free things,
+ * a link to a post, a story, and the like. A bare newsletter is not one: it is
+ * an envelope, and what is of value is what it carries.
+ */
+const VALUE_WORDS = new Set([
+    'tip', 'tips', 'howto', 'guide', 'guides', 'tutorial', 'tutorials', 'lesson', 'lessons', 'course',
+    'checklist', 'checklists', 'template', 'templates', 'recipe', 'recipes', 'story', 'stories',
+    'free', 'freebie', 'freebies', 'gift', 'gifts', 'sample', 'samples', 'ebook', 'ebooks', 'report', 'reports',
+    'link', 'links', 'post', 'posts', 'article', 'articles', 'video', 'videos', 'podcast', 'webinar', 'webinars',
+    'casestudy', 'insights', 'advice', 'ideas', 'faq', 'answers', 'quiz', 'humor', 'humour', 'joke', 'jokes'
+]);
+
+function words(followUp: FollowUp): string[] {
+    return followUp.contents.map(word => word.toLowerCase());
+}
+
+/** Whether a follow-up sends a newsletter. */
+export function isNewsletter(followUp: FollowUp): boolean {
+    return words(followUp).some(word => NEWSLETTER_WORDS.has(word));
+}
+
+/** Whether a follow-up sells (an offer, a deal, a discount). */
+export function isSalesMail(followUp: FollowUp): boolean {
+    return words(followUp).some(word => SALES_WORDS.has(word));
+}
+
+/** The contents of a follow-up that are of value to the reader. */
+export function valueItems(followUp: FollowUp): string[] {
+    return followUp.contents.filter(word => VALUE_WORDS.has(word.toLowerCase()));
+}
+
+/** The stages of a funnel, in order, as the conversion lines name them. */
+export type Stage = 'visitors' | 'leads' | 'customers' | 'repeat';
+
+export const STAGES: readonly Stage[] = ['visitors', 'leads', 'customers', 'repeat'];
+
+const STAGE_WORDS: Record<string, Stage> = {
+    visitors: 'visitors', visitor: 'visitors', visits: 'visitors', traffic: 'visitors',
+    leads: 'leads', lead: 'leads', subscribers: 'leads', subscriber: 'leads', signups: 'leads', prospects: 'leads',
+    customers: 'customers', customer: 'customers', buyers: 'customers', buyer: 'customers', sales: 'customers', orders: 'customers', purchases: 'customers',
+    repeat: 'repeat', repeats: 'repeat', returning: 'repeat', loyal: 'repeat', repeat_buyers: 'repeat', repeat_customers: 'repeat'
+};
+
+/** The stage a word of a conversion line names, if it is one of the four. */
+export function stageOf(word: string | undefined): Stage | undefined {
+    return word ? STAGE_WORDS[word.toLowerCase()] : undefined;
+}
+
+/** How a stage reads in a message. */
+export function stageName(stage: Stage): string {
+    return stage === 'repeat' ? 'repeat buyers' : stage;
+}
+
+/** A number as a marketer writes it: "4,000", "1.5", "0.25". */
+export function formatNumber(value: number, digits = 2): string {
+    return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** "once a week", "twice a week", "3 times a week", "0.5 times a week". */
+export function timesPerWeek(perWeek: number): string {
+    if (perWeek === 1) return 'once a week';
+    if (perWeek === 2) return 'twice a week';
+    return `${formatNumber(perWeek, 1)} times a week`;
+}
