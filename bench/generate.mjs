@@ -24,7 +24,8 @@ const CHANNELS = [['ppc', 'google'], ['ppc', 'linkedin'], ['seo', 'google'], ['s
  * One plan of roughly `lines` lines: a header, then groups of a segment, a
  * strategy targeting it, four tactics serving the strategy and a campaign
  * running them, with an offer and a funnel at the end. Every reference
- * resolves and the plan is clean under the language-level rules.
+ * resolves and the plan is clean under every rule, so that a measurement
+ * times the checking, not the printing of findings.
  */
 export function generatePlan(lines, seed = 42) {
     const rnd = random(seed);
@@ -49,6 +50,15 @@ export function generatePlan(lines, seed = 42) {
         '}'
     ];
     const tail = [
+        'competitor Rival {',
+        '    strength "Cheaper"',
+        '    weakness "Slow"',
+        '    we differ by "Faster"',
+        '}',
+        'research {',
+        '    studied Rival',
+        '    finding "Nobody is fast"',
+        '}',
         'offer {',
         '    guarantee money back 30 days claim "Reply to the receipt" refunds "The full price"',
         '    free sample "A taste"',
@@ -62,6 +72,9 @@ export function generatePlan(lines, seed = 42) {
         '    close weekly with call to action',
         '    upsell Product0 to Product1',
         '    unsubscribe link in every email',
+        '    sender address "Generated Ltd, 1 Main Street"',
+        '    conversion visitors to leads 5%',
+        '    conversion leads to customers 10%',
         '}'
     ];
     for (let group = 0; out.length + tail.length < lines; group++) {
@@ -104,7 +117,7 @@ export function generatePlan(lines, seed = 42) {
         out.push(
             `campaign Campaign${group} {`,
             '    budget 5_000 USD',
-            '    staff Ann 20%, Raj 10% from marketing, sales',
+            `    staff Lead${group} 50%, Writer${group} 50% from marketing, sales`,
             `    from 2027-${mm}-01 to 2027-${end}-28`,
             `    runs ${tactics.join(', ')}`,
             '    track sales, satisfaction',

@@ -3,6 +3,7 @@ import { clearDocuments } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../src/language/generated/ast.js';
+import { DEFAULT_SETTINGS } from '../src/language/config/settings.js';
 import { createMplanServices } from '../src/language/mplan-module.js';
 
 /** An in-memory file system, so that tests can change a file "on disk" and rebuild. */
@@ -44,6 +45,10 @@ export class MemoryFileSystem implements FileSystemProvider {
 
 export const fileSystem = new MemoryFileSystem();
 export const services = createMplanServices({ fileSystemProvider: () => fileSystem });
+
+/** Tests judge by a fixed day, never by today: campaigns of CLEAN_PLAN (2027) have not ended yet. */
+export const TEST_AS_OF = '2027-01-15';
+services.Mplan.config.SettingsProvider.set({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF });
 
 /** A diagnostic as tests read it: rule id, 1-based line and column, message. */
 export interface Found {
@@ -108,12 +113,20 @@ export async function check(files: Record<string, string> | string): Promise<Che
     return { documents, findings, rules: file => [...new Set(findings(file).map(f => f.rule))].sort() };
 }
 
+/** The offer of CLEAN_PLAN (lines 34 to 36): remove it to take the guarantee away. */
+export const GUARANTEE_OFFER = `offer {
+    guarantee money back 30 days claim "Reply to the receipt" refunds "The full price"
+}
+`;
+
 /**
- * A small plan that every rule of the core passes: a guarantee, a repeat-buyer
- * path, a strategy served by its tactic. Tests add or remove one thing.
+ * A plan that every rule of the catalogue passes, for the rule tests to add
+ * or remove one thing. Lines 1 to 36 are the core that tests point at by line
+ * (facts some rules need are written on existing lines to keep the numbers);
+ * the blocks after line 36 complete the plan.
  */
 export const CLEAN_PLAN = `plan Bakery {
-    goal "Be the caterer of downtown offices"
+    goal "Be the caterer of downtown offices"  revisit every quarter
     currency USD
 }
 product Box {
@@ -126,7 +139,7 @@ product Platter {
     benefit "Quick"
 }
 segment Managers {
-    who "Office managers"
+    who "Office managers"  from "Downtown office towers"  spends 400 USD per month  habits { social linkedin }
     age 28 to 50
 }
 strategy Office {
@@ -142,13 +155,38 @@ tactic Ads {
 campaign Spring {
     budget 10000 USD
     from 2027-02-01 to 2027-06-30
-    runs Ads
+    runs Ads  staff Ann 50% from marketing, sales  track sales, satisfaction
     review on 2027-07-10
 }
-offer {
-    guarantee money back 30 days
+${GUARANTEE_OFFER}offer {
+    free sample "A tasting box"
+    payments card, paypal
+    security "PCI-compliant checkout"
+}
+competitor SweetCo {
+    strength "Lower prices"
+    weakness "Two-day delivery"
+    we differ by "Same-day delivery"
+}
+research {
+    studied SweetCo
+    finding "No one delivers catering on the same day"
+}
+funnel {
+    collect leads by optin form offering ebook "10 meeting menus"
+    confirm by autoresponder
+    follow up weekly on tuesday at 10:00 with tips
+    close weekly with call to action
+    upsell Box to Platter
+    unsubscribe link in every email
+    sender address "Bakery, 1 Baker Street, Springfield"
+    conversion visitors to leads 5%
+    conversion leads to customers 10%
 }
 `;
+
+/** How many lines CLEAN_PLAN has: text appended to it starts on the line after. */
+export const CLEAN_PLAN_LINES = CLEAN_PLAN.split('\n').length - 1;
 
 /** A quick fix offered for a finding, and the file's text once it is applied. */
 export interface OfferedFix {

@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createMplanServices } from '../language/mplan-module.js';
 import { describeReadError, loadPlans, type LoadResult } from '../language/workspace/plan-loader.js';
 import type { MplanServices } from '../language/mplan-module.js';
+import type { MplanIndexManager } from '../language/workspace/index-manager.js';
 import { pathToFileURL } from 'node:url';
 import { rulesDocsDir } from './docs.js';
 import { fixesFor } from './fix.js';
@@ -98,9 +99,11 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
 
 /** Loads and builds the files (and their imports) with fresh services and the given settings. */
 async function checkFiles(files: string[], settings: Settings): Promise<LoadResult & { services: MplanServices }> {
-    const { Mplan } = createMplanServices({ ...NodeFileSystem });
+    const { shared, Mplan } = createMplanServices({ ...NodeFileSystem });
     Mplan.config.SettingsProvider.set(settings);
     Mplan.config.RuleDocs.setBase(pathToFileURL(rulesDocsDir()).href);
+    // A one-shot check needs no index of references (find-references, rename).
+    (shared.workspace.IndexManager as MplanIndexManager).indexReferences = false;
     return { ...await loadPlans(Mplan, files.map(file => URI.file(file))), services: Mplan };
 }
 

@@ -14,16 +14,25 @@ describe('mplan check --fix', () => {
     it('applies the unambiguous fixes, says what it fixed, and reports what is left', async () => {
         const dir = copyOfFlawed();
         const original = readFileSync(join(dir, 'plan.mplan'), 'utf8');
-        const run = await mplan(['check', 'plan.mplan', '--fix'], dir);
-        expect(run.stderr).toBe('fixed plan.mplan: missing-guarantee, tactic-without-strategy, unresolved-reference\n');
+        const run = await mplan(['check', 'plan.mplan', '--fix', '--as-of', '2027-01-15'], dir);
+        expect(run.stderr).toBe('fixed plan.mplan: email-too-frequent, few-payment-options, missing-guarantee, missing-unsubscribe, tactic-without-strategy, unresolved-reference\n');
         const fixed = readFileSync(join(dir, 'plan.mplan'), 'utf8');
         expect(fixed).toContain('    serves ListFirst\n');
-        expect(fixed).toContain('runs ForumPosts, Newsletter');
+        expect(fixed).toContain('runs ForumPosts, Newsletter, InstagramAds');
         expect(fixed).toContain('guarantee money back 30 days');
-        // Nothing else of the user's text changed.
-        expect(fixed.replace('    serves ListFirst\n', '').replace('Newsletter\n', 'Newsleter\n').replace('    guarantee money back 30 days\n', '')).toBe(original);
-        expect(run.stdout).not.toMatch(/missing-guarantee|tactic-without-strategy|unresolved-reference|syntax-error/);
-        expect(run.stdout).toContain('no-repeat-buyer-path');
+        expect(fixed).toContain('unsubscribe link in every email');
+        // Of the user's own lines, only the three the fixes rewrite are gone; every other line is kept as it was.
+        const kept = new Set(fixed.split('\n'));
+        expect(original.split('\n').filter(line => !kept.has(line)).map(line => line.trim())).toEqual([
+            'runs ForumPosts, Newsleter, InstagramAds',
+            'close 3 times per week with call to action',
+            'payments card'
+        ]);
+        for (const rule of ['email-too-frequent', 'few-payment-options', 'missing-guarantee', 'missing-unsubscribe', 'tactic-without-strategy', 'unresolved-reference', 'syntax-error']) {
+            expect(run.stdout).not.toContain(`  ${rule}\n`);
+        }
+        expect(run.stdout).toContain('  budget-overrun\n');
+        expect(run.stdout).toContain('  no-repeat-buyer-path\n');
         expect(run.code).toBe(1);
         expect(readdirSync(dir)).toEqual(['plan.mplan']);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSuppressions } from '../../src/language/rules/suppressions.js';
-import { CLEAN_PLAN, check } from '../helpers.js';
+import { CLEAN_PLAN, CLEAN_PLAN_LINES, GUARANTEE_OFFER, check } from '../helpers.js';
 
 const LOOSE = 'tactic Flyers { channel print }\n';
 
@@ -14,7 +14,7 @@ describe('suppression comments', () => {
     it('silence only the next line, and only the rules they name', async () => {
         const result = await check(CLEAN_PLAN + '// mplan-disable-next-line tactic-without-strategy\n\n' + LOOSE);
         const found = result.findings().filter(f => f.rule === 'tactic-without-strategy' || f.rule === 'unused-suppression');
-        expect(found.map(f => [f.rule, f.line])).toEqual([['unused-suppression', 37], ['tactic-without-strategy', 39]]);
+        expect(found.map(f => [f.rule, f.line])).toEqual([['unused-suppression', CLEAN_PLAN_LINES + 1], ['tactic-without-strategy', CLEAN_PLAN_LINES + 3]]);
     });
 
     it('silence a rule in the whole file, wherever the comment stands', async () => {
@@ -24,7 +24,7 @@ describe('suppression comments', () => {
     });
 
     it('silence plan-wide findings placed on the plan name', async () => {
-        const text = CLEAN_PLAN.replace('offer {\n    guarantee money back 30 days\n}\n', '');
+        const text = CLEAN_PLAN.replace(GUARANTEE_OFFER, '');
         const result = await check('// mplan-disable-next-line missing-guarantee\n' + text);
         expect(result.rules()).not.toContain('missing-guarantee');
     });
@@ -32,7 +32,7 @@ describe('suppression comments', () => {
     it('report a suppression that silences nothing, at the rule id, as a warning', async () => {
         const result = await check(CLEAN_PLAN + '// mplan-disable-next-line missing-guarantee\ntactic T { serves Office }\n');
         expect(result.findings().filter(f => f.rule === 'unused-suppression')).toEqual([expect.objectContaining({
-            severity: 'warning', line: 37, column: 28, endColumn: 45,
+            severity: 'warning', line: CLEAN_PLAN_LINES + 1, column: 28, endColumn: 45,
             message: "'missing-guarantee' finds nothing on the next line, so this suppression silences nothing: remove it."
         })]);
     });

@@ -50,6 +50,8 @@ export interface PlanLookups {
     scopeOf(info: ReferenceInfo): Scope;
     /** The blocks of `type` visible from a file (its own and its imports'). */
     visible(document: LangiumDocument<Document>, type: string): Scope;
+    /** The blocks of `type` called `name` visible from a file, nearest first. */
+    named(document: LangiumDocument<Document>, type: string, name: string): AstNodeDescription[];
     /** The type of block a reference names. */
     referenceType(info: ReferenceInfo): string;
     /** Every block of `type` called `name` anywhere in the workspace, imported or not. */
@@ -246,6 +248,7 @@ export class PlanModelProvider {
         this.lookups = {
             scopeOf: info => scopes.getScope(info),
             visible: (document, type) => scopes.getScopeForType(document, type),
+            named: (document, type, name) => scopes.getScopeForType(document, type).named(name),
             referenceType: info => reflection.getReferenceType(info),
             declaredAnywhere: (type, name) => index.allElements(type).filter(d => d.name === name).toArray(),
             closure: document => this.imports.closure(document),

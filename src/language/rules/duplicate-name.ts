@@ -20,8 +20,9 @@ export const duplicateName: Rule = {
         for (const element of model.root.elements ?? []) {
             const name = nameOf(element);
             if (!name || element.$type === 'Plan') continue;
-            const others = model.lookups.visible(model.document, element.$type).getElements(name)
-                .filter(d => d.node !== element).toArray();
+            const named = model.lookups.named(model.document, element.$type, name);
+            if (named.length < 2) continue;
+            const others = named.filter(d => d.node !== element);
             if (others.length === 0 || !others[0].node) continue;
             const kind = kindOf(element);
             report({

@@ -12,7 +12,6 @@ import { OFFER_RULES } from './offer.js';
 import { STRATEGY_RULES } from './strategy.js';
 import { CAMPAIGN_RULES } from './campaign.js';
 import { FUNNEL_RULES } from './funnel.js';
-import { FUNNEL_FOLLOWUP_RULES } from './funnel-followup.js';
 
 export const RULES: readonly Rule[] = Object.freeze([
     ...LANGUAGE_RULES,
@@ -21,8 +20,7 @@ export const RULES: readonly Rule[] = Object.freeze([
     ...OFFER_RULES,
     ...STRATEGY_RULES,
     ...CAMPAIGN_RULES,
-    ...FUNNEL_RULES,
-    ...FUNNEL_FOLLOWUP_RULES
+    ...FUNNEL_RULES
 ]);
 
 const BY_ID = new Map(RULES.map(rule => [rule.id, rule]));

@@ -2,7 +2,13 @@ import { GrammarUtils } from 'langium';
 import { appendBlock, insertFact } from './edits.js';
 import type { Rule } from './rule.js';
 
-const GUARANTEE = 'guarantee money back 30 days';
+/**
+ * The guarantee a fix writes: a 30-day refund of the full price, claimed by
+ * replying to the receipt, so the terms are disclosed (weak-guarantee) and
+ * the user has only to adjust the words.
+ */
+const TERMS = 'claim "Reply to your receipt" refunds "The full price"';
+const GUARANTEE = `guarantee money back 30 days ${TERMS}`;
 
 export const missingGuarantee: Rule = {
     id: 'missing-guarantee',
@@ -29,11 +35,18 @@ export const missingGuarantee: Rule = {
         const weak = model.own.offers.find(offer => offer.guarantee && !offer.guarantee.moneyBack);
         const kind = weak && GrammarUtils.findNodeForProperty(weak.guarantee!.$cstNode, 'kind');
         if (kind) {
-            const term = weak!.guarantee!.term ? '' : ' 30 days';
-            return [{ title: 'Make the guarantee a 30-day money-back guarantee', edits: [{ range: kind.range, newText: `money back${term}` }], preferred: true }];
+            const guarantee = weak!.guarantee!;
+            const term = guarantee.term ? '' : ' 30 days';
+            const terms = [guarantee.claim ? '' : ' claim "Reply to your receipt"', guarantee.refunds ? '' : ' refunds "The full price"'].join('');
+            const end = guarantee.$cstNode!.range.end;
+            const atEnd = kind.range.end.line === end.line && kind.range.end.character === end.character;
+            const edits = atEnd
+                ? [{ range: kind.range, newText: `money back${term}${terms}` }]
+                : [{ range: kind.range, newText: `money back${term}` }, ...(terms ? [{ range: { start: end, end }, newText: terms }] : [])];
+            return [{ title: 'Make the guarantee a money-back guarantee', edits, preferred: true }];
         }
         const offer = model.own.offers.find(o => !o.guarantee);
         const edit = offer ? insertFact(model, offer, GUARANTEE) : appendBlock(model, `offer {\n    ${GUARANTEE}\n}`);
-        return edit ? [{ title: 'Add a 30-day money-back guarantee', edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: 'Add a 30-day money-back guarantee (full price, claimed by replying to the receipt)', edits: [edit], preferred: true }] : [];
     }
 };

@@ -20,7 +20,7 @@ export class MplanScopeProvider {
     /** Per file: type -> name -> declarations of that name in that file. */
     protected readonly fileIndex: DocumentCache<string, Map<string, AstNodeDescription[]>>;
     /** Per file and reference type: the scope over its import closure. */
-    protected readonly scopes: WorkspaceCache<string, Scope>;
+    protected readonly scopes: WorkspaceCache<string, ImportClosureScope>;
 
     constructor(services: MplanServices) {
         this.reflection = services.shared.AstReflection;
@@ -37,7 +37,7 @@ export class MplanScopeProvider {
     }
 
     /** The scope of all blocks of `type` visible from `document`. */
-    getScopeForType(document: LangiumDocument<Document>, type: string): Scope {
+    getScopeForType(document: LangiumDocument<Document>, type: string): ImportClosureScope {
         return this.scopes.get(`${document.uri.toString()}\u0000${type}`, () =>
             new ImportClosureScope(this.imports.closure(document).map(doc => this.namesOf(doc, type))));
     }
@@ -68,8 +68,18 @@ export class ImportClosureScope implements Scope {
     }
 
     getElements(name: string): Stream<AstNodeDescription> {
-        const found = this.files.flatMap(file => file.get(name) ?? []);
+        const found = this.named(name);
         return found.length ? stream(found) : EMPTY_STREAM;
+    }
+
+    /** Every visible block called `name`, nearest file first, as a plain array. */
+    named(name: string): AstNodeDescription[] {
+        let found: AstNodeDescription[] | undefined;
+        for (const file of this.files) {
+            const list = file.get(name);
+            if (list) found = found ? found.concat(list) : list;
+        }
+        return found ?? [];
     }
 
     getAllElements(): Stream<AstNodeDescription> {

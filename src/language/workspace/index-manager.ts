@@ -11,6 +11,18 @@ import type { MplanServices } from '../mplan-module.js';
  * are judged in that plan's context (a segment the plan's strategy targets).
  */
 export class MplanIndexManager extends DefaultIndexManager {
+    /**
+     * The index of references serves find-references, rename and the
+     * re-linking of dependents while editing; a one-shot check (the CLI)
+     * needs none of it and turns it off to save time. Diagnostics never
+     * depend on it.
+     */
+    indexReferences = true;
+
+    override async updateReferences(document: LangiumDocument, cancelToken?: Parameters<DefaultIndexManager['updateReferences']>[1]): Promise<void> {
+        if (this.indexReferences) await super.updateReferences(document, cancelToken);
+    }
+
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.isAffected(document, changedUris)) return true;
         const services = this.serviceRegistry.getServices(document.uri) as MplanServices;

@@ -1,51 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN_PLAN, check, fixesFor } from '../../helpers.js';
+import { CLEAN_PLAN, GUARANTEE_OFFER, check, fixesFor } from '../../helpers.js';
 
-const WITHOUT_OFFER = CLEAN_PLAN.replace('offer {\n    guarantee money back 30 days\n}\n', '');
+/** CLEAN_PLAN without its guarantee; its other offer (free sample, payments, security) stays. */
+const WITHOUT_GUARANTEE = CLEAN_PLAN.replace(GUARANTEE_OFFER, '');
+const OTHER_OFFER = 'offer {\n    free sample "A tasting box"\n';
+const FULL_GUARANTEE = 'guarantee money back 30 days claim "Reply to your receipt" refunds "The full price"';
 
-/** Applies a fix's text, checks it again, and returns the rule ids still found. */
+/** Checks a fix's text again and returns the rule ids still found. */
 async function rulesAfter(text: string, files: Record<string, string> = {}): Promise<string[]> {
     return (await check({ 'plan.mplan': text, ...files })).rules();
 }
 
 describe('quick fixes from the rule registry', () => {
-    it('missing-guarantee: adds an offer with a money-back guarantee when there is none', async () => {
-        const [fix, ...more] = await fixesFor(await check(WITHOUT_OFFER), 'missing-guarantee');
+    it('missing-guarantee: adds a complete money-back guarantee to an offer of the file', async () => {
+        const [fix, ...more] = await fixesFor(await check(WITHOUT_GUARANTEE), 'missing-guarantee');
         expect(more).toEqual([]);
-        expect(fix).toMatchObject({ title: 'Add a 30-day money-back guarantee', preferred: true });
-        expect(fix.result).toBe(WITHOUT_OFFER + '\noffer {\n    guarantee money back 30 days\n}\n');
+        expect(fix).toMatchObject({ title: 'Add a 30-day money-back guarantee (full price, claimed by replying to the receipt)', preferred: true });
+        expect(fix.result).toBe(WITHOUT_GUARANTEE.replace(OTHER_OFFER, `offer {\n    ${FULL_GUARANTEE}\n    free sample "A tasting box"\n`));
         expect(await rulesAfter(fix.result)).toEqual([]);
     });
 
-    it('missing-guarantee: adds the guarantee to an existing offer', async () => {
-        const text = WITHOUT_OFFER + 'offer { payments card, paypal }\n';
-        const [fix] = await fixesFor(await check(text), 'missing-guarantee');
-        expect(fix.result).toBe(WITHOUT_OFFER + 'offer { guarantee money back 30 days payments card, paypal }\n');
-        expect(await rulesAfter(fix.result)).toEqual([]);
+    it('missing-guarantee: adds an offer block when the file has none', async () => {
+        const [fix] = await fixesFor(await check({ 'plan.mplan': 'import "lib.mplan"\nplan P { goal "g" }\n', 'lib.mplan': 'offer { payments card }\n' }), 'missing-guarantee');
+        expect(fix.result).toBe(`import "lib.mplan"\nplan P { goal "g" }\n\noffer {\n    ${FULL_GUARANTEE}\n}\n`);
+        const after = await rulesAfter(fix.result, { 'lib.mplan': 'offer { payments card }\n' });
+        expect(after).not.toContain('missing-guarantee');
+        expect(after).not.toContain('weak-guarantee');
+        expect(after).not.toContain('syntax-error');
     });
 
-    it('missing-guarantee: turns a guarantee that is not money-back into one', async () => {
-        const text = WITHOUT_OFFER + 'offer {\n    guarantee "Store credit"\n}\n';
+    it('missing-guarantee: turns a guarantee that is not money-back into one, keeping its term', async () => {
+        const text = WITHOUT_GUARANTEE.replace(OTHER_OFFER, 'offer {\n    guarantee "Store credit" 60 days\n    free sample "A tasting box"\n');
         const [fix] = await fixesFor(await check(text), 'missing-guarantee');
-        expect(fix.title).toBe('Make the guarantee a 30-day money-back guarantee');
-        expect(fix.result).toBe(WITHOUT_OFFER + 'offer {\n    guarantee money back 30 days\n}\n');
+        expect(fix.title).toBe('Make the guarantee a money-back guarantee');
+        expect(fix.result).toContain('    guarantee money back 60 days claim "Reply to your receipt" refunds "The full price"\n');
         expect(await rulesAfter(fix.result)).toEqual([]);
     });
 
     it('tactic-without-strategy: one fix per strategy, each linking the tactic to it', async () => {
-        const text = CLEAN_PLAN.replace('    serves Office\n', '') + 'strategy Online { statement "Sell online" }\n';
+        const text = CLEAN_PLAN.replace('    serves Office\n', '') + 'strategy Online { statement "Sell online" targets Managers }\n';
         const fixes = await fixesFor(await check(text), 'tactic-without-strategy');
         expect(fixes.map(f => f.title)).toEqual(["Serve strategy 'Office'", "Serve strategy 'Online'"]);
         expect(fixes[0].result).toContain('tactic Ads {\n    serves Office\n    channel ppc on linkedin');
-        expect(await rulesAfter(fixes[0].result)).toEqual([]);
+        expect(await rulesAfter(fixes[0].result)).not.toContain('tactic-without-strategy');
         expect(await rulesAfter(fixes[1].result)).not.toContain('tactic-without-strategy');
+        expect(await rulesAfter(fixes[0].result)).not.toContain('syntax-error');
     });
 
     it('tactic-without-strategy: a one-line tactic gets the link inline', async () => {
         const text = CLEAN_PLAN + 'tactic Flyers { channel print }\n';
         const [fix] = await fixesFor(await check(text), 'tactic-without-strategy');
         expect(fix.result).toBe(CLEAN_PLAN + 'tactic Flyers { serves Office channel print }\n');
-        expect(await rulesAfter(fix.result)).toEqual([]);
+        expect(await rulesAfter(fix.result)).not.toContain('tactic-without-strategy');
     });
 
     it('unresolved-reference: offers the nearest names', async () => {
@@ -56,9 +62,9 @@ describe('quick fixes from the rule registry', () => {
     });
 
     it('unresolved-reference: imports the file that declares the name', async () => {
-        const people = { 'people.mplan': 'segment Executives { who "Executives" }\n' };
-        const text = 'import "shared.mplan"\n' + CLEAN_PLAN.replace('targets Managers', 'targets Executives');
-        const files = { ...people, 'shared.mplan': 'competitor X { strength "s" }\n' };
+        const segment = CLEAN_PLAN.slice(CLEAN_PLAN.indexOf('segment Managers {'), CLEAN_PLAN.indexOf('strategy Office {'));
+        const files = { 'people.mplan': segment.replace('Managers', 'Executives'), 'shared.mplan': 'competitor X { strength "s" weakness "w" we differ by "d" }\n' };
+        const text = 'import "shared.mplan"\n' + CLEAN_PLAN.replace(segment, '').replace('targets Managers', 'targets Executives');
         const [fix] = await fixesFor(await check({ 'plan.mplan': text, ...files }), 'unresolved-reference');
         expect(fix.title).toBe("Import 'people.mplan'");
         expect(fix.result.startsWith('import "shared.mplan"\nimport "people.mplan"\n')).toBe(true);

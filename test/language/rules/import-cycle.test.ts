@@ -20,8 +20,8 @@ describe('import-cycle', () => {
         });
         expect(result.rules()).not.toContain('import-cycle');
         expect(result.rules()).not.toContain('unresolved-reference');
-        expect(result.findings('a.mplan')).toEqual([expect.objectContaining({ rule: 'import-cycle', severity: 'warning', line: 1, column: 8, message: 'This import closes a cycle: a.mplan → b.mplan → a.mplan.' })]);
-        expect(result.findings('b.mplan')).toEqual([expect.objectContaining({ rule: 'import-cycle', message: 'This import closes a cycle: b.mplan → a.mplan → b.mplan.' })]);
+        expect(result.findings('a.mplan').filter(f => f.rule === 'import-cycle')).toEqual([expect.objectContaining({ severity: 'warning', line: 1, column: 8, message: 'This import closes a cycle: a.mplan → b.mplan → a.mplan.' })]);
+        expect(result.findings('b.mplan').filter(f => f.rule === 'import-cycle')).toEqual([expect.objectContaining({ message: 'This import closes a cycle: b.mplan → a.mplan → b.mplan.' })]);
     });
 
     it('fires on a file that imports itself', async () => {

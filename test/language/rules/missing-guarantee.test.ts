@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN_PLAN, check } from '../../helpers.js';
+import { CLEAN_PLAN, CLEAN_PLAN_LINES, GUARANTEE_OFFER, check } from '../../helpers.js';
 
-const WITHOUT_OFFER = CLEAN_PLAN.replace('offer {\n    guarantee money back 30 days\n}\n', '');
+const WITHOUT_OFFER = CLEAN_PLAN.replace(GUARANTEE_OFFER, '');
 
 describe('missing-guarantee', () => {
     it('does not fire when an offer gives the money back', async () => {
@@ -23,7 +23,7 @@ describe('missing-guarantee', () => {
 
     it('fires when the only guarantee is not a money-back one', async () => {
         const result = await check(WITHOUT_OFFER + 'offer { guarantee "Store credit" }\n');
-        expect(result.findings()).toContainEqual(expect.objectContaining({ rule: 'missing-guarantee', message: expect.stringContaining("The plan's guarantee (line 34) does not give the money back") }));
+        expect(result.findings()).toContainEqual(expect.objectContaining({ rule: 'missing-guarantee', message: expect.stringContaining(`The plan's guarantee (line ${CLEAN_PLAN_LINES - 3 + 1}) does not give the money back`) }));
     });
 
     it('does not fire on a library, which is judged only as part of a plan', async () => {

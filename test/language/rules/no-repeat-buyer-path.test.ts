@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN_PLAN, check } from '../../helpers.js';
 
-const NO_PATH = CLEAN_PLAN.replace('    spinoff Platter\n', '');
+const NO_PATH = CLEAN_PLAN.replace('    spinoff Platter\n', '').replace('    upsell Box to Platter\n', '');
 
 describe('no-repeat-buyer-path', () => {
     it('does not fire when a product has a spin-off', async () => {
