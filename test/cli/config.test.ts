@@ -18,11 +18,11 @@ function workspace(settings?: string): string {
 
 describe('mplan check with settings', () => {
     it('reads mplan.json in the working folder: a rule set to warning no longer fails the run', async () => {
-        const before = await mplan(['check', 'plan.mplan', '--format', 'json'], workspace());
+        const before = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--format', 'json'], workspace());
         expect(JSON.parse(before.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['missing-guarantee']);
         expect(before.code).toBe(1);
         const dir = workspace('{ "rules": { "missing-guarantee": "warning" } }');
-        const after = await mplan(['check', 'plan.mplan', '--format', 'json'], dir);
+        const after = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--format', 'json'], dir);
         const findings = JSON.parse(after.stdout).files[0].findings;
         expect(findings.find((f: { ruleId: string }) => f.ruleId === 'missing-guarantee').severity).toBe('warning');
         expect(findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
@@ -30,19 +30,19 @@ describe('mplan check with settings', () => {
     });
 
     it('turns a rule off', async () => {
-        const run = await mplan(['check', 'plan.mplan'], workspace('{ "rules": { "missing-guarantee": "off" } }'));
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15'], workspace('{ "rules": { "missing-guarantee": "off" } }'));
         expect(run.stdout).not.toContain('missing-guarantee');
     });
 
     it('reads the file given with --config instead', async () => {
         const dir = workspace('{ "rules": { "missing-guarantee": "error" } }');
         writeFileSync(join(dir, 'lenient.json'), '{ "rules": { "missing-guarantee": "off" } }');
-        const run = await mplan(['check', 'plan.mplan', '--config', 'lenient.json'], dir);
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--config', 'lenient.json'], dir);
         expect(run.stdout).not.toContain('missing-guarantee');
     });
 
     it('exits 2 on a broken settings file, naming file, line and column of each problem', async () => {
-        const run = await mplan(['check', 'plan.mplan'], workspace('{\n  "rules": { "missing-guarante": "off" },\n  "asOf": 2027\n}\n'));
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15'], workspace('{\n  "rules": { "missing-guarante": "off" },\n  "asOf": 2027\n}\n'));
         expect(run).toEqual({
             code: 2,
             stdout: '',
@@ -52,7 +52,7 @@ describe('mplan check with settings', () => {
 
     it('exits 2 when --config names no file, or --as-of no date', async () => {
         const dir = workspace();
-        expect(await mplan(['check', 'plan.mplan', '--config', 'nope.json'], dir)).toEqual({ code: 2, stdout: '', stderr: 'mplan: nope.json: cannot read the settings (no such file)\n' });
+        expect(await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--config', 'nope.json'], dir)).toEqual({ code: 2, stdout: '', stderr: 'mplan: nope.json: cannot read the settings (no such file)\n' });
         expect(await mplan(['check', 'plan.mplan', '--as-of', '2027-02-30'], dir)).toEqual({ code: 2, stdout: '', stderr: 'mplan: --as-of takes a date (YYYY-MM-DD): February 2027 has no day 30 (it has 28 days)\n' });
         expect((await mplan(['check', 'plan.mplan', '--as-of'], dir)).stderr).toBe('mplan: --as-of needs a value\n');
     });
@@ -69,10 +69,44 @@ describe('suppression comments through mplan check', () => {
         const text = NO_GUARANTEE.replace('plan NordlysMobile {', '// mplan-disable-next-line missing-guarantee -- launch first, guarantee later\nplan NordlysMobile {')
             .replace('product CarePlan {', '// mplan-disable-next-line missing-guarantee\nproduct CarePlan {');
         writeFileSync(join(dir, 'plan.mplan'), text);
-        const run = await mplan(['check', 'plan.mplan', '--format', 'json'], dir);
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--format', 'json'], dir);
         const findings = JSON.parse(run.stdout).files[0].findings as Array<{ ruleId: string; line: number; column: number }>;
         const stale = text.split('\n').findIndex(line => line.startsWith('// mplan-disable-next-line missing-guarantee') && !line.includes('--')) + 1;
         expect(findings).toEqual([expect.objectContaining({ ruleId: 'unused-suppression', line: stale, column: 28 })]);
         expect(run.code).toBe(0);
+    });
+});
+
+describe('the as-of date and thresholds through mplan check', () => {
+    const clean = () => {
+        const dir = workspace();
+        writeFileSync(join(dir, 'plan.mplan'), readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8'));
+        return dir;
+    };
+    const rules = (stdout: string) => JSON.parse(stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId);
+
+    it('--as-of decides whether a campaign has ended without results', async () => {
+        const dir = clean();
+        // FlagshipLaunch runs from 2027-03-01 to 2027-08-31 and records no results.
+        expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json', '--as-of', '2027-08-31'], dir)).stdout)).toEqual([]);
+        const after = await mplan(['check', 'plan.mplan', '--format', 'json', '--as-of', '2027-09-01'], dir);
+        expect(rules(after.stdout)).toEqual(['missing-results']);
+        expect(after.code).toBe(0);
+    });
+
+    it('the asOf of mplan.json does the same, and --as-of overrides it', async () => {
+        const dir = clean();
+        writeFileSync(join(dir, 'mplan.json'), '{ "asOf": "2028-01-01" }');
+        expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json'], dir)).stdout)).toEqual(['missing-results']);
+        expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json', '--as-of', '2027-01-01'], dir)).stdout)).toEqual([]);
+    });
+
+    it('a threshold set in mplan.json moves the edge of its rule', async () => {
+        const dir = clean();
+        // The plan offers three ways to pay: enough by default (2), too few when 4 are asked for.
+        writeFileSync(join(dir, 'mplan.json'), '{ "asOf": "2027-01-01", "thresholds": { "minPaymentOptions": 3 } }');
+        expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json'], dir)).stdout)).toEqual([]);
+        writeFileSync(join(dir, 'mplan.json'), '{ "asOf": "2027-01-01", "thresholds": { "minPaymentOptions": 4 } }');
+        expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json'], dir)).stdout)).toEqual(['few-payment-options']);
     });
 });
