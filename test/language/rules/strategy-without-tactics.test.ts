@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../helpers.js';
+import { STRATEGY_PLAN as PLAN } from './strategy-plan.js';
 
-const PLAN = `plan Bakery {
-    goal "Be the caterer of downtown offices"
-    currency USD
-}
-segment Managers {
-    who "Office managers"
-}
-strategy Office {
-    statement "Own office catering"
-    targets Managers
-}
-tactic Ads {
-    serves Office
-    channel ppc on linkedin
-}
-`;
 
 const UNSERVED = PLAN.replace('    serves Office\n', '');
 

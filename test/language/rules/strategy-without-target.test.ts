@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, fixesFor } from '../../helpers.js';
 
-const PLAN = `plan Bakery {
-    goal "Be the caterer of downtown offices"
-    currency USD
-}
-segment Managers {
-    who "Office managers"
-}
-strategy Office {
-    statement "Own office catering"
-    targets Managers
-}
-tactic Ads {
-    serves Office
-    channel ppc on linkedin
-}
-`;
 
 const UNTARGETED = PLAN.replace('    targets Managers\n', '');
 
