@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, fixesFor } from '../../helpers.js';
+import { STRATEGY_PLAN as PLAN } from './strategy-plan.js';
 
 
 const UNTARGETED = PLAN.replace('    targets Managers\n', '');
