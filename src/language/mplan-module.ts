@@ -7,6 +7,15 @@ import { MplanGeneratedModule, MplanGeneratedSharedModule } from './generated/mo
 import { RuleDocs } from './config/rule-docs.js';
 import { SettingsProvider } from './config/settings-provider.js';
 import { MplanCodeActionProvider } from './lsp/code-actions.js';
+import { MplanCompletionProvider } from './lsp/completion.js';
+import { MplanFormatter } from './lsp/formatter.js';
+import { MplanHoverProvider } from './lsp/hover.js';
+import { MplanInlayHintProvider } from './lsp/inlay-hints.js';
+import { MplanLanguageServer } from './lsp/language-server.js';
+import { MplanNodeKindProvider } from './lsp/node-kinds.js';
+import { MplanRenameProvider } from './lsp/rename.js';
+import { MplanSelectionRangeProvider } from './lsp/selection-ranges.js';
+import { MplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { PlanModelProvider } from './model/plan-model.js';
 import { ImportResolver } from './scoping/imports.js';
 import { MplanScopeComputation } from './scoping/scope-computation.js';
@@ -30,6 +39,9 @@ export interface MplanAddedServices {
     config: {
         SettingsProvider: SettingsProvider;
         RuleDocs: RuleDocs;
+    };
+    lspExtra: {
+        SelectionRangeProvider: MplanSelectionRangeProvider;
     };
 }
 
@@ -57,7 +69,16 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
         DocumentValidator: services => new MplanDocumentValidator(services)
     },
     lsp: {
-        CodeActionProvider: services => new MplanCodeActionProvider(services)
+        CodeActionProvider: services => new MplanCodeActionProvider(services),
+        CompletionProvider: services => new MplanCompletionProvider(services),
+        Formatter: () => new MplanFormatter(),
+        HoverProvider: services => new MplanHoverProvider(services),
+        InlayHintProvider: () => new MplanInlayHintProvider(),
+        RenameProvider: services => new MplanRenameProvider(services),
+        SemanticTokenProvider: services => new MplanSemanticTokenProvider(services)
+    },
+    lspExtra: {
+        SelectionRangeProvider: () => new MplanSelectionRangeProvider()
     }
 };
 
@@ -65,6 +86,10 @@ export const MplanSharedModule: Module<LangiumSharedServices, PartialLangiumShar
     workspace: {
         IndexManager: services => new MplanIndexManager(services),
         WorkspaceManager: services => new MplanWorkspaceManager(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new MplanNodeKindProvider(),
+        LanguageServer: services => new MplanLanguageServer(services)
     }
 };
 

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { addSelectionRangeHandler } from '../language/lsp/language-server.js';
 import { createMplanServices } from '../language/mplan-module.js';
 
 /**
@@ -15,4 +16,5 @@ export function startServer(): void {
     // The rule docs ship beside the bundle (out/../docs/rules): every diagnostic links to its page.
     Mplan.config.RuleDocs.setBase(pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href);
     startLanguageServer(shared);
+    addSelectionRangeHandler(connection, shared);
 }

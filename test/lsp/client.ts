@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createMessageConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type MessageConnection,
+    type PublishDiagnosticsParams
+} from 'vscode-languageserver/node';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface StartOptions {
+    /** A folder to open as the workspace (its plans are loaded and judged at start). */
+    workspace?: string;
+    /** Client capabilities; default: none, like a minimal client. */
+    capabilities?: object;
+    /** What the client answers to workspace/configuration: default [null] per item, like clients with no settings. */
+    configuration?: (items: unknown[]) => unknown[];
+    /** How to start the server: the bin (default) or `mplan lsp`. */
+    command?: 'server' | 'mplan';
+}
+
+/**
+ * A real LSP client for tests: starts the built language server over stdio,
+ * speaks JSON-RPC to it, and waits for events (never for fixed times).
+ */
+export class LspClient {
+    readonly diagnostics = new Map<string, Diagnostic[]>();
+    private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+    private versions = new Map<string, number>();
+
+    private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
+
+    static async start(options: StartOptions = {}): Promise<LspClient> {
+        const args = options.command === 'mplan' ? [join(ROOT, 'bin', 'mplan.cjs'), 'lsp', '--stdio'] : [join(ROOT, 'out', 'server.cjs'), '--stdio'];
+        const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+        child.stderr!.on('data', () => { /* the server's log; not part of the protocol */ });
+        const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const client = new LspClient(child, connection);
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            client.diagnostics.set(params.uri, params.diagnostics);
+            for (const waiter of [...client.waiters]) {
+                if (waiter.test(params)) {
+                    client.waiters.splice(client.waiters.indexOf(waiter), 1);
+                    waiter.resolve(params);
+                }
+            }
+        });
+        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => (options.configuration ?? (items => items.map(() => null)))(params.items));
+        connection.onRequest('client/registerCapability', () => null);
+        connection.onRequest('window/workDoneProgress/create', () => null);
+        connection.onNotification('window/logMessage', () => { /* ignored */ });
+        connection.listen();
+        const rootUri = options.workspace ? pathToFileURL(options.workspace).toString() : null;
+        await connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri,
+            capabilities: options.capabilities ?? {},
+            workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null
+        });
+        await connection.sendNotification('initialized', {});
+        return client;
+    }
+
+    /** The next diagnostics published for `uri` that pass `test` (default: any). */
+    nextDiagnostics(uri: string, test: (diagnostics: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+        return new Promise(resolve => this.waiters.push({ test: p => p.uri === uri && test(p.diagnostics), resolve: p => resolve(p.diagnostics) }));
+    }
+
+    /** Opens a document; resolves with its first diagnostics. */
+    async open(uri: string, text: string): Promise<Diagnostic[]> {
+        const published = this.nextDiagnostics(uri);
+        this.versions.set(uri, 1);
+        await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mplan', version: 1, text } });
+        return published;
+    }
+
+    /** Replaces a document's text (full sync); resolves with the diagnostics of that version. */
+    async change(uri: string, text: string): Promise<Diagnostic[]> {
+        const version = (this.versions.get(uri) ?? 1) + 1;
+        this.versions.set(uri, version);
+        const published = this.nextDiagnostics(uri);
+        await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+        return published;
+    }
+
+    async close(uri: string): Promise<void> {
+        await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+
+    request<T>(method: string, params: unknown): Promise<T> {
+        return this.connection.sendRequest(method, params) as Promise<T>;
+    }
+
+    notify(method: string, params: unknown): Promise<void> {
+        return this.connection.sendNotification(method, params);
+    }
+
+    /** Shuts the server down as a client would, and makes sure the process is gone. */
+    async stop(): Promise<void> {
+        try {
+            await Promise.race([this.connection.sendRequest('shutdown'), new Promise(resolve => setTimeout(resolve, 2000))]);
+            await this.connection.sendNotification('exit');
+        } catch {
+            // Already gone.
+        }
+        this.connection.dispose();
+        if (this.process.exitCode === null) this.process.kill();
+    }
+}
+
+/** A file URI for a path. */
+export function uri(path: string): string {
+    return pathToFileURL(path).toString();
+}

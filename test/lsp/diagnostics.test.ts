@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LspClient, ROOT, uri } from './client.js';
+
+let client: LspClient | undefined;
+afterEach(async () => { await client?.stop(); client = undefined; });
+
+describe('diagnostics over LSP', () => {
+    it('carry the rule id as code, a docs link, and related places for findings that involve two', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-lsp-'));
+        const text = readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8');
+        writeFileSync(join(dir, 'plan.mplan'), text);
+        client = await LspClient.start({ workspace: dir });
+        const diagnostics = await client.open(uri(join(dir, 'plan.mplan')), text);
+        expect(diagnostics.map(d => d.code)).toContain('missing-guarantee');
+        const overrun = diagnostics.find(d => d.code === 'budget-overrun')!;
+        expect(overrun.codeDescription?.href).toMatch(/docs\/rules\/budget-overrun\.md$/);
+        expect(overrun.relatedInformation?.map(r => r.message)).toEqual(expect.arrayContaining([expect.stringContaining('InstagramAds')]));
+        expect(overrun.relatedInformation?.[0].location.uri).toBe(uri(join(dir, 'plan.mplan')));
+    });
+
+    it('cope with a client that answers workspace/configuration with [null] and sends no settings', async () => {
+        client = await LspClient.start({ capabilities: { workspace: { configuration: true } }, configuration: items => items.map(() => null) });
+        const diagnostics = await client.open('file:///tmp/untitled-plan.mplan', 'tactic Loose { channel seo }\n');
+        expect(diagnostics.map(d => d.code)).toEqual(['tactic-without-strategy']);
+    });
+
+    it('follow edits: a fixed problem disappears, a new one appears, a half-typed line never kills the server', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/edit-plan.mplan';
+        expect((await client.open(doc, 'tactic Loose { channel seo }\n')).map(d => d.code)).toEqual(['tactic-without-strategy']);
+        expect((await client.change(doc, 'strategy S { statement "s" }\ntactic Loose { serves S channel seo }\n')).map(d => d.code)).not.toContain('tactic-without-strategy');
+        const broken = await client.change(doc, 'strategy S { statement "s" }\ntactic Loose { serves S channel seo }\ncampaign C { budget 10');
+        expect(broken.map(d => d.code)).toContain('syntax-error');
+        expect((await client.change(doc, 'tactic Loose { channel seo }\n')).map(d => d.code)).toEqual(['tactic-without-strategy']);
+    });
+});
