@@ -79,7 +79,10 @@ describe('the language server over stdio', () => {
         const actions = await connection!.sendRequest('textDocument/codeAction', {
             textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] }
         }) as Array<{ title: string; kind: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>;
-        expect(actions.map(a => [a.title, a.kind])).toEqual([['Add a 30-day money-back guarantee (full price, claimed by replying to the receipt)', 'quickfix']]);
+        expect(actions.map(a => [a.title, a.kind])).toEqual([
+            ['Add a 30-day money-back guarantee (full price, claimed by replying to the receipt)', 'quickfix'],
+            ["Silence 'missing-guarantee' on this line", 'quickfix.silence']
+        ]);
         expect(actions[0].edit.changes[uri][0].newText).toContain('guarantee money back 30 days');
     });
 

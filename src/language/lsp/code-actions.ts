@@ -18,7 +18,10 @@ export class MplanCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const rule = typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined;
-            if (!rule?.fix) continue;
+            if (!rule) continue;
+            const silence = this.silenceOnLine(document, diagnostic.range.start.line, rule.id);
+            if (silence) actions.push({ ...silence, diagnostics: [diagnostic] });
+            if (!rule.fix) continue;
             const model = this.models.get(document as LangiumDocument<Document>);
             for (const fix of rule.fix(model, { range: diagnostic.range, data: diagnostic.data as Record<string, unknown> | undefined })) {
                 actions.push({
@@ -30,6 +33,27 @@ export class MplanCodeActionProvider implements CodeActionProvider {
                 });
             }
         }
-        return actions;
+        // Fixes first, then the ways to silence.
+        return actions.sort((a, b) => Number(a.kind === SILENCE_KIND) - Number(b.kind === SILENCE_KIND));
+    }
+
+    /**
+     * "Silence this rule on this line": a suppression comment above the line,
+     * with the line's indentation. Not for unused-suppression itself (remove
+     * the stale comment instead) nor for syntax errors (fix the text).
+     */
+    protected silenceOnLine(document: LangiumDocument, line: number, ruleId: string): CodeAction | undefined {
+        if (ruleId === 'unused-suppression' || ruleId === 'syntax-error') return undefined;
+        const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+        const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
+        const start = { line, character: 0 };
+        return {
+            title: `Silence '${ruleId}' on this line`,
+            kind: SILENCE_KIND,
+            edit: { changes: { [document.uri.toString()]: [{ range: { start, end: start }, newText: `${indent}// mplan-disable-next-line ${ruleId}\n` }] } }
+        };
     }
 }
+
+/** Silencing is offered as a quick fix too, listed after the real fixes. */
+const SILENCE_KIND = CodeActionKind.QuickFix + '.silence';
