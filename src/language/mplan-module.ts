@@ -8,6 +8,7 @@ import { RuleDocs } from './config/rule-docs.js';
 import { SettingsProvider } from './config/settings-provider.js';
 import { MplanCodeActionProvider } from './lsp/code-actions.js';
 import { MplanCompletionProvider } from './lsp/completion.js';
+import { MplanDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { MplanFormatter } from './lsp/formatter.js';
 import { MplanHoverProvider } from './lsp/hover.js';
 import { MplanInlayHintProvider } from './lsp/inlay-hints.js';
@@ -88,6 +89,7 @@ export const MplanSharedModule: Module<LangiumSharedServices, PartialLangiumShar
         WorkspaceManager: services => new MplanWorkspaceManager(services)
     },
     lsp: {
+        DocumentUpdateHandler: services => new MplanDocumentUpdateHandler(services),
         NodeKindProvider: () => new MplanNodeKindProvider(),
         LanguageServer: services => new MplanLanguageServer(services)
     }
