@@ -134,3 +134,66 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (process.argv[3]) writeFileSync(process.argv[3], text);
     else process.stdout.write(text);
 }
+
+/**
+ * A workspace of `plans` plan files that import shared libraries: every plan
+ * imports one of `libraries` market files (segments, strategies, a
+ * competitor) and the common offer file. Returns the files as path -> text.
+ */
+export function generateWorkspace(plans = 1000, libraries = 10) {
+    const files = new Map();
+    files.set('shared/offer.mplan', [
+        'offer {',
+        '    guarantee money back 30 days claim "Reply to the receipt" refunds "The full price"',
+        '    free sample "A taste"',
+        '    payments card, paypal',
+        '    security "PCI-compliant checkout"',
+        '}',
+        ''
+    ].join('\n'));
+    for (let l = 0; l < libraries; l++) {
+        files.set(`shared/market${l}.mplan`, [
+            `segment Buyers${l} {`,
+            `    who "Buyers of region ${l}"`,
+            '    decides',
+            '    age 25 to 55',
+            '    income 40_000 to 90_000 USD per year',
+            `    from "Region ${l}"`,
+            '    shops online',
+            '    habits { search google  social linkedin }',
+            '}',
+            `strategy Win${l} {`,
+            `    statement "Win region ${l}"`,
+            `    targets Buyers${l}`,
+            '}',
+            `competitor Rival${l} { strength "Cheap" weakness "Slow" we differ by "Fast" }`,
+            `research { studied Rival${l} finding "Nobody is fast in region ${l}" }`,
+            ''
+        ].join('\n'));
+    }
+    for (let p = 0; p < plans; p++) {
+        const l = p % libraries;
+        files.set(`plans/plan${p}.mplan`, [
+            `import "../shared/market${l}.mplan"`,
+            'import "../shared/offer.mplan"',
+            `plan Plan${p} { goal "Grow line ${p}" currency USD revisit every quarter }`,
+            `product Main${p} { price 49 USD benefit "Useful" spinoff Extra${p} }`,
+            `product Extra${p} { price 19 USD benefit "Handy" }`,
+            `tactic Ads${p} { serves Win${l} channel ppc on google audience Buyers${l} budget 900 USD from 2027-02-01 to 2027-04-30 }`,
+            `campaign Launch${p} { budget 1_000 USD staff Lead${p} 50% from marketing, sales from 2027-02-01 to 2027-06-30 runs Ads${p} track sales, satisfaction review on 2027-07-10 }`,
+            'funnel {',
+            '    collect leads by optin form offering ebook "Guide"',
+            '    confirm by autoresponder',
+            '    follow up weekly on tuesday at 10:00 with tips',
+            '    close weekly with call to action',
+            `    upsell Main${p} to Extra${p}`,
+            '    unsubscribe link in every email',
+            '    sender address "Generated Ltd, 1 Main Street"',
+            '    conversion visitors to leads 5%',
+            '    conversion leads to customers 10%',
+            '}',
+            ''
+        ].join('\n'));
+    }
+    return files;
+}

@@ -3,15 +3,17 @@
 // Each figure is the median of several runs after a warm-up run. Results go
 // to the terminal as a table and to bench/results.json.
 //
-//   npm run bench              1k, 10k and 100k lines
-//   npm run bench -- --quick   1k and 10k lines, fewer runs (seconds; run by CI)
+//   npm run bench              1k, 10k and 100k lines; LSP edit latency at 10k and 100k
+//                              lines and in a 1,000-file workspace
+//   npm run bench -- --quick   1k and 10k lines, LSP at 1k, fewer runs (seconds; run by CI)
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatePlan } from './generate.mjs';
+import { generatePlan, generateWorkspace } from './generate.mjs';
+import { measureLsp } from './lsp.mjs';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
@@ -51,12 +53,14 @@ try {
         const ms = time([cli, 'check', file, '--as-of', '2027-01-15']);
         rows.push({ lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text), checkMs: Math.round(ms), perKLineMs: +(ms / (lines / 1000)).toFixed(2) });
     }
+    const lsp = await measureLsp({ generatePlan, generateWorkspace, sizes: quick ? [1_000] : [10_000, 100_000], quick });
     const results = {
         date: new Date().toISOString(),
         machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
         runs,
         nodeStartMs: Math.round(nodeBaseline),
-        checks: rows
+        checks: rows,
+        lsp
     };
     writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
     console.log(`mplan check, whole process, median of ${runs} runs after a warm-up (${results.machine.cpus} × ${results.machine.cpu}, Node ${process.version})`);
@@ -65,6 +69,17 @@ try {
     console.log('|---:|---:|---:|---:|');
     for (const row of rows) console.log(`| ${row.lines} | ${row.bytes} | ${row.checkMs} | ${row.perKLineMs} |`);
     console.log(`| node -e 0 | | ${results.nodeStartMs} | |`);
+    console.log('');
+    console.log('Language server over stdio, median ms from an edit to its diagnostics:');
+    console.log('');
+    console.log('| case | ms |');
+    console.log('|---|---:|');
+    for (const [lines, ms] of Object.entries(lsp.editToDiagnosticsMs)) console.log(`| edit in a ${Number(lines).toLocaleString('en-US')}-line plan | ${ms} |`);
+    if (lsp.libraryEdit) {
+        console.log(`| edit in a library of a 1,000-file workspace: the library's own diagnostics | ${lsp.libraryEdit.ownDiagnosticsMs} |`);
+        console.log(`| … until all ${lsp.libraryEdit.dependents} plans importing it are judged again | ${lsp.libraryEdit.allDependentsMs} |`);
+        console.log(`| start-up: every file of the 1,000-file workspace judged | ${lsp.workspaceStartMs} |`);
+    }
 } finally {
     rmSync(dir, { recursive: true, force: true });
 }
