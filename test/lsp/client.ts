@@ -17,6 +17,8 @@ export interface StartOptions {
     configuration?: (items: unknown[]) => unknown[];
     /** How to start the server: the bin (default) or `mplan lsp`. */
     command?: 'server' | 'mplan';
+    /** Send the workspace as `rootUri` only, like clients without workspace folders (Vim's ALE). */
+    rootUriOnly?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export class LspClient {
             processId: process.pid,
             rootUri,
             capabilities: options.capabilities ?? {},
-            workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null
+            workspaceFolders: rootUri && !options.rootUriOnly ? [{ uri: rootUri, name: 'workspace' }] : null
         });
         await connection.sendNotification('initialized', {});
         return client;

@@ -102,3 +102,14 @@ describe('a workspace over LSP', () => {
         expect(await cleared).toEqual([]);
     });
 });
+
+describe('clients that send only rootUri', () => {
+    it('get that folder as the workspace: its plans and its mplan.json are read', async () => {
+        const ws = bakery();
+        writeFileSync(join(ws.dir, 'mplan.json'), '{ "asOf": "2027-01-15", "rules": { "no-contingency": "warning" } }');
+        writeFileSync(ws.plan.path, readFileSync(ws.plan.path, 'utf8').replace('    revisit every quarter\n', ''));
+        client = await LspClient.start({ workspace: ws.dir, rootUriOnly: true });
+        const diagnostics = client.diagnostics.get(ws.plan.uri) ?? await client.nextDiagnostics(ws.plan.uri);
+        expect(diagnostics.find(d => d.code === 'no-contingency')?.severity).toBe(2);
+    });
+});

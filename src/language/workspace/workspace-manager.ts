@@ -1,6 +1,6 @@
 import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemProvider, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { WorkspaceFolder } from 'vscode-languageserver';
+import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, parseConfig } from '../config/config-file.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
@@ -25,6 +25,15 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
         this.shared = services;
         this.files = services.workspace.FileSystemProvider;
         this.initialBuildOptions = { validation: true };
+    }
+
+    /** Clients that send only `rootUri` (older ones, Vim's ALE) get that folder as the workspace. */
+    override initialize(params: InitializeParams): void {
+        super.initialize(params);
+        if (!this.folders?.length) {
+            const root = params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
+            if (root) this.folders = [{ uri: root, name: UriUtils.basename(URI.parse(root)) }];
+        }
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Parameters<DefaultWorkspaceManager['initializeWorkspace']>[1]): Promise<void> {
