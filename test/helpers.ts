@@ -196,8 +196,8 @@ export interface OfferedFix {
 }
 
 /**
- * The quick fixes the language server offers for the first finding of `rule`
- * in `file`, each with the text it would produce.
+ * The quick fixes the rule declares, as the language server offers them for
+ * the first finding of `rule` in `file`, each with the text it would produce.
  */
 export async function fixesFor(checked: Checked, rule: string, file = 'plan.mplan'): Promise<OfferedFix[]> {
     const document = checked.documents.get(file)!;
@@ -208,7 +208,8 @@ export async function fixesFor(checked: Checked, rule: string, file = 'plan.mpla
         range: diagnostic.range,
         context: { diagnostics: [diagnostic] }
     }) ?? [];
-    return actions.map(action => {
+    // The rule's own fixes; silencing the rule (offered for every finding) is tested on its own.
+    return actions.filter(action => !('kind' in action) || action.kind !== 'quickfix.silence').map(action => {
         if (!('edit' in action) || !action.edit?.changes) throw new Error('a code action without edits');
         const edits = action.edit.changes[document.uri.toString()];
         return { title: action.title, preferred: action.isPreferred ?? false, result: TextDocument.applyEdits(document.textDocument, edits) };

@@ -74,7 +74,7 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
         CompletionProvider: services => new MplanCompletionProvider(services),
         Formatter: () => new MplanFormatter(),
         HoverProvider: services => new MplanHoverProvider(services),
-        InlayHintProvider: () => new MplanInlayHintProvider(),
+        InlayHintProvider: services => new MplanInlayHintProvider(services),
         RenameProvider: services => new MplanRenameProvider(services),
         SemanticTokenProvider: services => new MplanSemanticTokenProvider(services)
     },
