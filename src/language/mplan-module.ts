@@ -8,6 +8,7 @@ import { RuleDocs } from './config/rule-docs.js';
 import { SettingsProvider } from './config/settings-provider.js';
 import { MplanCodeActionProvider } from './lsp/code-actions.js';
 import { MplanCompletionProvider } from './lsp/completion.js';
+import { MplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { MplanDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { MplanFormatter } from './lsp/formatter.js';
 import { MplanHoverProvider } from './lsp/hover.js';
@@ -72,6 +73,7 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
     lsp: {
         CodeActionProvider: services => new MplanCodeActionProvider(services),
         CompletionProvider: services => new MplanCompletionProvider(services),
+        DocumentSymbolProvider: services => new MplanDocumentSymbolProvider(services),
         Formatter: () => new MplanFormatter(),
         HoverProvider: services => new MplanHoverProvider(services),
         InlayHintProvider: services => new MplanInlayHintProvider(services),

@@ -1,0 +1,156 @@
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { DocumentSymbolProvider, LangiumServices, NodeKindProvider } from 'langium/lsp';
+import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
+import {
+    isCampaign, isCompetitor, isFunnel, isOffer, isPlan, isProduct, isResearch, isSegment, isStrategy, isTactic,
+    type Document, type Duration, type Element, type Objective
+} from '../generated/ast.js';
+import { formatMoney } from '../model/values.js';
+
+/** The keyword that opens each kind of block, which is also the name of a block written without one. */
+const KEYWORDS: Record<Element['$type'], string> = {
+    Plan: 'plan', Product: 'product', Segment: 'segment', Competitor: 'competitor', Research: 'research',
+    Strategy: 'strategy', Tactic: 'tactic', Campaign: 'campaign', Funnel: 'funnel', Offer: 'offer'
+};
+
+/**
+ * The outline of a file: every block in the order written, with the icon of
+ * its kind (see node-kinds.ts), its name, and a short detail:
+ *
+ * - plan: its goal; product: its price; segment: who they are; competitor:
+ *   how we differ; research: how many findings; strategy: its statement,
+ *   with its objectives beneath it (each with its target, metric and date);
+ *   tactic: its channel and platforms; campaign: its period; funnel: its
+ *   stages (`visitors → leads → customers`); offer: its guarantee.
+ *
+ * Blocks written without a name (`research { … }`, `funnel { … }`,
+ * `offer { … }`), or whose name is still being typed, show under their
+ * keyword. Only the top level of the file and each strategy's objectives are
+ * read: the work is linear in the number of blocks.
+ */
+export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
+    protected readonly kinds: NodeKindProvider;
+
+    constructor(services: LangiumServices) {
+        this.kinds = services.shared.lsp.NodeKindProvider;
+    }
+
+    getSymbols(document: LangiumDocument, _params?: DocumentSymbolParams): DocumentSymbol[] {
+        const root = document.parseResult?.value as Document | undefined;
+        const symbols: DocumentSymbol[] = [];
+        for (const element of root?.elements ?? []) {
+            try {
+                const symbol = this.blockSymbol(element);
+                if (symbol) symbols.push(symbol);
+            } catch {
+                // A half-typed block: leave it out of the outline rather than fail the request.
+            }
+        }
+        return symbols;
+    }
+
+    protected blockSymbol(element: Element): DocumentSymbol | undefined {
+        const cst = element.$cstNode;
+        if (!cst) return undefined;
+        const keyword = KEYWORDS[element.$type];
+        const [opening, nameNode] = head(cst);
+        const selection = (element.name ? nameNode : undefined) ?? opening ?? cst;
+        const symbol: DocumentSymbol = {
+            name: element.name || keyword,
+            kind: this.kinds.getSymbolKind(element),
+            range: cst.range,
+            selectionRange: selection.range
+        };
+        const detail = this.detail(element);
+        if (detail) symbol.detail = detail;
+        if (isStrategy(element)) {
+            const children = element.objectives.map(objective => this.objectiveSymbol(objective)).filter(s => s !== undefined);
+            if (children.length > 0) symbol.children = children;
+        }
+        return symbol;
+    }
+
+    protected objectiveSymbol(objective: Objective): DocumentSymbol | undefined {
+        const cst = objective.$cstNode;
+        if (!cst) return undefined;
+        const textNode: CstNode | undefined = GrammarUtils.findNodeForProperty(cst, 'text') ?? GrammarUtils.findNodeForKeyword(cst, 'objective');
+        const parts = [
+            objective.target !== undefined ? `${objective.target}${objective.percent ? '%' : ''}` : undefined,
+            objective.metric,
+            objective.deadline ? `by ${objective.deadline}` : undefined
+        ].filter(Boolean);
+        const symbol: DocumentSymbol = {
+            name: objective.text || 'objective',
+            kind: this.kinds.getSymbolKind(objective as AstNode),
+            range: cst.range,
+            selectionRange: (textNode ?? cst).range
+        };
+        if (parts.length > 0) symbol.detail = parts.join(' ');
+        return symbol;
+    }
+
+    /** A few words on the block, or undefined when there is nothing to say yet. */
+    protected detail(element: Element): string | undefined {
+        if (isPlan(element)) return element.goal ?? (element.currency ? `currency ${element.currency}` : undefined);
+        if (isProduct(element)) {
+            const price = element.price;
+            return price && typeof price.amount === 'number' && price.currency ? formatMoney({ amount: price.amount, currency: price.currency }) : undefined;
+        }
+        if (isSegment(element)) return element.who;
+        if (isCompetitor(element)) return element.differences[0] ? `we differ by ${element.differences[0]}` : undefined;
+        if (isResearch(element)) return element.findings.length > 0 ? plural(element.findings.length, 'finding') : undefined;
+        if (isStrategy(element)) return element.statement;
+        if (isTactic(element)) {
+            if (!element.channel) return undefined;
+            const platforms = element.platforms.map(p => p.value).filter(Boolean);
+            return platforms.length > 0 ? `${element.channel} on ${platforms.join(', ')}` : element.channel;
+        }
+        if (isCampaign(element)) {
+            const period = element.period;
+            return period?.start && period.end ? `${period.start} to ${period.end}` : undefined;
+        }
+        if (isFunnel(element)) {
+            const stages: string[] = [];
+            for (const conversion of element.conversions) {
+                for (const stage of [conversion.from, conversion.to]) if (stage && !stages.includes(stage)) stages.push(stage);
+            }
+            return stages.length > 0 ? stages.join(' → ') : undefined;
+        }
+        if (isOffer(element)) {
+            const guarantee = element.guarantee;
+            if (!guarantee) return undefined;
+            const what = guarantee.moneyBack ? 'money back' : guarantee.kind;
+            return ['guarantee:', what, duration(guarantee.term)].filter(Boolean).join(' ');
+        }
+        return undefined;
+    }
+}
+
+/**
+ * The keyword that opens a block and its name, read from the first tokens
+ * (up to the `{`), so that the cost does not grow with the size of the block.
+ */
+function head(cst: CstNode): [CstNode | undefined, CstNode | undefined] {
+    let opening: CstNode | undefined;
+    const stack: CstNode[] = [cst];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (isCompositeCstNode(node)) {
+            for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]);
+            continue;
+        }
+        if (node.hidden) continue;
+        if (GrammarAST.isKeyword(node.grammarSource) && node.grammarSource.value === '{') break;
+        if (!opening) opening = node;
+        else if (AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment)?.feature === 'name') return [opening, node];
+    }
+    return [opening, undefined];
+}
+
+function duration(term: Duration | undefined): string | undefined {
+    return term && typeof term.amount === 'number' && term.unit ? `${term.amount} ${term.unit}` : undefined;
+}
+
+function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

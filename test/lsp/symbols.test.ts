@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { MplanDocumentSymbolProvider } from '../../src/language/lsp/document-symbols.js';
+import { services } from '../helpers.js';
+import { LspClient, ROOT, uri } from './client.js';
+
+let client: LspClient | undefined;
+afterEach(async () => { await client?.stop(); client = undefined; });
+
+const BAKERY = join(ROOT, 'examples', 'corner-bakery');
+
+/** SymbolKind names by number (SymbolKind is a set of constants, without reverse lookup). */
+const KINDS = new Map<number, string>(Object.entries(SymbolKind).map(([name, kind]) => [kind as number, name]));
+
+/** A range as `line:character-line:character`, 0-based as in LSP. */
+function at(range: Range): string {
+    return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+interface Outline {
+    name: string;
+    kind: string;
+    detail?: string;
+    range: string;
+    selection: string;
+    children?: Outline[];
+}
+
+/** Symbols as tests read them: the kind by name (Class, Function…), ranges as text. */
+function outline(symbols: DocumentSymbol[]): Outline[] {
+    return symbols.map(s => ({
+        name: s.name,
+        kind: KINDS.get(s.kind) ?? String(s.kind),
+        ...(s.detail !== undefined ? { detail: s.detail } : {}),
+        range: at(s.range),
+        selection: at(s.selectionRange),
+        ...(s.children ? { children: outline(s.children) } : {})
+    }));
+}
+
+async function documentSymbols(path: string): Promise<Outline[]> {
+    const text = readFileSync(path, 'utf8');
+    await client!.open(uri(path), text);
+    return outline(await client!.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(path) } }));
+}
+
+/** Resolves once the server has published diagnostics for `target` (at start-up it judges every plan of the workspace). */
+async function judged(target: string): Promise<void> {
+    if (!client!.diagnostics.has(target)) await client!.nextDiagnostics(target);
+}
+
+describe('document symbols over LSP', () => {
+    it('outline a plan by kind: the plan with its goal, the strategy with its objectives, tactics with their channel, the campaign with its period', async () => {
+        client = await LspClient.start();
+        expect(await documentSymbols(join(BAKERY, 'plan.mplan'))).toEqual([
+            { name: 'CornerBakery', kind: 'Namespace', detail: 'Become the default caterer for downtown offices within two years', range: '10:0-15:1', selection: '10:5-10:17' },
+            {
+                name: 'OfficeCatering', kind: 'Method', detail: 'Own catering for downtown offices by being the only same-day option', range: '17:0-24:1', selection: '17:9-17:23',
+                children: [
+                    { name: 'Recurring office accounts', kind: 'Property', detail: '40 accounts by 2027-12-31', range: '20:4-20:81', selection: '20:14-20:41' },
+                    { name: 'Repeat orders', kind: 'Property', detail: '60% repeat_rate by 2027-12-31', range: '21:4-21:73', selection: '21:14-21:29' }
+                ]
+            },
+            { name: 'LinkedInAds', kind: 'Function', detail: 'ppc on linkedin', range: '26:0-34:1', selection: '26:7-26:18' },
+            { name: 'LocalSearch', kind: 'Function', detail: 'seo on google', range: '36:0-43:1', selection: '36:7-36:18' },
+            { name: 'BusinessJournalAd', kind: 'Function', detail: 'print on Downtown Business Journal', range: '45:0-52:1', selection: '45:7-45:24' },
+            { name: 'SpringLaunch', kind: 'Event', detail: '2027-02-01 to 2027-06-30', range: '54:0-62:1', selection: '54:9-54:21' }
+        ]);
+    });
+
+    it('show segments with who they are, competitors with how we differ, and unnamed research under its keyword', async () => {
+        client = await LspClient.start();
+        expect(await documentSymbols(join(BAKERY, 'shared', 'market.mplan'))).toEqual([
+            { name: 'OfficeManagers', kind: 'Class', detail: 'Office managers who order food for meetings', range: '3:0-17:1', selection: '3:8-3:22' },
+            { name: 'TeamAssistants', kind: 'Class', detail: 'Team assistants who suggest where the food comes from', range: '19:0-31:1', selection: '19:8-19:22' },
+            { name: 'SweetCo', kind: 'Interface', detail: 'we differ by Same-day delivery', range: '33:0-38:1', selection: '33:11-33:18' },
+            { name: 'OfficeEats', kind: 'Interface', detail: 'we differ by Baked the same morning, delivered by our own staff', range: '40:0-44:1', selection: '40:11-40:21' },
+            { name: 'research', kind: 'Package', detail: '2 findings', range: '46:0-51:1', selection: '46:0-46:8' }
+        ]);
+    });
+
+    it('show an unnamed offer with its guarantee and an unnamed funnel with its stages, and products with their price', async () => {
+        client = await LspClient.start();
+        expect(await documentSymbols(join(BAKERY, 'shared', 'offer.mplan'))).toEqual([
+            { name: 'offer', kind: 'Object', detail: 'guarantee: money back 30 days', range: '3:0-11:1', selection: '3:0-3:5' },
+            { name: 'funnel', kind: 'Enum', detail: 'visitors → leads → customers → repeat', range: '13:0-26:1', selection: '13:0-13:6' }
+        ]);
+        expect(await documentSymbols(join(BAKERY, 'shared', 'products.mplan'))).toEqual([
+            { name: 'CateringBox', kind: 'Struct', detail: '49 USD', range: '2:0-9:1', selection: '2:8-2:19' },
+            { name: 'PastryPlatter', kind: 'Struct', detail: '29 USD', range: '11:0-15:1', selection: '11:8-11:21' }
+        ]);
+    });
+
+    it('keep the outline of a half-typed file, and follow edits', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/symbols/edit.mplan';
+        await client.open(doc, 'segment Managers { who "Office managers" }\ncampaign ');
+        const request = () => client!.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: doc } }).then(outline);
+        expect(await request()).toEqual([
+            { name: 'Managers', kind: 'Class', detail: 'Office managers', range: '0:0-0:42', selection: '0:8-0:16' },
+            { name: 'campaign', kind: 'Event', range: '1:0-1:8', selection: '1:0-1:8' }
+        ]);
+        await client.change(doc, 'segment Managers { who "Office managers" }\ncampaign Spring { from 2027-02-01 to 2027-06-30 }\n');
+        expect(await request()).toEqual([
+            { name: 'Managers', kind: 'Class', detail: 'Office managers', range: '0:0-0:42', selection: '0:8-0:16' },
+            { name: 'Spring', kind: 'Event', detail: '2027-02-01 to 2027-06-30', range: '1:0-1:49', selection: '1:9-1:15' }
+        ]);
+    });
+});
+
+describe('workspace symbols over LSP', () => {
+    it('find blocks by name across all four files of a split plan, with their kind and place', async () => {
+        client = await LspClient.start({ workspace: BAKERY });
+        await judged(uri(join(BAKERY, 'plan.mplan')));
+        const found = await client.request<Array<SymbolInformation | WorkspaceSymbol>>('workspace/symbol', { query: 'Office' });
+        const rows = found.map(s => `${s.name} ${KINDS.get(s.kind)} ${s.location.uri.slice(uri(BAKERY).length + 1)} ${'range' in s.location ? at(s.location.range) : ''}`).sort();
+        expect(rows).toEqual([
+            'OfficeCatering Method plan.mplan 17:9-17:23',
+            'OfficeEats Interface shared/market.mplan 40:11-40:21',
+            'OfficeManagers Class shared/market.mplan 3:8-3:22'
+        ]);
+    });
+
+    it('list every named block of the workspace for an empty query', async () => {
+        client = await LspClient.start({ workspace: BAKERY });
+        await judged(uri(join(BAKERY, 'plan.mplan')));
+        const found = await client.request<Array<SymbolInformation | WorkspaceSymbol>>('workspace/symbol', { query: '' });
+        expect(found.map(s => `${s.name} ${KINDS.get(s.kind)}`).sort()).toEqual([
+            'BusinessJournalAd Function', 'CateringBox Struct', 'CornerBakery Namespace', 'LinkedInAds Function', 'LocalSearch Function',
+            'OfficeCatering Method', 'OfficeEats Interface', 'OfficeManagers Class', 'PastryPlatter Struct', 'SpringLaunch Event',
+            'SweetCo Interface', 'TeamAssistants Class'
+        ]);
+    });
+});
+
+describe('document symbols (service)', () => {
+    const provider = new MplanDocumentSymbolProvider(services.Mplan);
+    const symbolsOf = (text: string) => {
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/symbols/unit.mplan'));
+        return outline(provider.getSymbols(document));
+    };
+
+    it('name research, funnels and offers by their name when they have one', () => {
+        expect(symbolsOf('research Interviews { finding "a" }\nfunnel Newsletter { }\noffer Launch { guarantee "Satisfaction" 2 weeks }\n')).toEqual([
+            { name: 'Interviews', kind: 'Package', detail: '1 finding', range: '0:0-0:35', selection: '0:9-0:19' },
+            { name: 'Newsletter', kind: 'Enum', range: '1:0-1:21', selection: '1:7-1:17' },
+            { name: 'Launch', kind: 'Object', detail: 'guarantee: Satisfaction 2 weeks', range: '2:0-2:49', selection: '2:6-2:12' }
+        ]);
+    });
+
+    it('give each kind of block its own icon, and leave out details not written yet', () => {
+        const text = 'plan P { currency EUR }\nproduct Box { }\nsegment S { }\ncompetitor C { }\nstrategy St { objective "Grow" }\ntactic T { channel email }\ncampaign K { }\nfunnel { }\noffer { }\nresearch { }\n';
+        expect(symbolsOf(text).map(s => [s.name, s.kind, s.detail, s.children?.map(c => [c.name, c.kind, c.detail])])).toEqual([
+            ['P', 'Namespace', 'currency EUR', undefined],
+            ['Box', 'Struct', undefined, undefined],
+            ['S', 'Class', undefined, undefined],
+            ['C', 'Interface', undefined, undefined],
+            ['St', 'Method', undefined, [['Grow', 'Property', undefined]]],
+            ['T', 'Function', 'email', undefined],
+            ['K', 'Event', undefined, undefined],
+            ['funnel', 'Enum', undefined, undefined],
+            ['offer', 'Object', undefined, undefined],
+            ['research', 'Package', undefined, undefined]
+        ]);
+    });
+
+    it('never fail on broken input', () => {
+        for (const text of ['', 'segment', 'segment {', 'strategy S { objective ', 'tactic T { channel on', '}}}', 'product P { price 12 }', 'funnel { conversion visitors to']) {
+            expect(() => symbolsOf(text)).not.toThrow();
+            expect(symbolsOf(text).every(s => s.name.length > 0)).toBe(true);
+        }
+    });
+});
