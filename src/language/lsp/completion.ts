@@ -1,5 +1,640 @@
-import { DefaultCompletionProvider } from 'langium/lsp';
+import {
+    AstUtils, CstUtils, GrammarAST, GrammarUtils, isOperationCancelled, UriUtils, type AstNode, type AstNodeDescription, type CstNode,
+    type LangiumDocument, type LangiumDocuments, type MaybePromise
+} from 'langium';
+import {
+    DefaultCompletionProvider, findFirstFeatures, findNextFeatures, type CompletionAcceptor, type CompletionBacktrackingInformation,
+    type CompletionContext, type NextFeature
+} from 'langium/lsp';
+import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Campaign, Document, Element, Product, Segment, Strategy, Tactic } from '../generated/ast.js';
+import type { MplanServices } from '../mplan-module.js';
+import { ONLINE_CHANNELS } from '../model/channels.js';
+import type { PlanModel, PlanModelProvider } from '../model/plan-model.js';
+import { today } from '../config/settings.js';
+import type { SettingsProvider } from '../config/settings-provider.js';
+import { facetsFor, platformKey } from '../rules/market-util.js';
+import type { MplanScopeProvider } from '../scoping/scope-provider.js';
+import { PLAN_FILE_EXTENSION, type ImportResolver } from '../scoping/imports.js';
+import { repeatableAssignments } from '../syntax/repeated-facts.js';
+import { CADENCE_STANZAS, STANZAS, stanzaDates, type Rendered, type StanzaContext } from './snippets.js';
 
-/** Completion: keywords, names of the right kind, snippet stanzas. (Being extended.) */
+/** What a name must look like to be written bare (an ID); anything else is quoted. */
+const BARE_NAME = /^[_a-zA-Z][\w-]*$/;
+
+/** Block keywords in plain words, shown beside them in the list. */
+const BLOCK_WORDS: Record<string, string> = {
+    plan: 'the plan: its goal, currency and focus',
+    product: 'something you sell',
+    segment: 'a group of customers',
+    competitor: 'another seller your buyers could choose',
+    research: 'what you studied and learnt about the market',
+    strategy: 'how you will win a segment',
+    tactic: 'one action on one channel that serves a strategy',
+    campaign: 'tactics run together, with a budget, staff and dates',
+    funnel: 'how visitors become leads, customers and repeat buyers',
+    offer: 'the guarantee, free trial, payments and security you offer',
+    import: 'use the blocks of another file'
+};
+
+/** A one-value fact of a block: written twice, the parser would keep only the last (a syntax error). */
+interface OneValueFact {
+    /** The block (or nested group) type, e.g. Tactic. */
+    type: string;
+    /** Its property, e.g. budget. */
+    property: string;
+}
+
+/** A completion context with the data of its request. */
+interface MplanCompletionContext extends CompletionContext {
+    data: RequestData;
+}
+
+function dataOf(context: CompletionContext): RequestData | undefined {
+    return (context as Partial<MplanCompletionContext>).data;
+}
+
+/** The plan data a request needs, computed at most once per request. */
+interface RequestData {
+    document: LangiumDocument<Document>;
+    /** Start offsets of the top-level blocks, in order. */
+    starts: number[];
+    model?: PlanModel;
+    stanzaContext?: StanzaContext;
+}
+
+/**
+ * Completion for mplan:
+ * - keywords where the grammar allows them, without the one-value facts a
+ *   block already states (a second `budget` would be a syntax error);
+ * - at references, the names of visible blocks of the right kind (own file
+ *   and imported files only), without those already listed or the block
+ *   itself, the ones still unused first (a strategy no tactic serves yet);
+ * - at top level, a stanza per block with every fact the rules ask for;
+ * - values the grammar cannot list: the plan's currency after an amount,
+ *   the platforms the targeted segments use after `channel … on`, `sales`
+ *   and `satisfaction` after `track`, a campaign's tracked metrics in its
+ *   results, cadences with numbers, and files to import.
+ *
+ * Only the top-level block around the cursor is re-read, so a request costs
+ * the size of that block, not of the file; a request never fails on a
+ * half-typed file: it offers what it can, or nothing.
+ */
 export class MplanCompletionProvider extends DefaultCompletionProvider {
+    protected readonly scopes: MplanScopeProvider;
+    protected readonly models: PlanModelProvider;
+    protected readonly settings: SettingsProvider;
+    protected readonly imports: ImportResolver;
+    protected readonly documents: LangiumDocuments;
+    /** Keyword of the grammar -> the one-value facts it introduces. */
+    protected readonly oneValueFacts: Map<GrammarAST.Keyword, OneValueFact[]>;
+    /** The window of text being read, set only while one synchronous step of a request runs. */
+    protected window: { start: number; end: number } | undefined;
+
+    constructor(services: MplanServices) {
+        super(services);
+        this.scopes = services.references.ScopeProvider;
+        this.models = services.model.PlanModelProvider;
+        this.settings = services.config.SettingsProvider;
+        this.imports = services.references.ImportResolver;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.oneValueFacts = oneValueFactKeywords(this.grammar);
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        try {
+            return await super.getCompletion(document, params, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            // A half-typed file must never break the editor: offer nothing rather than fail.
+            console.error('mplan completion failed:', error);
+            return CompletionList.create([], true);
+        }
+    }
+
+    // ------------------------------------------------------------ reading only the block at the cursor
+
+    /**
+     * The text to read for a cursor: from the start of the last top-level block
+     * that begins before it (every block start is a place where a file can
+     * begin) to the start of the next one.
+     */
+    protected windowAt(data: RequestData, offset: number, length: number): { start: number; end: number } {
+        const { starts } = data;
+        // The last start strictly before the offset, by binary search.
+        let low = 0;
+        let high = starts.length - 1;
+        let found = -1;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            if (starts[middle] < offset) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        const start = found >= 0 ? starts[found] : 0;
+        let end = length;
+        for (let i = found + 1; i < starts.length; i++) {
+            if (starts[i] > offset) {
+                end = starts[i];
+                break;
+            }
+        }
+        return { start, end };
+    }
+
+    /**
+     * Langium's contexts, each carrying this request's data, built while only
+     * the block at the cursor is read; none inside a comment or a string.
+     */
+    protected override *buildContexts(document: LangiumDocument, position: CompletionParams['position']): IterableIterator<CompletionContext> {
+        const textDocument = document.textDocument;
+        const offset = textDocument.offsetAt(position);
+        if (this.insideText(document, offset)) return;
+        const doc = document as LangiumDocument<Document>;
+        const starts: number[] = [];
+        for (const element of doc.parseResult.value.elements ?? []) {
+            const start = element.$cstNode?.offset;
+            if (start !== undefined) starts.push(start);
+        }
+        const data: RequestData = { document: doc, starts };
+        const window = this.windowAt(data, offset, textDocument.getText().length);
+        const inner = super.buildContexts(document, position);
+        for (;;) {
+            // Steps of a generator run synchronously: the window cannot leak into another request.
+            this.window = window;
+            let step: IteratorResult<CompletionContext>;
+            try {
+                step = inner.next();
+            } finally {
+                this.window = undefined;
+            }
+            if (step.done) return;
+            const context: MplanCompletionContext = { ...step.value, data };
+            yield context;
+        }
+    }
+
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const start = this.window?.start ?? 0;
+        if (start === 0 || offset < start) return super.findFeaturesAt(document, offset);
+        const result = this.completionParser.parse(document.getText().substring(start, offset));
+        if (result.tokenIndex === 0) {
+            const entry = GrammarUtils.getEntryRule(this.grammar);
+            return entry ? findNextFeatures([[this.buildSyntheticEntryRuleCall(entry)]], result.tokens) : [];
+        }
+        const leftover = [...result.tokens].splice(result.tokenIndex);
+        return findNextFeatures([result.elementStack.map(feature => ({ feature }))], leftover);
+    }
+
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const window = this.window;
+        if (!window || (window.start === 0 && window.end >= text.length) || offset < window.start || offset > window.end) {
+            return super.backtrackToAnyToken(text, offset);
+        }
+        const found = super.backtrackToAnyToken(text.substring(window.start, window.end), offset - window.start);
+        const shift = (n: number | undefined) => (n === undefined ? undefined : n + window.start);
+        return {
+            nextTokenStart: found.nextTokenStart + window.start,
+            nextTokenEnd: found.nextTokenEnd + window.start,
+            previousTokenStart: shift(found.previousTokenStart),
+            previousTokenEnd: shift(found.previousTokenEnd)
+        };
+    }
+
+    // ------------------------------------------------------------------------------ what to offer
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const feature = next.feature;
+        if (GrammarAST.isKeyword(feature)) {
+            this.completionForKeyword(context, feature, acceptor);
+            this.stanzasFor(context, feature, acceptor);
+            return;
+        }
+        if (GrammarAST.isCrossReference(feature)) {
+            this.completionForCrossReference(context, next as NextFeature<GrammarAST.CrossReference>, acceptor);
+            return;
+        }
+        if (GrammarAST.isRuleCall(feature)) {
+            this.valuesFor(context, next as NextFeature<GrammarAST.RuleCall>, acceptor);
+        }
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = ruleOf(keyword);
+        let detail = 'keyword';
+        if (rule?.name === 'Channel') detail = ONLINE_CHANNELS.has(keyword.value as never) ? 'online channel' : 'offline channel';
+        else if (rule?.name === 'Weekday') detail = 'day of the week';
+        else if (rule?.name === 'DaySet') detail = 'days';
+        else if (rule?.name === 'Cadence' && keyword.value !== 'every' && keyword.value !== 'times') detail = 'how often';
+        else if (rule?.name === 'TimeUnit') detail = 'unit of time';
+        else if (BLOCK_WORDS[keyword.value] && rule?.name.toLowerCase() === keyword.value) detail = BLOCK_WORDS[keyword.value];
+        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail, sortText: '1' });
+    }
+
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (!super.filterKeyword(context, keyword)) return false;
+        const data = dataOf(context);
+        // One plan per file: no second `plan` block.
+        if (keyword.value === 'plan' && ruleOf(keyword)?.name === 'Plan' && data) {
+            const other = data.document.parseResult.value.elements?.find(e => e.$type === 'Plan' && !covers(e.$cstNode, context.offset));
+            if (other) return false;
+        }
+        // A one-value fact the block already states, elsewhere than at the cursor.
+        const facts = this.oneValueFacts.get(keyword);
+        if (!facts) return true;
+        for (let node: AstNode | undefined = context.node; node; node = node.$container) {
+            const fact = facts.find(f => f.type === node!.$type);
+            if (!fact) continue;
+            const value = (node as unknown as Record<string, unknown>)[fact.property];
+            if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) return true;
+            return this.factCoversCursor(node, fact.property, keyword.value, context.offset);
+        }
+        return true;
+    }
+
+    /** Whether the fact (keyword and value) that sets `property` of `node` holds the cursor. */
+    protected factCoversCursor(node: AstNode, property: string, keyword: string, offset: number): boolean {
+        const value = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        if (!value || !node.$cstNode) return false;
+        let start = value.offset;
+        // Walk back over the keywords that introduce the value (`confirm by autoresponder`), up to the fact's own keyword.
+        const leaves = CstUtils.flattenCst(node.$cstNode).filter(leaf => !leaf.hidden).toArray();
+        let index = leaves.findIndex(leaf => leaf.offset >= value.offset);
+        if (index < 0) index = leaves.length;
+        for (let i = index - 1, steps = 0; i >= 0 && steps < 4; i--, steps++) {
+            const leaf = leaves[i];
+            if (!GrammarAST.isKeyword(leaf.grammarSource)) break;
+            if (leaf.text === keyword) {
+                start = leaf.offset;
+                break;
+            }
+        }
+        return offset >= start && offset <= value.end;
+    }
+
+    // ---------------------------------------------------------------------------------- references
+
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const data = dataOf(context);
+        const type = next.feature.type.ref?.name;
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (!data || !type || !assignment) return;
+        const owner = ruleOf(next.feature)?.name;
+        const exclude = this.namesToLeaveOut(context, data, type, owner, assignment.feature);
+        const useful = this.usefulness(data, type);
+        const seen = new Set<string>();
+        for (const description of this.scopes.getScopeForType(data.document, type).getAllElements()) {
+            if (exclude.has(description.name) || seen.has(`${description.name}\u0000${description.documentUri.toString()}`)) continue;
+            seen.add(`${description.name}\u0000${description.documentUri.toString()}`);
+            const node = description.node;
+            acceptor(context, {
+                nodeDescription: description,
+                kind: this.nodeKindProvider.getCompletionItemKind(description),
+                detail: this.whereDeclared(data.document, description),
+                documentation: node ? summaryOf(node) ?? this.getReferenceDocumentation(description) : undefined,
+                sortText: useful(node) ? '00' : '01'
+            });
+        }
+    }
+
+    /**
+     * Names not worth offering at a reference: the ones the same fact already
+     * lists (except the one being edited), the block itself where it would
+     * name itself (`spinoff`, `influences`), and the product an upsell starts from.
+     */
+    protected namesToLeaveOut(context: CompletionContext, data: RequestData, type: string, owner: string | undefined, property: string): Set<string> {
+        const names = new Set<string>();
+        const block = this.blockAt(data, context.offset);
+        if (block && block.$type === type && block.name) names.add(block.name);
+        for (let node: AstNode | undefined = context.node; node; node = node.$container) {
+            if (node.$type !== owner) continue;
+            const value = (node as unknown as Record<string, unknown>)[property];
+            if (Array.isArray(value)) {
+                for (const ref of value as Array<{ $refText?: string; $refNode?: CstNode }>) {
+                    if (ref?.$refText && !covers(ref.$refNode, context.offset)) names.add(ref.$refText);
+                }
+            }
+            if (node.$type === 'Upsell' && property === 'to') {
+                const from = (node as unknown as { from?: { $refText?: string } }).from?.$refText;
+                if (from) names.add(from);
+            }
+            break;
+        }
+        return names;
+    }
+
+    /** "strategy", or "segment in shared/market.mplan" for a block of another file. */
+    protected whereDeclared(document: LangiumDocument, description: AstNodeDescription): string {
+        const kind = description.type.toLowerCase();
+        if (UriUtils.equals(description.documentUri, document.uri)) return kind;
+        const relative = UriUtils.relative(UriUtils.dirname(document.uri), description.documentUri);
+        return `${kind} in ${relative || UriUtils.basename(description.documentUri)}`;
+    }
+
+    /** Which blocks of a kind are still unused in the plan: offered first. */
+    protected usefulness(data: RequestData, type: string): (node: AstNode | undefined) => boolean {
+        const model = this.modelOf(data);
+        if (!model) return () => false;
+        switch (type) {
+            case 'Strategy': return node => !!node && !model.tacticsServing.has(node as Strategy);
+            case 'Segment': return node => !!node && !model.strategiesTargeting.has(node as Segment);
+            case 'Tactic': return node => !!node && !model.campaignsRunning.has(node as Tactic);
+            default: return () => false;
+        }
+    }
+
+    // -------------------------------------------------------------------------- values and stanzas
+
+    /** Values for terminals: currencies, platforms, tracked metrics, results, files to import. */
+    protected valuesFor(context: CompletionContext, next: NextFeature<GrammarAST.RuleCall>, acceptor: CompletionAcceptor): void {
+        const data = dataOf(context);
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const terminal = next.feature.rule.ref?.name;
+        if (!data || !assignment) return;
+        const rule = ruleOf(next.feature)?.name;
+        const property = assignment.feature;
+        if (terminal === 'ID' && property.toLowerCase().endsWith('currency')) {
+            this.currencies(context, data, acceptor);
+        } else if (terminal === 'WORD' && rule === 'Platform') {
+            this.platforms(context, data, acceptor);
+        } else if (terminal === 'WORD' && rule === 'Campaign' && property === 'tracks') {
+            this.trackedWords(context, acceptor);
+        } else if (terminal === 'WORD' && rule === 'Result' && property === 'metric') {
+            this.resultMetrics(context, acceptor);
+        } else if (terminal === 'STRING' && rule === 'Import') {
+            this.importPaths(context, data, acceptor);
+        }
+    }
+
+    protected currencies(context: CompletionContext, data: RequestData, acceptor: CompletionAcceptor): void {
+        const code = this.modelOf(data)?.currency?.code;
+        if (code) {
+            acceptor(context, { label: code, kind: CompletionItemKind.Unit, detail: "the plan's currency", sortText: '0' });
+            return;
+        }
+        for (const [label, detail] of [['USD', 'US dollar'], ['EUR', 'euro'], ['GBP', 'pound sterling']]) {
+            acceptor(context, { label, kind: CompletionItemKind.Unit, detail, sortText: '0' });
+        }
+    }
+
+    /** After `channel … on`: the platforms the tactic's segments use for that channel, from their habits. */
+    protected platforms(context: CompletionContext, data: RequestData, acceptor: CompletionAcceptor): void {
+        let tactic: Tactic | undefined;
+        for (let node: AstNode | undefined = context.node; node; node = node.$container) {
+            if (node.$type === 'Habits') return;
+            if (node.$type === 'Tactic') {
+                tactic = node as Tactic;
+                break;
+            }
+        }
+        if (!tactic) return;
+        let segments: Segment[] = [];
+        for (const ref of tactic.audience ?? []) if (ref.ref) segments.push(ref.ref);
+        if (segments.length === 0) {
+            for (const serves of tactic.serves ?? []) {
+                for (const target of serves.ref?.targets ?? []) if (target.ref) segments.push(target.ref);
+            }
+        }
+        if (segments.length === 0) {
+            segments = this.scopes.getScopeForType(data.document, 'Segment').getAllElements()
+                .map(d => d.node as Segment | undefined).filter((s): s is Segment => !!s).toArray();
+        }
+        const listed = new Set((tactic.platforms ?? []).filter(p => !covers(p.$cstNode, context.offset)).map(p => platformKey(p)));
+        const offered = new Map<string, { text: string; who: string[] }>();
+        for (const segment of segments) {
+            const habits = segment.habits;
+            if (!habits) continue;
+            for (const facet of ['search', 'social', 'sites', 'communities', 'tools'] as const) {
+                for (const platform of habits[facet] ?? []) {
+                    const facets = facetsFor(tactic.channel, platform);
+                    if (facets && !(facets as string[]).includes(facet)) continue;
+                    const key = platformKey(platform);
+                    if (!key || listed.has(key)) continue;
+                    const entry = offered.get(key) ?? { text: (platform.value ?? '').trim(), who: [] };
+                    if (!entry.who.includes(segment.name)) entry.who.push(segment.name);
+                    offered.set(key, entry);
+                }
+            }
+        }
+        for (const { text, who } of offered.values()) {
+            const label = BARE_NAME.test(text) ? text : `"${text.replace(/["\\]/g, c => '\\' + c)}"`;
+            acceptor(context, { label, kind: CompletionItemKind.Value, detail: `used by ${who.join(', ')}`, sortText: '0' });
+        }
+    }
+
+    /** After `track`: the two figures every campaign should follow, unless already tracked. */
+    protected trackedWords(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const campaign = ancestor<Campaign>(context.node, 'Campaign');
+        const tracked = new Set((campaign?.tracks ?? []).map(t => t.toLowerCase()));
+        const words: Array<[string, string]> = [['sales', 'what the campaign sells'], ['satisfaction', "how happy its customers are"]];
+        for (const [label, detail] of words) {
+            if (!tracked.has(label)) acceptor(context, { label, kind: CompletionItemKind.Value, detail, sortText: '0' });
+        }
+    }
+
+    /** In a campaign's results: the metrics it tracks that have no result yet. */
+    protected resultMetrics(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const campaign = ancestor<Campaign>(context.node, 'Campaign');
+        if (!campaign) return;
+        const reported = new Set((campaign.results ?? []).filter(r => !covers(r.$cstNode, context.offset)).map(r => r.metric?.toLowerCase()));
+        for (const metric of campaign.tracks ?? []) {
+            if (metric && !reported.has(metric.toLowerCase())) {
+                acceptor(context, { label: metric, kind: CompletionItemKind.Value, detail: 'tracked by this campaign', sortText: '0' });
+            }
+        }
+    }
+
+    /** After `import`: the other plan files of the workspace that hold no plan and are not imported yet. */
+    protected importPaths(context: CompletionContext, data: RequestData, acceptor: CompletionAcceptor): void {
+        const document = data.document;
+        const imported = new Set(this.imports.resolveImports(document).map(imp => imp.uri.toString()));
+        const line = context.textDocument.getText({ start: { line: context.position.line, character: 0 }, end: context.position });
+        const typed = /"[^"]*$/.exec(line);
+        const start = typed ? { line: context.position.line, character: line.length - typed[0].length } : context.position;
+        const after = context.textDocument.getText({ start: context.position, end: { line: context.position.line + 1, character: 0 } });
+        const closing = /^[^"\n]*"/.exec(after);
+        const end = closing ? context.textDocument.positionAt(context.offset + closing[0].length) : context.position;
+        for (const candidate of this.documents.all) {
+            const uri = candidate.uri;
+            if (UriUtils.equals(uri, document.uri) || imported.has(uri.toString()) || !uri.path.endsWith(PLAN_FILE_EXTENSION)) continue;
+            const root = candidate.parseResult?.value as Document | undefined;
+            if (root?.elements?.some(e => e.$type === 'Plan')) continue;
+            const path = UriUtils.relative(UriUtils.dirname(document.uri), uri);
+            const label = `"${path}"`;
+            acceptor(context, {
+                label,
+                kind: CompletionItemKind.File,
+                detail: 'file to import',
+                sortText: '0',
+                textEdit: { range: { start, end }, newText: label }
+            });
+        }
+    }
+
+    /** Whole-block stanzas where a block may start; numbered cadences where a cadence may. */
+    protected stanzasFor(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        const rule = ruleOf(keyword)?.name;
+        if (rule === 'Cadence' && keyword.value === 'every') {
+            for (const cadence of CADENCE_STANZAS) this.acceptStanza(context, cadence.label, cadence.description, cadence.rendered, acceptor);
+            return;
+        }
+        const definition = STANZAS.find(s => s.keyword === keyword.value);
+        if (!definition || rule?.toLowerCase() !== keyword.value || !this.filterKeyword(context, keyword)) return;
+        const data = dataOf(context);
+        if (!data) return;
+        this.acceptStanza(context, definition.keyword, definition.description, definition.render(this.stanzaContextOf(data)), acceptor);
+    }
+
+    protected acceptStanza(context: CompletionContext, label: string, description: string, rendered: Rendered, acceptor: CompletionAcceptor): void {
+        const snippets = this.clientCapabilities?.completionItem?.snippetSupport === true;
+        acceptor(context, {
+            label,
+            kind: CompletionItemKind.Snippet,
+            detail: description,
+            insertText: snippets ? rendered.snippet : rendered.plain,
+            insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            documentation: { kind: 'markdown', value: '```mplan\n' + rendered.plain + '```' },
+            sortText: '2'
+        });
+    }
+
+    protected stanzaContextOf(data: RequestData): StanzaContext {
+        if (data.stanzaContext) return data.stanzaContext;
+        const model = this.modelOf(data);
+        const settings = this.settings.get();
+        const names = new Map<string, string[]>();
+        data.stanzaContext = {
+            currency: model?.currency?.code ?? 'USD',
+            names: type => {
+                let list = names.get(type);
+                if (!list) {
+                    const useful = this.usefulness(data, type);
+                    const all = this.scopes.getScopeForType(data.document, type).getAllElements().toArray();
+                    const seen = new Set<string>();
+                    list = [...all.filter(d => useful(d.node)), ...all.filter(d => !useful(d.node))]
+                        .map(d => d.name).filter(name => !seen.has(name) && !!seen.add(name));
+                    names.set(type, list);
+                }
+                return list;
+            },
+            dates: stanzaDates(settings.asOf ?? today()),
+            minGuaranteeDays: settings.thresholds.minGuaranteeDays
+        };
+        return data.stanzaContext;
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    protected modelOf(data: RequestData): PlanModel | undefined {
+        if (!data.model) {
+            try {
+                data.model = this.models.get(data.document);
+            } catch {
+                return undefined;
+            }
+        }
+        return data.model;
+    }
+
+    /**
+     * The top-level block the cursor is in: the last one that starts before
+     * it, unless that one is closed before the cursor.
+     */
+    protected blockAt(data: RequestData, offset: number): (Element & { name?: string }) | undefined {
+        const elements = data.document.parseResult.value.elements ?? [];
+        let low = 0;
+        let high = elements.length - 1;
+        let found: Element | undefined;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const start = elements[middle].$cstNode?.offset ?? Number.MAX_SAFE_INTEGER;
+            if (start < offset) {
+                found = elements[middle];
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        const cst = found?.$cstNode;
+        if (!found || !cst) return undefined;
+        const closed = cst.text.endsWith('}');
+        return !closed || offset < cst.end ? found as Element & { name?: string } : undefined;
+    }
+
+    /** Whether the cursor is inside a comment or a string (other than an import's path), where nothing is offered. */
+    protected insideText(document: LangiumDocument, offset: number): boolean {
+        const root = document.parseResult.value.$cstNode;
+        if (!root || offset === 0) return false;
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset - 1);
+        if (!leaf || offset <= leaf.offset) return false;
+        const token = leaf.tokenType?.name;
+        if (token === 'SL_COMMENT') return offset <= leaf.end;
+        if (token === 'ML_COMMENT' || token === 'STRING') return offset < leaf.end && leaf.astNode.$type !== 'Import';
+        return false;
+    }
+}
+
+/** The parser rule a grammar element belongs to. */
+function ruleOf(element: GrammarAST.AbstractElement): GrammarAST.ParserRule | undefined {
+    return AstUtils.getContainerOfType(element, GrammarAST.isParserRule);
+}
+
+/** Whether a piece of syntax spans an offset (its end included: the cursor may sit right after it). */
+function covers(cst: CstNode | undefined, offset: number): boolean {
+    return !!cst && offset >= cst.offset && offset <= cst.end;
+}
+
+function ancestor<T extends AstNode>(node: AstNode | undefined, type: string): T | undefined {
+    for (let n = node; n; n = n.$container) if (n.$type === type) return n as T;
+    return undefined;
+}
+
+/** A block's own words, shown beside its name: a strategy's statement, a segment's `who`, … */
+function summaryOf(node: AstNode): string | undefined {
+    switch (node.$type) {
+        case 'Strategy': return (node as Strategy).statement || undefined;
+        case 'Segment': return (node as Segment).who || undefined;
+        case 'Product': return (node as Product).benefits?.[0] || undefined;
+        case 'Tactic': return (node as Tactic).message || undefined;
+        default: return undefined;
+    }
+}
+
+/**
+ * The keywords that introduce a one-value fact, from the grammar: for each
+ * assignment that keeps one value but sits in a repeated group (the facts of
+ * a block), the first keywords of its alternative.
+ */
+function oneValueFactKeywords(grammar: GrammarAST.Grammar): Map<GrammarAST.Keyword, OneValueFact[]> {
+    const result = new Map<GrammarAST.Keyword, OneValueFact[]>();
+    for (const assignment of repeatableAssignments(grammar).assignments) {
+        const rule = ruleOf(assignment);
+        if (!rule) continue;
+        // The alternative of the repeated group that holds the assignment.
+        let alternative: GrammarAST.AbstractElement = assignment;
+        while (GrammarAST.isAbstractElement(alternative.$container) && !isRepeated(alternative.$container)) {
+            alternative = alternative.$container;
+        }
+        if (!GrammarAST.isAbstractElement(alternative.$container)) continue;
+        // Only the first one-value assignment of an alternative names the fact (`influences X`: influencer).
+        const first = AstUtils.streamAst(alternative).find(n => GrammarAST.isAssignment(n) && (n.operator === '=' || n.operator === '?='));
+        if (first !== assignment) continue;
+        for (const stack of findFirstFeatures(alternative)) {
+            const feature = stack[stack.length - 1]?.feature;
+            if (!feature || !GrammarAST.isKeyword(feature)) continue;
+            const list = result.get(feature) ?? [];
+            list.push({ type: rule.name, property: assignment.feature });
+            result.set(feature, list);
+        }
+    }
+    return result;
+}
+
+function isRepeated(element: GrammarAST.AbstractElement): boolean {
+    return element.cardinality === '*' || element.cardinality === '+';
 }
