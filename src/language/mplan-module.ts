@@ -8,7 +8,9 @@ import { RuleDocs } from './config/rule-docs.js';
 import { SettingsProvider } from './config/settings-provider.js';
 import { MplanCodeActionProvider } from './lsp/code-actions.js';
 import { MplanCompletionProvider } from './lsp/completion.js';
+import { MplanDefinitionProvider } from './lsp/definition.js';
 import { MplanDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { MplanFoldingRangeProvider } from './lsp/folding.js';
 import { MplanDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { MplanFormatter } from './lsp/formatter.js';
 import { MplanHoverProvider } from './lsp/hover.js';
@@ -73,7 +75,9 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
     lsp: {
         CodeActionProvider: services => new MplanCodeActionProvider(services),
         CompletionProvider: services => new MplanCompletionProvider(services),
+        DefinitionProvider: services => new MplanDefinitionProvider(services),
         DocumentSymbolProvider: services => new MplanDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new MplanFoldingRangeProvider(services),
         Formatter: () => new MplanFormatter(),
         HoverProvider: services => new MplanHoverProvider(services),
         InlayHintProvider: services => new MplanInlayHintProvider(services),

@@ -29,7 +29,7 @@ describe('folding ranges over LSP', () => {
     it('fold segments and their habits, competitors and research', async () => {
         client = await LspClient.start();
         const path = join(BAKERY, 'shared', 'market.mplan');
-        expect(await folds(uri(path), readFileSync(path, 'utf8'))).toEqual(['3-16', '10-15', '19-30', '26-29', '33-37', '40-43', '46-50']);
+        expect(await folds(uri(path), readFileSync(path, 'utf8'))).toEqual(['0-1 comment', '3-16', '10-15', '19-30', '26-29', '33-37', '40-43', '46-50']);
     });
 
     it('fold a multi-line comment as a comment, and a block whose closing braces share a line', async () => {
@@ -61,5 +61,26 @@ describe('folding ranges over LSP', () => {
         await client.change(doc, 'campaign Spring {\n    budget 10_000 USD\n}\nsegment Managers {\n    who "Office managers"\n    habits {\n');
         const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: doc } });
         expect(ranges.map(r => `${r.startLine}-${r.endLine}`)).toContain('0-1');
+    });
+
+    it('fold a run of // comment lines, and a campaign\'s results', async () => {
+        client = await LspClient.start();
+        const text = [
+            '// A header',
+            '// of two lines',
+            'campaign C {',
+            '    budget 10 USD',
+            '    results {',
+            '        sales 340',
+            '        satisfaction 92%',
+            '    }',
+            '}',
+            '// a single comment line does not fold',
+            ''
+        ].join('\n');
+        const found = await folds('file:///tmp/fold-results.mplan', text);
+        expect(found).toContain('0-1 comment');
+        expect(found).toContain('4-6');
+        expect(found.filter(f => f.startsWith('9'))).toEqual([]);
     });
 });
