@@ -20,6 +20,33 @@ function random(seed) {
 
 const CHANNELS = [['ppc', 'google'], ['ppc', 'linkedin'], ['seo', 'google'], ['social', 'instagram'], ['email', null], ['display', '"Financial Times"'], ['print', '"Business Journal"']];
 
+/** An offer that every offer rule passes. */
+const OFFER = [
+    'offer {',
+    '    guarantee money back 30 days claim "Reply to the receipt" refunds "The full price"',
+    '    free sample "A taste"',
+    '    payments card, paypal',
+    '    security "PCI-compliant checkout"',
+    '}'
+];
+
+/** A funnel that every funnel rule passes, upselling `main` to `extra`. */
+function funnel(main, extra) {
+    return [
+        'funnel {',
+        '    collect leads by optin form offering ebook "Guide"',
+        '    confirm by autoresponder',
+        '    follow up weekly on tuesday at 10:00 with tips',
+        '    close weekly with call to action',
+        `    upsell ${main} to ${extra}`,
+        '    unsubscribe link in every email',
+        '    sender address "Generated Ltd, 1 Main Street"',
+        '    conversion visitors to leads 5%',
+        '    conversion leads to customers 10%',
+        '}'
+    ];
+}
+
 /**
  * One plan of roughly `lines` lines: a header, then groups of a segment, a
  * strategy targeting it, four tactics serving the strategy and a campaign
@@ -59,23 +86,8 @@ export function generatePlan(lines, seed = 42) {
         '    studied Rival',
         '    finding "Nobody is fast"',
         '}',
-        'offer {',
-        '    guarantee money back 30 days claim "Reply to the receipt" refunds "The full price"',
-        '    free sample "A taste"',
-        '    payments card, paypal',
-        '    security "PCI-compliant checkout"',
-        '}',
-        'funnel {',
-        '    collect leads by optin form offering ebook "Guide"',
-        '    confirm by autoresponder',
-        '    follow up weekly on tuesday at 10:00 with tips',
-        '    close weekly with call to action',
-        '    upsell Product0 to Product1',
-        '    unsubscribe link in every email',
-        '    sender address "Generated Ltd, 1 Main Street"',
-        '    conversion visitors to leads 5%',
-        '    conversion leads to customers 10%',
-        '}'
+        ...OFFER,
+        ...funnel('Product0', 'Product1')
     ];
     for (let group = 0; out.length + tail.length < lines; group++) {
         const month = 1 + (group % 9);
@@ -142,15 +154,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
  */
 export function generateWorkspace(plans = 1000, libraries = 10) {
     const files = new Map();
-    files.set('shared/offer.mplan', [
-        'offer {',
-        '    guarantee money back 30 days claim "Reply to the receipt" refunds "The full price"',
-        '    free sample "A taste"',
-        '    payments card, paypal',
-        '    security "PCI-compliant checkout"',
-        '}',
-        ''
-    ].join('\n'));
+    files.set('shared/offer.mplan', [...OFFER, ''].join('\n'));
     for (let l = 0; l < libraries; l++) {
         files.set(`shared/market${l}.mplan`, [
             `segment Buyers${l} {`,
@@ -181,17 +185,7 @@ export function generateWorkspace(plans = 1000, libraries = 10) {
             `product Extra${p} { price 19 USD benefit "Handy" }`,
             `tactic Ads${p} { serves Win${l} channel ppc on google audience Buyers${l} budget 900 USD from 2027-02-01 to 2027-04-30 }`,
             `campaign Launch${p} { budget 1_000 USD staff Lead${p} 50% from marketing, sales from 2027-02-01 to 2027-06-30 runs Ads${p} track sales, satisfaction review on 2027-07-10 }`,
-            'funnel {',
-            '    collect leads by optin form offering ebook "Guide"',
-            '    confirm by autoresponder',
-            '    follow up weekly on tuesday at 10:00 with tips',
-            '    close weekly with call to action',
-            `    upsell Main${p} to Extra${p}`,
-            '    unsubscribe link in every email',
-            '    sender address "Generated Ltd, 1 Main Street"',
-            '    conversion visitors to leads 5%',
-            '    conversion leads to customers 10%',
-            '}',
+            ...funnel(`Main${p}`, `Extra${p}`),
             ''
         ].join('\n'));
     }
