@@ -113,3 +113,20 @@ describe('clients that send only rootUri', () => {
         expect(diagnostics.find(d => d.code === 'no-contingency')?.severity).toBe(2);
     });
 });
+
+describe('a library newly imported by a plan', () => {
+    it('is judged again in the context of that plan', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-ws-'));
+        const lib = uri(join(dir, 'people.mplan')), plan = uri(join(dir, 'plan.mplan'));
+        writeFileSync(join(dir, 'people.mplan'), 'segment Tourists { who "Tourists" }\n');
+        writeFileSync(join(dir, 'plan.mplan'), 'plan P { goal "g" }\n');
+        client = await LspClient.start({ workspace: dir });
+        const before = client.diagnostics.get(lib) ?? await client.nextDiagnostics(lib);
+        expect(codes(before)).not.toContain('untargeted-segment');
+        // Once the plan imports the library, its segment is judged as part of the plan: no strategy targets it.
+        const rejudged = client.nextDiagnostics(lib, d => codes(d).includes('untargeted-segment'));
+        await client.open(plan, 'plan P { goal "g" }\n');
+        await client.change(plan, 'import "people.mplan"\nplan P { goal "g" }\n');
+        expect(codes(await rejudged)).toContain('untargeted-segment');
+    });
+});

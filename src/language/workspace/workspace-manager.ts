@@ -1,4 +1,5 @@
-import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { DefaultWorkspaceManager, DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumDocument } from 'langium';
+import type { Document } from '../generated/ast.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic } from 'vscode-languageserver';
@@ -20,11 +21,38 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
     protected readonly files: FileSystemProvider;
     protected configUri: URI | undefined;
 
+    /** For each library: the plans importing it, as of the last build. */
+    protected importersSeen = new Map<string, string>();
+
     constructor(services: LangiumSharedServices) {
         super(services);
         this.shared = services;
         this.files = services.workspace.FileSystemProvider;
         this.initialBuildOptions = { validation: true };
+        services.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => this.rejudgeLibrariesWithNewImporters());
+    }
+
+    /**
+     * A library is judged in the context of the plans importing it. Before a
+     * build only the old imports are known, so a library that a plan has just
+     * started (or stopped) importing is judged again once the build is over.
+     */
+    protected rejudgeLibrariesWithNewImporters(): void {
+        const services = this.shared.ServiceRegistry.all[0] as MplanServices | undefined;
+        if (!services) return;
+        const imports = services.references.ImportResolver;
+        const now = new Map<string, string>();
+        const changed: URI[] = [];
+        for (const document of this.langiumDocuments.all) {
+            const key = document.uri.toString();
+            const importers = imports.importers(document as LangiumDocument<Document>).map(plan => plan.uri.toString()).sort().join(' ');
+            now.set(key, importers);
+            if (this.importersSeen.size > 0 && (this.importersSeen.get(key) ?? '') !== importers) changed.push(document.uri);
+        }
+        this.importersSeen = now;
+        if (changed.length > 0) {
+            void this.shared.workspace.WorkspaceLock.write(token => this.documentBuilder.update(changed, [], token));
+        }
     }
 
     /** Clients that send only `rootUri` (older ones, Vim's ALE) get that folder as the workspace. */
