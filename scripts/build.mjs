@@ -18,10 +18,15 @@ const options = {
     logLevel: 'warning',
     define: { MPLAN_VERSION: JSON.stringify(pkg.version) },
     entryPoints: {
-        cli: 'src/cli/main.ts',
-        server: 'src/server/bin.ts'
+        // cli.cjs answers --version and --help and loads cli-main.cjs for everything else.
+        cli: 'src/cli/bin.ts',
+        'cli-main': 'src/cli/main.ts',
+        server: 'src/server/bin.ts',
+        // The language core as a library (createMplanServices, loadPlans, RULES…), used by the benchmark.
+        core: 'src/language/index.ts'
     },
     outdir: 'out',
+    external: ['./cli-main.cjs'],
     outExtension: { '.js': '.cjs' }
 };
 

@@ -3,24 +3,8 @@ import { configSchema } from '../language/config/schema.js';
 import { RULES } from '../language/rules/index.js';
 import { explainRule, listRules } from './rules.js';
 
-declare const MPLAN_VERSION: string;
+import { HELP, MPLAN_VERSION_TEXT } from './help.js';
 
-const HELP = `mplan: marketing plans as code
-
-Usage:
-  mplan check [paths...] [options]                 check plan files and folders (default: .)
-      --format stylish|json   output format (default: stylish)
-      --config FILE           settings file (default: mplan.json in this folder, if any)
-      --as-of YYYY-MM-DD      the day date-dependent rules judge by (default: today)
-      --fix                   apply the fixes that are unambiguous, then report what is left
-  mplan rules [--format stylish|json]              list the rules
-  mplan explain RULE                               explain a rule
-  mplan schema                                     print the JSON Schema of mplan.json
-  mplan lsp --stdio                                start the language server
-  mplan --version | --help
-
-Exit codes: 0 no errors, 1 a rule found an error, 2 a usage or file error.
-`;
 
 interface Parsed {
     command: string;
@@ -65,7 +49,7 @@ function parseArgs(argv: string[]): Parsed | string {
 }
 
 export async function run(argv: string[], cwd: string): Promise<CommandResult> {
-    if (argv.includes('--version') || argv.includes('-v')) return { stdout: `${MPLAN_VERSION}\n`, stderr: '', exitCode: 0 };
+    if (argv.includes('--version') || argv.includes('-v')) return { stdout: MPLAN_VERSION_TEXT, stderr: '', exitCode: 0 };
     if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { stdout: HELP, stderr: '', exitCode: 0 };
     const parsed = parseArgs(argv);
     if (typeof parsed === 'string') return { stdout: '', stderr: `mplan: ${parsed}\n`, exitCode: 2 };
@@ -77,7 +61,7 @@ export async function run(argv: string[], cwd: string): Promise<CommandResult> {
     }
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
     const argv = process.argv.slice(2);
     if (argv[0] === 'lsp') {
         // The server reads the transport (--stdio, --node-ipc, --socket) from process.argv.
@@ -96,4 +80,4 @@ async function main(): Promise<void> {
     }
 }
 
-void main();
+// Started by the entry bundle (src/cli/bin.ts), which answers --version and --help itself.

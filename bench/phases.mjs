@@ -1,0 +1,106 @@
+// One size, in a fresh process (run with --expose-gc): the time of each phase
+// of checking a generated plan, in one process, as medians after warm-up, and
+// the memory it keeps. Prints JSON. Used by bench/run.mjs.
+//
+//   node --expose-gc bench/phases.mjs LINES [RUNS]
+
+import { createRequire } from 'node:module';
+import { generatePlan } from './generate.mjs';
+
+const require = createRequire(import.meta.url);
+const core = require('../out/core.cjs');
+const lines = Number(process.argv[2] ?? 10_000);
+const runs = Number(process.argv[3] ?? 7);
+const text = generatePlan(lines);
+const bytes = Buffer.byteLength(text);
+
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Services as the CLI sets them up: no index of references. */
+function services() {
+    const { shared, Mplan } = core.createMplanServices(core.EmptyFileSystem);
+    shared.workspace.IndexManager.indexReferences = false;
+    Mplan.config.SettingsProvider.set({ ...core.DEFAULT_SETTINGS, asOf: '2027-01-15' });
+    return { shared, Mplan };
+}
+
+/** One full check: parse, index, scopes, link, validate (model and rules), with the time of each phase. */
+async function fullCheck(n) {
+    const { shared, Mplan } = services();
+    const marks = {};
+    const t0 = performance.now();
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, core.URI.file(`/bench/plan-${n}.mplan`));
+    marks.parse = performance.now() - t0;
+    shared.workspace.LangiumDocuments.addDocument(document);
+    let last = performance.now();
+    const phase = (state, name) => shared.workspace.DocumentBuilder.onBuildPhase(state, () => {
+        const now = performance.now();
+        marks[name] = now - last;
+        last = now;
+    });
+    phase(core.DocumentState.IndexedContent, 'index');
+    phase(core.DocumentState.ComputedScopes, 'scopes');
+    phase(core.DocumentState.Linked, 'link');
+    phase(core.DocumentState.IndexedReferences, 'references');
+    phase(core.DocumentState.Validated, 'validate');
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    marks.total = performance.now() - t0;
+    if (document.diagnostics.length > 0) throw new Error(`the generated plan has findings: ${document.diagnostics[0].message}`);
+    // The validation phase split: the plan model, then the rules.
+    const model = Mplan.model.PlanModelProvider.get(document);
+    let t = performance.now();
+    new core.PlanModel(document, model.files, model.lookups, model.settings);
+    marks.model = performance.now() - t;
+    t = performance.now();
+    core.runRules(model, core.RULES);
+    marks.rules = performance.now() - t;
+    return { marks, document, Mplan };
+}
+
+// Retained heap, measured first in this fresh process: what one checked plan
+// keeps alive (AST, CST, index, model), per byte of source. The services and
+// the parser exist already, so only the plan's own memory counts.
+const warm = services();
+warm.Mplan.parser.LangiumParser.parse('plan P { goal "g" }');
+globalThis.gc?.();
+globalThis.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const kept = await (async () => {
+    const document = warm.shared.workspace.LangiumDocumentFactory.fromString(text, core.URI.file('/bench/heap.mplan'));
+    warm.shared.workspace.LangiumDocuments.addDocument(document);
+    await warm.shared.workspace.DocumentBuilder.build([document], { validation: true });
+    warm.Mplan.model.PlanModelProvider.get(document);
+    return document;
+})();
+globalThis.gc?.();
+globalThis.gc?.();
+const retained = process.memoryUsage().heapUsed - heapBefore;
+if (!kept.diagnostics) throw new Error('not validated');
+
+const samples = { lex: [], parseOnly: [], parse: [], index: [], scopes: [], link: [], references: [], validate: [], model: [], rules: [], total: [] };
+const { Mplan } = services();
+for (let i = 0; i <= runs; i++) {
+    let t = performance.now();
+    Mplan.parser.Lexer.tokenize(text);
+    const lex = performance.now() - t;
+    t = performance.now();
+    Mplan.parser.LangiumParser.parse(text);
+    const parseOnly = performance.now() - t;
+    const { marks } = await fullCheck(i);
+    if (i === 0) continue; // warm-up
+    samples.lex.push(lex);
+    samples.parseOnly.push(parseOnly);
+    for (const key of Object.keys(marks)) samples[key].push(marks[key]);
+}
+
+const round = value => Math.round(value * 10) / 10;
+const result = { lines: text.split('\n').length - 1, bytes, phasesMs: {} };
+for (const [key, values] of Object.entries(samples)) result.phasesMs[key] = round(median(values));
+result.fullOverParse = round(result.phasesMs.total / result.phasesMs.parseOnly * 100) / 100;
+result.retainedBytesPerSourceByte = globalThis.gc ? round(retained / bytes) : null;
+result.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(JSON.stringify(result) + '\n');
