@@ -2,7 +2,8 @@
 // of checking a generated plan, in one process, as medians after warm-up, and
 // the memory it keeps. Prints JSON. Used by bench/run.mjs.
 //
-//   node --expose-gc bench/phases.mjs LINES [RUNS]
+//   node bench/phases.mjs LINES [RUNS]          the phases, as medians
+//   node --expose-gc bench/phases.mjs LINES --heap   retained heap per source byte, alone
 
 import { createRequire } from 'node:module';
 import { generatePlan } from './generate.mjs';
@@ -11,6 +12,7 @@ const require = createRequire(import.meta.url);
 const core = require('../out/core.cjs');
 const lines = Number(process.argv[2] ?? 10_000);
 const runs = Number(process.argv[3] ?? 7);
+const heapOnly = process.argv.includes('--heap');
 const text = generatePlan(lines);
 const bytes = Buffer.byteLength(text);
 
@@ -72,25 +74,26 @@ async function fullCheck(n) {
     return { marks };
 }
 
-// Retained heap, measured first in this fresh process: what one checked plan
-// keeps alive (AST, CST, index, model), per byte of source. The services and
-// the parser exist already, so only the plan's own memory counts.
-const warm = services();
-warm.Mplan.parser.LangiumParser.parse('plan P { goal "g" }');
-globalThis.gc?.();
-globalThis.gc?.();
-const heapBefore = process.memoryUsage().heapUsed;
-const kept = await (async () => {
+if (heapOnly) {
+    // Retained heap, in a process of its own: what one checked plan keeps
+    // alive (AST, CST, index, model), per byte of source. The services and the
+    // parser exist already, so only the plan's own memory counts.
+    const warm = services();
+    warm.Mplan.parser.LangiumParser.parse('plan P { goal "g" }');
+    globalThis.gc?.();
+    globalThis.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
     const document = warm.shared.workspace.LangiumDocumentFactory.fromString(text, core.URI.file('/bench/heap.mplan'));
     warm.shared.workspace.LangiumDocuments.addDocument(document);
     await warm.shared.workspace.DocumentBuilder.build([document], { validation: true });
     warm.Mplan.model.PlanModelProvider.get(document);
-    return document;
-})();
-globalThis.gc?.();
-globalThis.gc?.();
-const retained = process.memoryUsage().heapUsed - heapBefore;
-if (!kept.diagnostics) throw new Error('not validated');
+    globalThis.gc?.();
+    globalThis.gc?.();
+    const retained = process.memoryUsage().heapUsed - heapBefore;
+    if (!document.diagnostics) throw new Error('not validated');
+    process.stdout.write(JSON.stringify({ retainedBytesPerSourceByte: Math.round(retained / bytes * 10) / 10, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+    process.exit(0);
+}
 
 const samples = { lex: [], parseOnly: [], parse: [], index: [], scopes: [], link: [], references: [], validate: [], model: [], rules: [], total: [] };
 const { Mplan } = checker;
@@ -112,6 +115,5 @@ const round = value => Math.round(value * 10) / 10;
 const result = { lines: text.split('\n').length - 1, bytes, phasesMs: {} };
 for (const [key, values] of Object.entries(samples)) result.phasesMs[key] = round(median(values));
 result.fullOverParse = round(result.phasesMs.total / result.phasesMs.parseOnly * 100) / 100;
-result.retainedBytesPerSourceByte = globalThis.gc ? round(retained / bytes) : null;
 result.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 process.stdout.write(JSON.stringify(result) + '\n');
