@@ -114,6 +114,6 @@ for (let i = 0; i <= runs; i++) {
 const round = value => Math.round(value * 10) / 10;
 const result = { lines: text.split('\n').length - 1, bytes, phasesMs: {} };
 for (const [key, values] of Object.entries(samples)) result.phasesMs[key] = round(median(values));
-result.fullOverParse = round(result.phasesMs.total / result.phasesMs.parseOnly * 100) / 100;
+result.fullOverParse = Math.round(result.phasesMs.total / result.phasesMs.parseOnly * 100) / 100;
 result.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 process.stdout.write(JSON.stringify(result) + '\n');
