@@ -109,7 +109,12 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
         })));
     }
 
+    /** Whether problems of the project file are on screen, to clear them once it is fixed. */
+    protected configProblemsShown = false;
+
     protected publish(uri: URI, diagnostics: Diagnostic[]): void {
+        if (diagnostics.length === 0 && !this.configProblemsShown) return;
+        this.configProblemsShown = diagnostics.length > 0;
         void this.shared.lsp.Connection?.sendDiagnostics({ uri: uri.toString(), diagnostics });
     }
 
