@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 
 /** Pseudo-random numbers from a fixed seed (mulberry32), so plans are reproducible. */
-function random(seed) {
+export function random(seed) {
     let a = seed >>> 0;
     return () => {
         a = (a + 0x6d2b79f5) >>> 0;
@@ -18,7 +18,8 @@ function random(seed) {
     };
 }
 
-const CHANNELS = [['ppc', 'google'], ['ppc', 'linkedin'], ['seo', 'google'], ['social', 'instagram'], ['email', null], ['display', '"Financial Times"'], ['print', '"Business Journal"']];
+/** Channels and platforms the generator draws from, by index (platform names as written in mplan). */
+export const CHANNELS = [['ppc', 'google'], ['ppc', 'linkedin'], ['seo', 'google'], ['social', 'instagram'], ['email', null], ['display', '"Financial Times"'], ['print', '"Business Journal"']];
 
 /** An offer that every offer rule passes. */
 const OFFER = [

@@ -16,23 +16,12 @@
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import YAML from 'yaml';
+import { CHANNELS as PLAN_CHANNELS, random } from './generate.mjs';
 
 // ------------------------------------------------------------- the generator
 
-/** mulberry32, as in bench/generate.mjs: the same seed gives the same numbers. */
-function random(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
-/** The channels of bench/generate.mjs, in the same order (the draw picks by index). */
-const CHANNELS = [['ppc', 'google'], ['ppc', 'linkedin'], ['seo', 'google'], ['social', 'instagram'], ['email', null], ['display', 'Financial Times'], ['print', 'Business Journal']];
+/** The generator's channels, platform names unquoted as YAML writes them. */
+const CHANNELS = PLAN_CHANNELS.map(([channel, platform]) => [channel, platform ? platform.replace(/^"|"$/g, '') : null]);
 
 // How many lines generatePlan writes, so that the YAML stops after the same
 // number of groups: a header of 17 lines (comment, plan, two products), a
