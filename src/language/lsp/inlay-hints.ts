@@ -3,9 +3,8 @@ import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { isCampaign, isTactic, type Campaign, type Document, type Money, type Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
-import { amountOf, type PlanModelProvider } from '../model/plan-model.js';
+import { tacticsRun, campaignSpend, amountOf, type PlanModelProvider } from '../model/plan-model.js';
 import { formatMoney, type Amount, type MoneySum } from '../model/values.js';
-import { costOf, tacticsOf } from '../rules/campaign-util.js';
 
 /** What a campaign plans to spend (the tactics it runs) against its budget. */
 export interface BudgetUse {
@@ -26,8 +25,8 @@ export interface BudgetUse {
 /** A campaign's budget against what its tactics cost, as budget-overrun judges it. */
 export function budgetUse(campaign: Campaign): BudgetUse {
     const budget = amountOf(campaign.budget);
-    const tactics = tacticsOf(campaign);
-    const planned = costOf(campaign);
+    const tactics = tacticsRun(campaign);
+    const planned = campaignSpend(campaign);
     const use: BudgetUse = { budget, tactics, planned };
     if (!budget || planned.isEmpty || planned.currencies.some(code => code !== budget.currency)) return use;
     use.spent = cents(planned.in(budget.currency));
@@ -146,7 +145,7 @@ export class MplanInlayHintProvider implements InlayHintProvider {
         const running = new Map<Tactic, Campaign[]>();
         for (const element of document.parseResult.value.elements ?? []) {
             if (!isCampaign(element)) continue;
-            for (const tactic of tacticsOf(element)) {
+            for (const tactic of tacticsRun(element)) {
                 const list = running.get(tactic);
                 if (list) list.push(element); else running.set(tactic, [element]);
             }

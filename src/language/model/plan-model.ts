@@ -190,13 +190,6 @@ export class PlanModel {
         return file.uri.toString() === this.document.uri.toString() ? `line ${line}` : `${this.pathOf(file.uri)}:${line}`;
     }
 
-    /** What the tactics a campaign runs cost, per currency; unresolved tactics count nothing. */
-    spendOf(campaign: Campaign): MoneySum {
-        const sum = new MoneySum();
-        for (const ref of campaign.runs) sum.add(amountOf(ref.ref?.budget));
-        return sum;
-    }
-
     private findCurrency(): PlanCurrency | undefined {
         const declared = this.plan?.currency;
         if (this.plan && declared) {
@@ -212,6 +205,20 @@ export class PlanModel {
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
     if (list) list.push(value); else map.set(key, [value]);
+}
+
+/** The tactics a campaign runs, resolved, each once (a tactic named twice is not paid twice). */
+export function tacticsRun(campaign: Campaign): Tactic[] {
+    const seen = new Set<Tactic>();
+    for (const ref of campaign.runs) if (ref.ref) seen.add(ref.ref);
+    return [...seen];
+}
+
+/** What the tactics a campaign runs cost, per currency: each resolved tactic once, unresolved ones nothing. */
+export function campaignSpend(campaign: Campaign): MoneySum {
+    const sum = new MoneySum();
+    for (const tactic of tacticsRun(campaign)) sum.add(amountOf(tactic.budget));
+    return sum;
 }
 
 /** A money node as a plain amount. */

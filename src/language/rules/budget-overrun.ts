@@ -1,5 +1,6 @@
 import { formatMoney } from '../model/values.js';
-import { costOf, declaredPlanCurrency, tacticsOf } from './campaign-util.js';
+import { campaignSpend, tacticsRun } from '../model/plan-model.js';
+import { declaredPlanCurrency } from './campaign-util.js';
 import type { Rule } from './rule.js';
 
 export const budgetOverrun: Rule = {
@@ -17,7 +18,7 @@ export const budgetOverrun: Rule = {
             const currency = budget.currency;
             // Amounts in another currency cannot be compared: currency-mismatch reports them.
             if (planCurrency && currency !== planCurrency) continue;
-            const cost = costOf(campaign);
+            const cost = campaignSpend(campaign);
             if (cost.isEmpty || cost.currencies.some(c => c !== currency)) continue;
             const total = Math.round(cost.in(currency) * 100) / 100;
             const excess = Math.round((total - budget.amount) * 100) / 100;
@@ -27,7 +28,7 @@ export const budgetOverrun: Rule = {
                 node: campaign,
                 property: 'budget',
                 message: `The tactics of campaign '${campaign.name}' cost ${money(total)}, ${money(excess)} more than its budget of ${money(budget.amount)}. Raise the budget or cut a tactic.`,
-                related: tacticsOf(campaign).filter(t => t.budget).map(t => ({ node: t.budget!, message: `Tactic '${t.name}' costs ${formatMoney({ amount: t.budget!.amount, currency: t.budget!.currency })}` })),
+                related: tacticsRun(campaign).filter(t => t.budget).map(t => ({ node: t.budget!, message: `Tactic '${t.name}' costs ${formatMoney({ amount: t.budget!.amount, currency: t.budget!.currency })}` })),
                 data: { budget: budget.amount, cost: total, excess, currency }
             });
         }

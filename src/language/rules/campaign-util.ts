@@ -4,9 +4,9 @@
  * campaign a finding was reported in.
  */
 import type { Range } from 'vscode-languageserver-types';
-import type { Campaign, Period, Tactic } from '../generated/ast.js';
-import { amountOf, type PlanModel } from '../model/plan-model.js';
-import { dayNumber, MoneySum, type DayRange } from '../model/values.js';
+import type { Campaign, Period } from '../generated/ast.js';
+import type { PlanModel } from '../model/plan-model.js';
+import { dayNumber, type DayRange } from '../model/values.js';
 
 const DAY_MS = 86_400_000;
 
@@ -52,30 +52,13 @@ export function sourceAmount(amount: number): string {
     return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
-/** The tactics a campaign runs, resolved, each once (a tactic named twice is not paid twice). */
-export function tacticsOf(campaign: Campaign): Tactic[] {
-    const seen = new Set<Tactic>();
-    for (const ref of campaign.runs) if (ref.ref) seen.add(ref.ref);
-    return [...seen];
-}
-
-/** What the tactics a campaign runs cost, per currency, each tactic counted once. */
-export function costOf(campaign: Campaign): MoneySum {
-    const sum = new MoneySum();
-    for (const tactic of tacticsOf(campaign)) sum.add(amountOf(tactic.budget));
-    return sum;
-}
-
 /**
  * The currency the plan sums money in, judged in the plan's context: for a
  * plan file its currency; for a library, the currency declared by the plans
  * that import it when they agree, else the library's own first amount's.
  */
 export function planCurrency(model: PlanModel): string | undefined {
-    if (model.isPlan) return model.currency?.code;
-    const declared = new Set(model.reach.plans.map(plan => plan.currency).filter((code): code is string => !!code));
-    if (declared.size === 1) return [...declared][0];
-    return model.currency?.code;
+    return declaredPlanCurrency(model) ?? model.currency?.code;
 }
 
 /** The currency of the plans importing a library, when they declare one and agree; for a plan file, its currency. */

@@ -1,8 +1,8 @@
 import type { Campaign } from '../generated/ast.js';
-import type { PlanModel } from '../model/plan-model.js';
+import { campaignSpend, type PlanModel } from '../model/plan-model.js';
 import { formatMoney } from '../model/values.js';
 import { blockNamedAt, insertFact } from './edits.js';
-import { costOf, planCurrency, sourceAmount } from './campaign-util.js';
+import { planCurrency, sourceAmount } from './campaign-util.js';
 import type { Rule } from './rule.js';
 
 /** The round amount a placeholder budget is written with. */
@@ -10,7 +10,7 @@ const PLACEHOLDER = 1_000;
 
 /** What the campaign's tactics cost, when they are all budgeted in the plan's currency. */
 function tacticCost(model: PlanModel, campaign: Campaign): { amount: number; currency: string } | undefined {
-    const cost = costOf(campaign);
+    const cost = campaignSpend(campaign);
     const currency = planCurrency(model);
     if (cost.currencies.length !== 1) return undefined;
     const [only] = cost.currencies;

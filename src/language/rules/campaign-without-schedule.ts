@@ -1,13 +1,14 @@
 import type { Campaign } from '../generated/ast.js';
+import { tacticsRun } from '../model/plan-model.js';
 import { blockNamedAt, insertFact } from './edits.js';
-import { isoDay, monthsLater, periodOf, tacticsOf } from './campaign-util.js';
+import { isoDay, monthsLater, periodOf } from './campaign-util.js';
 import type { Rule } from './rule.js';
 import type { DayRange } from '../model/values.js';
 
 /** From the earliest start to the latest end of the campaign's tactics that have a period. */
 function tacticSpan(campaign: Campaign): DayRange | undefined {
     let span: DayRange | undefined;
-    for (const tactic of tacticsOf(campaign)) {
+    for (const tactic of tacticsRun(campaign)) {
         const period = periodOf(tactic);
         if (!period) continue;
         span = span ? { start: Math.min(span.start, period.start), end: Math.max(span.end, period.end) } : { ...period };

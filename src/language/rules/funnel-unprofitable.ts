@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Conversion, Funnel, Period, Plan, Product, Upsell } from '../generated/ast.js';
-import { amountOf, type Blocks, type PlanModel } from '../model/plan-model.js';
+import { campaignSpend, amountOf, type Blocks } from '../model/plan-model.js';
 import { dayNumber, durationDays, formatMoney, type Amount } from '../model/values.js';
 import { formatNumber, stageOf } from './funnel-followup-util.js';
 import type { Rule } from './rule.js';
@@ -67,12 +67,12 @@ function span(period: Period | undefined): { start: number; end: number } | unde
  * over the tactics' periods. Undefined when a sum is in another currency, when
  * something that costs money has no period, or when nothing costs anything.
  */
-function spendOf(model: PlanModel, reach: Blocks, currency: string): Spend | undefined {
+function spendOf(reach: Blocks, currency: string): Spend | undefined {
     const items: Array<{ node: AstNode; amount: Amount[]; period: Period | undefined }> = [];
     if (reach.campaigns.length > 0) {
         for (const campaign of reach.campaigns) {
             const budget = amountOf(campaign.budget);
-            const amount = budget ? [budget] : [...model.spendOf(campaign).byCurrency].map(([c, a]) => ({ currency: c, amount: a }));
+            const amount = budget ? [budget] : [...campaignSpend(campaign).byCurrency].map(([c, a]) => ({ currency: c, amount: a }));
             items.push({ node: campaign, amount, period: campaign.period });
         }
     } else {
@@ -121,7 +121,7 @@ export const funnelUnprofitable: Rule = {
         const firstUpsell = () => (upsell ??= { first: reach.funnels.find(f => f.upsells.length > 0)?.upsells[0] }).first;
         const spends = new Map<string, Spend | undefined>();
         const spendIn = (currency: string) => {
-            if (!spends.has(currency)) spends.set(currency, spendOf(model, reach, currency));
+            if (!spends.has(currency)) spends.set(currency, spendOf(reach, currency));
             return spends.get(currency);
         };
         for (const funnel of model.own.funnels) {
