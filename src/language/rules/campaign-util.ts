@@ -38,12 +38,6 @@ export function days(count: number): string {
     return count === 1 ? '1 day' : `${count} days`;
 }
 
-/** "a", "a and b", "a, b and c". */
-export function listed(items: readonly string[]): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** An amount as mplan source writes it: "4_500", "1_234.50". */
 export function sourceAmount(amount: number): string {
     const rounded = Math.round(amount * 100) / 100;

@@ -1,10 +1,8 @@
 import type { Platform, Segment, Tactic } from '../generated/ast.js';
 import { isOnline } from '../model/channels.js';
-import {
-    andList, coverage, facetsFor, habitPlatforms, isSearchEngine, onlineWeek, platformKey, platformText, segmentsReachedBy,
-    spansOf, windowText, type HoursSpans, type OnlineWeek, type PlatformFacet
-} from './market-util.js';
+import { coverage, facetsFor, habitPlatforms, isSearchEngine, onlineWeek, platformKey, platformText, segmentsReachedBy, spansOf, windowText, type HoursSpans, type OnlineWeek, type PlatformFacet } from './market-util.js';
 import type { Report, Rule } from './rule.js';
+import { listed } from './wording.js';
 
 /** How a segment's habits of one facet read in a message: "segment 'HomeBakers' searches on google". */
 const FACET_WORDS: Record<PlatformFacet, { verb: string; noun: string }> = {
@@ -49,13 +47,13 @@ function checkPlatforms(tactic: Tactic, segments: Segment[], known: (segment: Se
         }
         if (misses.length === 0) return;
         const said = misses.map(({ segment, habits }) =>
-            `segment '${segment.name}' ${andList(habits.map(h => `${FACET_WORDS[h.facet].verb} ${h.names.join(', ')}`))}`);
-        const kinds = andList([...new Set(misses.flatMap(m => m.habits.map(h => FACET_WORDS[h.facet].noun)))], 'or');
+            `segment '${segment.name}' ${listed(habits.map(h => `${FACET_WORDS[h.facet].verb} ${h.names.join(', ')}`))}`);
+        const kinds = listed([...new Set(misses.flatMap(m => m.habits.map(h => FACET_WORDS[h.facet].noun)))], 'or');
         report({
             node: tactic,
             property: 'platforms',
             index,
-            message: `Tactic '${tactic.name}' ${activity(tactic, platform)} ${platformText(platform)}, but ${andList(said)}: it will not reach them there. Move it to one of the ${kinds} they use, or add ${platformText(platform)} to their habits if they do use it.`,
+            message: `Tactic '${tactic.name}' ${activity(tactic, platform)} ${platformText(platform)}, but ${listed(said)}: it will not reach them there. Move it to one of the ${kinds} they use, or add ${platformText(platform)} to their habits if they do use it.`,
             related: misses.map(({ segment }) => ({ node: segment.habits!, message: `the habits of segment '${segment.name}'` })),
             data: { platform: platform.value, segments: misses.map(m => m.segment.name) }
         });
@@ -76,12 +74,12 @@ function checkHours(tactic: Tactic, segments: Segment[], weekOf: (segment: Segme
         misses.push({ segment, partly: cover.covered > 0 });
     }
     if (misses.length === 0) return;
-    const said = misses.map(({ segment }) => `segment '${segment.name}' is online ${andList(segment.habits!.online.map(windowText))}`);
+    const said = misses.map(({ segment }) => `segment '${segment.name}' is online ${listed(segment.habits!.online.map(windowText))}`);
     const never = misses.every(m => !m.partly);
     report({
         node: tactic,
         property: 'hours',
-        message: `Tactic '${tactic.name}' runs ${windowText(hours)}, but ${andList(said)}: ${never ? 'they are offline at those hours' : 'they are offline for part of that time'}. Schedule it within their online hours.`,
+        message: `Tactic '${tactic.name}' runs ${windowText(hours)}, but ${listed(said)}: ${never ? 'they are offline at those hours' : 'they are offline for part of that time'}. Schedule it within their online hours.`,
         related: misses.map(({ segment }) => ({ node: segment.habits!, message: `the online hours of segment '${segment.name}'` })),
         data: { hours: windowText(hours), segments: misses.map(m => m.segment.name) }
     });

@@ -4,6 +4,7 @@ import type { Offer } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { appendBlock, insertFact } from './edits.js';
 import type { Rule } from './rule.js';
+import { listed } from './wording.js';
 
 /** Ways to pay the quick fix suggests, most common first. */
 const SUGGESTED = ['card', 'paypal', 'invoice', 'banktransfer', 'applepay', 'googlepay'];
@@ -24,11 +25,6 @@ function optionsOf(offers: Offer[]): string[] {
 function toAdd(options: string[], min: number): string[] {
     const listed = new Set(options.map(o => o.toLowerCase()));
     return SUGGESTED.filter(o => !listed.has(o)).slice(0, Math.max(0, min - options.length));
-}
-
-/** "a", "a and b", "a, b and c". */
-function list(items: string[]): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Extends the payments of this file's first offer that lists some, or adds a payments line or an offer. */
@@ -55,7 +51,7 @@ export const fewPaymentOptions: Rule = {
         const options = optionsOf(model.all.offers);
         if (options.length >= min) return;
         const suggestion = toAdd(options, min);
-        const add = suggestion.length > 0 ? ` (for example ${list(suggestion)})` : '';
+        const add = suggestion.length > 0 ? ` (for example ${listed(suggestion)})` : '';
         const why = 'a choice of payment options helps convince hesitant buyers to shop with you';
         const message = options.length === 0
             ? `The plan names no payment option: ${why}. Add 'payments' with at least ${min} ways to pay${add} to an offer.`
@@ -74,7 +70,7 @@ export const fewPaymentOptions: Rule = {
         const added = toAdd(optionsOf(model.all.offers), model.settings.thresholds.minPaymentOptions);
         if (added.length === 0) return [];
         const edit = addOptions(model, added);
-        const title = added.length === 1 ? `Add ${added[0]} as a payment option` : `Add the payment options ${list(added)}`;
+        const title = added.length === 1 ? `Add ${added[0]} as a payment option` : `Add the payment options ${listed(added)}`;
         return edit ? [{ title, edits: [edit], preferred: true }] : [];
     }
 };

@@ -1,7 +1,8 @@
 import { GrammarUtils } from 'langium';
 import type { Segment } from '../generated/ast.js';
-import { addTarget, andList, isInfluencerOnly } from './market-util.js';
+import { addTarget, isInfluencerOnly } from './market-util.js';
 import type { Fix, Rule } from './rule.js';
+import { listed } from './wording.js';
 
 export const indirectWithoutDecider: Rule = {
     id: 'indirect-without-decider',
@@ -35,13 +36,13 @@ export const indirectWithoutDecider: Rule = {
             const decide = [...new Set(segments.map(s => s.influences?.ref).filter((s): s is Segment => s !== undefined && !segments.includes(s)))];
             visible ??= new Set(model.all.segments);
             const hint = decide.length > 0
-                ? `Also target the segment${decide.length > 1 ? 's' : ''} they influence (${andList(decide.map(s => s.name))}).`
+                ? `Also target the segment${decide.length > 1 ? 's' : ''} they influence (${listed(decide.map(s => s.name))}).`
                 : 'Also target the segment that decides.';
             report({
                 node: strategy,
                 property: 'targets',
                 index: 0,
-                message: `Strategy '${strategy.name}' targets only influencers (${andList(segments.map(s => s.name))}): they recommend but do not decide the purchase. ${hint}`,
+                message: `Strategy '${strategy.name}' targets only influencers (${listed(segments.map(s => s.name))}): they recommend but do not decide the purchase. ${hint}`,
                 related: segments.map(s => ({ node: s, message: `influencer segment '${s.name}'` })),
                 data: { strategy: strategy.name, deciders: decide.filter(s => visible!.has(s)).map(s => s.name) }
             });

@@ -202,12 +202,6 @@ export function windowText(window: HoursWindow): string {
 
 // -------------------------------------------------------------------- wording
 
-/** "A", "A and B", "A, B and C" (or "or"). */
-export function andList(items: readonly string[], word: 'and' | 'or' = 'and'): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
-}
-
 /** Up to `max` names, then "…". */
 export function someNames(names: readonly string[], max = 3): string {
     return names.slice(0, max).join(', ') + (names.length > max ? ', …' : '');

@@ -1,5 +1,6 @@
-import { listed, periodOf } from './campaign-util.js';
+import { periodOf } from './campaign-util.js';
 import type { Rule } from './rule.js';
+import { listed } from './wording.js';
 
 export const missingResults: Rule = {
     id: 'missing-results',

@@ -1,8 +1,9 @@
 import { GrammarUtils } from 'langium';
 import type { Campaign } from '../generated/ast.js';
 import { insertFact } from './edits.js';
-import { campaignAt, listed } from './campaign-util.js';
+import { campaignAt } from './campaign-util.js';
 import type { Rule } from './rule.js';
+import { listed } from './wording.js';
 
 /** Words that measure sales, and words that measure customer satisfaction (any part of a metric name, case-insensitive). */
 export const SALES_WORDS: ReadonlySet<string> = new Set(['sales', 'sale', 'revenue', 'revenues', 'orders', 'order', 'purchases', 'turnover', 'units']);

@@ -1,14 +1,10 @@
 import type { Rule } from './rule.js';
+import { listed } from './wording.js';
 
 type Part = 'metric' | 'target' | 'deadline';
 
 const WORDS: Record<Part, string> = { metric: 'metric', target: 'target value', deadline: 'deadline' };
 const EXAMPLES: Record<Part, string> = { metric: 'metric orders', target: 'target 40', deadline: 'by 2027-06-30' };
-
-/** "a", "a or b", "a, b or c". */
-function either(words: string[]): string {
-    return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
 
 function quoted(text: string): string {
     return `"${text.length > 60 ? text.slice(0, 57).trimEnd() + '…' : text}"`;
@@ -36,7 +32,7 @@ export const objectiveNotMeasurable: Rule = {
                 report({
                     node: objective,
                     property: 'text',
-                    message: `${which} has no ${either(missing.map(part => WORDS[part]))}, so nobody can tell whether it was met. Add ${missing.length === 1 ? 'it' : 'them'} with your own figures, e.g. '${example}'.`,
+                    message: `${which} has no ${listed(missing.map(part => WORDS[part]), 'or')}, so nobody can tell whether it was met. Add ${missing.length === 1 ? 'it' : 'them'} with your own figures, e.g. '${example}'.`,
                     data: { missing }
                 });
             }

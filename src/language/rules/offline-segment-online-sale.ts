@@ -1,6 +1,7 @@
 import { isOnline } from '../model/channels.js';
-import { aimsByAudience, andList, segmentsReachedBy } from './market-util.js';
+import { aimsByAudience, segmentsReachedBy } from './market-util.js';
 import type { Rule } from './rule.js';
+import { listed } from './wording.js';
 
 export const offlineSegmentOnlineSale: Rule = {
     id: 'offline-segment-online-sale',
@@ -14,7 +15,7 @@ export const offlineSegmentOnlineSale: Rule = {
             if (!isOnline(tactic.channel)) continue;
             const offline = segmentsReachedBy(tactic).filter(s => s.shops === 'offline');
             if (offline.length === 0) continue;
-            const names = andList(offline.map(s => `'${s.name}'`));
+            const names = listed(offline.map(s => `'${s.name}'`));
             const hint = aimsByAudience(tactic)
                 ? 'Reach them through an offline channel, or aim this tactic at a segment that shops online.'
                 : `It reaches them through the strategies it serves: add 'audience' with the segments that shop online, or reach them through an offline channel.`;

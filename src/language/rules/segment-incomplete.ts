@@ -1,5 +1,6 @@
 import type { Segment } from '../generated/ast.js';
-import { andList } from './market-util.js';
+import { listed } from './wording.js';
+
 import type { Rule } from './rule.js';
 
 /** The facets of a segment 000 #1 asks for: key (as in `data.missing`), test, and the words of the message. */
@@ -25,7 +26,7 @@ export const segmentIncomplete: Rule = {
             report({
                 node: segment,
                 property: 'name',
-                message: `Segment '${segment.name}' does not say ${andList(missing.map(f => f.words), 'or')}: without it you cannot tell whether they will buy or how to reach them. Add ${andList(missing.map(f => f.write))}.`,
+                message: `Segment '${segment.name}' does not say ${listed(missing.map(f => f.words), 'or')}: without it you cannot tell whether they will buy or how to reach them. Add ${listed(missing.map(f => f.write))}.`,
                 data: { segment: segment.name, missing: missing.map(f => f.key) }
             });
         }

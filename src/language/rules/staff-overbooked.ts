@@ -1,7 +1,8 @@
 import type { Campaign, Staff } from '../generated/ast.js';
 import type { DayRange } from '../model/values.js';
-import { isoDay, listed, percent, periodOf } from './campaign-util.js';
+import { isoDay, percent, periodOf } from './campaign-util.js';
 import type { Rule } from './rule.js';
+import { listed } from './wording.js';
 
 /** Allowing for shares such as 33.3% + 33.3% + 33.4%. */
 const FULL_TIME = 100 + 1e-9;

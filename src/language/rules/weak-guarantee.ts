@@ -1,6 +1,7 @@
 import type { Duration, Guarantee } from '../generated/ast.js';
 import { durationDays } from '../model/values.js';
 import type { Rule } from './rule.js';
+import { listed } from './wording.js';
 
 /** The longest wait for a refund that still counts as paying back at once: a week. */
 const MAX_PAYOUT_DAYS = 7;
@@ -54,11 +55,6 @@ function isBlank(text: string | undefined): boolean {
     return text === undefined || text.trim() === '';
 }
 
-/** "a", "a and b", "a, b and c". */
-function list(items: string[]): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 interface Weakness {
     code: 'claim' | 'refunds' | 'payout' | 'condition' | 'term';
     text: string;
@@ -100,7 +96,7 @@ export const weakGuarantee: Rule = {
             report({
                 node: guarantee,
                 keyword: 'guarantee',
-                message: `The money-back guarantee is weak: ${list(weaknesses.map(w => w.text))}. Buyers trust a guarantee whose terms they can read and that gives their money back at once.`,
+                message: `The money-back guarantee is weak: ${listed(weaknesses.map(w => w.text))}. Buyers trust a guarantee whose terms they can read and that gives their money back at once.`,
                 data: { weaknesses: weaknesses.map(w => w.code) }
             });
         }
