@@ -48,8 +48,6 @@ function addBlock(blocks: Blocks, element: Element): void {
 export interface PlanLookups {
     /** The blocks a reference could name, from where it stands. */
     scopeOf(info: ReferenceInfo): Scope;
-    /** The blocks of `type` visible from a file (its own and its imports'). */
-    visible(document: LangiumDocument<Document>, type: string): Scope;
     /** The blocks of `type` called `name` visible from a file, nearest first. */
     named(document: LangiumDocument<Document>, type: string, name: string): AstNodeDescription[];
     /** The type of block a reference names. */
@@ -254,7 +252,6 @@ export class PlanModelProvider {
         const index = services.shared.workspace.IndexManager;
         this.lookups = {
             scopeOf: info => scopes.getScope(info),
-            visible: (document, type) => scopes.getScopeForType(document, type),
             named: (document, type, name) => scopes.getScopeForType(document, type).named(name),
             referenceType: info => reflection.getReferenceType(info),
             declaredAnywhere: (type, name) => index.allElements(type).filter(d => d.name === name).toArray(),
