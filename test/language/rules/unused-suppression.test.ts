@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSuppressions } from '../../src/language/rules/suppressions.js';
-import { CLEAN_PLAN, CLEAN_PLAN_LINES, GUARANTEE_OFFER, check } from '../helpers.js';
+import { parseSuppressions } from '../../../src/language/rules/suppressions.js';
+import { CLEAN_PLAN, CLEAN_PLAN_LINES, GUARANTEE_OFFER, check } from '../../helpers.js';
 
 const LOOSE = 'tactic Flyers { channel print }\n';
 
