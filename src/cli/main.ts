@@ -1,63 +1,74 @@
-import { check, type CommandResult } from './check.js';
+import { check, type CheckOptions, type CommandResult } from './check.js';
 import { configSchema } from '../language/config/schema.js';
 import { RULES } from '../language/rules/index.js';
 import { explainRule, listRules } from './rules.js';
-
+import { flag, parseArgs, valueOf, type ParsedArgs } from './args.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './formats/index.js';
+import { report } from './report-command.js';
+import { init } from './init.js';
+import { formatFiles } from './format-command.js';
 import { HELP, MPLAN_VERSION_TEXT } from './help.js';
 
+const SEVERITIES = ['error', 'warning', 'info'] as const;
 
-interface Parsed {
-    command: string;
-    positional: string[];
-    format: 'stylish' | 'json';
-    config?: string;
-    asOf?: string;
-    fix?: boolean;
+function usage(message: string): CommandResult {
+    return { stdout: '', stderr: `mplan: ${message}\n`, exitCode: 2 };
 }
 
-function parseArgs(argv: string[]): Parsed | string {
-    const positional: string[] = [];
-    let format: Parsed['format'] = 'stylish';
-    let command: string | undefined;
-    const options: { config?: string; asOf?: string; fix?: boolean } = {};
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
-        const value = (): string | undefined => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]);
-        if (name === '--format') {
-            const given = value();
-            if (given !== 'stylish' && given !== 'json') return `--format takes stylish or json, not '${given ?? ''}'`;
-            format = given;
-        } else if (arg === '--fix') {
-            options.fix = true;
-        } else if (name === '--config' || name === '--as-of') {
-            const given = value();
-            if (!given) return `${name} needs a value`;
-            if (name === '--config') options.config = given; else options.asOf = given;
-        } else if (arg === '--') {
-            positional.push(...argv.slice(i + 1));
-            break;
-        } else if (arg.startsWith('-') && arg !== '-') {
-            return `unknown option '${arg}' (see mplan --help)`;
-        } else if (command === undefined && ['check', 'rules', 'explain', 'schema', 'lsp', 'help'].includes(arg)) {
-            command = arg;
-        } else {
-            positional.push(arg);
-        }
+/** `mplan check`'s options, each value checked; a string is the usage message. */
+function checkOptions(args: ParsedArgs, cwd: string): CheckOptions | string {
+    const format = valueOf(args, 'format') ?? 'stylish';
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+        return `--format takes ${OUTPUT_FORMATS.join(', ')}, not '${format}'`;
     }
-    return { command: command ?? 'check', positional, format, ...options };
+    const maxWarnings = valueOf(args, 'max-warnings');
+    if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) return `--max-warnings takes a whole number, not '${maxWarnings}'`;
+    const threshold = valueOf(args, 'severity-threshold') ?? 'error';
+    if (!(SEVERITIES as readonly string[]).includes(threshold)) return `--severity-threshold takes error, warning or info, not '${threshold}'`;
+    const jobs = valueOf(args, 'jobs');
+    if (jobs !== undefined && !/^[1-9]\d*$/.test(jobs)) return `--jobs takes a positive whole number, not '${jobs}'`;
+    if (flag(args, 'color') && flag(args, 'no-color')) return '--color and --no-color cannot be given together';
+    if (flag(args, 'fix') && valueOf(args, 'write-baseline')) return '--fix and --write-baseline cannot be given together';
+    return {
+        paths: args.positional,
+        cwd,
+        format: format as OutputFormat,
+        output: valueOf(args, 'output'),
+        maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+        severityThreshold: threshold as CheckOptions['severityThreshold'],
+        quiet: flag(args, 'quiet'),
+        config: valueOf(args, 'config'),
+        asOf: valueOf(args, 'as-of'),
+        fix: flag(args, 'fix'),
+        baseline: valueOf(args, 'baseline'),
+        writeBaseline: valueOf(args, 'write-baseline'),
+        ignorePath: valueOf(args, 'ignore-path'),
+        noIgnore: flag(args, 'no-ignore'),
+        color: flag(args, 'color') ? true : flag(args, 'no-color') ? false : undefined,
+        jobs: jobs === undefined ? undefined : Number(jobs)
+    };
 }
 
 export async function run(argv: string[], cwd: string): Promise<CommandResult> {
     if (argv.includes('--version') || argv.includes('-v')) return { stdout: MPLAN_VERSION_TEXT, stderr: '', exitCode: 0 };
     if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { stdout: HELP, stderr: '', exitCode: 0 };
-    const parsed = parseArgs(argv);
-    if (typeof parsed === 'string') return { stdout: '', stderr: `mplan: ${parsed}\n`, exitCode: 2 };
-    switch (parsed.command) {
-        case 'rules': return listRules(parsed.format);
-        case 'explain': return explainRule(parsed.positional[0]);
+    const args = parseArgs(argv);
+    if (typeof args === 'string') return usage(args);
+    switch (args.command) {
+        case 'rules': {
+            const format = valueOf(args, 'format') ?? 'stylish';
+            if (format !== 'stylish' && format !== 'json') return usage(`--format takes stylish or json for mplan rules, not '${format}'`);
+            return listRules(format);
+        }
+        case 'explain': return explainRule(args.positional[0]);
         case 'schema': return { stdout: JSON.stringify(configSchema(RULES), null, 2) + '\n', stderr: '', exitCode: 0 };
-        default: return check({ paths: parsed.positional, format: parsed.format, cwd, config: parsed.config, asOf: parsed.asOf, fix: parsed.fix });
+        case 'report': return report({ plan: args.positional, out: valueOf(args, 'out'), config: valueOf(args, 'config'), asOf: valueOf(args, 'as-of'), cwd });
+        case 'init': return init({ directory: args.positional, force: flag(args, 'force'), cwd });
+        case 'format': return formatFiles({ paths: args.positional, check: flag(args, 'check'), cwd });
+        default: {
+            const options = checkOptions(args, cwd);
+            return typeof options === 'string' ? usage(options) : check(options);
+        }
     }
 }
 

@@ -103,8 +103,10 @@ describe('bad input to mplan check', () => {
     });
 
     it('an unknown option or format: one line, exit 2', async () => {
-        expectOneCleanErrorLine(await mplan(['check', '--fast']), /^mplan: unknown option '--fast' \(see mplan --help\)$/);
-        expectOneCleanErrorLine(await mplan(['check', '--format', 'xml']), /^mplan: --format takes stylish or json, not 'xml'$/);
+        expectOneCleanErrorLine(await mplan(['check', '--fast']), /^mplan: unknown option '--fast' for mplan check \(see mplan --help\)$/);
+        expectOneCleanErrorLine(await mplan(['check', '--format', 'xml']), /^mplan: --format takes stylish, json, sarif, junit, github, markdown, not 'xml'$/);
+        expectOneCleanErrorLine(await mplan(['rules', '--fix']), /^mplan: unknown option '--fix' for mplan rules \(see mplan --help\)$/);
+        expectOneCleanErrorLine(await mplan(['check', '--config']), /^mplan: --config needs a value$/);
     });
 });
 

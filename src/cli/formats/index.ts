@@ -1,5 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 
+/** The formats of `mplan check --format`. */
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export type OutputFormat = typeof OUTPUT_FORMATS[number];
+
 export type SeverityName = 'error' | 'warning' | 'info';
 
 /** One finding as the CLI prints it: 1-based lines and columns. */
