@@ -1,4 +1,16 @@
 /**
+ * Where the project's pages are published: the rule docs in the repository.
+ * SARIF's helpUri, report links and the extension (which ships no docs folder)
+ * point here; the CLI and the server link to the pages installed beside them.
+ */
+export const PUBLIC_RULE_DOCS_BASE = 'https://github.com/mplan-dev/mplan/blob/main/docs/rules/';
+
+/** The public page of a rule. */
+export function publicRuleDocsUrl(ruleId: string): string {
+    return `${PUBLIC_RULE_DOCS_BASE}${ruleId}.md`;
+}
+
+/**
  * Where the rule docs pages are, so that every diagnostic can link to its
  * rule's page (`codeDescription`). The language server and the CLI set the
  * base to the docs/rules folder shipped beside their bundle; without a base
