@@ -13,7 +13,8 @@ import type { Settings } from '../language/config/settings.js';
 import { dateProblem } from '../language/model/values.js';
 import { loadSettings } from './config.js';
 import { expandPaths, UsageError } from './files.js';
-import { formatJson, formatStylish, summarise, toFinding, type CliFileResult, type OutputFormat } from './formats/index.js';
+import { toFinding, type CliFileResult, type OutputFormat } from './formats/index.js';
+import { present } from './output.js';
 
 export interface CheckOptions {
     /** Files, folders and globs; none means the working directory. */
@@ -63,6 +64,7 @@ export interface CommandResult {
  * an error, 1 when one is, 2 when a path cannot be read.
  */
 export async function check(options: CheckOptions): Promise<CommandResult> {
+    const started = performance.now();
     let files: string[];
     let settings: Settings;
     try {
@@ -113,8 +115,8 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
         path: shown(document.uri.fsPath, options.cwd),
         findings: (document.diagnostics ?? []).map(toFinding).sort((a, b) => a.line - b.line || a.column - b.column)
     }));
-    const stdout = options.format === 'json' ? formatJson(results) : formatStylish(results);
-    return { stdout, stderr: notes, exitCode: summarise(results).errors > 0 ? 1 : 0 };
+    const baselineMatched: number | undefined = undefined;
+    return present(results, options, { notes, started, baselineMatched });
 }
 
 /** Loads and builds the files (and their imports) with fresh services and the given settings. */
