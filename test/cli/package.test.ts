@@ -1,0 +1,142 @@
+import { execFile, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/language/rules/index.js';
+import { mplan, ROOT, type Run } from './run.js';
+
+/**
+ * The npm package as a user gets it: `npm pack` once, then the tarball is
+ * unpacked where no node_modules can be found (the bundles must carry their
+ * dependencies) and installed into an empty folder (`npx mplan …` there).
+ */
+
+/** The Node that runs the tests first on PATH, so that npm, npx and the bins use it (mplan needs Node >= 22). */
+const ENV = { ...process.env, NO_COLOR: '1', PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+
+/** What a user of the package needs, and nothing else: the bins, the bundles, the rule docs, the schema. */
+const EXPECTED_FILES = [
+    'LICENSE', 'README.md', 'package.json',
+    'bin/mplan.cjs', 'bin/mplan-language-server.cjs',
+    'out/cli.cjs', 'out/cli-main.cjs', 'out/core.cjs', 'out/server.cjs',
+    'schemas/mplan.schema.json',
+    ...RULES.map(rule => `docs/rules/${rule.id}.md`)
+].sort();
+
+function run(command: string, args: string[], cwd: string): Promise<Run> {
+    return new Promise(resolve => {
+        execFile(command, args, { cwd, env: ENV, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+            resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+        });
+    });
+}
+
+function tempDir(): string {
+    return mkdtempSync(join(tmpdir(), 'mplan-'));
+}
+
+/** Starts a language server, sends `initialize` and returns the capabilities it answers with. */
+async function initialize(command: string, args: string[], cwd: string): Promise<Record<string, unknown>> {
+    const server = spawn(command, args, { cwd, env: ENV, stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.listen();
+    try {
+        const result = await connection.sendRequest('initialize', { processId: null, rootUri: pathToFileURL(cwd).toString(), capabilities: {} });
+        return (result as { capabilities: Record<string, unknown> }).capabilities;
+    } finally {
+        connection.dispose();
+        server.kill();
+    }
+}
+
+let work: string;
+let tarball: string;
+/** The tarball unpacked: `package/` in it is the package as published. */
+let unpacked: string;
+let packed: { name: string; version: string; files: Array<{ path: string }> };
+
+beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'out', 'cli.cjs'))) throw new Error('The CLI is not built: run `npm run build` (npm test does it first).');
+    work = tempDir();
+    const pack = await run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
+    if (pack.code !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
+    [packed] = JSON.parse(pack.stdout);
+    tarball = join(work, `${packed.name}-${packed.version}.tgz`);
+    unpacked = join(work, 'unpacked');
+    mkdirSync(unpacked);
+    const tar = await run('tar', ['xzf', tarball, '-C', unpacked], unpacked);
+    if (tar.code !== 0) throw new Error(`cannot unpack ${tarball}: ${tar.stderr}`);
+}, 120_000);
+
+describe('the npm package', () => {
+    it('contains exactly what a user needs: bins, bundles (no source maps), rule docs, schema, README, LICENSE', () => {
+        expect(packed.files.map(file => file.path).sort()).toEqual(EXPECTED_FILES);
+    });
+
+    it('declares both commands as bins', () => {
+        const pkg = JSON.parse(readFileSync(join(unpacked, 'package', 'package.json'), 'utf8'));
+        expect(pkg.bin).toEqual({ mplan: 'bin/mplan.cjs', 'mplan-language-server': 'bin/mplan-language-server.cjs' });
+    });
+
+    it('runs unpacked with no node_modules anywhere: the bundles carry their dependencies', async () => {
+        const dir = unpacked;
+        for (let folder = dir; dirname(folder) !== folder; folder = dirname(folder)) {
+            expect(existsSync(join(folder, 'node_modules')), folder).toBe(false);
+        }
+        copyFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), join(dir, 'phone-retailer.mplan'));
+        const check = await run(process.execPath, [join(dir, 'package', 'bin', 'mplan.cjs'), 'check', 'phone-retailer.mplan', '--as-of', '2027-01-15'], dir);
+        expect(check).toEqual({ code: 0, stdout: '1 file checked: no problems.\n', stderr: '' });
+        const capabilities = await initialize(process.execPath, [join(dir, 'package', 'bin', 'mplan-language-server.cjs'), '--stdio'], dir);
+        expect(capabilities.hoverProvider).toBeTruthy();
+    });
+
+    describe('installed into an empty folder', () => {
+        let project: string;
+        /** `npx --no-install …` in the project; npm's own warnings (about this machine's npm settings) left out of stderr. */
+        const npx = async (args: string[], cwd = project): Promise<Run> => {
+            const result = await run('npx', ['--no-install', ...args], cwd);
+            return { ...result, stderr: result.stderr.split('\n').filter(line => !line.startsWith('npm warn')).join('\n') };
+        };
+
+        beforeAll(async () => {
+            project = join(work, 'project');
+            mkdirSync(project);
+            const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], project);
+            if (install.code !== 0) throw new Error(`npm install failed: ${install.stderr}`);
+        }, 120_000);
+
+        it('npx mplan check reports as the built command does', async () => {
+            copyFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), join(project, 'ebook-list.mplan'));
+            const installed = await npx(['mplan', 'check', 'ebook-list.mplan', '--as-of', '2027-01-15']);
+            expect(installed.code).toBe(1);
+            expect(installed.stdout).toContain("ebook-list.mplan:21:6  error    The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'.  missing-guarantee\n");
+            const built = await mplan(['check', 'ebook-list.mplan', '--as-of', '2027-01-15'], project);
+            expect(installed.stdout).toBe(built.stdout);
+        });
+
+        it('answers --version with the package version and explains rules from the shipped docs', async () => {
+            expect((await npx(['mplan', '--version'])).stdout).toBe(`${packed.version}\n`);
+            const explain = await npx(['mplan', 'explain', 'missing-guarantee']);
+            expect(explain.code).toBe(0);
+            expect(explain.stdout).toContain(RULES.find(rule => rule.id === 'missing-guarantee')!.description);
+        });
+
+        it('mplan init in a subfolder writes an mplan.json whose $schema is the installed schema, and checks clean', async () => {
+            const init = await npx(['mplan', 'init', 'plans']);
+            expect(init.code).toBe(0);
+            const plans = join(project, 'plans');
+            const schema = JSON.parse(readFileSync(join(plans, 'mplan.json'), 'utf8')).$schema;
+            expect(schema).toBe('../node_modules/mplan/schemas/mplan.schema.json');
+            expect(JSON.parse(readFileSync(join(plans, schema), 'utf8')).title).toMatch(/mplan\.json/);
+            expect(await npx(['mplan', 'check'], plans)).toEqual({ code: 0, stdout: '1 file checked: no problems.\n', stderr: '' });
+        });
+
+        it('starts the language server from its bin', async () => {
+            const capabilities = await initialize(join(project, 'node_modules', '.bin', 'mplan-language-server'), ['--stdio'], project);
+            expect(capabilities.documentFormattingProvider).toBeTruthy();
+        });
+    });
+});
