@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CommandResult } from './check.js';
-import { shown } from './check.js';
+import { shown, type CommandResult } from './check.js';
 import { expandPaths, UsageError } from './files.js';
 import { writeFileAtomic } from './write.js';
 import { createMplanServices, type MplanServices } from '../language/mplan-module.js';
@@ -34,7 +33,7 @@ export function firstSyntaxError(document: LangiumDocument, text: string): strin
     for (const error of parserErrors) {
         const start = error.token.startOffset;
         const previous = (error as { previousToken?: { endOffset?: number } }).previousToken?.endOffset;
-        // At the end of the file the parser reports a token with no offset: the error is where the text stops.
+        // At the end of the file the parser reports a token with no offset: the error is right after the last token.
         const offset = Number.isFinite(start) && start >= 0 ? start
             : previous !== undefined && Number.isFinite(previous) && previous >= 0 ? previous + 1 : text.length;
         found.push({ offset, message: error.message });
@@ -45,11 +44,16 @@ export function firstSyntaxError(document: LangiumDocument, text: string): strin
     return `${position.line + 1}:${position.character + 1} ${first.message}`;
 }
 
-/** Why a character cannot start a token, in words (as the syntax-error rule says it). */
+/**
+ * Why a character cannot start a token, in words. (A copy of the syntax-error
+ * rule's private lexingMessage, to be imported from there once it is exported.)
+ */
 function lexingMessage(text: string, offset: number, length: number): string {
     const found = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
-    if (found.startsWith('"')) return 'Text in quotes must end with a closing " on the same line.';
-    if (/^[\u0000-\u0008\u000e-\u001f]/.test(found)) return 'This file contains a control character (is it a binary file?).';
+    const first = found.charAt(0);
+    if (first === '"') return 'Text in quotes must end with a closing " on the same line.';
+    if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
+    if (first === '-') return `Unexpected '${found}': numbers cannot be negative in a plan.`;
     return `Unexpected '${found}': this is not part of the mplan language.`;
 }
 

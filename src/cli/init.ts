@@ -1,7 +1,6 @@
 import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CommandResult } from './check.js';
-import { shown } from './check.js';
+import { shown, type CommandResult } from './check.js';
 import { writeFileAtomic } from './write.js';
 import { CONFIG_FILE_NAME } from '../language/config/config-file.js';
 import { today } from '../language/config/settings.js';
