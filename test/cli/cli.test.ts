@@ -24,11 +24,14 @@ beforeAll(() => {
 describe('mplan check', () => {
     it('exits 0 on the clean plan split over several files, checking its imports too', async () => {
         const run = await mplan(['check', 'examples/corner-bakery/plan.mplan', ...AS_OF]);
-        expect(run).toEqual({ code: 0, stdout: '4 files checked: no problems.\n', stderr: '' });
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(run.stdout).toMatch(/^4 files checked in \d+\.\d\d s: no problems\.\n$/);
     });
 
     it('exits 0 on the clean single-file plan', async () => {
-        expect(await mplan(['check', 'examples/phone-retailer.mplan', ...AS_OF])).toEqual({ code: 0, stdout: '1 file checked: no problems.\n', stderr: '' });
+        const run = await mplan(['check', 'examples/phone-retailer.mplan', ...AS_OF]);
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(run.stdout).toMatch(/^1 file checked in \d+\.\d\d s: no problems\.\n$/);
     });
 
     it('exits 1 on the flawed plan and prints file:line:col severity message rule-id, as its header promises', async () => {
@@ -45,19 +48,20 @@ describe('mplan check', () => {
         expect(found).toEqual(promised);
         expect(found).toEqual(expect.arrayContaining(['21 missing-guarantee', '21 no-repeat-buyer-path', '66 tactic-without-strategy']));
         expect(lines[0]).toBe("examples/ebook-list.mplan:21:6  error    The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'.  missing-guarantee");
-        expect(summary).toBe('1 file checked: 11 problems (5 errors, 5 warnings, 1 info).');
+        expect(summary).toMatch(/^1 file checked in \d+\.\d\d s: 11 problems \(5 errors, 5 warnings, 1 info\)\.$/);
         expect(run.stderr).toBe('');
     });
 
     it('checks every plan in a folder, recursively, and fails if any has an error', async () => {
         const run = await mplan(['check', 'examples', ...AS_OF]);
         expect(run.code).toBe(1);
-        expect(run.stdout).toContain('6 files checked: 11 problems');
+        expect(run.stdout).toMatch(/^6 files checked in \d+\.\d\d s: 11 problems /m);
     });
 
     it('checks the working directory when given no path', async () => {
         const run = await mplan(['check', ...AS_OF], join(ROOT, 'examples', 'corner-bakery'));
-        expect(run).toMatchObject({ code: 0, stdout: '4 files checked: no problems.\n' });
+        expect(run.code).toBe(0);
+        expect(run.stdout).toMatch(/^4 files checked in \d+\.\d\d s: no problems\.\n$/);
     });
 
     it('prints JSON with --format json', async () => {

@@ -1,12 +1,29 @@
+/**
+ * The output formats of `mplan check`: the findings of a run as the CLI shows
+ * them, and one module per format that turns them into text. output.ts picks
+ * the format, decides where its text goes and what the exit code is.
+ */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
 
 /** The formats of `mplan check --format`. */
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export type OutputFormat = typeof OUTPUT_FORMATS[number];
 
+/**
+ * The formats a program reads. Their standard output carries nothing else, so
+ * the human summary line goes to standard error instead.
+ */
+export const MACHINE_FORMATS: ReadonlySet<OutputFormat> = new Set(['json', 'sarif', 'junit', 'github']);
+
 export type SeverityName = 'error' | 'warning' | 'info';
 
-/** One finding as the CLI prints it: 1-based lines and columns. */
+/** One finding as the CLI prints it: 1-based lines and columns; the end column is exclusive. */
 export interface CliFinding {
     ruleId: string;
     severity: SeverityName;
@@ -28,6 +45,20 @@ export interface Summary {
     errors: number;
     warnings: number;
     infos: number;
+}
+
+/** What every format may need besides the results. */
+export interface FormatContext {
+    /** The counts of the findings shown. */
+    summary: Summary;
+    /** The human summary line (no newline): files, counts, time. */
+    summaryLine: string;
+    /** Seconds the run took. */
+    seconds: number;
+    /** ANSI colours (stylish only). */
+    color: boolean;
+    /** How many findings a --baseline absorbed, when one was given. */
+    baselineMatched: number | undefined;
 }
 
 export function severityName(diagnostic: Diagnostic): SeverityName {
@@ -58,27 +89,16 @@ export function summarise(results: CliFileResult[]): Summary {
     return summary;
 }
 
-function plural(count: number, word: string): string {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** `path:line:col  severity  message  rule-id`, one line per finding, then a summary line. */
-export function formatStylish(results: CliFileResult[]): string {
-    const lines: string[] = [];
-    for (const result of results) {
-        for (const f of result.findings) {
-            lines.push(`${result.path}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.message}  ${f.ruleId}`);
-        }
+/** The whole text of a format for the given results (what stdout or --output FILE receives). */
+export function render(format: OutputFormat, results: CliFileResult[], context: FormatContext): string {
+    switch (format) {
+        case 'json': return formatJson(results, context);
+        case 'sarif': return formatSarif(results);
+        case 'junit': return formatJunit(results, context);
+        case 'github': return formatGithub(results);
+        case 'markdown': return formatMarkdown(results, context);
+        default: return formatStylish(results, context);
     }
-    const s = summarise(results);
-    const total = s.errors + s.warnings + s.infos;
-    const checked = plural(s.files, 'file');
-    lines.push(total === 0
-        ? `${checked} checked: no problems.`
-        : `${checked} checked: ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info).`);
-    return lines.join('\n') + '\n';
 }
 
-export function formatJson(results: CliFileResult[]): string {
-    return JSON.stringify({ files: results, summary: summarise(results) }, null, 2) + '\n';
-}
+export { summaryLine } from './summary.js';

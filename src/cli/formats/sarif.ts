@@ -1,0 +1,102 @@
+/**
+ * SARIF 2.1.0, the format code-scanning services read (GitHub code scanning,
+ * Azure DevOps, IDE viewers): one run whose tool driver carries every rule of
+ * the registry with its docs, and one result per finding.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PUBLIC_RULE_DOCS_BASE, publicRuleDocsUrl } from '../../language/config/rule-docs.js';
+import { RULES, type Rule, type Severity } from '../../language/rules/index.js';
+import { rulePageBody } from '../docs.js';
+import { MPLAN_VERSION_TEXT } from '../help.js';
+import type { CliFileResult, CliFinding } from './index.js';
+
+/** The official schema of SARIF 2.1.0 (OASIS, with its errata). */
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** The base that repo-relative artifact URIs are relative to: the folder mplan ran in. */
+export const SRCROOT = '%SRCROOT%';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** The project's home page: the repository that the public rule docs live in. */
+function informationUri(): string {
+    return PUBLIC_RULE_DOCS_BASE.replace(/\/(blob|tree)\/.*$/, '');
+}
+
+/** The "Why" section of a rule's docs page: the rule's rationale, as written. */
+export function ruleRationale(page: string): string | undefined {
+    const match = /^## Why[^\S\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page);
+    return match?.[1].trim() || undefined;
+}
+
+/** A rule as a SARIF reportingDescriptor: ids, descriptions and docs from the registry and its pages. */
+function descriptor(rule: Rule): Record<string, unknown> {
+    const page = rulePageBody(rule.id);
+    const why = page === undefined ? undefined : ruleRationale(page);
+    return {
+        id: rule.id,
+        shortDescription: { text: rule.description },
+        ...(why ? { fullDescription: { text: why } } : {}),
+        ...(page ? { help: { text: why ?? rule.description, markdown: page.trim() } } : {}),
+        helpUri: publicRuleDocsUrl(rule.id),
+        defaultConfiguration: { level: LEVEL[rule.severity] },
+        properties: { tags: [rule.area] }
+    };
+}
+
+/**
+ * Where a file is, as SARIF wants it: relative to the folder mplan ran in
+ * (`uriBaseId` %SRCROOT%), with `/` separators and percent-encoded; a file
+ * outside that folder by its absolute file URI.
+ */
+export function artifactLocation(shown: string): { uri: string; uriBaseId?: string } {
+    if (path.isAbsolute(shown)) return { uri: pathToFileURL(shown).href };
+    return { uri: shown.split(path.sep).join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function result(file: CliFileResult, finding: CliFinding, ruleIndex: Map<string, number>): Record<string, unknown> {
+    const index = ruleIndex.get(finding.ruleId);
+    return {
+        ruleId: finding.ruleId,
+        ...(index === undefined ? {} : { ruleIndex: index }),
+        level: LEVEL[finding.severity],
+        message: { text: finding.message },
+        locations: [{
+            physicalLocation: {
+                artifactLocation: artifactLocation(file.path),
+                region: {
+                    startLine: finding.line,
+                    startColumn: finding.column,
+                    endLine: finding.endLine,
+                    endColumn: finding.endColumn
+                }
+            }
+        }]
+    };
+}
+
+/** The SARIF log of a run, as indented JSON. */
+export function formatSarif(results: CliFileResult[]): string {
+    const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+    const log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [{
+            tool: {
+                driver: {
+                    name: 'mplan',
+                    version: MPLAN_VERSION_TEXT.trim(),
+                    informationUri: informationUri(),
+                    rules: RULES.map(descriptor)
+                }
+            },
+            // Langium's positions count UTF-16 code units, like LSP's.
+            columnKind: 'utf16CodeUnits',
+            results: results.flatMap(file => file.findings.map(finding => result(file, finding, ruleIndex)))
+        }]
+    };
+    return JSON.stringify(log, null, 2) + '\n';
+}
