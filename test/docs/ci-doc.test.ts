@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseArgs, valueOf, type ParsedArgs } from '../../src/cli/args.js';
-import { OUTPUT_FORMATS } from '../../src/cli/formats/index.js';
-
-const ROOT = join(__dirname, '..', '..');
+import { mplan, ROOT } from '../cli/run.js';
 const PAGE = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
 
 interface Block { language: string; text: string }
@@ -40,8 +39,20 @@ describe('docs/ci.md', () => {
     it.each(commands.map(args => [args.join(' '), args]))('`mplan %s` uses only options that exist', (_shown, args) => {
         const parsed = parseArgs(args as string[]);
         expect(parsed, String(parsed)).not.toBeTypeOf('string');
-        const format = valueOf(parsed as ParsedArgs, 'format');
-        if (format !== undefined) expect(OUTPUT_FORMATS).toContain(format);
+    });
+
+    it('names only output formats that mplan check has', async () => {
+        const formats = new Set(commands.map(args => parseArgs(args)).map(parsed => valueOf(parsed as ParsedArgs, 'format')).filter(f => f !== undefined));
+        expect([...formats].sort()).toEqual(['github', 'junit', 'sarif']);
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
+        copyFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), join(dir, 'plan.mplan'));
+        for (const format of formats) {
+            const run = await mplan(['check', '--format', format!, '--as-of', '2027-01-15'], dir);
+            // The flawed plan's findings, reported (exit 1), not a usage error (exit 2, a line starting 'mplan:').
+            expect(run.stderr, format).not.toMatch(/^mplan: /m);
+            expect(run.code, format).toBe(1);
+            expect(run.stdout, format).toContain('missing-guarantee');
+        }
     });
 
     it('shows the commands the CI issue asks for', () => {
