@@ -1,0 +1,44 @@
+/**
+ * The readiness score of an area of a plan, the one definition of it: the
+ * report, the preview and docs/report.md all show this formula. Pure.
+ */
+import type { Area, Severity } from '../rules/rule.js';
+
+/** What one finding of each severity takes off an area's 100. */
+export const READINESS_WEIGHTS: Readonly<Record<Severity, number>> = Object.freeze({ error: 25, warning: 10, info: 3 });
+
+/** The most findings of one rule that count: a flaw repeated ten times is still one flaw to fix. */
+export const READINESS_FINDINGS_PER_RULE = 3;
+
+/** The formula in words, for the reader of a report. */
+export const READINESS_FORMULA =
+    `Each area starts at 100. Every finding of a rule of the area takes off ${READINESS_WEIGHTS.error} for an error, ` +
+    `${READINESS_WEIGHTS.warning} for a warning and ${READINESS_WEIGHTS.info} for an info, counting at most ` +
+    `${READINESS_FINDINGS_PER_RULE} findings per rule (the heaviest first); the score does not go below 0. ` +
+    'Findings in every file of the plan count; rules turned off in the settings and silenced findings do not.';
+
+/** How each area reads in a report; the compiler holds it to the registry's areas. */
+export const AREA_TITLES: Readonly<Record<Area, string>> = Object.freeze({
+    language: 'Language',
+    market: 'Market',
+    competition: 'Competition',
+    research: 'Research and product',
+    offer: 'Offer',
+    strategy: 'Strategy',
+    campaign: 'Campaign',
+    funnel: 'Funnel'
+});
+
+/**
+ * An area's score from the severities of its findings, grouped by rule:
+ * 100 minus the weights of at most READINESS_FINDINGS_PER_RULE findings per
+ * rule (the heaviest), never below 0.
+ */
+export function readinessScore(findingsByRule: ReadonlyMap<string, readonly Severity[]>): number {
+    let penalty = 0;
+    for (const severities of findingsByRule.values()) {
+        const weights = severities.map(severity => READINESS_WEIGHTS[severity]).sort((a, b) => b - a);
+        for (const weight of weights.slice(0, READINESS_FINDINGS_PER_RULE)) penalty += weight;
+    }
+    return Math.max(0, 100 - penalty);
+}

@@ -1,0 +1,182 @@
+import { AstUtils, GrammarAST, type AstNode } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { buildPlanReport } from '../../../src/language/report/build-report.js';
+import { escapeHtml, escapeMarkdown } from '../../../src/language/report/escape.js';
+import type { PlanReport } from '../../../src/language/report/report-data.js';
+import { renderReportHtml } from '../../../src/language/report/render-html.js';
+import { renderReportMarkdown } from '../../../src/language/report/render-markdown.js';
+import { check, services } from '../../helpers.js';
+
+/** Script, attribute break-out, CDATA end, a line break and Markdown that would link to script. */
+const PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(1)>]]>\n| * _ [x](javascript:alert(1))';
+/** The payload as an mplan string literal. */
+const S = JSON.stringify(PAYLOAD);
+
+/**
+ * A plan with the payload in every string of the grammar, and in a comment
+ * inside a fact the report quotes; the name of its only missing import is the
+ * payload too. Its flaws make rules quote the strings in their messages.
+ */
+const PLAN = `import ${JSON.stringify(PAYLOAD + '.mplan')}
+plan Payload_plan-1 {
+    goal ${S}
+    currency USD
+    focus Thing
+}
+product Thing {
+    price 10 USD
+    benefit ${S}
+    drawback ${S}
+    drawback ${S} mitigated by ${S}
+    improvement ${S}
+}
+segment Buyers {
+    who ${S}
+    from ${S}
+    decides
+    habits { social linkedin sites ${S} }
+}
+competitor Rival {
+    strength ${S}
+    weakness ${S}
+    we differ by ${S}
+}
+research {
+    consulted ${S}
+    finding ${S}
+}
+strategy Win {
+    statement ${S}
+    targets Buyers
+    objective ${S}
+    message ${S}
+}
+tactic Ads {
+    serves Win
+    channel social on ${S}
+    audience Buyers
+    budget 100 USD
+    from 2027-02-01 to 2027-03-01
+    message ${S}
+}
+campaign Go {
+    budget 50 USD
+    runs Ads
+    from 2027-02-01 to 2027-03-01
+    results { sales 3 ${S} }
+}
+funnel {
+    collect leads by optin form /* ${PAYLOAD.replace('\n', ' ')} */ offering ebook ${S}
+    loyalty ${S}
+    sender address ${S}
+}
+offer {
+    guarantee ${S} 5 days claim ${S} refunds ${S} condition ${S}
+    free sample ${S}
+    security ${S}
+}
+`;
+
+/** Every `Type.property` the grammar fills from a STRING token. */
+function stringFields(): string[] {
+    const fields = new Set<string>();
+    for (const rule of services.Mplan.Grammar.rules) {
+        if (!GrammarAST.isParserRule(rule)) continue;
+        for (const node of AstUtils.streamAllContents(rule)) {
+            if (!GrammarAST.isAssignment(node)) continue;
+            const calls = [node.terminal, ...AstUtils.streamAllContents(node.terminal)];
+            if (calls.some(call => GrammarAST.isRuleCall(call) && call.rule.ref?.name === 'STRING')) fields.add(`${rule.name}.${node.feature}`);
+        }
+    }
+    return [...fields].sort();
+}
+
+/** The `Type.property` of every string value in a tree that holds the payload. */
+function fieldsHolding(root: AstNode): string[] {
+    const fields = new Set<string>();
+    for (const node of AstUtils.streamAst(root)) {
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('$')) continue;
+            if ([value].flat().some(v => v === PAYLOAD || v === PAYLOAD + '.mplan')) fields.add(`${node.$type}.${key}`);
+        }
+    }
+    return [...fields].sort();
+}
+
+/** Every string of the report data that holds part of the payload. */
+function dataStrings(value: unknown, key = ''): string[] {
+    if (typeof value === 'string') return key !== 'uri' && value.includes('alert(1)') ? [value] : [];
+    if (Array.isArray(value)) return value.flatMap(item => dataStrings(item, key));
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => dataStrings(v, k));
+    return [];
+}
+
+async function payloadReport(): Promise<{ report: PlanReport; root: AstNode }> {
+    const checked = await check({ 'plan.mplan': PLAN });
+    const document = checked.documents.get('plan.mplan')!;
+    return { report: (await buildPlanReport(services.Mplan, document))!, root: document.parseResult.value };
+}
+
+describe('plan text in the report', () => {
+    it('the test plan holds the payload in every string field of the grammar', async () => {
+        const { root } = await payloadReport();
+        expect(fieldsHolding(root)).toEqual(stringFields());
+    });
+
+    it('reaches the report data through the goal, the funnel\'s own words and the findings\' messages', async () => {
+        const { report } = await payloadReport();
+        expect(report.plan.goal).toBe(PAYLOAD);
+        const how = report.funnel.funnels[0].stages.flatMap(stage => stage.how);
+        expect(how.filter(text => text.includes('<script>alert(1)</script>'))).toHaveLength(2);
+        const messages = report.findings.areas.flatMap(area => area.rules.flatMap(rule => rule.findings.map(f => f.message)));
+        expect(messages.filter(message => message.includes('<script>')).length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('comes out of the HTML page escaped, wherever it is shown, in the file and in the preview', async () => {
+        const { report } = await payloadReport();
+        const strings = dataStrings(report);
+        expect(strings.length).toBeGreaterThanOrEqual(6);
+        for (const html of [renderReportHtml(report), renderReportHtml(report, { interactive: true, theme: 'vscode', nonce: 'n0nce' })]) {
+            expect(html).not.toMatch(/<script|<img|\]\]>/i);
+            expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;]]&gt;');
+            expect(html).not.toContain('javascript:alert(1))"');
+            for (const text of strings) expect(html, text).toContain(escapeHtml(text));
+            expect(html).toContain(`<p class="goal">${escapeHtml(PAYLOAD)}</p>`);
+        }
+    });
+
+    it('comes out of the Markdown report escaped: no HTML, no link, no broken table row', async () => {
+        const { report } = await payloadReport();
+        const text = renderReportMarkdown(report);
+        expect(text).not.toMatch(/<script|<img|<\/|\]\]>/i);
+        // No link can be made of it: every bracket and parenthesis of the payload is escaped.
+        expect(text).not.toMatch(/(^|[^\\])\[x(\\)?\]\(/m);
+        expect(text).not.toMatch(/(^|[^\\])\]\(javascript/m);
+        for (const value of dataStrings(report)) expect(text, value).toContain(escapeMarkdown(value));
+        expect(text).toContain(`**Goal:** ${escapeMarkdown(PAYLOAD)}`);
+        // Each table row has as many cells as its header (an unescaped | or a line break would change that).
+        const lines = text.split('\n');
+        const cells = (line: string) => line.replace(/\\\\/g, '').split(/(?<!\\)\|/).length;
+        for (let i = 0; i < lines.length; i++) {
+            if (!lines[i].startsWith('| ') || !lines[i + 1]?.startsWith('| ---')) continue;
+            for (let j = i + 1; lines[j]?.startsWith('|'); j++) expect(cells(lines[j]), lines[j]).toBe(cells(lines[i]));
+        }
+        // The line break in the payload starts no new line of its own.
+        expect(lines.some(line => /^\\?\| \\?\* /.test(line))).toBe(false);
+    });
+
+    it('a plan name with Markdown characters is escaped too', async () => {
+        const { report } = await payloadReport();
+        expect(renderReportMarkdown(report)).toContain('# Plan report: Payload\\_plan-1');
+        expect(renderReportHtml(report)).toContain('<h1>Payload_plan-1</h1>');
+    });
+
+    it('a file name that is HTML is escaped where the report names it', async () => {
+        const checked = await check({ '<img src=x onerror=alert(1)>.mplan': 'plan Named {\n    goal "Grow"\n}\n' });
+        const report = (await buildPlanReport(services.Mplan, [...checked.documents.values()][0]))!;
+        const html = renderReportHtml(report);
+        expect(html).not.toContain('<img');
+        expect(html).toContain('Made by mplan from &lt;img src=x onerror=alert(1)&gt;.mplan');
+        expect(renderReportMarkdown(report)).toContain('Made by mplan from &lt;img src=x onerror=alert\\(1\\)&gt;.mplan');
+    });
+});
