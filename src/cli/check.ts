@@ -68,12 +68,7 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     let files: string[];
     let settings: Settings;
     try {
-        settings = loadSettings(options.config, options.cwd);
-        if (options.asOf !== undefined) {
-            const problem = dateProblem(options.asOf);
-            if (problem) throw new UsageError(`--as-of takes a date (YYYY-MM-DD): ${problem}`);
-            settings = { ...settings, asOf: options.asOf };
-        }
+        settings = runSettings(options.config, options.asOf, options.cwd);
         files = await expandPaths(options.paths.length ? options.paths : ['.'], options.cwd);
     } catch (error) {
         if (error instanceof UsageError) return { stdout: '', stderr: `mplan: ${error.message}\n`, exitCode: 2 };
@@ -120,13 +115,26 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
 }
 
 /** Loads and builds the files (and their imports) with fresh services and the given settings. */
-async function checkFiles(files: string[], settings: Settings): Promise<LoadResult & { services: MplanServices }> {
+export async function checkFiles(files: string[], settings: Settings): Promise<LoadResult & { services: MplanServices }> {
     const { shared, Mplan } = createMplanServices({ ...NodeFileSystem });
     Mplan.config.SettingsProvider.set(settings);
     Mplan.config.RuleDocs.setBase(pathToFileURL(rulesDocsDir()).href);
     // A one-shot check needs no index of references (find-references, rename).
     (shared.workspace.IndexManager as MplanIndexManager).indexReferences = false;
     return { ...await loadPlans(Mplan, files.map(file => URI.file(file))), services: Mplan };
+}
+
+/**
+ * The settings of a run: --config (or mplan.json in cwd) read by loadSettings,
+ * then --as-of, checked to be a real day. `check` and `report` share it, so
+ * both judge a plan alike. Problems are UsageErrors (one line, exit 2).
+ */
+export function runSettings(config: string | undefined, asOf: string | undefined, cwd: string): Settings {
+    const settings = loadSettings(config, cwd);
+    if (asOf === undefined) return settings;
+    const problem = dateProblem(asOf);
+    if (problem) throw new UsageError(`--as-of takes a date (YYYY-MM-DD): ${problem}`);
+    return { ...settings, asOf };
 }
 
 /** A path as the user reads it: relative to the working directory when inside it. */

@@ -1,8 +1,103 @@
-import type { CommandResult } from './check.js';
+import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkFiles, runSettings, shown, type CommandResult } from './check.js';
+import { expandPaths, UsageError } from './files.js';
+import { writeFileAtomic } from './write.js';
+import { describeReadError } from '../language/workspace/plan-loader.js';
+import type { Settings } from '../language/config/settings.js';
+import { buildPlanReport } from '../language/report/build-report.js';
+import { renderReportHtml } from '../language/report/render-html.js';
+import { renderReportMarkdown } from '../language/report/render-markdown.js';
 
 export interface ReportOptions { plan: string[]; out?: string; config?: string; asOf?: string; cwd: string }
 
-/** `mplan report PLAN --out FILE.html|.md`. (Being built.) */
-export async function report(_options: ReportOptions): Promise<CommandResult> {
-    return { stdout: '', stderr: 'mplan: report is not built yet\n', exitCode: 2 };
+type ReportFormat = 'html' | 'md';
+
+/** The report formats, by the extension of --out. */
+const FORMATS: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.markdown': 'md' };
+
+/**
+ * `mplan report PLAN --out FILE.html|FILE.md`: one plan, judged with the
+ * files it imports under the same settings as `mplan check`, written as a
+ * self-contained report (see docs/report.md). Exit 0 once the report is
+ * written, whatever the plan's findings (the report shows them: a report is
+ * for reading, `mplan check` is for failing a build); 2 for a usage or file
+ * error, in one line.
+ */
+export async function report(options: ReportOptions): Promise<CommandResult> {
+    let target: { file: string; format: ReportFormat };
+    let file: string;
+    let settings: Settings;
+    try {
+        file = await planFile(options.plan, options.cwd);
+        target = outputOf(options.out, options.cwd);
+        settings = runSettings(options.config, options.asOf, options.cwd);
+    } catch (error) {
+        if (error instanceof UsageError) return usage(error.message);
+        throw error;
+    }
+    const loaded = await checkFiles([file], settings);
+    if (loaded.problems.length > 0) return usage(`${shown(file, options.cwd)}: cannot read (${loaded.problems[0].message})`);
+    const data = await buildPlanReport(loaded.services, loaded.entries[0]);
+    if (!data) return usage(`${shown(file, options.cwd)}: a library (no plan block), not a plan: report on a plan that imports it`);
+    const text = target.format === 'html' ? renderReportHtml(data) : renderReportMarkdown(data);
+    const problem = writeNew(target.file, text);
+    if (problem) return usage(`${shown(target.file, options.cwd)}: cannot write the report (${problem})`);
+    return { stdout: `wrote ${shown(target.file, options.cwd)}\n`, stderr: '', exitCode: 0 };
+}
+
+function usage(message: string): CommandResult {
+    return { stdout: '', stderr: `mplan: ${message}\n`, exitCode: 2 };
+}
+
+/** The one plan file of the command line: not none, not two, not a folder. */
+async function planFile(args: string[], cwd: string): Promise<string> {
+    if (args.length === 0) throw new UsageError('report needs a plan file: mplan report PLAN --out FILE.html|FILE.md');
+    if (args.length > 1) throw new UsageError(`report takes one plan file, not ${args.length} (${args.join(', ')})`);
+    const arg = args[0];
+    let isFolder = false;
+    try {
+        isFolder = statSync(path.resolve(cwd, arg)).isDirectory();
+    } catch {
+        // Not there: expandPaths says so in its words.
+    }
+    if (isFolder) throw new UsageError(`${arg}: is a folder; report takes one plan file`);
+    const files = await expandPaths([arg], cwd);
+    if (files.length !== 1) throw new UsageError(`${arg}: matches ${files.length} plan files; report takes one`);
+    return files[0];
+}
+
+/** Where the report goes and in which format, from --out's extension. */
+function outputOf(out: string | undefined, cwd: string): { file: string; format: ReportFormat } {
+    if (!out) throw new UsageError('report needs --out FILE.html or --out FILE.md');
+    const format = FORMATS[path.extname(out).toLowerCase()];
+    if (!format) throw new UsageError(`--out ${out}: the report is written as .html or .md (the extension says which)`);
+    return { file: path.resolve(cwd, out), format };
+}
+
+/**
+ * Writes the report atomically (writeFileAtomic: a reader never sees half of
+ * it). writeFileAtomic replaces an existing file, so a new one is created
+ * empty first, exclusively, and removed again if the write fails. Returns
+ * why it could not write, or undefined.
+ */
+function writeNew(file: string, text: string): string | undefined {
+    let created = false;
+    try {
+        if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) return 'is a directory';
+        try {
+            closeSync(openSync(file, 'wx', 0o666));
+            created = true;
+        } catch (error) {
+            if ((error as { code?: string }).code !== 'EEXIST') throw error;
+        }
+        writeFileAtomic(file, text);
+        return undefined;
+    } catch (error) {
+        if (created) {
+            try { unlinkSync(file); } catch { /* already gone */ }
+        }
+        const code = (error as { code?: string }).code;
+        return code === 'ENOENT' ? 'no such folder' : describeReadError(error);
+    }
 }

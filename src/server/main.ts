@@ -4,6 +4,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { addSelectionRangeHandler } from '../language/lsp/language-server.js';
+import { addPlanReportHandler } from '../language/lsp/plan-report-request.js';
 import { createMplanServices } from '../language/mplan-module.js';
 
 /**
@@ -17,4 +18,5 @@ export function startServer(): void {
     Mplan.config.RuleDocs.setBase(pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href);
     startLanguageServer(shared);
     addSelectionRangeHandler(connection, shared);
+    addPlanReportHandler(connection, shared);
 }

@@ -1,0 +1,171 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mplan, ROOT, type Run } from './run.js';
+
+/** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
+const AS_OF = ['--as-of', '2027-01-15'];
+
+const EXAMPLES = [
+    { plan: 'examples/corner-bakery/plan.mplan', name: 'CornerBakery', numbers: ['10,000 USD', '6,500 USD', '3,500 USD', '3,000 USD', '1,500 USD', '2,000 USD'] },
+    { plan: 'examples/phone-retailer.mplan', name: 'NordlysMobile', numbers: ['25,000 EUR', '22,000 EUR', '12,000 EUR', '8,000 EUR', '3,000 EUR'] },
+    { plan: 'examples/ebook-list.mplan', name: 'QuickSourdough', numbers: ['2,000 USD', '2,400 USD', '2,900 USD', '400 USD over'] }
+];
+
+function temp(): string {
+    return mkdtempSync(join(tmpdir(), 'mplan-'));
+}
+
+function expectOneCleanErrorLine(run: Run, pattern: RegExp): void {
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
+}
+
+/** The tags of a page that load a resource (scripts, styles, images, frames…), with their attributes. */
+function loadingTags(html: string): string[] {
+    return [...html.matchAll(/<(script|link|img|iframe|frame|object|embed|source|video|audio|track|image|use|base|form|input)\b[^>]*>/gi)].map(m => m[0]);
+}
+
+beforeAll(() => {
+    if (!existsSync(join(ROOT, 'out', 'cli.cjs'))) throw new Error('The CLI is not built: run `npm run build` (npm test does it first).');
+});
+
+describe('mplan report', () => {
+    for (const example of EXAMPLES) {
+        it(`writes a self-contained HTML report of ${example.plan}, with its sections and numbers`, async () => {
+            const dir = temp();
+            const out = join(dir, 'report.html');
+            const run = await mplan(['report', example.plan, '--out', out, ...AS_OF]);
+            expect(run).toEqual({ code: 0, stdout: `wrote ${out}\n`, stderr: '' });
+            const html = readFileSync(out, 'utf8');
+            expect(html).toMatch(/^<!DOCTYPE html>/);
+            expect(html).toContain(`<h1>${example.name}</h1>`);
+            for (const heading of ['Summary', 'Readiness', 'Budget', 'By strategy', 'By channel', 'By campaign', 'Timeline', 'Funnel', 'Findings']) {
+                expect(html).toMatch(new RegExp(`<h[23]>${heading}</h[23]>`));
+            }
+            for (const number of example.numbers) expect(html, number).toContain(number);
+            // Nothing is loaded from anywhere: no script, stylesheet, image or frame, no CSS url() or @import.
+            expect(loadingTags(html)).toEqual([]);
+            expect(html).not.toMatch(/url\(|@import/i);
+            expect(html).not.toMatch(/\s(src|srcset|xlink:href|poster|action)=/i);
+            // The only addresses are links (to the rule docs), and the policy forbids loading anything else.
+            for (const [, tag] of html.matchAll(/<(\w+)[^>]*\shref="https?:/g)) expect(tag).toBe('a');
+            expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+            expect(html).toContain('Judged as of</dt><dd>2027-01-15</dd>');
+        });
+
+        it(`writes the Markdown report of ${example.plan}, with the same sections and numbers`, async () => {
+            const dir = temp();
+            const run = await mplan(['report', example.plan, '--out', 'report.md', ...AS_OF].map(arg => (arg === example.plan ? join(ROOT, arg) : arg)), dir);
+            expect(run).toEqual({ code: 0, stdout: 'wrote report.md\n', stderr: '' });
+            const text = readFileSync(join(dir, 'report.md'), 'utf8');
+            const lines = text.split('\n');
+            expect(lines[0]).toBe(`# Plan report: ${example.name}`);
+            for (const heading of ['## Summary', '## Readiness', '## Budget', '### By strategy', '### By channel', '### By campaign', '## Timeline', '## Funnel', '## Findings']) {
+                expect(lines).toContain(heading);
+            }
+            for (const number of example.numbers) expect(text, number).toContain(number);
+        });
+    }
+
+    it('reports the flawed plan with exit 0: its findings are in the report, by area, with why and a link', async () => {
+        const dir = temp();
+        const run = await mplan(['report', 'examples/ebook-list.mplan', '--out', join(dir, 'r.html'), ...AS_OF]);
+        expect(run.code).toBe(0);
+        const html = readFileSync(join(dir, 'r.html'), 'utf8');
+        expect(html).toContain('5 errors, 5 warnings, 1 info');
+        expect(html).toContain('<td>Funnel</td><td class="num">27</td>');
+        expect(html).toContain('<h3>Offer</h3>');
+        expect(html).toContain('<code>missing-guarantee</code>');
+        // The rationale is quoted from the rule's docs page, shipped beside the CLI.
+        expect(html).toContain('Most people will not buy online from a seller they do not know without a way to get their money back.');
+        expect(html).toContain('<a href="https://github.com/mplan-dev/mplan/blob/main/docs/rules/missing-guarantee.md">');
+        expect(html).toContain('ebook-list.mplan:94:22');
+        const md = await mplan(['report', 'examples/ebook-list.mplan', '--out', join(dir, 'r.md'), ...AS_OF]);
+        expect(md.code).toBe(0);
+        const text = readFileSync(join(dir, 'r.md'), 'utf8');
+        expect(text).toContain('| Funnel | 27 | 2 | 2 | 1 | 16 |');
+        expect(text).toContain('> Most people will not buy online');
+    });
+
+    it('escapes a plan\'s <script> in both formats', async () => {
+        const dir = temp();
+        writeFileSync(join(dir, 'evil.mplan'), 'plan Evil {\n    goal "<script>alert(1)</script> and \\"><img src=x onerror=alert(1)>"\n}\nfunnel {\n    loyalty "<script>alert(2)</script>"\n}\n');
+        expect((await mplan(['report', 'evil.mplan', '--out', 'evil.html'], dir)).code).toBe(0);
+        expect((await mplan(['report', 'evil.mplan', '--out', 'evil.md'], dir)).code).toBe(0);
+        const html = readFileSync(join(dir, 'evil.html'), 'utf8');
+        expect(html).not.toMatch(/<script|<img/i);
+        expect(html).toContain('<p class="goal">&lt;script&gt;alert(1)&lt;/script&gt; and &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>');
+        expect(html).toContain('loyalty &quot;&lt;script&gt;alert(2)&lt;/script&gt;&quot;');
+        const md = readFileSync(join(dir, 'evil.md'), 'utf8');
+        expect(md).not.toMatch(/<script|<img/i);
+        expect(md).toContain('**Goal:** &lt;script&gt;alert\\(1\\)&lt;/script&gt; and "&gt;&lt;img src=x onerror=alert\\(1\\)&gt;');
+    });
+
+    it('judges by the settings check uses: mplan.json in the folder, --config, --as-of', async () => {
+        const dir = temp();
+        writeFileSync(join(dir, 'plan.mplan'), readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8'));
+        writeFileSync(join(dir, 'mplan.json'), JSON.stringify({ rules: { 'missing-guarantee': 'off' } }));
+        expect((await mplan(['report', 'plan.mplan', '--out', 'r.md', ...AS_OF], dir)).code).toBe(0);
+        expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('| Offer | 90 | 0 | 1 | 0 | 4 |');
+        writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { 'few-payment-options': 'error' }, asOf: '2027-03-01' }));
+        expect((await mplan(['report', 'plan.mplan', '--out', 'r.md', '--config', 'strict.json'], dir)).code).toBe(0);
+        const strict = readFileSync(join(dir, 'r.md'), 'utf8');
+        expect(strict).toContain('| Offer | 50 | 2 | 0 | 0 | 5 |');
+        expect(strict).toContain('**Judged as of:** 2027-03-01');
+        expect((await mplan(['report', 'plan.mplan', '--out', 'r.md', '--config', 'strict.json', '--as-of', '2027-02-02'], dir)).code).toBe(0);
+        expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('**Judged as of:** 2027-02-02');
+    });
+
+    it('replaces an existing report, keeping its permissions, and leaves no temporary file behind', async () => {
+        const dir = temp();
+        const out = join(dir, 'report.html');
+        writeFileSync(out, 'old');
+        chmodSync(out, 0o640);
+        expect((await mplan(['report', join(ROOT, 'examples', 'phone-retailer.mplan'), '--out', 'report.html', ...AS_OF], dir)).code).toBe(0);
+        expect(readFileSync(out, 'utf8')).toContain('<h1>NordlysMobile</h1>');
+        expect(statSync(out).mode & 0o777).toBe(0o640);
+        expect(readdirSync(dir)).toEqual(['report.html']);
+    });
+});
+
+describe('mplan report: usage and file errors, one line each, exit 2', () => {
+    const plan = join(ROOT, 'examples', 'phone-retailer.mplan');
+
+    it('needs exactly one plan file', async () => {
+        expectOneCleanErrorLine(await mplan(['report', '--out', 'x.html']), /^mplan: report needs a plan file: mplan report PLAN --out FILE\.html\|FILE\.md$/);
+        expectOneCleanErrorLine(await mplan(['report', plan, 'examples/ebook-list.mplan', '--out', 'x.html']), /^mplan: report takes one plan file, not 2 \(/);
+        expectOneCleanErrorLine(await mplan(['report', 'examples', '--out', 'x.html']), /^mplan: examples: is a folder; report takes one plan file$/);
+        expectOneCleanErrorLine(await mplan(['report', 'nowhere.mplan', '--out', 'x.html']), /^mplan: nowhere\.mplan: no such file or directory$/);
+        expectOneCleanErrorLine(await mplan(['report', 'README.md', '--out', 'x.html']), /^mplan: README\.md: not a plan file/);
+    });
+
+    it('refuses a library: it has no plan to report on', async () => {
+        const dir = temp();
+        const run = await mplan(['report', join(ROOT, 'examples', 'corner-bakery', 'shared', 'market.mplan'), '--out', 'x.html'], dir);
+        expectOneCleanErrorLine(run, /^mplan: .*market\.mplan: a library \(no plan block\), not a plan: report on a plan that imports it$/);
+        expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it('needs --out with .html or .md', async () => {
+        expectOneCleanErrorLine(await mplan(['report', plan]), /^mplan: report needs --out FILE\.html or --out FILE\.md$/);
+        expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'report.pdf']), /^mplan: --out report\.pdf: the report is written as \.html or \.md/);
+        expectOneCleanErrorLine(await mplan(['report', plan, '--out']), /^mplan: --out needs a value$/);
+    });
+
+    it('says so when the settings, the date or the output cannot be used', async () => {
+        const dir = temp();
+        writeFileSync(join(dir, 'broken.json'), '{ "rules": { "no-such-rule": "off" } }');
+        expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'r.html', '--config', 'broken.json'], dir), /^mplan: broken\.json:1:\d+: .*no-such-rule/);
+        expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'r.html', '--as-of', '2027-02-30'], dir), /^mplan: --as-of takes a date \(YYYY-MM-DD\): February 2027 has no day 30/);
+        expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'missing/r.html'], dir), /^mplan: missing\/r\.html: cannot write the report \(no such folder\)$/);
+        mkdirSync(join(dir, 'folder.html'));
+        expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'folder.html'], dir), /^mplan: folder\.html: cannot write the report \(is a directory\)$/);
+        expect(readdirSync(dir).sort()).toEqual(['broken.json', 'folder.html']);
+    });
+});
