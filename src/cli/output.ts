@@ -17,7 +17,7 @@
  *   else none when NO_COLOR is set (non-empty); else on when FORCE_COLOR is
  *   set (other than 0 or false); else on when standard output is a terminal.
  */
-import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CheckOptions, CommandResult } from './check.js';
 import { MACHINE_FORMATS, render, summarise, summaryLine, type CliFileResult, type FormatContext, type SeverityName } from './formats/index.js';
@@ -66,21 +66,11 @@ function describeWriteError(error: unknown): string {
  * creating FILE when it does not exist. Returns why it could not, or undefined.
  */
 export function writeReport(file: string, text: string): string | undefined {
-    let created = false;
     try {
         if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) return describeWriteError({ code: 'EISDIR' });
-        try {
-            closeSync(openSync(file, 'wx', 0o666));
-            created = true;
-        } catch (error) {
-            if ((error as { code?: string }).code !== 'EEXIST') throw error;
-        }
         writeFileAtomic(file, text);
         return undefined;
     } catch (error) {
-        if (created) {
-            try { unlinkSync(file); } catch { /* already gone */ }
-        }
         return describeWriteError(error);
     }
 }

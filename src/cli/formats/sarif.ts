@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PUBLIC_RULE_DOCS_BASE, publicRuleDocsUrl } from '../../language/config/rule-docs.js';
+import { PROJECT_URL, publicRuleDocsUrl } from '../../language/config/rule-docs.js';
 import { RULES, type Rule, type Severity } from '../../language/rules/index.js';
 import { rulePageBody } from '../docs.js';
 import { MPLAN_VERSION_TEXT } from '../help.js';
@@ -22,9 +22,6 @@ type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** The project's home page: the repository that the public rule docs live in. */
-function informationUri(): string {
-    return PUBLIC_RULE_DOCS_BASE.replace(/\/(blob|tree)\/.*$/, '');
-}
 
 /** The "Why" section of a rule's docs page: the rule's rationale, as written. */
 export function ruleRationale(page: string): string | undefined {
@@ -89,7 +86,7 @@ export function formatSarif(results: CliFileResult[]): string {
                 driver: {
                     name: 'mplan',
                     version: MPLAN_VERSION_TEXT.trim(),
-                    informationUri: informationUri(),
+                    informationUri: PROJECT_URL,
                     rules: RULES.map(descriptor)
                 }
             },

@@ -1,9 +1,12 @@
+/** The project's home (package.json's repository says the same; a test holds them together). */
+export const PROJECT_URL = 'https://github.com/mplan-dev/mplan';
+
 /**
  * Where the project's pages are published: the rule docs in the repository.
- * SARIF's helpUri, report links and the extension (which ships no docs folder)
- * point here; the CLI and the server link to the pages installed beside them.
+ * SARIF's helpUri and report links point here; the CLI and the server link
+ * to the pages installed beside them.
  */
-export const PUBLIC_RULE_DOCS_BASE = 'https://github.com/mplan-dev/mplan/blob/main/docs/rules/';
+export const PUBLIC_RULE_DOCS_BASE = `${PROJECT_URL}/blob/main/docs/rules/`;
 
 /** The public page of a rule. */
 export function publicRuleDocsUrl(ruleId: string): string {
