@@ -46,9 +46,10 @@ describe('the readiness formula', () => {
         expect(score({ a: ['error', 'error', 'error'], b: ['error', 'error'] })).toBe(0);
     });
 
-    it('is described in words with the same weights', () => {
+    it('is described in words with the same weights, in the report and in docs/report.md', () => {
         expect(READINESS_FORMULA).toContain('25 for an error, 10 for a warning and 3 for an info');
         expect(READINESS_FORMULA).toContain('at most 3 findings per rule');
+        expect(readFileSync(join(ROOT, 'docs', 'report.md'), 'utf8')).toContain(`\n${READINESS_FORMULA}\n`);
     });
 });
 
