@@ -7,6 +7,7 @@ import { expandPaths, UsageError } from './files.js';
 import { writeFileAtomic } from './write.js';
 import { createMplanServices, type MplanServices } from '../language/mplan-module.js';
 import { describeReadError } from '../language/workspace/plan-loader.js';
+import { lexingMessage } from '../language/rules/syntax-error.js';
 
 export interface FormatOptions { paths: string[]; check: boolean; cwd: string }
 
@@ -42,19 +43,6 @@ export function firstSyntaxError(document: LangiumDocument, text: string): strin
     const first = found.reduce((a, b) => (b.offset < a.offset ? b : a));
     const position = document.textDocument.positionAt(first.offset);
     return `${position.line + 1}:${position.character + 1} ${first.message}`;
-}
-
-/**
- * Why a character cannot start a token, in words. (A copy of the syntax-error
- * rule's private lexingMessage, to be imported from there once it is exported.)
- */
-function lexingMessage(text: string, offset: number, length: number): string {
-    const found = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
-    const first = found.charAt(0);
-    if (first === '"') return 'Text in quotes must end with a closing " on the same line.';
-    if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
-    if (first === '-') return `Unexpected '${found}': numbers cannot be negative in a plan.`;
-    return `Unexpected '${found}': this is not part of the mplan language.`;
 }
 
 /** The text without any whitespace: formatting must leave it exactly as it was. */

@@ -19,13 +19,13 @@ let repeatable: Repeatable | undefined;
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Why a character cannot start a token, in words. */
-function lexingMessage(text: string, offset: number, length: number): string {
+/** Why a character cannot start a token, in words (also `mplan format`'s refusal). */
+export function lexingMessage(text: string, offset: number, length: number): string {
     const found = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
     const first = found.charAt(0);
     if (first === '"') return 'Text in quotes must end with a closing " on the same line.';
     if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
-    if (first === '-' ) return `Unexpected '${found}': numbers cannot be negative in a plan.`;
+    if (first === '-') return `Unexpected '${found}': numbers cannot be negative in a plan.`;
     return `Unexpected '${found}': this is not part of the mplan language.`;
 }
 
