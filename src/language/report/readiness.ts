@@ -3,6 +3,7 @@
  * report, the preview and docs/report.md all show this formula. Pure.
  */
 import type { Area, Severity } from '../rules/rule.js';
+import type { PlanReport } from './report-data.js';
 
 /** What one finding of each severity takes off an area's 100. */
 export const READINESS_WEIGHTS: Readonly<Record<Severity, number>> = Object.freeze({ error: 25, warning: 10, info: 3 });
@@ -41,4 +42,17 @@ export function readinessScore(findingsByRule: ReadonlyMap<string, readonly Seve
         for (const weight of weights.slice(0, READINESS_FINDINGS_PER_RULE)) penalty += weight;
     }
     return Math.max(0, 100 - penalty);
+}
+
+/**
+ * What a reader must know before trusting the scores when the plan has
+ * findings of the language rules (syntax, names, imports), which no area
+ * scores: what they hide, no rule can judge. Shaped by `wrap`; empty when
+ * there are none.
+ */
+export function languageNote(report: PlanReport, wrap: (text: string) => string): string {
+    const language = report.findings.areas.find(area => area.area === 'language');
+    const count = language?.rules.reduce((sum, rule) => sum + rule.findings.length, 0) ?? 0;
+    if (count === 0) return '';
+    return wrap(`The plan has ${count} language finding${count === 1 ? '' : 's'} (syntax, names or imports; see Findings), which no area scores: fix them first, the rules cannot judge what they hide.`);
 }

@@ -9,6 +9,7 @@
  */
 import { formatMoney } from '../model/values.js';
 import { codeSpans, escapeHtml as esc } from './escape.js';
+import { languageNote } from './readiness.js';
 import type {
     Amount, AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, RuleFindings, SourceLocation, TimelineItem, Total
 } from './report-data.js';
@@ -213,6 +214,7 @@ ${svg(areas.length * ROW, 'Readiness per area, 0 to 100', rows)}
 ${areas.map(area => `<tr><td>${esc(area.title)}</td><td class="num">${area.score ?? '–'}</td><td class="num">${area.findings.error}</td><td class="num">${area.findings.warning}</td><td class="num">${area.findings.info}</td><td class="num">${area.rules}</td></tr>`).join('\n')}
 </tbody></table>
 <p class="note">${esc(context.report.readiness.formula)}</p>
+${languageNote(context.report, text => `<p class="warn">${esc(text)}</p>`)}
 </section>`;
 }
 

@@ -7,6 +7,7 @@
  */
 import { formatMoney } from '../model/values.js';
 import { codeSpans, escapeMarkdown as md } from './escape.js';
+import { languageNote } from './readiness.js';
 import type { Amount, BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, TimelineItem, Total } from './report-data.js';
 
 /** The report as one Markdown document. */
@@ -94,7 +95,8 @@ function readiness(report: PlanReport): string {
         area.score === undefined ? 'not judged' : `${area.score}`,
         String(area.findings.error), String(area.findings.warning), String(area.findings.info), String(area.rules)
     ]);
-    return `## Readiness\n\n${table(['Area', 'Score', 'Errors', 'Warnings', 'Infos', 'Rules on'], rows, [false, true, true, true, true, true])}\n\n${md(report.readiness.formula)}`;
+    const note = languageNote(report, text => `\n\n**${md(text)}**`);
+    return `## Readiness\n\n${table(['Area', 'Score', 'Errors', 'Warnings', 'Infos', 'Rules on'], rows, [false, true, true, true, true, true])}\n\n${md(report.readiness.formula)}${note}`;
 }
 
 function rowNotes(row: { other: Amount[]; unbudgeted: string[] }): string {

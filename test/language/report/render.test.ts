@@ -109,6 +109,8 @@ describe('the HTML page', () => {
         expect(html).toContain('400 USD over');
         expect(html).toContain('<td>Funnel</td><td class="num">27</td>');
         expect(html).toContain('ebook-list.mplan:94:22');
+        // The typo is a language finding: no area scores it, so the reader is told.
+        expect(html).toContain('<p class="warn">The plan has 1 language finding (syntax, names or imports; see Findings)');
     });
 
     it('for the preview: clickable items, theme colours, and the script and styles under one nonce', async () => {
@@ -141,6 +143,7 @@ describe('the Markdown report', () => {
             expect(text.split('\n')).toContain(heading);
         }
         expect(text).toContain('| Funnel | 27 | 2 | 2 | 1 | 16 |');
+        expect(text).toContain('**The plan has 1 language finding \\(syntax, names or imports; see Findings\\)');
         expect(text).toContain('| Launch | 2,000 USD | 2,400 USD | 120% | 400 USD over | ForumPosts, InstagramAds |  |');
         expect(text).toContain('- 2027-01-15 to 2027-06-30: campaign **Launch**, review on 2027-07-15\n    - 2027-01-15 to 2027-06-30: tactic **ForumPosts**');
         expect(text).toContain('[Why it matters and how to fix it](https://github.com/mplan-dev/mplan/blob/main/docs/rules/missing-guarantee.md)');
