@@ -1,9 +1,8 @@
-import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkFiles, runSettings, shown, type CommandResult } from './check.js';
 import { expandPaths, UsageError } from './files.js';
-import { writeFileAtomic } from './write.js';
-import { describeReadError } from '../language/workspace/plan-loader.js';
+import { writeReport } from './output.js';
 import type { Settings } from '../language/config/settings.js';
 import { buildPlanReport } from '../language/report/build-report.js';
 import { renderReportHtml } from '../language/report/render-html.js';
@@ -41,7 +40,8 @@ export async function report(options: ReportOptions): Promise<CommandResult> {
     const data = await buildPlanReport(loaded.services, loaded.entries[0]);
     if (!data) return usage(`${shown(file, options.cwd)}: a library (no plan block), not a plan: report on a plan that imports it`);
     const text = target.format === 'html' ? renderReportHtml(data) : renderReportMarkdown(data);
-    const problem = writeNew(target.file, text);
+    // Atomically (a reader never sees half of it), as check --output writes its findings.
+    const problem = writeReport(target.file, text);
     if (problem) return usage(`${shown(target.file, options.cwd)}: cannot write the report (${problem})`);
     return { stdout: `wrote ${shown(target.file, options.cwd)}\n`, stderr: '', exitCode: 0 };
 }
@@ -73,31 +73,4 @@ function outputOf(out: string | undefined, cwd: string): { file: string; format:
     const format = FORMATS[path.extname(out).toLowerCase()];
     if (!format) throw new UsageError(`--out ${out}: the report is written as .html or .md (the extension says which)`);
     return { file: path.resolve(cwd, out), format };
-}
-
-/**
- * Writes the report atomically (writeFileAtomic: a reader never sees half of
- * it). writeFileAtomic replaces an existing file, so a new one is created
- * empty first, exclusively, and removed again if the write fails. Returns
- * why it could not write, or undefined.
- */
-function writeNew(file: string, text: string): string | undefined {
-    let created = false;
-    try {
-        if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) return 'is a directory';
-        try {
-            closeSync(openSync(file, 'wx', 0o666));
-            created = true;
-        } catch (error) {
-            if ((error as { code?: string }).code !== 'EEXIST') throw error;
-        }
-        writeFileAtomic(file, text);
-        return undefined;
-    } catch (error) {
-        if (created) {
-            try { unlinkSync(file); } catch { /* already gone */ }
-        }
-        const code = (error as { code?: string }).code;
-        return code === 'ENOENT' ? 'no such folder' : describeReadError(error);
-    }
 }

@@ -163,7 +163,7 @@ describe('mplan report: usage and file errors, one line each, exit 2', () => {
         writeFileSync(join(dir, 'broken.json'), '{ "rules": { "no-such-rule": "off" } }');
         expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'r.html', '--config', 'broken.json'], dir), /^mplan: broken\.json:1:\d+: .*no-such-rule/);
         expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'r.html', '--as-of', '2027-02-30'], dir), /^mplan: --as-of takes a date \(YYYY-MM-DD\): February 2027 has no day 30/);
-        expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'missing/r.html'], dir), /^mplan: missing\/r\.html: cannot write the report \(no such folder\)$/);
+        expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'missing/r.html'], dir), /^mplan: missing\/r\.html: cannot write the report \(no such directory\)$/);
         mkdirSync(join(dir, 'folder.html'));
         expectOneCleanErrorLine(await mplan(['report', plan, '--out', 'folder.html'], dir), /^mplan: folder\.html: cannot write the report \(is a directory\)$/);
         expect(readdirSync(dir).sort()).toEqual(['broken.json', 'folder.html']);
