@@ -21,6 +21,8 @@ const options = {
         // cli.cjs answers --version and --help and loads cli-main.cjs for everything else.
         cli: 'src/cli/bin.ts',
         'cli-main': 'src/cli/main.ts',
+        // A worker thread of a parallel `mplan check` (src/cli/parallel.ts starts it beside cli-main.cjs).
+        'check-worker': 'src/cli/check-worker.ts',
         server: 'src/server/bin.ts',
         // The language core as a library (createMplanServices, loadPlans, RULES…), used by the benchmark.
         core: 'src/language/index.ts'

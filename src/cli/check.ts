@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { NodeFileSystemProvider } from 'langium/node';
 import { createMplanServices } from '../language/mplan-module.js';
 import { describeReadError, loadPlans, type LoadResult } from '../language/workspace/plan-loader.js';
 import type { MplanServices } from '../language/mplan-module.js';
@@ -12,8 +12,11 @@ import { writeFileAtomic } from './write.js';
 import type { Settings } from '../language/config/settings.js';
 import { dateProblem } from '../language/model/values.js';
 import { loadSettings } from './config.js';
-import { expandPaths, UsageError } from './files.js';
-import { toFinding, type CliFileResult, type OutputFormat } from './formats/index.js';
+import { findPlans, loadIgnoreFilter, UsageError, type FoundPlans, type IgnoreFilter } from './files.js';
+import { toFinding, type CliFileResult, type CliFinding, type OutputFormat } from './formats/index.js';
+import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.js';
+import { createProgress, type Progress, type ProgressCounts } from './progress.js';
+import { checkInParallel, type BatchRequest, type BatchResult, type JudgedFile } from './parallel.js';
 import { present } from './output.js';
 
 export interface CheckOptions {
@@ -59,25 +62,96 @@ export interface CommandResult {
 }
 
 /**
- * `mplan check`: every plan file named (folders searched), with the files they
- * import, is parsed, linked and judged by every rule. Exit 0 when no finding is
- * an error, 1 when one is, 2 when a path cannot be read.
+ * A checked file as the rest of the command needs it: its absolute path, its
+ * findings (sorted by position), and its text when it has findings (the
+ * baseline fingerprints the flagged text).
+ */
+export interface CheckedFile {
+    file: string;
+    findings: CliFinding[];
+    text: string;
+}
+
+/** What judging the files gave: every file checked (named, then imported), or the files that could not be read. */
+export interface CheckedRun {
+    checked: CheckedFile[];
+    problems: Array<{ file: string; message: string }>;
+    /** How the run was split: for MPLAN_DEBUG_JOBS. */
+    plan: string;
+}
+
+/**
+ * `mplan check`: every plan file named (folders searched, globs matched,
+ * files the ignore file names left out), with the files they import, is
+ * parsed, linked and judged by every rule; a baseline then removes the
+ * findings it records. Exit 0 when no finding is an error, 1 when one is, 2
+ * when a path, the ignore file or the baseline cannot be read.
  */
 export async function check(options: CheckOptions): Promise<CommandResult> {
     const started = performance.now();
-    let files: string[];
+    let found: FoundPlans;
     let settings: Settings;
+    let filter: IgnoreFilter | undefined;
+    let baseline: Baseline | undefined;
     try {
         settings = runSettings(options.config, options.asOf, options.cwd);
-        files = await expandPaths(options.paths.length ? options.paths : ['.'], options.cwd);
+        filter = loadIgnoreFilter(options);
+        found = await findPlans(options.paths.length ? options.paths : ['.'], options.cwd, filter);
+        // Read before judging, so that a wrong path fails at once; writing a baseline records every finding.
+        if (options.baseline !== undefined && options.writeBaseline === undefined) baseline = readBaseline(options.baseline, options.cwd);
     } catch (error) {
         if (error instanceof UsageError) return { stdout: '', stderr: `mplan: ${error.message}\n`, exitCode: 2 };
         throw error;
     }
+    const files = found.files;
+    let notes = found.skipped.map(arg => `mplan: ${arg}: ignored by ${filter!.name}, not checked (--no-ignore checks it)\n`).join('');
+    const progress = createProgress(files.length);
+    let run: CheckedRun;
+    try {
+        if (options.fix) {
+            const fixing = await checkAndFix(files, settings, options, progress);
+            notes += fixing.notes;
+            run = fixing.run;
+        } else {
+            const parallel = await checkInParallel(files, settings, options.jobs, counts => progress.update(counts), judgeBatch);
+            run = typeof parallel !== 'string' ? parallel : inProcessRun(await checkFiles(files, settings, counts => progress.update(counts)), parallel);
+        }
+    } finally {
+        progress.done();
+    }
+    if (run.problems.length > 0) {
+        const lines = run.problems.map(p => `mplan: ${shown(p.file, options.cwd)}: cannot read (${p.message})`);
+        return { stdout: '', stderr: lines.join('\n') + '\n', exitCode: 2 };
+    }
+    if (process.env.MPLAN_DEBUG_JOBS) notes += `mplan: ${run.plan}\n`;
+    // Ignored means not reported: an ignored file imported by a plan was judged with it, and is dropped here.
+    let checked = filter ? run.checked.filter(file => !filter.ignores(file.file)) : run.checked;
+    if (options.writeBaseline !== undefined) {
+        try {
+            const count = writeBaseline(options.writeBaseline, options.cwd, checked);
+            return { stdout: `wrote ${count} finding${count === 1 ? '' : 's'} to ${options.writeBaseline}\n`, stderr: notes, exitCode: 0 };
+        } catch (error) {
+            if (error instanceof UsageError) return { stdout: '', stderr: `${notes}mplan: ${error.message}\n`, exitCode: 2 };
+            throw error;
+        }
+    }
+    let baselineMatched: number | undefined;
+    if (baseline) ({ checked, matched: baselineMatched } = applyBaseline(baseline, checked));
+    const results: CliFileResult[] = checked.map(file => ({ path: shown(file.file, options.cwd), findings: file.findings }));
+    return present(results, options, { notes, started, baselineMatched });
+}
+
+/**
+ * `--fix`: checks the files, applies the unambiguous fixes to the files named
+ * and checks again, for a few rounds (a fix can make room for another); then
+ * the run of the last check and the notes (files fixed, files not written).
+ * Always in this process: each round needs the documents of the one before.
+ */
+async function checkAndFix(files: string[], settings: Settings, options: CheckOptions, progress: Progress): Promise<{ run: CheckedRun; notes: string }> {
     const fixed = new Map<string, Set<string>>();
     let notes = '';
-    let loaded = await checkFiles(files, settings);
-    for (let round = 0; options.fix && round < FIX_ROUNDS; round++) {
+    let loaded = await checkFiles(files, settings, counts => progress.update(counts));
+    for (let round = 0; round < FIX_ROUNDS; round++) {
         if (loaded.problems.length > 0) break;
         let changed = false;
         const named = new Set(files.map(file => URI.file(file).toString()));
@@ -99,29 +173,97 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
         if (!changed) break;
         loaded = await checkFiles(files, settings);
     }
-    if (loaded.problems.length > 0) {
-        const lines = loaded.problems.map(p => `mplan: ${shown(p.uri.fsPath, options.cwd)}: cannot read (${p.message})`);
-        return { stdout: '', stderr: lines.join('\n') + '\n', exitCode: 2 };
-    }
     for (const [file, rules] of fixed) {
         notes += `fixed ${shown(file, options.cwd)}: ${[...rules].sort().join(', ')}\n`;
     }
-    const results: CliFileResult[] = loaded.documents.map(document => ({
-        path: shown(document.uri.fsPath, options.cwd),
-        findings: (document.diagnostics ?? []).map(toFinding).sort((a, b) => a.line - b.line || a.column - b.column)
-    }));
-    const baselineMatched: number | undefined = undefined;
-    return present(results, options, { notes, started, baselineMatched });
+    return { run: inProcessRun(loaded, '--fix'), notes };
 }
 
-/** Loads and builds the files (and their imports) with fresh services and the given settings. */
-export async function checkFiles(files: string[], settings: Settings): Promise<LoadResult & { services: MplanServices }> {
-    const { shared, Mplan } = createMplanServices({ ...NodeFileSystem });
+/** A file's findings as the CLI shows them, by position. */
+export function findingsOf(document: LangiumDocument): CliFinding[] {
+    return (document.diagnostics ?? []).map(toFinding).sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The run of a check made in this process, and why it was (for MPLAN_DEBUG_JOBS). */
+function inProcessRun(loaded: LoadResult, why: string): CheckedRun {
+    return {
+        checked: loaded.documents.map(document => {
+            const findings = findingsOf(document);
+            return { file: document.uri.fsPath, findings, text: findings.length > 0 ? document.textDocument.getText() : '' };
+        }),
+        problems: loaded.problems.map(problem => ({ file: problem.uri.fsPath, message: problem.message })),
+        plan: `checked ${loaded.documents.length} files in process (${why})`
+    };
+}
+
+/** Langium's file system, telling each file read: the progress counts reading. */
+class CountingFileSystem extends NodeFileSystemProvider {
+    constructor(private readonly onRead: () => void) {
+        super();
+    }
+
+    override async readFile(uri: URI): Promise<string> {
+        const text = await super.readFile(uri);
+        this.onRead();
+        return text;
+    }
+}
+
+/**
+ * Loads and builds the files (and their imports) with fresh services and the
+ * given settings, telling `onProgress` how many files are read and judged.
+ */
+export async function checkFiles(files: string[], settings: Settings, onProgress?: (counts: ProgressCounts) => void): Promise<LoadResult & { services: MplanServices }> {
+    const counts: ProgressCounts = { read: 0, toRead: files.length, linked: 0, judged: 0, toJudge: 0 };
+    const tell = () => onProgress?.(counts);
+    const { shared, Mplan } = createMplanServices({ fileSystemProvider: () => new CountingFileSystem(() => { counts.read++; tell(); }) });
     Mplan.config.SettingsProvider.set(settings);
     Mplan.config.RuleDocs.setBase(pathToFileURL(rulesDocsDir()).href);
     // A one-shot check needs no index of references (find-references, rename).
     (shared.workspace.IndexManager as MplanIndexManager).indexReferences = false;
+    if (onProgress) {
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, built => { counts.toJudge = built.length; tell(); });
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, () => { counts.linked++; tell(); });
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => { counts.judged++; tell(); });
+    }
     return { ...await loadPlans(Mplan, files.map(file => URI.file(file))), services: Mplan };
+}
+
+/**
+ * Checks one batch of a parallel run (in a worker thread, or in this one)
+ * and describes each file loaded with what the verification of the split
+ * needs (see parallel.ts): its imports, the names it declares and the names
+ * it refers to that do not resolve.
+ */
+export async function judgeBatch(request: BatchRequest, onProgress?: (counts: ProgressCounts) => void): Promise<BatchResult> {
+    const loaded = await checkFiles(request.files, request.settings, onProgress);
+    const shared = loaded.services.shared;
+    const reflection = shared.AstReflection;
+    const imports = loaded.services.references.ImportResolver;
+    // What each file declares, in the index's order: the order `declaredAnywhere` finds names in.
+    const declared = new Map<string, string[]>();
+    for (const description of shared.workspace.IndexManager.allElements()) {
+        const uri = description.documentUri.toString();
+        const names = declared.get(uri) ?? [];
+        names.push(`${description.type}\n${description.name}`);
+        declared.set(uri, names);
+    }
+    const documents = loaded.documents.map((document): JudgedFile => {
+        const uri = document.uri.toString();
+        const findings = findingsOf(document);
+        return {
+            file: document.uri.fsPath,
+            uri,
+            findings,
+            text: findings.length > 0 ? document.textDocument.getText() : '',
+            imports: imports.resolveImports(document).filter(imp => imp.document).map(imp => imp.uri.toString()),
+            declares: declared.get(uri) ?? [],
+            unresolved: document.references.flatMap(reference => reference.error
+                ? [`${reflection.getReferenceType(reference.error.info)}\n${reference.$refText}`]
+                : [])
+        };
+    });
+    return { documents, problems: loaded.problems.map(problem => ({ file: problem.uri.fsPath, message: problem.message })) };
 }
 
 /**

@@ -1,44 +1,156 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 
 export const PLAN_EXTENSION = '.mplan';
 
-/** Folders never searched for plans. */
+/** The ignore file read from the working directory when no --ignore-path is given. */
+export const DEFAULT_IGNORE_FILE = '.mplanignore';
+
+/** Folders never searched for plans, unless a glob names them (see `walksInto`). */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 export class UsageError extends Error {}
 
 /**
- * The plan files named by the command line: files as given, folders searched
- * recursively for `.mplan` files (sorted, hidden folders and node_modules
- * skipped). A path that does not exist, a file that is not a plan file and a
- * folder without plans are errors, each in one line.
+ * An ignore file in gitignore syntax. Its patterns are relative to the folder
+ * that holds it, as in git; a file outside that folder is never ignored.
  */
-export async function expandPaths(args: string[], cwd: string): Promise<string[]> {
+export interface IgnoreFilter {
+    /** The ignore file as the user names it, for the notes that mention it. */
+    readonly name: string;
+    /** True when the file (or, with `directory`, the folder) at this absolute path is ignored. */
+    ignores(file: string, directory?: boolean): boolean;
+}
+
+/**
+ * The ignore file of a check: --ignore-path FILE, else .mplanignore in the
+ * working directory when there is one; none with --no-ignore. A FILE given
+ * explicitly that cannot be read is a usage error, as is an unreadable
+ * .mplanignore; an absent .mplanignore just means nothing is ignored.
+ */
+export function loadIgnoreFilter(options: { ignorePath?: string; noIgnore: boolean; cwd: string }): IgnoreFilter | undefined {
+    if (options.noIgnore) return undefined;
+    const name = options.ignorePath ?? DEFAULT_IGNORE_FILE;
+    const file = path.resolve(options.cwd, name);
+    let text: string;
+    try {
+        text = readFileSync(file, 'utf8');
+    } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (options.ignorePath === undefined && code === 'ENOENT') return undefined;
+        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? String(error);
+        throw new UsageError(`${name}: cannot read the ignore file (${reason})`);
+    }
+    return ignoreFilter(name, path.dirname(file), ignore().add(text));
+}
+
+function ignoreFilter(name: string, base: string, rules: Ignore): IgnoreFilter {
+    return {
+        name,
+        ignores(file, directory = false) {
+            const relative = path.relative(base, file);
+            if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+            const posix = relative.split(path.sep).join('/');
+            return rules.ignores(directory ? `${posix}/` : posix);
+        }
+    };
+}
+
+/** The plan files of a command line, and what it named that the ignore file skips. */
+export interface FoundPlans {
+    /** Absolute paths, each once: in the order of the arguments, each folder's and glob's sorted. */
+    files: string[];
+    /** Arguments (files or folders, as written) named explicitly but ignored by the ignore file. */
+    skipped: string[];
+}
+
+/**
+ * The plan files named by the command line: files as given, folders searched
+ * recursively for `.mplan` files, and globs (`'plans/**\/*.mplan'`, quoted so
+ * that the shell leaves them alone) matched against the files under the
+ * glob's static base folder. Hidden folders and node_modules are not searched
+ * unless a glob names them. A path that does not exist, a file that is not a
+ * plan file, a folder without plans and a glob matching no plan file are
+ * errors, each in one line.
+ *
+ * With an ignore filter, files it ignores that were found by searching a
+ * folder or matching a glob are left out silently; a file or folder named
+ * explicitly but ignored is left out and listed in `skipped`, so the caller
+ * can say so. A folder or glob whose plans are all ignored is not an error.
+ */
+export async function findPlans(args: string[], cwd: string, filter?: IgnoreFilter): Promise<FoundPlans> {
     const files: string[] = [];
+    const skipped: string[] = [];
     for (const arg of args) {
         const absolute = path.resolve(cwd, arg);
-        let stat;
-        try {
-            stat = await fs.stat(absolute);
-        } catch (error) {
-            const code = (error as { code?: string }).code;
-            throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${arg}: no such file or directory` : `${arg}: cannot read (${code ?? String(error)})`);
+        const stat = await statOrUndefined(absolute, arg);
+        if (!stat && picomatch.scan(arg).isGlob) {
+            files.push(...await matchGlob(arg, cwd, filter));
+            continue;
         }
+        if (!stat) throw new UsageError(`${arg}: no such file or directory`);
         if (stat.isDirectory()) {
-            const found = await findPlans(absolute, arg);
+            if (filter?.ignores(absolute, true)) {
+                skipped.push(arg);
+                continue;
+            }
+            const found = await walk(absolute, arg, () => false);
             if (found.length === 0) throw new UsageError(`${arg}: no ${PLAN_EXTENSION} files in this directory`);
-            files.push(...found);
+            files.push(...found.filter(file => !filter?.ignores(file)));
         } else if (!absolute.endsWith(PLAN_EXTENSION)) {
             throw new UsageError(`${arg}: not a plan file (plan files end in ${PLAN_EXTENSION})`);
+        } else if (filter?.ignores(absolute)) {
+            skipped.push(arg);
         } else {
             files.push(absolute);
         }
     }
-    return [...new Set(files)];
+    return { files: [...new Set(files)], skipped };
 }
 
-async function findPlans(directory: string, shown: string): Promise<string[]> {
+/** `findPlans` without an ignore file: the plan files of a command line. */
+export async function expandPaths(args: string[], cwd: string): Promise<string[]> {
+    return (await findPlans(args, cwd)).files;
+}
+
+async function statOrUndefined(absolute: string, arg: string) {
+    try {
+        return await fs.stat(absolute);
+    } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        throw new UsageError(`${arg}: cannot read (${code ?? String(error)})`);
+    }
+}
+
+/**
+ * The plan files a glob matches. The glob's static base folder (`plans` in
+ * `plans/**\/*.mplan`) is searched and each plan file's path below it is
+ * matched against the rest of the glob. Dot files match `*` like any file
+ * (as in a folder search); hidden folders and node_modules are entered only
+ * when the glob spells their name.
+ */
+async function matchGlob(glob: string, cwd: string, filter?: IgnoreFilter): Promise<string[]> {
+    const scan = picomatch.scan(glob);
+    const base = path.resolve(cwd, scan.base || '.');
+    const matches = picomatch(scan.glob, { dot: true });
+    const named = new Set(scan.glob.split('/'));
+    const baseStat = await statOrUndefined(base, scan.base);
+    const found = baseStat?.isDirectory()
+        ? await walk(base, scan.base || '.', name => named.has(name))
+        : [];
+    const plans = found.filter(file => matches(path.relative(base, file).split(path.sep).join('/')));
+    if (plans.length === 0) throw new UsageError(`${glob}: no ${PLAN_EXTENSION} files match this pattern`);
+    return plans.filter(file => !filter?.ignores(file));
+}
+
+/**
+ * Every plan file under a folder, sorted by name at each level. A hidden
+ * folder or node_modules is entered only when `enterSkipped(name)` says so.
+ */
+async function walk(directory: string, shown: string, enterSkipped: (name: string) => boolean): Promise<string[]> {
     let entries;
     try {
         entries = await fs.readdir(directory, { withFileTypes: true });
@@ -51,8 +163,9 @@ async function findPlans(directory: string, shown: string): Promise<string[]> {
     for (const entry of entries) {
         const full = path.join(directory, entry.name);
         if (entry.isDirectory()) {
-            if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
-            result.push(...await findPlans(full, path.join(shown, entry.name)));
+            const hidden = entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name);
+            if (hidden && !enterSkipped(entry.name)) continue;
+            result.push(...await walk(full, path.join(shown, entry.name), enterSkipped));
         } else if (entry.isFile() && entry.name.endsWith(PLAN_EXTENSION)) {
             result.push(full);
         }
