@@ -105,6 +105,7 @@ export async function checkInParallel(
     let results: Array<BatchResult | undefined> = batches.map(() => undefined);
     let regrouped = 0;
     const started: Worker[] = [];
+    const position = new Map(files.map((file, index) => [file, index]));
     try {
         for (;;) {
             // The first batch to judge is judged in this thread, which has the language loaded already.
@@ -119,7 +120,7 @@ export async function checkInParallel(
             regrouped++;
             const next: { batches: string[][]; results: Array<BatchResult | undefined> } = { batches: [], results: [] };
             for (const set of merged) {
-                next.batches.push(set.flatMap(index => batches[index]).sort((a, b) => files.indexOf(a) - files.indexOf(b)));
+                next.batches.push(set.flatMap(index => batches[index]).sort((a, b) => position.get(a)! - position.get(b)!));
                 next.results.push(set.length === 1 ? results[set[0]] : undefined);
             }
             ({ batches, results } = next);
