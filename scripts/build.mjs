@@ -1,7 +1,7 @@
 // Bundles the CLI and the language server with esbuild (CommonJS, one file
 // each, so they start fast). Run after `langium generate` (see npm run build).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -32,9 +32,36 @@ const options = {
     outExtension: { '.js': '.cjs' }
 };
 
+// The VS Code extension (extension/): its client bundle, with `vscode` provided by the editor.
+const extensionOptions = {
+    ...options,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'extension/dist',
+    external: ['vscode']
+};
+
+/**
+ * The extension package carries its own copy of the server and of the files
+ * the server reads beside its bundle (../docs/rules), the settings' schema
+ * and the licence. These copies are build output (see .gitignore).
+ */
+function copyIntoExtension() {
+    mkdirSync('extension/dist', { recursive: true });
+    copyFileSync('out/server.cjs', 'extension/dist/server.cjs');
+    rmSync('extension/docs', { recursive: true, force: true });
+    cpSync('docs/rules', 'extension/docs/rules', { recursive: true });
+    mkdirSync('extension/schemas', { recursive: true });
+    copyFileSync('schemas/mplan.schema.json', 'extension/schemas/mplan.schema.json');
+    copyFileSync('LICENSE', 'extension/LICENSE');
+}
+
 if (watch) {
     const context = await esbuild.context(options);
     await context.watch();
+    const extensionContext = await esbuild.context(extensionOptions);
+    await extensionContext.watch();
 } else {
     await esbuild.build(options);
+    await esbuild.build(extensionOptions);
+    copyIntoExtension();
 }

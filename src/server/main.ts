@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { addSelectionRangeHandler } from '../language/lsp/language-server.js';
 import { addPlanReportHandler } from '../language/lsp/plan-report-request.js';
 import { createMplanServices } from '../language/mplan-module.js';
+import { addRuleRequests } from './rule-requests.js';
 
 /**
  * The mplan language server. The transport (--stdio, --node-ipc,
@@ -19,4 +20,5 @@ export function startServer(): void {
     startLanguageServer(shared);
     addSelectionRangeHandler(connection, shared);
     addPlanReportHandler(connection, shared);
+    addRuleRequests(connection);
 }

@@ -19,6 +19,8 @@ export interface StartOptions {
     command?: 'server' | 'mplan';
     /** Send the workspace as `rootUri` only, like clients without workspace folders (Vim's ALE). */
     rootUriOnly?: boolean;
+    /** `initializationOptions`, as the VS Code extension sends its settings. */
+    initializationOptions?: unknown;
 }
 
 /**
@@ -27,6 +29,8 @@ export interface StartOptions {
  */
 export class LspClient {
     readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** What the server showed the user (window/showMessage), in order. */
+    readonly messages: string[] = [];
     private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
     private versions = new Map<string, number>();
 
@@ -47,6 +51,7 @@ export class LspClient {
                 }
             }
         });
+        connection.onNotification('window/showMessage', (params: { message: string }) => { client.messages.push(params.message); });
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => (options.configuration ?? (items => items.map(() => null)))(params.items));
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
@@ -57,6 +62,7 @@ export class LspClient {
             processId: process.pid,
             rootUri,
             capabilities: options.capabilities ?? {},
+            initializationOptions: options.initializationOptions,
             workspaceFolders: rootUri && !options.rootUriOnly ? [{ uri: rootUri, name: 'workspace' }] : null
         });
         await connection.sendNotification('initialized', {});

@@ -2,9 +2,11 @@ import { DefaultWorkspaceManager, DocumentState, URI, UriUtils, type FileSystemP
 import type { Document } from '../generated/ast.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
-import { DiagnosticSeverity, FileChangeType, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, FileChangeType, MessageType, type Diagnostic } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, parseConfig } from '../config/config-file.js';
-import { DEFAULT_SETTINGS } from '../config/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
+import { dateProblem } from '../model/values.js';
+import * as path from 'node:path';
 import type { MplanServices } from '../mplan-module.js';
 import { RULES } from '../rules/index.js';
 
@@ -55,9 +57,13 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
         }
     }
 
+    /** What the client asked for in `initializationOptions` (the VS Code extension's settings). */
+    protected clientOptions: ClientOptions = {};
+
     /** Clients that send only `rootUri` (older ones, Vim's ALE) get that folder as the workspace. */
     override initialize(params: InitializeParams): void {
         super.initialize(params);
+        this.clientOptions = readClientOptions(params.initializationOptions);
         if (!this.folders?.length) {
             const root = params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
             if (root) this.folders = [{ uri: root, name: UriUtils.basename(URI.parse(root)) }];
@@ -65,8 +71,13 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Parameters<DefaultWorkspaceManager['initializeWorkspace']>[1]): Promise<void> {
-        if (folders.length > 0) {
+        const { configFile } = this.clientOptions;
+        if (configFile && (path.isAbsolute(configFile) || folders.length > 0)) {
+            this.configUri = path.isAbsolute(configFile) ? URI.file(configFile) : UriUtils.joinPath(URI.parse(folders[0].uri), configFile);
+        } else if (folders.length > 0) {
             this.configUri = UriUtils.joinPath(URI.parse(folders[0].uri), CONFIG_FILE_NAME);
+        }
+        if (this.configUri) {
             await this.loadSettings();
             this.shared.lsp.DocumentUpdateHandler?.onWatchedFilesChange(params => {
                 const change = params.changes.find(c => c.uri === this.configUri?.toString());
@@ -94,12 +105,19 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
             }
         }
         if (text === undefined) {
-            this.settingsProvider.set(DEFAULT_SETTINGS);
+            if (this.clientOptions.configFile && !deleted) {
+                // A notification, not a request: nothing waits for the user.
+                void this.shared.lsp.Connection?.sendNotification('window/showMessage', {
+                    type: MessageType.Warning,
+                    message: `mplan: cannot read the settings file ${uri.fsPath} (mplan.configFile); using the default settings.`
+                });
+            }
+            this.settingsProvider.set(this.withClientAsOf(DEFAULT_SETTINGS));
             this.publish(uri, []);
             return;
         }
         const { settings, problems } = parseConfig(text, new Set(RULES.map(rule => rule.id)));
-        this.settingsProvider.set(settings);
+        this.settingsProvider.set(this.withClientAsOf(settings));
         this.publish(uri, problems.map(p => ({
             range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.endLine - 1, character: p.endColumn - 1 } },
             severity: DiagnosticSeverity.Error,
@@ -107,6 +125,11 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
             code: 'mplan-config',
             message: p.message
         })));
+    }
+
+    /** The client's "as of" day, when it gave one, wins over the settings file's (like --as-of). */
+    protected withClientAsOf(settings: Settings): Settings {
+        return this.clientOptions.asOf ? { ...settings, asOf: this.clientOptions.asOf } : settings;
     }
 
     /** Whether problems of the project file are on screen, to clear them once it is fixed. */
@@ -124,4 +147,22 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
         const documents = this.langiumDocuments.all.toArray() as LangiumDocument[];
         await this.shared.workspace.WorkspaceLock.write(token => this.documentBuilder.build(documents, { validation: true }, token));
     }
+}
+
+/** `initializationOptions` the server understands; anything else is ignored. */
+export interface ClientOptions {
+    /** The settings file, absolute or relative to the first workspace folder (default mplan.json there). */
+    configFile?: string;
+    /** The day date-dependent rules judge by (YYYY-MM-DD), over the settings file's. */
+    asOf?: string;
+}
+
+/** Keeps the options that are well-formed: a client's typo must not stop the server. */
+export function readClientOptions(raw: unknown): ClientOptions {
+    if (typeof raw !== 'object' || raw === null) return {};
+    const { configFile, asOf } = raw as Record<string, unknown>;
+    const options: ClientOptions = {};
+    if (typeof configFile === 'string' && configFile.trim()) options.configFile = configFile.trim();
+    if (typeof asOf === 'string' && asOf.trim() && !dateProblem(asOf.trim())) options.asOf = asOf.trim();
+    return options;
 }

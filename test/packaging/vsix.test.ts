@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/language/rules/index.js';
+import { readZip, type ZipEntry } from './zip.js';
+
+const ROOT = join(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'extension', 'package.json'), 'utf8'));
+
+let entries: ZipEntry[];
+
+/** `npm run package`'s packaging step (the build is done by `npm test`'s pretest). */
+beforeAll(async () => {
+    const vsix = join(mkdtempSync(join(tmpdir(), 'mplan-vsix-')), 'mplan.vsix');
+    await new Promise<void>((resolve, reject) => {
+        execFile(process.execPath, [join(ROOT, 'scripts', 'package-extension.mjs'), vsix], { cwd: ROOT }, (error, _stdout, stderr) =>
+            error ? reject(new Error(`packaging failed: ${stderr}`)) : resolve());
+    });
+    entries = readZip(vsix);
+}, 120_000);
+
+function entry(name: string): ZipEntry {
+    const found = entries.find(e => e.name === name);
+    if (!found) throw new Error(`${name} is not in the package: ${entries.map(e => e.name).join(', ')}`);
+    return found;
+}
+
+describe('the VS Code extension package (.vsix)', () => {
+    it('holds only what the extension needs', () => {
+        const names = entries.map(e => e.name).sort();
+        const expected = [
+            '[Content_Types].xml',
+            'extension.vsixmanifest',
+            'extension/changelog.md',
+            'extension/dist/extension.cjs',
+            'extension/dist/server.cjs',
+            'extension/icons/mplan-file.svg',
+            'extension/icons/mplan.png',
+            'extension/language-configuration.json',
+            'extension/LICENSE.txt',
+            'extension/package.json',
+            'extension/readme.md',
+            'extension/schemas/mplan.schema.json',
+            'extension/snippets/mplan.code-snippets',
+            'extension/syntaxes/mplan.tmLanguage.json',
+            ...RULES.map(rule => `extension/docs/rules/${rule.id}.md`)
+        ].sort();
+        expect(names).toEqual(expected);
+    });
+
+    it('is small: bundles without source maps or node_modules', () => {
+        const total = entries.reduce((sum, e) => sum + e.compressedSize, 0);
+        expect(total).toBeLessThan(1_500_000);
+        expect(entries.some(e => e.name.endsWith('.map') || e.name.includes('node_modules'))).toBe(false);
+    });
+
+    it('carries the manifest as written, with the version of the mplan package', () => {
+        const packed = JSON.parse(entry('extension/package.json').read().toString('utf8'));
+        const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+        expect(packed.version).toBe(root.version);
+        expect(packed.contributes).toEqual(manifest.contributes);
+    });
+
+    it('every file the manifest names is in the package', () => {
+        const c = manifest.contributes;
+        const named: string[] = [
+            manifest.main, manifest.icon,
+            ...c.languages.flatMap((l: { configuration: string; icon: { light: string; dark: string } }) => [l.configuration, l.icon.light, l.icon.dark]),
+            ...c.grammars.map((g: { path: string }) => g.path),
+            ...c.snippets.map((s: { path: string }) => s.path),
+            ...c.jsonValidation.map((j: { url: string }) => j.url)
+        ];
+        for (const file of named) entry(`extension/${file.replace(/^\.\//, '')}`);
+    });
+
+    it('every command the manifest declares is registered by the extension, and no other', () => {
+        const bundle = entry('extension/dist/extension.cjs').read().toString('utf8');
+        const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+        const registered = [...new Set([...bundle.matchAll(/registerCommand\(\s*"(mplan\.[A-Za-z]+)"/g)].map(m => m[1]))].sort();
+        expect(registered).toEqual(declared);
+    });
+
+    it('the settings schema it validates mplan.json with is the one `mplan schema` prints', () => {
+        expect(entry('extension/schemas/mplan.schema.json').read().toString('utf8'))
+            .toBe(readFileSync(join(ROOT, 'schemas', 'mplan.schema.json'), 'utf8'));
+    });
+});
