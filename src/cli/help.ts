@@ -21,7 +21,8 @@ Usage:
       --fix                    apply the fixes that are unambiguous, then report what is left
       --jobs N                 check at most N independent groups of plans in parallel
       --color, --no-color      colours on or off (default: on a terminal, off with NO_COLOR)
-  mplan report PLAN --out FILE.html|FILE.md   a self-contained report of a plan
+  mplan report PLAN --out FILE.html|FILE.md [--config FILE] [--as-of YYYY-MM-DD]
+                                     a self-contained report of a plan
   mplan init [DIR] [--force]         a commented starter plan and mplan.json (default: .)
   mplan format [--check] [paths...]  format plan files in place; --check lists the files
                                      that would change and changes nothing
