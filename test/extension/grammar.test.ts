@@ -156,12 +156,12 @@ describe('the TextMate grammar', () => {
     it('follows the Langium grammar: a keyword added there is coloured once the script has run', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
         const langium = readFileSync(join(ROOT, 'src', 'language', 'mplan.langium'), 'utf8')
-            .replace(`| 'message' message=STRING\n    )* '}';\n\n// Online channels`, `| 'message' message=STRING\n        | 'sponsor' sponsor=STRING\n    )* '}';\n\n// Online channels`);
+            .replace(`'goal' goal=STRING`, `'goal' goal=STRING\n        | 'sponsor' sponsor=STRING`);
         expect(langium).toContain(`'sponsor'`);
         writeFileSync(join(dir, 'mplan.langium'), langium);
         const result = runScript('--stdout', '--grammar', join(dir, 'mplan.langium'));
         expect(result.status).toBe(0);
-        const line = 'tactic Ads { sponsor "Acme" }';
+        const line = 'plan P { sponsor "Acme" }';
         const before = (await tokenise(line)).find(t => t.text.trim() === 'sponsor')!;
         const after = (await tokenise(line, result.stdout)).find(t => t.text === 'sponsor')!;
         expect(scopeOf(before)).toBe('');
