@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { PROJECT_URL, publicRuleDocsUrl } from '../../language/config/rule-docs.js';
 import { RULES, type Rule, type Severity } from '../../language/rules/index.js';
 import { rulePageBody } from '../docs.js';
+import { whySection } from '../../language/report/rationale.js';
 import { MPLAN_VERSION_TEXT } from '../help.js';
 import type { CliFileResult, CliFinding } from './index.js';
 
@@ -21,18 +22,10 @@ type SarifLevel = 'error' | 'warning' | 'note';
 
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** The project's home page: the repository that the public rule docs live in. */
-
-/** The "Why" section of a rule's docs page: the rule's rationale, as written. */
-export function ruleRationale(page: string): string | undefined {
-    const match = /^## Why[^\S\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page);
-    return match?.[1].trim() || undefined;
-}
-
 /** A rule as a SARIF reportingDescriptor: ids, descriptions and docs from the registry and its pages. */
 function descriptor(rule: Rule): Record<string, unknown> {
     const page = rulePageBody(rule.id);
-    const why = page === undefined ? undefined : ruleRationale(page);
+    const why = page === undefined ? undefined : whySection(page);
     return {
         id: rule.id,
         shortDescription: { text: rule.description },

@@ -12,21 +12,16 @@ import type { MplanServices } from '../mplan-module.js';
 /** Pages read so far, by URI: the pages do not change while a process runs. */
 const pages = new Map<string, Promise<string | undefined>>();
 
+/** The "## Why" section of a docs page, as written (SARIF's fullDescription); undefined when it has none. */
+export function whySection(page: string): string | undefined {
+    const match = /^##[^\S\n]+Why[^\S\n]*\r?\n([\s\S]*?)(?=^#|(?![\s\S]))/m.exec(page);
+    return match?.[1].trim() || undefined;
+}
+
 /** The first paragraph of the "## Why" section of a docs page, on one line; undefined when it has none. */
 export function whyOf(page: string): string | undefined {
-    const lines = page.split(/\r?\n/);
-    const start = lines.findIndex(line => /^##\s+Why\s*$/.test(line));
-    if (start < 0) return undefined;
-    const paragraph: string[] = [];
-    for (const line of lines.slice(start + 1)) {
-        if (/^#/.test(line)) break;
-        if (line.trim() === '') {
-            if (paragraph.length > 0) break;
-            continue;
-        }
-        paragraph.push(line.trim());
-    }
-    return paragraph.length > 0 ? paragraph.join(' ') : undefined;
+    const first = whySection(page)?.split(/\r?\n[^\S\n]*\r?\n/)[0];
+    return first ? first.split(/\r?\n/).map(line => line.trim()).join(' ') : undefined;
 }
 
 /** The rationale of a rule from its docs page, when the host has pointed `RuleDocs` at readable pages. */
