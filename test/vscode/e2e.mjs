@@ -481,7 +481,7 @@ async function main() {
     const ebookLines = ebookText.split('\n');
 
     let manifest;
-    await check('the .vsix installs into code-server offline (--install-extension)', () => {
+    await check('the .vsix installs into code-server from the file (--install-extension, no marketplace)', () => {
         manifest = installExtension(codeServer, dirs);
     });
     const language = manifest.contributes.languages.find(l => l.id === 'mplan');
@@ -547,7 +547,7 @@ async function main() {
     await check(`hovering the squiggle under 'Newsleter' (line ${typo.line}) shows its problem and rule id`, async () => {
         await hoverText(page, typo, "shows the problem with 'Newsleter' and its rule id",
             text => text.includes("'Newsleter'") && text.includes('unresolved-reference'));
-        await screenshot(page, '1-diagnostics');
+        await screenshot(page, '2-diagnostics');
         await closeHover(page);
     });
 
@@ -558,7 +558,7 @@ async function main() {
             const [meaning, ...usage] = text.replace(/^serves:?/, '').trim().split('\n').filter(Boolean);
             return /^serves\b/.test(text) && meaning?.length >= 20 && usage.some(line => /\bserves\s+\w+/.test(line));
         });
-        await screenshot(page, '2-hover-keyword');
+        await screenshot(page, '3-hover-keyword');
         await closeHover(page);
     });
 
@@ -568,7 +568,7 @@ async function main() {
     await check(`hovering the name 'ListFirst' (line ${listFirst.line}) summarizes the strategy`, async () => {
         await hoverText(page, listFirst, `names the strategy and quotes its statement "${statement}"`,
             text => /strategy ListFirst/.test(text) && text.includes(statement));
-        await screenshot(page, '3-hover-name');
+        await screenshot(page, '4-hover-name');
         await closeHover(page);
     });
 
@@ -589,7 +589,7 @@ async function main() {
         await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
         await runCommand(page, 'View: Toggle Panel Visibility');
         await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP_MS });
-        await screenshot(page, '4-preview');
+        await screenshot(page, '5-preview');
         await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
         await runCommand(page, 'View: Toggle Panel Visibility');
         await runCommand(page, 'View: Focus Active Editor Group');
@@ -601,7 +601,7 @@ async function main() {
         await page.keyboard.press('Control+.');
         const fix = page.locator('.action-widget .monaco-list-row', { hasText: fixTitle }).first();
         await fix.waitFor({ state: 'visible', timeout: STEP_MS });
-        await screenshot(page, '4-quick-fix-menu');
+        await screenshot(page, '6-quick-fix-menu');
         await fix.click();
         await page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: STEP_MS });
         // The edit is in the document: saved, the file on disk has the tactic's real name.
@@ -612,7 +612,7 @@ async function main() {
         const rest = expected.filter(e => e.code !== 'unresolved-reference');
         await allProblems(page, 'the Problems panel without unresolved-reference and with the other findings',
             shown => !shown.some(p => p.code === 'unresolved-reference') && rest.every(e => shown.some(p => p.code === e.code && p.line === e.line)),
-            '5-quick-fix-applied');
+            '7-quick-fix-applied');
     });
 
     // The fix makes the campaign run the Newsletter too: its planned spend grows by that budget.
@@ -621,13 +621,13 @@ async function main() {
         assert(fixedPlan.planned !== launch.planned, `the fix did not change the campaign's planned spend (${usd(launch.planned)})`);
         await poll(`the campaign Launch with ${usd(fixedPlan.planned)} planned`, () => campaignRows(preview),
             rows => rows.some(row => row.includes(usd(fixedPlan.budget)) && row.includes(usd(fixedPlan.planned))), rows => rows.join(' | ') || 'no row names Launch');
-        await screenshot(page, '6-preview-after-fix');
+        await screenshot(page, '8-preview-after-fix');
     });
 
     if (updateDocsImages) {
         mkdirSync(DOCS_IMAGES, { recursive: true });
-        copyFileSync(join(ARTIFACTS, '1-diagnostics.png'), join(DOCS_IMAGES, 'vscode-diagnostics.png'));
-        copyFileSync(join(ARTIFACTS, '4-preview.png'), join(DOCS_IMAGES, 'vscode-preview.png'));
+        copyFileSync(join(ARTIFACTS, '2-diagnostics.png'), join(DOCS_IMAGES, 'vscode-diagnostics.png'));
+        copyFileSync(join(ARTIFACTS, '5-preview.png'), join(DOCS_IMAGES, 'vscode-preview.png'));
         log(`wrote ${join('docs', 'images', 'vscode-diagnostics.png')} and ${join('docs', 'images', 'vscode-preview.png')}`);
     }
 }
