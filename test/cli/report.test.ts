@@ -79,6 +79,7 @@ describe('mplan report', () => {
         expect(run.code).toBe(0);
         const html = readFileSync(join(dir, 'r.html'), 'utf8');
         expect(html).toContain('5 errors, 5 warnings, 1 info');
+        expect(html).toContain('<li><strong>3</strong> tactics</li><li><strong>1</strong> campaign</li>');
         expect(html).toContain('<td>Funnel</td><td class="num">27</td>');
         expect(html).toContain('<h3>Offer</h3>');
         expect(html).toContain('<code>missing-guarantee</code>');

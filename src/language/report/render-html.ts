@@ -164,7 +164,7 @@ function summary(context: Context): string {
     return `<section id="summary">
 <h2>Summary</h2>
 <div class="cards">${cards.map(([title, value, note]) => `<div class="card"><div class="card-title">${esc(title)}</div><div class="card-value">${esc(value)}</div><div class="card-note">${esc(note)}</div></div>`).join('')}</div>
-<table class="counts"><tr>${blocks.map(([name]) => `<th>${esc(name)}</th>`).join('')}</tr><tr>${blocks.map(([, count]) => `<td>${count}</td>`).join('')}</tr></table>
+<ul class="counts">${blocks.map(([name, count]) => `<li><strong>${count}</strong> ${esc(count === 1 ? singular(name) : name)}</li>`).join('')}</ul>
 </section>`;
 }
 
@@ -485,7 +485,8 @@ code, .where { font-family: var(--mono); font-size: 12px; }
 table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
 table.data { width: 100%; }
 th, td { border-bottom: 1px solid var(--border); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-.counts th { font-weight: normal; color: var(--muted); }
+.counts { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; padding: 0; margin: 12px 0; color: var(--muted); }
+.counts strong { color: var(--fg); }
 .num { text-align: right; white-space: nowrap; }
 .over { color: var(--poor); }
 tr.missing td { color: var(--muted); }
@@ -525,4 +526,9 @@ footer { margin-top: 40px; font-size: 12px; }
 .interactive li[data-uri]:hover, .interactive tr[data-uri]:hover { background: var(--track); }
 @media print { h2 { break-after: avoid; } .rule, svg.chart { break-inside: avoid; } }
 `;
+}
+
+/** `strategies` → `strategy`, `files` → `file` (the block counts' names are plural). */
+function singular(name: string): string {
+    return name.endsWith('ies') ? name.slice(0, -3) + 'y' : name.endsWith('s') ? name.slice(0, -1) : name;
 }
