@@ -196,14 +196,20 @@ function inProcessRun(loaded: LoadResult, why: string): CheckedRun {
     };
 }
 
-/** Langium's file system, telling each file read: the progress counts reading. */
-class CountingFileSystem extends NodeFileSystemProvider {
+/**
+ * Langium's file system for a one-shot check: it tells each file read (the
+ * progress counts reading), and reads synchronously. The loader reads one file
+ * after the other anyway, and a small file read at once costs a fraction of an
+ * asynchronous read's round trips through the thread pool: a fifth of a
+ * 1,000-file check was spent waiting for them.
+ */
+class CheckFileSystem extends NodeFileSystemProvider {
     constructor(private readonly onRead: () => void) {
         super();
     }
 
     override async readFile(uri: URI): Promise<string> {
-        const text = await super.readFile(uri);
+        const text = this.readFileSync(uri);
         this.onRead();
         return text;
     }
@@ -216,7 +222,7 @@ class CountingFileSystem extends NodeFileSystemProvider {
 export async function checkFiles(files: string[], settings: Settings, onProgress?: (counts: ProgressCounts) => void): Promise<LoadResult & { services: MplanServices }> {
     const counts: ProgressCounts = { read: 0, toRead: files.length, linked: 0, judged: 0, toJudge: 0 };
     const tell = () => onProgress?.(counts);
-    const { shared, Mplan } = createMplanServices({ fileSystemProvider: () => new CountingFileSystem(() => { counts.read++; tell(); }) });
+    const { shared, Mplan } = createMplanServices({ fileSystemProvider: () => new CheckFileSystem(() => { counts.read++; tell(); }) });
     Mplan.config.SettingsProvider.set(settings);
     Mplan.config.RuleDocs.setBase(pathToFileURL(rulesDocsDir()).href);
     // A one-shot check needs no index of references (find-references, rename).

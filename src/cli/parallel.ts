@@ -20,7 +20,7 @@
  * Files come back in the order one process loads them: the files named, in
  * order, then their imports, breadth first.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -95,7 +95,7 @@ export async function checkInParallel(
     if (jobs === 1) return '--jobs 1';
     if (jobs === undefined && files.length < PARALLEL_MIN_FILES) return Number.isFinite(PARALLEL_MIN_FILES) ? `fewer than ${PARALLEL_MIN_FILES} files` : 'no --jobs';
     if (jobs === undefined && cores < 2) return 'one core';
-    const groups = await importGroups(files);
+    const groups = importGroups(files);
     const workers = workerCount(files.length, groups.length, jobs, cores);
     if (workers < 2) return 'one group: the files import each other';
     // Every worker judges by the same day, even across midnight.
@@ -158,7 +158,7 @@ interface Group {
  * may see an import in a comment (harmless: a group is only bigger) or miss
  * one in an unusual spelling (caught by the verification).
  */
-export async function importGroups(files: string[]): Promise<Group[]> {
+export function importGroups(files: string[]): Group[] {
     const parent = new Map<string, string>();
     const find = (key: string): string => {
         let root = key;
@@ -179,7 +179,8 @@ export async function importGroups(files: string[]): Promise<Group[]> {
         if (!parent.has(key)) parent.set(key, key);
         let text: string;
         try {
-            text = await readFile(queue[i].fsPath, 'utf8');
+            // At once: small files, read one after the other (see CheckFileSystem in check.ts).
+            text = readFileSync(queue[i].fsPath, 'utf8');
         } catch {
             continue; // The loader reports it, or leaves it to unresolved-import.
         }
