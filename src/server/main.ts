@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { addSelectionRangeHandler } from '../language/lsp/language-server.js';
 import { addPlanReportHandler } from '../language/lsp/plan-report-request.js';
 import { createMplanServices } from '../language/mplan-module.js';
+import { addDebugRequests } from './debug-requests.js';
 import { addRuleRequests } from './rule-requests.js';
 
 /**
@@ -21,4 +22,5 @@ export function startServer(): void {
     addSelectionRangeHandler(connection, shared);
     addPlanReportHandler(connection, shared);
     addRuleRequests(connection);
+    addDebugRequests(connection, shared);
 }
