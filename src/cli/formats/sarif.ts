@@ -47,13 +47,24 @@ export function artifactLocation(shown: string): { uri: string; uriBaseId?: stri
     return { uri: shown.split(path.sep).join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
+/**
+ * A finding's message as a SARIF plain text message. SARIF 2.1.0 (§3.11.6)
+ * reads `[text](target)` in such a message as an embedded link, and a viewer
+ * shows it as one, so plan text quoted in a message (`[x](javascript:…)`)
+ * could become a link: its square brackets, and the backslashes that escape
+ * them, are escaped with a backslash, which viewers take out again.
+ */
+export function sarifText(message: string): string {
+    return message.replace(/[\\[\]]/g, '\\$&');
+}
+
 function result(file: CliFileResult, finding: CliFinding, ruleIndex: Map<string, number>): Record<string, unknown> {
     const index = ruleIndex.get(finding.ruleId);
     return {
         ruleId: finding.ruleId,
         ...(index === undefined ? {} : { ruleIndex: index }),
         level: LEVEL[finding.severity],
-        message: { text: finding.message },
+        message: { text: sarifText(finding.message) },
         locations: [{
             physicalLocation: {
                 artifactLocation: artifactLocation(file.path),
