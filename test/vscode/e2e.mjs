@@ -457,6 +457,35 @@ async function campaignRows(preview) {
     return (await preview.locator('tr', { hasText: 'Launch' }).allInnerTexts()).map(row => row.replace(/\s+/g, ' '));
 }
 
+/** The text of the webview frame whose first heading is 'budget-overrun', if one is showing. */
+async function rulePageText(page) {
+    for (const frame of page.frames()) {
+        try {
+            const heading = await frame.locator('h1').first().innerText({ timeout: 200 });
+            if (heading.trim() === 'budget-overrun') return await frame.locator('body').innerText({ timeout: 1_000 });
+        } catch {
+            // Not this frame (no heading yet, or detached).
+        }
+    }
+    return undefined;
+}
+
+/** The pids of the mplan language servers running (the extension's copy of the server bundle). */
+function serverPids() {
+    const pids = [];
+    for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        let command;
+        try {
+            command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        } catch {
+            continue;
+        }
+        if (command.includes(`mplan.mplan-vscode-`) && command.includes('dist/server.cjs')) pids.push(Number(entry));
+    }
+    return pids;
+}
+
 async function screenshot(page, name) {
     const path = join(ARTIFACTS, `${name}.png`);
     await page.screenshot({ path });
@@ -622,6 +651,46 @@ async function main() {
         await poll(`the campaign Launch with ${usd(fixedPlan.planned)} planned`, () => campaignRows(preview),
             rows => rows.some(row => row.includes(usd(fixedPlan.budget)) && row.includes(usd(fixedPlan.planned))), rows => rows.join(' | ') || 'no row names Launch');
         await screenshot(page, '8-preview-after-fix');
+    });
+
+    const launchLine = ebookLines.findIndex(line => /^campaign\s+Launch\b/.test(line)) + 1;
+    await check(`clicking the campaign Launch in the preview reveals it in the editor (line ${launchLine})`, async () => {
+        assert(launchLine > 0, 'ebook-list.mplan has no campaign Launch');
+        await goTo(page, { line: 1, column: 1 });
+        await preview.locator(`tr[data-uri][data-line="${launchLine - 1}"]`).first().click();
+        const status = page.locator('#status\\.editor\\.selection');
+        await waitInPage(page, `the cursor on line ${launchLine}`,
+            expected => document.getElementById('status.editor.selection')?.textContent?.startsWith(expected) ?? false,
+            `Ln ${launchLine},`, () => status.textContent());
+    });
+
+    const overrun = expected.find(e => e.code === 'budget-overrun');
+    await check(`"mplan: Explain Rule" on the budget-overrun finding (line ${overrun?.line}) shows that rule's page`, async () => {
+        assert(overrun, 'ebook-list.mplan lists no budget-overrun finding');
+        // On the amount the finding underlines: `budget 2_000 USD`.
+        const column = ebookLines[overrun.line - 1].search(/\d/) + 1;
+        await runCommand(page, 'View: Focus Active Editor Group');
+        await goTo(page, { line: overrun.line, column });
+        await runCommand(page, 'mplan: Explain Rule');
+        await page.locator('.tabs-container .tab', { hasText: 'budget-overrun.md' }).waitFor({ state: 'visible', timeout: STEP_MS });
+        // Webviews are frames: the rule page is the one whose heading is the rule id (the plan
+        // preview's is the plan's name).
+        await poll('the rule page: a heading budget-overrun and its Why section', () => rulePageText(page),
+            body => body !== undefined && body.includes('Why') && body.includes('Default severity: error'), body => JSON.stringify(body?.slice(0, 200)));
+        await screenshot(page, '9-explain-rule');
+        await runCommand(page, 'View: Close Editor');
+    });
+
+    await check('a language server that dies is restarted, with a message, and the findings come back', async () => {
+        const servers = serverPids();
+        assert(servers.length === 1, `expected one mplan language server process, found ${servers.length}`);
+        process.kill(servers[0], 'SIGKILL');
+        await page.locator('.notifications-toasts', { hasText: 'The mplan language server stopped unexpectedly and was restarted.' })
+            .waitFor({ state: 'visible', timeout: STEP_MS });
+        await poll('a new language server process', serverPids, pids => pids.length === 1 && pids[0] !== servers[0]);
+        const rest = expected.filter(e => e.code !== 'unresolved-reference');
+        await allProblems(page, 'the findings again, from the new server',
+            shown => rest.every(e => shown.some(p => p.code === e.code && p.line === e.line)), '10-after-restart');
     });
 
     if (updateDocsImages) {

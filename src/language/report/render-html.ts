@@ -210,9 +210,9 @@ function readiness(context: Context): string {
     return `<section id="readiness">
 <h2>Readiness</h2>
 ${svg(areas.length * ROW, 'Readiness per area, 0 to 100', rows)}
-<table class="data"><thead><tr><th>Area</th><th class="num">Score</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Infos</th><th class="num">Rules on</th></tr></thead><tbody>
+<div class="scroll"><table class="data"><thead><tr><th>Area</th><th class="num">Score</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Infos</th><th class="num">Rules on</th></tr></thead><tbody>
 ${areas.map(area => `<tr><td>${esc(area.title)}</td><td class="num">${area.score ?? '–'}</td><td class="num">${area.findings.error}</td><td class="num">${area.findings.warning}</td><td class="num">${area.findings.info}</td><td class="num">${area.rules}</td></tr>`).join('\n')}
-</tbody></table>
+</tbody></table></div>
 <p class="note">${esc(context.report.readiness.formula)}</p>
 ${languageNote(context.report, text => `<p class="warn">${esc(text)}</p>`)}
 </section>`;
@@ -248,9 +248,9 @@ function rowNotes(row: { other: Amount[]; unbudgeted: string[] }): string {
 }
 
 function budgetTable(context: Context, rows: BudgetRow[], heading: string, none: string): string {
-    return `<table class="data"><thead><tr><th>${esc(heading)}</th><th class="num">Amount</th><th class="num">Share</th><th>Tactics</th><th>Notes</th></tr></thead><tbody>
+    return `<div class="scroll"><table class="data"><thead><tr><th>${esc(heading)}</th><th class="num">Amount</th><th class="num">Share</th><th>Tactics</th><th>Notes</th></tr></thead><tbody>
 ${rows.map(row => `<tr${at(context, row.location)}><td>${esc(row.name ?? none)}</td><td class="num">${esc(money(context, row.amount))}</td><td class="num">${esc(percentText(row.share))}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(rowNotes(row))}</td></tr>`).join('\n')}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 /** Each campaign's budget as a light bar, what its tactics cost as a solid one inside it (red when over). */
@@ -281,9 +281,9 @@ function campaignTable(context: Context, rows: CampaignBudgetRow[]): string {
         const notes = rowNotes({ other: row.spendOther, unbudgeted: row.unbudgeted });
         return `<tr${at(context, row.location)}><td>${esc(row.name)}</td><td class="num">${esc(budget)}</td><td class="num">${esc(money(context, row.spend))}</td><td class="num">${esc(used)}</td><td class="num${row.left !== undefined && row.left < 0 ? ' over' : ''}">${esc(left)}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(notes)}</td></tr>`;
     };
-    return `<table class="data"><thead><tr><th>Campaign</th><th class="num">Budget</th><th class="num">Planned spend</th><th class="num">Used</th><th class="num">Left</th><th>Tactics</th><th>Notes</th></tr></thead><tbody>
+    return `<div class="scroll"><table class="data"><thead><tr><th>Campaign</th><th class="num">Budget</th><th class="num">Planned spend</th><th class="num">Used</th><th class="num">Left</th><th>Tactics</th><th>Notes</th></tr></thead><tbody>
 ${rows.map(cell).join('\n')}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 function budget(context: Context): string {
@@ -391,9 +391,9 @@ function funnelChart(context: Context, view: FunnelView): string {
 }
 
 function funnelTable(context: Context, view: FunnelView): string {
-    return `<table class="data"><thead><tr><th>Stage</th><th>How the plan gets there</th><th class="num">Rate to the next</th><th class="num">Expected${view.per ? ` per ${esc(view.per.replace(/s$/, ''))}` : ''}</th></tr></thead><tbody>
+    return `<div class="scroll"><table class="data"><thead><tr><th>Stage</th><th>How the plan gets there</th><th class="num">Rate to the next</th><th class="num">Expected${view.per ? ` per ${esc(view.per.replace(/s$/, ''))}` : ''}</th></tr></thead><tbody>
 ${view.stages.map(stage => `<tr${at(context, stage.location)}${stage.declared ? '' : ' class="missing"'}><td>${esc(stage.label)}</td><td>${stage.declared ? esc(stage.how.join('; ') || 'named in a conversion line') : 'missing'}</td><td class="num">${stage.rateToNext !== undefined ? `${esc(number(stage.rateToNext, 2))}%` : '–'}</td><td class="num">${stage.expected !== undefined ? esc(number(stage.expected)) : '–'}</td></tr>`).join('\n')}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 function funnel(context: Context): string {
@@ -484,7 +484,9 @@ code, .where { font-family: var(--mono); font-size: 12px; }
 .card-note { font-size: 12px; }
 table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
 table.data { width: 100%; }
-th, td { border-bottom: 1px solid var(--border); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid var(--border); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+.scroll { overflow-x: auto; }
+th { white-space: nowrap; }
 .counts { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; padding: 0; margin: 12px 0; color: var(--muted); }
 .counts strong { color: var(--fg); }
 .num { text-align: right; white-space: nowrap; }
