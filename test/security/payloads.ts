@@ -26,7 +26,9 @@ export const PAYLOADS: readonly Payload[] = [
     { name: 'markdown image', text: '![x](http://evil/x.png)' },
     { name: 'bare link', text: '<a href=//evil>' },
     { name: 'bidi override', text: 'abc\u202Egnp.exe\u202C \u2066<b>\u2069 \u200F' },
-    { name: 'NUL', text: 'a\u0000<script>alert(1)</script>' }
+    { name: 'NUL', text: 'a\u0000<script>alert(1)</script>' },
+    // A window title, a colour, an OSC 8 link and a C1 control sequence, for terminals and CI logs.
+    { name: 'terminal escapes', text: '\u001b]0;pwned\u0007\u001b[31mred\u001b]8;;http://evil\u0007link\u001b]8;;\u0007\u009b2J' }
 ];
 
 /**

@@ -16,11 +16,13 @@ import type { LangiumDocument } from 'langium';
 import type { MarkupContent } from 'vscode-languageserver';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PUBLIC_RULE_DOCS_BASE } from '../../src/language/config/rule-docs.js';
+import { PUBLIC_RULE_DOCS_BASE, publicRuleDocsUrl } from '../../src/language/config/rule-docs.js';
+import { RULES } from '../../src/language/rules/index.js';
 import { buildPlanReport } from '../../src/language/report/build-report.js';
 import type { PlanReport } from '../../src/language/report/report-data.js';
 import { messagePage } from '../../src/extension/preview-html.js';
 import { PlanPreviews } from '../../src/extension/preview.js';
+import { terminalText } from '../../src/cli/formats/stylish.js';
 import { mplan } from '../cli/run.js';
 import { check, services } from '../helpers.js';
 import { CSP_SOURCE, pages } from './fake-vscode.js';
@@ -73,9 +75,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** How plan text looks once shown: NUL, which XML and HTML cannot hold, is U+FFFD. */
+/** How plan text looks once shown in HTML, XML and the Markdown report: the controls XML cannot hold are U+FFFD. */
 function shown(text: string): string {
-    return text.replace(/\u0000/g, '\uFFFD');
+    return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
 /** `mplan report` of a case's plan to the given file name, and the written file. */
@@ -128,6 +130,10 @@ describe('the plan report, written by mplan report', () => {
         // In the goal, the findings' messages and the footer's file name.
         expect(text).toContain(shown(cases[i].payload.text));
         expect(text).toContain(`Made by mplan from ${shown(cases[i].plan.split('/').pop()!)}`);
+        // The links are the rule docs of the rules that found something, and nothing else.
+        const links = startTags(tokenize(html)).filter(tag => tag.name === 'a').map(tag => attribute(tag, 'href'));
+        expect(links.length).toBeGreaterThan(10);
+        for (const link of links) expect(RULES.map(rule => publicRuleDocsUrl(rule.id))).toContain(link);
     });
 
     it.each(PAYLOADS.map((payload, i) => [payload.name, i] as const))('Markdown: %s is text, nothing else', async (_, i) => {
@@ -270,6 +276,24 @@ describe('mplan check --format', () => {
     /** The shown path of each case's plan, as the CLI prints it (relative to the root, with `/`). */
     const planPath = (c: Case) => `${c.folder}/${c.plan}`;
 
+    it('stylish: control and bidi characters of plan text and file names are shown as escapes, never sent to the terminal', async () => {
+        const plain = await mplan(['check', '.', '--as-of', AS_OF], root);
+        const colored = await mplan(['check', '.', '--as-of', AS_OF, '--color'], root);
+        expect(plain.code).toBe(1);
+        // mplan's own colours are the only escape sequences of a coloured run.
+        const findings = (text: string) => text.split('\n').slice(0, -2);
+        const own = colored.stdout.replace(/\u001b\[(3[1-6]|39|1|22|90)m/g, '');
+        expect(findings(own)).toEqual(findings(plain.stdout));
+        expect(findings(plain.stdout).length).toBeGreaterThan(100);
+        const controls = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+        expect(plain.stdout.split('\n').filter(line => controls.test(line))).toEqual([]);
+        for (const c of cases) {
+            expect(plain.stdout, c.payload.name).toContain(`${terminalText(planPath(c))}:`);
+            expect(plain.stdout, c.payload.name).toContain(terminalText(c.payload.text));
+        }
+        expect(plain.stdout).toContain('\\x1b]0;pwned\\x07');
+    });
+
     it('markdown: rule links only, every payload and file name shown as text', async () => {
         const text = await checkAll('markdown');
         expect(markdownProblems(text, [PUBLIC_RULE_DOCS_BASE])).toEqual([]);
@@ -364,7 +388,7 @@ describe('the checks catch what they are meant to catch', () => {
 
     it('Markdown: links, images, HTML and definitions are found, escaped text is not', () => {
         expect(markdownProblems('\\[x\\]\\(javascript:alert(1)\\) &lt;script&gt; \\<b\\> `<code>`')).toEqual([]);
-        for (const payload of PAYLOADS.filter(p => /[<[]/.test(p.text))) expect(markdownProblems(payload.text), payload.name).not.toEqual([]);
+        for (const payload of PAYLOADS.filter(p => /<|\]\(/.test(p.text))) expect(markdownProblems(payload.text), payload.name).not.toEqual([]);
         expect(markdownProblems('[ok](https://x/y)', ['https://x/'])).toEqual([]);
         expect(markdownProblems('[x]: javascript:alert(1)')).not.toEqual([]);
     });

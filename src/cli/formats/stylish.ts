@@ -20,6 +20,20 @@ export function paint(text: string, color: boolean, ...styles: Paint[]): string 
 
 const SEVERITY_PAINT: Record<SeverityName, Paint> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
+/**
+ * Plan text (a message quoting the plan, a file name) made safe to print to
+ * a terminal or a CI log: control characters, which a terminal obeys as
+ * commands (colours, the window title, the clipboard through OSC 52, links
+ * through OSC 8), and the bidirectional overrides and isolates, which reorder
+ * how the line reads, are shown as escapes (`\x1b`, `\u202e`) instead.
+ * mplan's own colours are added around the result.
+ */
+export function terminalText(text: string): string {
+    return text
+        .replace(/[\u0000-\u001F\u007F-\u009F]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .replace(/[\u202A-\u202E\u2066-\u2069]/g, c => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
 /** The summary line, red when there are errors, yellow for warnings only, green when clean. */
 export function paintSummary(line: string, summary: Summary, color: boolean): string {
     const style: Paint = summary.errors > 0 ? 'red' : summary.warnings > 0 ? 'yellow' : summary.infos > 0 ? 'cyan' : 'green';
@@ -36,7 +50,7 @@ export function formatStylish(results: CliFileResult[], context: FormatContext):
     for (const result of results) {
         for (const f of result.findings) {
             const severity = paint(f.severity, context.color, SEVERITY_PAINT[f.severity]) + ' '.repeat(7 - f.severity.length);
-            lines.push(`${result.path}:${f.line}:${f.column}  ${severity}  ${f.message}  ${paint(f.ruleId, context.color, 'gray')}`);
+            lines.push(`${terminalText(result.path)}:${f.line}:${f.column}  ${severity}  ${terminalText(f.message)}  ${paint(f.ruleId, context.color, 'gray')}`);
         }
     }
     lines.push(paintSummary(context.summaryLine, context.summary, context.color));
