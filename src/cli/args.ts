@@ -59,7 +59,7 @@ export function parseArgs(argv: string[]): ParsedArgs | string {
         }
         const equals = arg.indexOf('=');
         const name = (equals >= 0 ? arg.slice(0, equals) : arg).replace(/^--?/, '');
-        const kind = arg.startsWith('--') ? table[name] : undefined;
+        const kind = arg.startsWith('--') && Object.hasOwn(table, name) ? table[name] : undefined;
         if (!kind) return `unknown option '${arg}' for mplan ${command} (see mplan --help)`;
         if (kind === 'flag') {
             if (equals >= 0) return `--${name} takes no value`;

@@ -8,6 +8,7 @@ import { report } from './report-command.js';
 import { init } from './init.js';
 import { formatFiles } from './format-command.js';
 import { HELP, MPLAN_VERSION_TEXT } from './help.js';
+import { terminalText } from './formats/stylish.js';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
@@ -83,7 +84,8 @@ export async function main(): Promise<void> {
     try {
         const result = await run(argv, process.cwd());
         if (result.stdout) process.stdout.write(result.stdout);
-        if (result.stderr) process.stderr.write(result.stderr);
+        // Messages quote file names and plan text: no control character reaches the terminal raw.
+        if (result.stderr) process.stderr.write(result.stderr.split('\n').map(terminalText).join('\n'));
         process.exitCode = result.exitCode;
     } catch (error) {
         process.stderr.write(`mplan: internal error: ${error instanceof Error ? error.message : String(error)} (please report this)\n`);

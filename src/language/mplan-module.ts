@@ -29,6 +29,7 @@ import { MplanTokenBuilder } from './syntax/token-builder.js';
 import { MplanValueConverter } from './syntax/value-converter.js';
 import { MplanDocumentValidator } from './validation/document-validator.js';
 import { MplanIndexManager } from './workspace/index-manager.js';
+import { MplanWorkspaceLock } from './workspace/workspace-lock.js';
 import { MplanWorkspaceManager } from './workspace/workspace-manager.js';
 
 /** The services mplan adds to Langium's. */
@@ -92,7 +93,8 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
 export const MplanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         IndexManager: services => new MplanIndexManager(services),
-        WorkspaceManager: services => new MplanWorkspaceManager(services)
+        WorkspaceManager: services => new MplanWorkspaceManager(services),
+        WorkspaceLock: services => new MplanWorkspaceLock(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new MplanDocumentUpdateHandler(services),

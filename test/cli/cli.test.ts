@@ -111,6 +111,10 @@ describe('bad input to mplan check', () => {
         expectOneCleanErrorLine(await mplan(['check', '--format', 'xml']), /^mplan: --format takes stylish, json, sarif, junit, github, markdown, not 'xml'$/);
         expectOneCleanErrorLine(await mplan(['rules', '--fix']), /^mplan: unknown option '--fix' for mplan rules \(see mplan --help\)$/);
         expectOneCleanErrorLine(await mplan(['check', '--config']), /^mplan: --config needs a value$/);
+        // A name with a terminal escape in it is quoted, not sent to the terminal.
+        expectOneCleanErrorLine(await mplan(['check', 'x\u001b]0;pwned\u0007.mplan']), /^mplan: x\\x1b\]0;pwned\\x07\.mplan: no such file or directory$/);
+        // Names of Object.prototype are not options either.
+        expectOneCleanErrorLine(await mplan(['check', '--constructor', 'examples']), /^mplan: unknown option '--constructor' for mplan check/);
     });
 });
 

@@ -50,6 +50,16 @@ describe('mplan check with settings', () => {
         });
     });
 
+    it('names of Object.prototype are not settings: inherited names are unknown thresholds', async () => {
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15'], workspace('{ "thresholds": { "constructor": 3, "toString": 4, "__proto__": 5 } }'));
+        expect(run.code).toBe(2);
+        expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+            expect.stringMatching(/^mplan: mplan\.json:1:\d+: unknown threshold 'constructor'/),
+            expect.stringMatching(/^mplan: mplan\.json:1:\d+: unknown threshold 'toString'/),
+            expect.stringMatching(/^mplan: mplan\.json:1:\d+: unknown threshold '__proto__'/)
+        ]);
+    });
+
     it('exits 2 when --config names no file, or --as-of no date', async () => {
         const dir = workspace();
         expect(await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--config', 'nope.json'], dir)).toEqual({ code: 2, stdout: '', stderr: 'mplan: nope.json: cannot read the settings (no such file)\n' });

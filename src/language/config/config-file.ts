@@ -104,7 +104,7 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
         } else if (key === 'thresholds') {
             if (value.type !== 'object') { at(value.offset, value.length, "'thresholds' must be an object of threshold names and numbers"); continue; }
             for (const [name, nameNode, number] of properties(value)) {
-                const doc = THRESHOLD_DOCS[name as keyof Thresholds];
+                const doc = Object.hasOwn(THRESHOLD_DOCS, name) ? THRESHOLD_DOCS[name as keyof Thresholds] : undefined;
                 if (!doc) {
                     at(nameNode.offset, nameNode.length, `unknown threshold '${name}': the thresholds are ${Object.keys(THRESHOLD_DOCS).join(', ')}`);
                 } else if (number.type !== 'number' || !Number.isInteger(number.value) || number.value < doc.minimum) {
