@@ -111,10 +111,11 @@ export class StressClient {
 
     /**
      * Resolves at the first publish for `uri` that passes `test` (or at once
-     * when the last one did); fails after `deadlineMs`, which only catches a
-     * server that hangs or never gets there, saying what it published last.
+     * when the last one did); fails when the server exits first, or after
+     * `deadlineMs`, which only catches a server that hangs or never gets
+     * there, saying what it published last.
      */
-    waitFor(uri: string, test: (diagnostics: Diagnostic[]) => boolean, what: string, deadlineMs = 30_000): Promise<void> {
+    waitFor(uri: string, test: (diagnostics: Diagnostic[]) => boolean, what: string, deadlineMs = 20_000): Promise<void> {
         const last = this.diagnostics.get(uri);
         if (last && test(last)) return Promise.resolve();
         return new Promise((resolve, reject) => {
@@ -122,6 +123,10 @@ export class StressClient {
                 reject(new Error(`no diagnostics for ${basename(uri)} ${what} within ${deadlineMs} ms; last published: ${JSON.stringify(this.diagnostics.get(uri)?.map(d => d.code))}`));
             }, deadlineMs);
             this.waiters.push({ test: p => p.uri === uri && test(p.diagnostics), resolve: () => { clearTimeout(timer); resolve(); } });
+            void this.exited.then(exit => {
+                clearTimeout(timer);
+                reject(new Error(`the server exited (code ${exit.code}, signal ${exit.signal}) before publishing diagnostics for ${basename(uri)} ${what}; its stderr:\n${this.stderr}`));
+            });
         });
     }
 
@@ -152,8 +157,12 @@ export class StressClient {
         return this.connection.sendNotification(method, params);
     }
 
+    /** Sends a request; fails at once, with the server's stderr, if the server process ends first. */
     request<T>(method: string, params: unknown): Promise<T> {
-        return this.connection.sendRequest(method, params) as Promise<T>;
+        const died = this.exited.then(exit => {
+            throw new Error(`the server exited (code ${exit.code}, signal ${exit.signal}) before answering ${method}; its stderr:\n${this.stderr}`);
+        });
+        return Promise.race([this.connection.sendRequest(method, params) as Promise<T>, died]);
     }
 
     /**
