@@ -39,7 +39,12 @@ describe('a storm of edits', () => {
         // Type at the end of the plan, one character per edit, each edit sending the whole text (full sync).
         const typed = typedText(EDITS);
         const sent: Array<Promise<void>> = [];
-        for (let i = 1; i <= EDITS; i++) sent.push(client.change(uri, base + typed.slice(0, i)));
+        let midway: Promise<DocumentSymbol[]> | undefined;
+        for (let i = 1; i <= EDITS; i++) {
+            sent.push(client.change(uri, base + typed.slice(0, i)));
+            // The user asks for the outline while typing: answered, not starved by the storm.
+            if (i === EDITS / 2) midway = client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        }
         // The last edit adds a block no earlier text has, so its findings are the final text's alone.
         const finalText = base + typed + '\ntactic FinalTouch { channel seo }\n';
         sent.push(client.change(uri, finalText));
@@ -49,6 +54,7 @@ describe('a storm of edits', () => {
         expect(expected.map(f => f.message).join('\n')).toContain('FinalTouch');
         await client.waitFor(uri, d => JSON.stringify(findingsOf(d)) === JSON.stringify(expected), 'equal to mplan check of the final text', 60_000);
 
+        expect((await midway!).map(s => s.name)).toContain('Generated');
         // Responsive: requests about the final text are answered.
         const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
         expect(symbols.map(s => s.name)).toContain('FinalTouch');
