@@ -1,3 +1,4 @@
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 
@@ -11,6 +12,8 @@ export interface DebugMemory {
     heapUsed: number;
     external: number;
     arrayBuffers: number;
+    /** Bytes used in each of V8's heap spaces (old_space, code_space...): what grew, data or compiled code. */
+    spaces: Record<string, number>;
     /** True when the server was started with --expose-gc and collected garbage before measuring. */
     collected: boolean;
 }
@@ -37,5 +40,6 @@ function measureMemory(): DebugMemory {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
-    return { rss, heapTotal, heapUsed, external, arrayBuffers, collected: gc !== undefined };
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map(space => [space.space_name, space.space_used_size]));
+    return { rss, heapTotal, heapUsed, external, arrayBuffers, spaces, collected: gc !== undefined };
 }

@@ -49,7 +49,8 @@ describe('the server\'s memory', () => {
         await typeAndErase(client, uri, text, 9_900);
         const late = await client.request<DebugMemory>(MEMORY, {});
         const ratio = late.heapUsed / early.heapUsed;
-        console.info(`stress memory: heap ${mb(early.heapUsed)} after 100 edits, ${mb(late.heapUsed)} after 10,000 (ratio ${ratio.toFixed(3)}), ${client.publishes.get(uri)} publishes, ${Math.round(performance.now() - started)} ms`);
+        const grew = (space: string) => (late.spaces[space] ?? 0) - (early.spaces[space] ?? 0);
+        console.info(`stress memory: heap ${mb(early.heapUsed)} after 100 edits, ${mb(late.heapUsed)} after 10,000 (ratio ${ratio.toFixed(3)}; compiled code ${mb(grew('code_space') + grew('trusted_space'))} of the growth, objects ${mb(grew('old_space'))}), ${client.publishes.get(uri)} publishes, ${Math.round(performance.now() - started)} ms`);
         expect(ratio).toBeLessThan(1.2);
         // The edits were built, not only received: the text is back to the plan, which every rule passes.
         expect(client.diagnostics.get(uri)).toEqual([]);
