@@ -7,8 +7,13 @@ import { MplanGrammar } from '../generated/grammar.js';
 import { findRepeatedFacts, repeatableAssignments, type Repeatable } from '../syntax/repeated-facts.js';
 import type { Rule } from './rule.js';
 
+/**
+ * Where a token is, or undefined for one without a place in the text: the
+ * parser's end-of-file token has offset and line -1 (or NaN), which an editor
+ * would show at line -1.
+ */
 function tokenRange(token: IToken | undefined): Range | undefined {
-    if (!token || Number.isNaN(token.startOffset) || token.startLine === undefined || Number.isNaN(token.startLine)) return undefined;
+    if (!token || !(token.startOffset >= 0) || token.startLine === undefined || !(token.startLine >= 1)) return undefined;
     return {
         start: { line: token.startLine - 1, character: (token.startColumn ?? 1) - 1 },
         end: { line: (token.endLine ?? token.startLine) - 1, character: token.endColumn ?? token.startColumn ?? 1 }
