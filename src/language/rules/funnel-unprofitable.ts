@@ -9,6 +9,8 @@ import type { Rule } from './rule.js';
 function pathToCustomers(funnel: Funnel): Conversion[] | undefined {
     const leaving = new Map<string, Conversion[]>();
     for (const conversion of funnel.conversions) {
+        // A half-typed line (`conversion leads to`) is no step of a path.
+        if (conversion.from === undefined || conversion.to === undefined || conversion.rate === undefined) continue;
         const from = conversion.from.toLowerCase();
         const list = leaving.get(from);
         if (list) list.push(conversion); else leaving.set(from, [conversion]);
@@ -42,7 +44,7 @@ function soldProduct(plan: Plan | undefined, funnel: Funnel, reach: Blocks, firs
     const focus = plan?.focus[0]?.ref;
     if (focus) return focus;
     if (reach.products.length === 1) return reach.products[0];
-    return (funnel.upsells[0] ?? firstUpsell())?.from.ref;
+    return (funnel.upsells[0] ?? firstUpsell())?.from?.ref;
 }
 
 interface Spend {

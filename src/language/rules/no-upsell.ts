@@ -24,7 +24,7 @@ export const noUpsell: Rule = {
         }
         // An upsell or a complement counts when it names another product (or one that does not resolve:
         // unresolved-reference reports that).
-        if (funnels.some(funnel => funnel.upsells.some(upsell => upsell.from.ref !== upsell.to.ref || !upsell.to.ref))) return;
+        if (funnels.some(funnel => funnel.upsells.some(upsell => upsell.from?.ref !== upsell.to?.ref || !upsell.to?.ref))) return;
         if (products.some(product => product.complements.some(ref => ref.ref !== product))) return;
         const names = products.slice(0, 2).map(product => product.name);
         report({

@@ -11,7 +11,8 @@ export const preCheckedConsent: Rule = {
     check(model, report) {
         for (const funnel of model.own.funnels) {
             for (const capture of funnel.captures) {
-                if (capture.method.kind !== 'checkbox' || capture.method.state !== 'ticked') continue;
+                // A half-typed `collect leads by` has no method yet.
+                if (capture.method?.kind !== 'checkbox' || capture.method.state !== 'ticked') continue;
                 report({
                     node: capture.method,
                     property: 'state',
@@ -24,7 +25,7 @@ export const preCheckedConsent: Rule = {
         const start = finding.range.start;
         for (const funnel of model.own.funnels) {
             for (const capture of funnel.captures) {
-                if (capture.method.state !== 'ticked') continue;
+                if (capture.method?.state !== 'ticked') continue;
                 const state = GrammarUtils.findNodeForProperty(capture.method.$cstNode, 'state');
                 if (state && state.range.start.line === start.line && state.range.start.character === start.character) {
                     return [{ title: 'Make the checkbox start unticked', edits: [{ range: state.range, newText: 'unticked' }], preferred: true }];
