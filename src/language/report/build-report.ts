@@ -47,7 +47,7 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         asOf: isoDay(model.asOf),
         currency,
         plan: {
-            name: plan.name,
+            name: nameOf(plan),
             goal: plan.goal,
             currencyDeclared: model.currency?.declared ?? false,
             focus: plan.focus.map(ref => ref.$refText),
@@ -110,6 +110,15 @@ function cents(value: number): number {
     return Math.round(value * 100) / 100;
 }
 
+/**
+ * A block's name as the report shows it. The grammar requires one, but a
+ * block being typed (`campaign {`) has none yet: the report then shows an
+ * empty name rather than failing on the whole plan.
+ */
+function nameOf(block: { name?: string }): string {
+    return block.name ?? '';
+}
+
 /** A bar being filled: tactic budgets in the plan currency and, apart, in others. */
 interface RowBuilder {
     name: string | null;
@@ -125,10 +134,10 @@ function rowBuilder(name: string | null, node: AstNode | undefined): RowBuilder 
 
 /** Counts `part` of a tactic's budget (1 for all of it) in a row. */
 function addTactic(row: RowBuilder, tactic: Tactic, part: number): void {
-    row.tactics.push(tactic.name);
+    row.tactics.push(nameOf(tactic));
     const budget = amountOf(tactic.budget);
     if (budget) row.sum.add({ amount: budget.amount * part, currency: budget.currency });
-    else row.unbudgeted.push(tactic.name);
+    else row.unbudgeted.push(nameOf(tactic));
 }
 
 /** The rows, with each one's share of what they add up to in the plan currency. */
@@ -148,14 +157,14 @@ function finishRows(rows: RowBuilder[], currency: string | undefined): BudgetRow
 
 /** Tactic budgets by strategy: every strategy of the plan, a tactic serving several shared equally, then tactics serving none. */
 function byStrategy(model: PlanModel, currency: string | undefined): BudgetRow[] {
-    const rows = new Map(model.all.strategies.map(strategy => [strategy, rowBuilder(strategy.name, strategy)]));
+    const rows = new Map(model.all.strategies.map(strategy => [strategy, rowBuilder(nameOf(strategy), strategy)]));
     const none = rowBuilder(null, undefined);
     for (const tactic of model.all.tactics) {
         const served = [...new Set(tactic.serves.map(ref => ref.ref).filter(strategy => strategy !== undefined))];
         if (served.length === 0) addTactic(none, tactic, 1);
         for (const strategy of served) {
             let row = rows.get(strategy);
-            if (!row) rows.set(strategy, row = rowBuilder(strategy.name, strategy));
+            if (!row) rows.set(strategy, row = rowBuilder(nameOf(strategy), strategy));
             addTactic(row, tactic, 1 / served.length);
         }
     }
@@ -186,15 +195,15 @@ function campaignRow(campaign: Campaign, currency: string | undefined): Campaign
     const comparable = inPlanCurrency && spend.other.length === 0;
     const tactics = tacticsRun(campaign);
     return {
-        name: campaign.name,
+        name: nameOf(campaign),
         budget: inPlanCurrency ? budget.amount : undefined,
         budgetOther: budget && !inPlanCurrency ? budget : undefined,
         spend: spend.amount,
         spendOther: spend.other,
         left: comparable ? cents(budget.amount - spend.amount) : undefined,
         ratio: comparable && budget.amount > 0 ? spend.amount / budget.amount : undefined,
-        tactics: tactics.map(tactic => tactic.name),
-        unbudgeted: tactics.filter(tactic => !amountOf(tactic.budget)).map(tactic => tactic.name),
+        tactics: tactics.map(nameOf),
+        unbudgeted: tactics.filter(tactic => !amountOf(tactic.budget)).map(nameOf),
         location: locationOf(campaign)
     };
 }
@@ -213,8 +222,8 @@ function timelineItem(block: Campaign | Tactic, campaign: Campaign | undefined):
     const reason = undatedReason(block);
     return {
         kind: block.$type === 'Campaign' ? 'campaign' : 'tactic',
-        name: block.name,
-        campaign: campaign?.name,
+        name: nameOf(block),
+        campaign: campaign ? nameOf(campaign) : undefined,
         start: block.period?.start,
         end: block.period?.end,
         review: block.$type === 'Campaign' ? (block as Campaign).review : undefined,
