@@ -1,7 +1,7 @@
 import type { Close, FollowUp, Funnel } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { cadencePerWeek } from '../model/values.js';
-import { isNewsletter, isSalesMail, timesPerWeek } from './funnel-followup-util.js';
+import { cadenceText, isNewsletter, isSalesMail, timesPerWeek } from './funnel-followup-util.js';
 import type { Report, Rule } from './rule.js';
 
 /** A message of a funnel that counts against the limit, and how often it goes out. */
@@ -27,7 +27,7 @@ const KINDS: Record<Kind, { title: string; why: string }> = {
 function mailing(node: FollowUp | Close): Mailing | undefined {
     const perWeek = cadencePerWeek(node.cadence);
     if (perWeek === undefined || !node.cadence) return undefined;
-    return { node, perWeek, cadence: node.cadence.$cstNode?.text ?? '' };
+    return { node, perWeek, cadence: cadenceText(node.cadence) ?? '' };
 }
 
 /** The newsletters and the sales e-mails of a funnel, each with its cadence. */

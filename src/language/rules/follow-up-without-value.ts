@@ -1,4 +1,4 @@
-import { valueItems } from './funnel-followup-util.js';
+import { cadenceText, valueItems } from './funnel-followup-util.js';
 import type { Rule } from './rule.js';
 
 export const followUpWithoutValue: Rule = {
@@ -12,7 +12,7 @@ export const followUpWithoutValue: Rule = {
         for (const funnel of model.own.funnels) {
             for (const followUp of funnel.followUps) {
                 if (valueItems(followUp).length > 0) continue;
-                const cadence = followUp.cadence?.$cstNode?.text ?? '';
+                const cadence = cadenceText(followUp.cadence) ?? '';
                 const contents = followUp.contents;
                 report({
                     node: followUp,

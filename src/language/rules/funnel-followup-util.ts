@@ -1,7 +1,20 @@
 // Shared reading of the funnel for the follow-up, closing and economics rules:
 // what a follow-up carries, which stage a conversion line names, how often
 // something happens, in words.
-import type { FollowUp } from '../generated/ast.js';
+import { CstUtils } from 'langium';
+import type { Cadence, FollowUp } from '../generated/ast.js';
+
+/**
+ * A cadence as a message quotes it: its words one space apart (`every 2
+ * weeks`), however they are spaced, broken over lines or interleaved with
+ * comments in the plan. A message is one line, and formatting the plan must
+ * not change what it says.
+ */
+export function cadenceText(cadence: Cadence | undefined): string | undefined {
+    const cst = cadence?.$cstNode;
+    if (!cst) return undefined;
+    return CstUtils.flattenCst(cst).filter(leaf => !leaf.hidden).map(leaf => leaf.text).join(' ');
+}
 
 /** Contents that make a follow-up a newsletter. */
 const NEWSLETTER_WORDS = new Set(['newsletter', 'newsletters', 'news', 'digest', 'roundup', 'bulletin']);

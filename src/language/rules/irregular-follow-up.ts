@@ -1,5 +1,6 @@
 import type { FollowUp } from '../generated/ast.js';
 import { cadencePerWeek } from '../model/values.js';
+import { cadenceText } from './funnel-followup-util.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -27,7 +28,7 @@ export const irregularFollowUp: Rule = {
                 if (!followUp.day && needsDay(followUp)) missing.push('day');
                 if (!followUp.time) missing.push('time');
                 if (missing.length === 0) continue;
-                const cadence = followUp.cadence?.$cstNode?.text ?? '';
+                const cadence = cadenceText(followUp.cadence) ?? '';
                 const what = missing.length === 2 ? 'no fixed day and time' : `no fixed ${missing[0]}`;
                 const add = missing.length === 2 ? `'on tuesday at 10:00'` : missing[0] === 'day' ? `a day ('on tuesday')` : `an hour ('at 10:00')`;
                 report({

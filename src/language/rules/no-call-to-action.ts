@@ -1,3 +1,4 @@
+import { cadenceText } from './funnel-followup-util.js';
 import type { Rule } from './rule.js';
 
 export const noCallToAction: Rule = {
@@ -11,7 +12,7 @@ export const noCallToAction: Rule = {
         for (const funnel of model.own.funnels) {
             for (const close of funnel.closes) {
                 if (close.callToAction) continue;
-                const cadence = close.cadence?.$cstNode?.text;
+                const cadence = cadenceText(close.cadence);
                 report({
                     node: close,
                     message: `The sales e-mails${cadence ? ` sent ${cadence}` : ''} have no call to action: a reader who is not told what to do next (buy now, see the offer) rarely goes to the sales page. Write 'close${cadence ? ` ${cadence}` : ''} with call to action'.`
