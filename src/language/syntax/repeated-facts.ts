@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 
 /** A fact that holds one value, written a second time in the same block. */
 export interface RepeatedFact {
@@ -77,33 +77,74 @@ function keywordOf(children: readonly CstNode[], index: number): string {
     if (isLeafCstNode(child) && GrammarAST.isKeyword(child.grammarSource)) return child.text;
     for (let i = index - 1; i >= 0; i--) {
         const previous = children[i];
-        return isLeafCstNode(previous) && GrammarAST.isKeyword(previous.grammarSource) ? previous.text : child.text.split(/\s/)[0];
+        return isLeafCstNode(previous) && GrammarAST.isKeyword(previous.grammarSource) ? previous.text : firstWord(child);
     }
-    return child.text.split(/\s/)[0];
+    return firstWord(child);
+}
+
+/** The first token of a piece of syntax (`habits` of `habits{ }`: the text up to a space would be `habits{`). */
+function firstWord(cst: CstNode): string {
+    return CstUtils.flattenCst(cst).find(leaf => !leaf.hidden)?.text ?? cst.text.split(/\s/)[0];
+}
+
+const factStarts = new WeakMap<object, boolean>();
+
+/**
+ * Whether a piece of syntax begins a fact: the first token of one of the
+ * alternatives a block (or a guarantee, an objective) repeats, such as
+ * `visitors` in `visitors 20_000 per month`, or a value that is a fact by
+ * itself (`decides`, `habits { … }`, a period). Cached per grammar element.
+ */
+function startsFact(cst: CstNode): boolean {
+    const source = cst.grammarSource;
+    if (!source) return false;
+    let starts = factStarts.get(source);
+    if (starts === undefined) {
+        starts = false;
+        let current: GrammarAST.AbstractElement = source;
+        for (;;) {
+            if (current.cardinality === '*' || current.cardinality === '+') {
+                starts = true;
+                break;
+            }
+            const parent = current.$container;
+            if (GrammarAST.isAssignment(parent) || GrammarAST.isAlternatives(parent) || (GrammarAST.isGroup(parent) && parent.elements[0] === current)) {
+                current = parent;
+            } else {
+                break;
+            }
+        }
+        factStarts.set(source, starts);
+    }
+    return starts;
 }
 
 /**
  * Facts stated twice in one block of a file, looking only at the direct
  * syntax of each block (and of nested groups such as a guarantee), not at the
- * whole tree. At most one finding per line.
+ * whole tree. At most one finding per fact as written (`visitors 10 per day`
+ * stated again is one finding, not one for `visitors` and one for `per`),
+ * wherever its line breaks fall, so that formatting never changes them.
  */
 export function findRepeatedFacts(blocks: readonly AstNode[], repeatable: Repeatable): RepeatedFact[] {
     const found: RepeatedFact[] = [];
     const scan = (node: AstNode): void => {
         if (!node.$cstNode || !repeatable.types.has(node.$type)) return;
         const seen = new Map<string, CstNode>();
-        let lastLine = -1;
+        /** Whether the fact being read already has its finding. */
+        let reported = false;
         const children = ownChildren(node.$cstNode, node);
         for (let i = 0; i < children.length; i++) {
             const child = children[i];
             const nested = isCompositeCstNode(child) && child.astNode !== node && child.astNode.$cstNode === child;
+            if (startsFact(child)) reported = false;
             const assignment = assignmentOf(child);
             if (assignment && repeatable.assignments.has(assignment)) {
                 const first = seen.get(assignment.feature);
                 if (!first) {
                     seen.set(assignment.feature, child);
-                } else if (child.range.start.line !== lastLine) {
-                    lastLine = child.range.start.line;
+                } else if (!reported) {
+                    reported = true;
                     found.push({ node, keyword: keywordOf(children, i), first, second: child });
                 }
             }
