@@ -1,6 +1,9 @@
 import type { AstNode } from 'langium';
 import type { Rule } from './rule.js';
 
+/** How many of the other blocks of the same name a finding points to. */
+const MAX_RELATED = 10;
+
 function kindOf(node: AstNode): string {
     return node.$type.toLowerCase();
 }
@@ -29,7 +32,9 @@ export const duplicateName: Rule = {
                 node: element,
                 property: 'name',
                 message: `There is more than one ${kind} named '${name}' (another is at ${model.where(others[0].node)}). Give each ${kind} its own name.`,
-                related: others.flatMap(d => d.node ? [{ node: d.node, message: `the other ${kind} '${name}'` }] : [])
+                // A few of the others: with n blocks of one name, listing every other one in each of the n
+                // findings would grow with n² (3,000 pasted copies of a plan made diagnostics of gigabytes).
+                related: others.slice(0, MAX_RELATED).flatMap(d => d.node ? [{ node: d.node, message: `the other ${kind} '${name}'` }] : [])
             });
         }
         // A second plan block in this file, or a plan brought in by an import.
