@@ -21,13 +21,14 @@ function levelOf(rule: Rule, settings: Settings): Level {
  * failure becomes one finding of that rule, so a bug in one rule never hides
  * the rest.
  */
-export function runRules(model: PlanModel, rules: readonly Rule[]): RuleFinding[] {
+export function runRules(model: PlanModel, rules: readonly Rule[], onError?: (rule: Rule, error: unknown) => void): RuleFinding[] {
     const settings = model.settings;
     const findings: RuleFinding[] = [];
     const guarded = (rule: Rule, level: Severity, run: (report: (finding: Finding) => void) => void): void => {
         try {
             run(finding => findings.push({ ...finding, rule, level }));
         } catch (error) {
+            onError?.(rule, error);
             findings.push({
                 rule,
                 level,

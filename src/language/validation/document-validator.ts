@@ -3,6 +3,7 @@ import {
     type ValidationOptions
 } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Connection } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import type { RuleDocs } from '../config/rule-docs.js';
 import type { MplanServices } from '../mplan-module.js';
@@ -23,9 +24,11 @@ const SEVERITY: Record<Severity, 1 | 2 | 3> = { error: 1, warning: 2, info: 3 };
 export class MplanDocumentValidator extends DefaultDocumentValidator {
     protected readonly models: PlanModelProvider;
     protected readonly docs: RuleDocs;
+    protected readonly connection: Connection | undefined;
 
     constructor(services: MplanServices) {
         super(services);
+        this.connection = services.shared.lsp.Connection;
         this.models = services.model.PlanModelProvider;
         this.docs = services.config.RuleDocs;
     }
@@ -33,7 +36,16 @@ export class MplanDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, _options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         await interruptAndCheck(cancelToken);
         const model = this.models.get(document as LangiumDocument<Document>);
-        return runRules(model, RULES).map(finding => this.toRuleDiagnostic(finding));
+        return runRules(model, RULES, (rule, error) => this.logRuleFailure(document, rule.id, error)).map(finding => this.toRuleDiagnostic(finding));
+    }
+
+    /**
+     * A rule that throws is a bug in mplan: the user sees one finding of that rule, and the
+     * language server's log gets the stack, for the bug report. (The CLI has no such log.)
+     */
+    protected logRuleFailure(document: LangiumDocument, ruleId: string, error: unknown): void {
+        const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+        this.connection?.console.error(`mplan: the rule '${ruleId}' failed on ${document.uri.toString()}: ${detail}`);
     }
 
     protected toRuleDiagnostic(finding: RuleFinding): Diagnostic {

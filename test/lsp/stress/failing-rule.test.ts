@@ -53,4 +53,14 @@ describe('a rule that fails', () => {
                 ([['stub-throws', 'warning'], ['stub-overflows', 'warning'], ['stub-throws-string', 'error'], ['stub-review-throws', 'info']]));
         }
     });
+
+    it('hands each failure to the caller, which is how the language server logs the stack', async () => {
+        const checked = await check(PLAN);
+        const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
+        const failures: Array<[string, unknown]> = [];
+        runRules(model, FAILING, (rule, error) => failures.push([rule.id, error]));
+        expect(failures.map(([id]) => id)).toEqual(['stub-throws', 'stub-overflows', 'stub-throws-string', 'stub-review-throws']);
+        expect(failures[0][1]).toBeInstanceOf(Error);
+        expect((failures[0][1] as Error).stack).toContain('boom');
+    });
 });
