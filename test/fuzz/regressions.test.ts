@@ -1,0 +1,101 @@
+/**
+ * The smallest inputs the fuzzing found to break something, kept as fixed
+ * tests: each is run through every service (harness.ts), and what a user
+ * sees of it is checked.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPlanReport } from '../../src/language/report/build-report.js';
+import { renderReportHtml } from '../../src/language/report/render-html.js';
+import { renderReportMarkdown } from '../../src/language/report/render-markdown.js';
+import { mplan } from '../cli/run.js';
+import { CLEAN_PLAN, services } from '../helpers.js';
+import { checkFormatterKeepsMeaning, exercise, formatted, messageOf } from './harness.js';
+
+/** The findings of the first file of a case, as `rule line:column message` (1-based, as the CLI prints them). */
+async function findings(text: string): Promise<string[]> {
+    const { documents } = await exercise({ 'plan.mplan': text });
+    return (documents[0].diagnostics ?? []).map(d => `${String(d.code)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${messageOf(d)}`);
+}
+
+describe('regressions found by fuzzing', () => {
+    it('a file that ends inside a block: the error is placed after the last word, not at line -1', async () => {
+        const text = 'plan X {\n  ';
+        expect(await findings(text)).toContain("syntax-error 1:9 Expected '}' after '{' but found the end of the file.");
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
+        writeFileSync(join(dir, 'plan.mplan'), text);
+        const run = await mplan(['check', 'plan.mplan'], dir);
+        expect(run.stdout).toContain("plan.mplan:1:9  error    Expected '}' after '{' but found the end of the file.  syntax-error");
+        expect(run.stdout).not.toContain(':-1:');
+        expect(run.code).toBe(1);
+    });
+
+    it('half-typed funnel lines (`collect leads by`, `upsell`, `conversion leads to`): every rule still runs', async () => {
+        // Each once made a rule throw (pre-checked-consent, no-upsell, funnel-unprofitable), which
+        // turned into a finding "mplan could not run the rule"; the harness fails on such a finding.
+        // A funnel with visitors and no upsell, the half-typed line last (a keyword after it would be read
+        // as its missing word), in place of the step to customers or after it, so that the rules read it.
+        const plan = CLEAN_PLAN.replace('    upsell Box to Platter\n', '    visitors 1000 per month\n');
+        const last = '    conversion leads to customers 10%\n';
+        const texts = [
+            ...['collect leads by', 'upsell', 'upsell Box to', 'conversion', 'conversion leads to', 'conversion leads to customers'].map(line => plan.replace(last, `    ${line}\n`)),
+            plan.replace(last, `${last}    upsell\n`)
+        ];
+        for (const text of texts) {
+            const found = await findings(text);
+            expect(found.filter(f => f.startsWith('syntax-error')).length, text).toBeGreaterThan(0);
+            expect(found.some(f => f.includes('could not run the rule')), text).toBe(false);
+        }
+    });
+
+    it('the report of a plan whose blocks have no name yet is built and rendered, with the names it has', async () => {
+        const text = 'plan {\n}\ncampaign {\n    budget 100 USD\n    runs Ads\n}\ntactic {\n    budget 50 USD\n    from 2027-02-01 to 2027-03-01\n}\nstrategy {\n}\ntactic Ads {\n    serves Win\n}\n';
+        const { documents } = await exercise({ 'plan.mplan': text });
+        const report = (await buildPlanReport(services.Mplan, documents[0]))!;
+        expect(report.plan.name).toBe('');
+        expect(report.budget.byCampaign.map(c => c.name)).toEqual(['']);
+        expect(renderReportHtml(report)).toContain('<h1></h1>');
+        expect(renderReportMarkdown(report)).toContain('# Plan report: ');
+    });
+
+    it('a cadence written over two lines, with a comment, is quoted in one line, as formatting writes it', async () => {
+        const text = CLEAN_PLAN
+            .replace('    follow up weekly on tuesday at 10:00 with tips\n', '    follow up every /* hmm */\n        day\n')
+            .replace('    close weekly with call to action\n', '    close every\n\tday\n');
+        const found = await findings(text);
+        const quoted = found.filter(f => f.includes('every'));
+        // irregular-follow-up, follow-up-without-value, no-call-to-action and email-too-frequent quote it.
+        expect(new Set(quoted.map(f => f.split(' ')[0]))).toEqual(new Set(['irregular-follow-up', 'follow-up-without-value', 'no-call-to-action', 'email-too-frequent']));
+        for (const finding of quoted) {
+            expect(finding).toMatch(/sent every day |'every day'/);
+            expect(finding).not.toMatch(/[\r\n\t]|\/\*/);
+        }
+        // And the formatter, which puts the cadence on one line, changes none of the messages.
+        const { documents } = await exercise({ 'plan.mplan': text });
+        await checkFormatterKeepsMeaning({ 'plan.mplan': text }, documents);
+    });
+
+    it('a one-value fact repeated over several lines is one finding, before and after formatting', async () => {
+        const text = 'funnel {\n    visitors 10 per day\n    visitors 0\n        per day\n}\n';
+        const stated = (await findings(text)).filter(f => f.includes('is stated twice'));
+        expect(stated).toEqual(["syntax-error 3:14 'visitors' is stated twice here (first at line 2): it holds one value, so the later one would replace the first. Keep one."]);
+        const { documents } = await exercise({ 'plan.mplan': text });
+        expect(await formatted(documents[0])).toBe('funnel {\n    visitors 10 per day\n    visitors 0 per day\n}\n');
+        await checkFormatterKeepsMeaning({ 'plan.mplan': text }, documents);
+    });
+
+    it('a nested block repeated without a space before its brace is named by its keyword', async () => {
+        const stated = (await findings('segment S {\n    habits{ }\n    habits{ }\n}\n')).filter(f => f.includes('is stated twice'));
+        expect(stated).toEqual(["syntax-error 3:5 'habits' is stated twice here (first at line 2): it holds one value, so the later one would replace the first. Keep one."]);
+    });
+
+    it('many blocks of one name: each finding points to a few of the others, not to all (diagnostics grew with the square)', async () => {
+        const text = Array.from({ length: 200 }, () => 'segment S {\n    who "s"\n}\n').join('');
+        const { documents } = await exercise({ 'plan.mplan': text });
+        const duplicates = (documents[0].diagnostics ?? []).filter(d => d.code === 'duplicate-name');
+        expect(duplicates).toHaveLength(200);
+        expect(Math.max(...duplicates.map(d => d.relatedInformation?.length ?? 0))).toBe(10);
+    });
+});
