@@ -2,6 +2,8 @@
 // each, so they start fast). Run after `langium generate` (see npm run build).
 import * as esbuild from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -16,7 +18,15 @@ const options = {
     sourcemap: true,
     minify: !process.env.MPLAN_NO_MINIFY,
     logLevel: 'warning',
-    define: { MPLAN_VERSION: JSON.stringify(pkg.version) },
+    // MPLAN_MAIN_HASH (the hash of out/cli-main.cjs, see startUpSnapshot below) is empty in a
+    // watch build: the entry then never starts from a snapshot of a bundle that has changed since.
+    define: { MPLAN_VERSION: JSON.stringify(pkg.version), MPLAN_MAIN_HASH: '""' },
+    // The start-up snapshot's warm-up plans (src/cli/startup/snapshot.ts) are bundled as text.
+    loader: { '.mplan': 'text' },
+    // `node --build-snapshot out/cli-main.cjs` runs the bundle without a `module` (only require,
+    // __filename and __dirname): it gets one of its own there, and keeps Node's everywhere else.
+    // The bundles are strict (their sources are ES modules): the banner keeps "use strict" first.
+    banner: { js: '"use strict";var module = typeof module === "object" ? module : { exports: {} };' },
     entryPoints: {
         // cli.cjs answers --version and --help and loads cli-main.cjs for everything else.
         cli: 'src/cli/bin.ts',
@@ -55,6 +65,25 @@ function copyIntoExtension() {
     copyFileSync('LICENSE', 'extension/LICENSE');
 }
 
+/**
+ * The start-up snapshot (src/cli/startup/): the entry, out/cli.cjs, is built
+ * again knowing the hash of the language bundle, so that it starts only from
+ * a snapshot of that very bundle; then the snapshot is built for this Node.js
+ * into the user's cache folder (runs on another Node.js build their own). A
+ * snapshot that cannot be built is said, and is no failure of the build.
+ */
+async function startUpSnapshot() {
+    const hash = createHash('sha256').update(readFileSync('out/cli-main.cjs')).digest('hex');
+    await esbuild.build({
+        ...options,
+        entryPoints: { cli: 'src/cli/bin.ts' },
+        define: { ...options.define, MPLAN_MAIN_HASH: JSON.stringify(hash) }
+    });
+    if (process.env.MPLAN_SNAPSHOT === '0') return;
+    const result = spawnSync(process.execPath, ['out/cli.cjs'], { env: { ...process.env, MPLAN_SNAPSHOT_BUILD: '1' }, encoding: 'utf8' });
+    process.stdout.write(result.stdout || `mplan: start-up snapshot not built: ${result.stderr || result.error}\n`);
+}
+
 if (watch) {
     const context = await esbuild.context(options);
     await context.watch();
@@ -62,6 +91,7 @@ if (watch) {
     await extensionContext.watch();
 } else {
     await esbuild.build(options);
+    await startUpSnapshot();
     await esbuild.build(extensionOptions);
     copyIntoExtension();
 }

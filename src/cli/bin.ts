@@ -1,16 +1,39 @@
 /**
  * The entry of the `mplan` command. It answers --version and --help at once
  * and loads the language (the rest of the CLI, in its own bundle) only for
- * the commands that need it, so that those start fast.
+ * the commands that need it: from the start-up snapshot of the initialised
+ * language when there is one (src/cli/startup/), else by loading the bundle,
+ * with V8's code cache, so that those start fast.
  */
+import { enableCompileCache } from 'node:module';
+import * as path from 'node:path';
 import { HELP, MPLAN_VERSION_TEXT } from './help.js';
+import { BUILD_REQUEST } from './startup/cache.js';
+import { startFromSnapshot, tellStart, userCacheDirectory } from './startup/launch.js';
 
 const argv = process.argv.slice(2);
-if (argv.includes('--version') || argv.includes('-v')) {
+if (process.env[BUILD_REQUEST] === '1') {
+    // Asked to build the start-up snapshot (by a run that had none, or by npm run build);
+    // loaded only then, so that other runs do not load what it needs.
+    void import('./startup/build.js').then(({ buildSnapshot }) => {
+        let outcome;
+        try {
+            outcome = buildSnapshot(__dirname);
+        } catch (error) {
+            outcome = { built: false, message: error instanceof Error ? error.message : String(error) };
+        }
+        process.stdout.write(`mplan: start-up snapshot ${outcome.built ? 'built' : 'not built'}: ${outcome.message}\n`);
+    });
+} else if (argv.includes('--version') || argv.includes('-v')) {
     process.stdout.write(MPLAN_VERSION_TEXT);
 } else if (argv.length > 0 && (argv[0] === 'help' || argv.includes('--help') || argv.includes('-h'))) {
     process.stdout.write(HELP);
 } else {
+    // The language server is long-lived: its start is not worth a snapshot.
+    tellStart(`started without the start-up snapshot: ${argv[0] === 'lsp' ? 'the language server' : startFromSnapshot(argv, __dirname)}`);
+    // V8 keeps the compiled code of the bundle, in mplan's cache folder (or NODE_COMPILE_CACHE).
+    const cache = userCacheDirectory();
+    if (process.env.NODE_COMPILE_CACHE || cache) enableCompileCache?.(process.env.NODE_COMPILE_CACHE ? undefined : path.join(cache!, 'compile'));
     // Resolved at run time, beside this bundle: out/cli-main.cjs.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const commands = require('./cli-main.cjs') as { main(): Promise<void> };

@@ -8,6 +8,7 @@ import { report } from './report-command.js';
 import { init } from './init.js';
 import { formatFiles } from './format-command.js';
 import { HELP, MPLAN_VERSION_TEXT } from './help.js';
+import { buildingSnapshot, prepareSnapshot } from './startup/snapshot.js';
 import { terminalText } from './formats/stylish.js';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -93,4 +94,6 @@ export async function main(): Promise<void> {
     }
 }
 
-// Started by the entry bundle (src/cli/bin.ts), which answers --version and --help itself.
+// Started by the entry bundle (src/cli/bin.ts), which answers --version and --help itself,
+// or from a start-up snapshot of this bundle (src/cli/startup/), which this makes when one is built.
+if (buildingSnapshot()) prepareSnapshot(main, run);
