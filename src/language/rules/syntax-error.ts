@@ -34,6 +34,26 @@ export function lexingMessage(text: string, offset: number, length: number): str
     return `Unexpected '${found}': this is not part of the mplan language.`;
 }
 
+/**
+ * The most lexer and parser errors reported for one file. A plan with typos
+ * has a handful; a file that is not a plan at all (a log, a CSV, an image
+ * opened as text) has one per line or more, hundreds of thousands of lines of
+ * output that help nobody. Past this many, the first ones are reported and one
+ * more finding says how many were left out.
+ */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/** The first MAX_SYNTAX_ERRORS errors by position, and a finding for the rest; all of them when there are not more. */
+function capped(errors: Array<{ range: Range; message: string }>): Array<{ range: Range; message: string }> {
+    if (errors.length <= MAX_SYNTAX_ERRORS) return errors;
+    const sorted = [...errors].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const rest = sorted.length - MAX_SYNTAX_ERRORS;
+    return [...sorted.slice(0, MAX_SYNTAX_ERRORS), {
+        range: sorted[MAX_SYNTAX_ERRORS].range,
+        message: `${rest} more syntax errors from here on are not listed: fix the ones above first (later errors often follow from them), and make sure this is a plan file.`
+    }];
+}
+
 export const syntaxError: Rule = {
     id: 'syntax-error',
     severity: 'error',
@@ -43,11 +63,11 @@ export const syntaxError: Rule = {
     check(model, report) {
         const result = model.document.parseResult;
         const text = model.document.textDocument.getText();
+        const errors: Array<{ range: Range; message: string }> = [];
         for (const error of result.lexerErrors) {
             const line = (error.line ?? 1) - 1;
             const column = (error.column ?? 1) - 1;
-            report({
-                node: model.root,
+            errors.push({
                 range: { start: { line, character: column }, end: { line, character: column + Math.max(1, error.length) } },
                 message: lexingMessage(text, error.offset, error.length)
             });
@@ -58,8 +78,9 @@ export const syntaxError: Rule = {
                 const previous = tokenRange((error as { previousToken?: IToken }).previousToken);
                 range = previous ? { start: previous.end, end: previous.end } : START;
             }
-            report({ node: model.root, range, message: error.message });
+            errors.push({ range, message: error.message });
         }
+        for (const { range, message } of capped(errors)) report({ node: model.root, range, message });
         // A fact that holds one value, stated twice: the later one would silently replace the first.
         repeatable ??= repeatableAssignments(MplanGrammar());
         for (const fact of findRepeatedFacts(model.root.elements ?? [], repeatable)) {
