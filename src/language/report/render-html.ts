@@ -8,10 +8,11 @@
  * extension's bundle can import it.
  */
 import { formatMoney } from '../model/values.js';
+import { fileName, money, number, otherText, percentText, rowNotes, totalText } from './wording.js';
 import { codeSpans, escapeHtml as esc } from './escape.js';
 import { languageNote } from './readiness.js';
 import type {
-    Amount, AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, RuleFindings, SourceLocation, TimelineItem, Total
+    AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, RuleFindings, SourceLocation, TimelineItem
 } from './report-data.js';
 
 export interface RenderHtmlOptions {
@@ -87,44 +88,11 @@ function cspToken(value: string): string {
     return value.replace(/[^A-Za-z0-9+/=:.*_-]/g, '');
 }
 
-/** The last segment of a URI, decoded. */
-function fileName(uri: string): string {
-    const last = uri.split('/').pop() ?? uri;
-    try {
-        return decodeURIComponent(last);
-    } catch {
-        return last;
-    }
-}
-
 /** The attributes that let the preview reveal an item; none in the report file. */
 function at(context: Context, location: SourceLocation | undefined): string {
     if (!context.interactive || !location) return '';
     const { line, character } = location.range.start;
     return ` data-uri="${esc(location.uri)}" data-line="${Number(line)}" data-character="${Number(character)}"`;
-}
-
-/** A number as people write it: "6,000", "2.5". */
-function number(value: number, digits = 1): string {
-    return value.toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
-/** An amount in the plan currency ("12,500 USD"), or a bare number when the plan has no money at all. */
-function money(context: Context, amount: number): string {
-    return context.report.currency ? formatMoney({ amount, currency: context.report.currency }) : number(amount, 2);
-}
-
-/** "3,000 USD" and, when some of it is in other currencies, "(and 200 EUR, not added)". */
-function totalText(context: Context, total: Total): string {
-    return money(context, total.amount) + otherText(total.other);
-}
-
-function otherText(other: Amount[]): string {
-    return other.length > 0 ? ` (and ${other.map(formatMoney).join(', ')}, not added)` : '';
-}
-
-function percentText(ratio: number): string {
-    return `${number(ratio * 100, ratio < 0.01 && ratio > 0 ? 1 : 0)}%`;
 }
 
 function plural(count: number, word: string): string {
@@ -151,9 +119,9 @@ function summary(context: Context): string {
     const plan = context.report.plan;
     const counts = plan.counts;
     const cards: Array<[string, string, string]> = [
-        ['Total budget', totalText(context, plan.totalBudget), 'the campaigns\' budgets'],
-        ['Planned spend', totalText(context, plan.plannedSpend), 'what the campaigns\' tactics cost'],
-        ['Tactic budgets', totalText(context, plan.tacticBudgets), 'every tactic, run or not'],
+        ['Total budget', totalText(context.report, plan.totalBudget), 'the campaigns\' budgets'],
+        ['Planned spend', totalText(context.report, plan.plannedSpend), 'what the campaigns\' tactics cost'],
+        ['Tactic budgets', totalText(context.report, plan.tacticBudgets), 'every tactic, run or not'],
         ['Findings', `${plural(plan.findings.error, 'error')}, ${plural(plan.findings.warning, 'warning')}, ${number(plan.findings.info, 0)} info`, 'see Findings below']
     ];
     const blocks: Array<[string, number]> = [
@@ -227,8 +195,8 @@ function budgetChart(context: Context, rows: BudgetRow[], none: string, title: s
         const y = i * ROW;
         const label = row.name ?? none;
         const width = max > 0 ? (track * row.amount) / max : 0;
-        const value = `${money(context, row.amount)}${row.amount > 0 ? ` · ${percentText(row.share)}` : ''}`;
-        const tip = `${label}: ${money(context, row.amount)}${otherText(row.other)}; tactics: ${row.tactics.join(', ') || 'none'}` +
+        const value = `${money(context.report, row.amount)}${row.amount > 0 ? ` · ${percentText(row.share)}` : ''}`;
+        const tip = `${label}: ${money(context.report, row.amount)}${otherText(row.other)}; tactics: ${row.tactics.join(', ') || 'none'}` +
             (row.unbudgeted.length > 0 ? `; without a budget: ${row.unbudgeted.join(', ')}` : '');
         return `<g class="row"${at(context, row.location)}><title>${esc(tip)}</title>` +
             `<text x="0" y="${y + 17}"${row.name === null ? ' class="muted"' : ''}>${esc(clip(label))}</text>` +
@@ -239,17 +207,9 @@ function budgetChart(context: Context, rows: BudgetRow[], none: string, title: s
     return svg(rows.length * ROW, title, bars);
 }
 
-/** What a table says of rows with other currencies or tactics without a budget. */
-function rowNotes(row: { other: Amount[]; unbudgeted: string[] }): string {
-    const notes: string[] = [];
-    if (row.other.length > 0) notes.push(`also ${row.other.map(formatMoney).join(', ')}, not added`);
-    if (row.unbudgeted.length > 0) notes.push(`no budget: ${row.unbudgeted.join(', ')}`);
-    return notes.join('; ');
-}
-
 function budgetTable(context: Context, rows: BudgetRow[], heading: string, none: string): string {
     return `<div class="scroll"><table class="data"><thead><tr><th>${esc(heading)}</th><th class="num">Amount</th><th class="num">Share</th><th>Tactics</th><th>Notes</th></tr></thead><tbody>
-${rows.map(row => `<tr${at(context, row.location)}><td>${esc(row.name ?? none)}</td><td class="num">${esc(money(context, row.amount))}</td><td class="num">${esc(percentText(row.share))}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(rowNotes(row))}</td></tr>`).join('\n')}
+${rows.map(row => `<tr${at(context, row.location)}><td>${esc(row.name ?? none)}</td><td class="num">${esc(money(context.report, row.amount))}</td><td class="num">${esc(percentText(row.share))}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(rowNotes(row))}</td></tr>`).join('\n')}
 </tbody></table></div>`;
 }
 
@@ -262,7 +222,7 @@ function campaignChart(context: Context, rows: CampaignBudgetRow[]): string {
     const bars = rows.map((row, i) => {
         const y = i * ROW;
         const over = row.left !== undefined && row.left < 0;
-        const value = `${money(context, row.spend)} of ${row.budget !== undefined ? money(context, row.budget) : 'no budget'}`;
+        const value = `${money(context.report, row.spend)} of ${row.budget !== undefined ? money(context.report, row.budget) : 'no budget'}`;
         return `<g class="row"${at(context, row.location)}><title>${esc(`${row.name}: ${value}`)}</title>` +
             `<text x="0" y="${y + 17}">${esc(clip(row.name))}</text>` +
             `<rect x="${LABEL}" y="${y + 3}" width="${scale(row.budget ?? 0)}" height="${ROW - 6}" class="budget"/>` +
@@ -275,11 +235,11 @@ function campaignChart(context: Context, rows: CampaignBudgetRow[]): string {
 function campaignTable(context: Context, rows: CampaignBudgetRow[]): string {
     if (rows.length === 0) return '';
     const cell = (row: CampaignBudgetRow) => {
-        const budget = row.budget !== undefined ? money(context, row.budget) : row.budgetOther ? `${formatMoney(row.budgetOther)} (other currency)` : 'none';
-        const left = row.left === undefined ? '–' : row.left < 0 ? `${money(context, -row.left)} over` : money(context, row.left);
+        const budget = row.budget !== undefined ? money(context.report, row.budget) : row.budgetOther ? `${formatMoney(row.budgetOther)} (other currency)` : 'none';
+        const left = row.left === undefined ? '–' : row.left < 0 ? `${money(context.report, -row.left)} over` : money(context.report, row.left);
         const used = row.ratio === undefined ? '–' : percentText(row.ratio);
         const notes = rowNotes({ other: row.spendOther, unbudgeted: row.unbudgeted });
-        return `<tr${at(context, row.location)}><td>${esc(row.name)}</td><td class="num">${esc(budget)}</td><td class="num">${esc(money(context, row.spend))}</td><td class="num">${esc(used)}</td><td class="num${row.left !== undefined && row.left < 0 ? ' over' : ''}">${esc(left)}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(notes)}</td></tr>`;
+        return `<tr${at(context, row.location)}><td>${esc(row.name)}</td><td class="num">${esc(budget)}</td><td class="num">${esc(money(context.report, row.spend))}</td><td class="num">${esc(used)}</td><td class="num${row.left !== undefined && row.left < 0 ? ' over' : ''}">${esc(left)}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(notes)}</td></tr>`;
     };
     return `<div class="scroll"><table class="data"><thead><tr><th>Campaign</th><th class="num">Budget</th><th class="num">Planned spend</th><th class="num">Used</th><th class="num">Left</th><th>Tactics</th><th>Notes</th></tr></thead><tbody>
 ${rows.map(cell).join('\n')}

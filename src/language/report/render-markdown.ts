@@ -6,9 +6,10 @@
  * let through. Pure, like the HTML renderer.
  */
 import { formatMoney } from '../model/values.js';
+import { fileName, money, number, percentText, rowNotes, totalText } from './wording.js';
 import { codeSpans, escapeMarkdown as md } from './escape.js';
 import { languageNote } from './readiness.js';
-import type { Amount, BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, TimelineItem, Total } from './report-data.js';
+import type { BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, TimelineItem } from './report-data.js';
 
 /** The report as one Markdown document. */
 export function renderReportMarkdown(report: PlanReport): string {
@@ -22,35 +23,6 @@ export function renderReportMarkdown(report: PlanReport): string {
         findings(report),
         `_Made by mplan from ${md(fileName(report.uri))}, judged as of ${md(report.asOf)}._`
     ].join('\n\n') + '\n';
-}
-
-function fileName(uri: string): string {
-    const last = uri.split('/').pop() ?? uri;
-    try {
-        return decodeURIComponent(last);
-    } catch {
-        return last;
-    }
-}
-
-function number(value: number, digits = 1): string {
-    return value.toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
-function money(report: PlanReport, amount: number): string {
-    return report.currency ? formatMoney({ amount, currency: report.currency }) : number(amount, 2);
-}
-
-function otherText(other: Amount[]): string {
-    return other.length > 0 ? ` (and ${other.map(formatMoney).join(', ')}, not added)` : '';
-}
-
-function totalText(report: PlanReport, total: Total): string {
-    return money(report, total.amount) + otherText(total.other);
-}
-
-function percentText(ratio: number): string {
-    return `${number(ratio * 100, ratio < 0.01 && ratio > 0 ? 1 : 0)}%`;
 }
 
 /** A Markdown table; cells are given already escaped. */
@@ -97,13 +69,6 @@ function readiness(report: PlanReport): string {
     ]);
     const note = languageNote(report, text => `\n\n**${md(text)}**`);
     return `## Readiness\n\n${table(['Area', 'Score', 'Errors', 'Warnings', 'Infos', 'Rules on'], rows, [false, true, true, true, true, true])}\n\n${md(report.readiness.formula)}${note}`;
-}
-
-function rowNotes(row: { other: Amount[]; unbudgeted: string[] }): string {
-    const notes: string[] = [];
-    if (row.other.length > 0) notes.push(`also ${row.other.map(formatMoney).join(', ')}, not added`);
-    if (row.unbudgeted.length > 0) notes.push(`no budget: ${row.unbudgeted.join(', ')}`);
-    return notes.join('; ');
 }
 
 function budgetTable(report: PlanReport, rows: BudgetRow[], heading: string, none: string): string {
