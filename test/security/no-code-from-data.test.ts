@@ -42,6 +42,14 @@ const REVIEWED: ReadonlyArray<{ file: string; kind: string; count: number; why: 
         why: 'starts check-worker.cjs from the folder of the CLI bundle (a fixed name joined to __dirname); the plans travel as workerData, never as code'
     },
     {
+        file: 'src/cli/startup/build.ts', kind: 'child process', count: 3,
+        why: 'runs this Node.js binary (process.execPath) with --build-snapshot on the CLI\'s own bundle (a fixed name beside it), then once more to try the blob it wrote; no argument comes from a plan or a settings file'
+    },
+    {
+        file: 'src/cli/startup/launch.ts', kind: 'child process', count: 2,
+        why: 'starts the snapshot builder: this Node.js binary on the CLI\'s own out/cli.cjs, detached; the snapshot it then execve()s into is the user\'s own file (owner and mode checked), never a file from the workspace'
+    },
+    {
         file: 'src/extension/snippets-file.ts', kind: 'RegExp from text', count: 2,
         why: 'built from the constant CURRENCY placeholder of the snippet stanzas, not from a plan'
     },
