@@ -11,7 +11,11 @@ import { fixesFor } from './fix.js';
 import { writeFileAtomic } from './write.js';
 import type { Settings } from '../language/config/settings.js';
 import { dateProblem } from '../language/model/values.js';
-import { loadSettings } from './config.js';
+import { loadSettings, settingsFolder } from './config.js';
+import { linkConfinement, readPlanFile } from './read.js';
+import { PLAN_FILE_EXTENSION } from '../language/scoping/imports.js';
+import picomatch from 'picomatch';
+import { statSync } from 'node:fs';
 import { findPlans, loadIgnoreFilter, UsageError, type FoundPlans, type IgnoreFilter } from './files.js';
 import { toFinding, type CliFileResult, type CliFinding, type OutputFormat } from './formats/index.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.js';
@@ -93,10 +97,12 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     let settings: Settings;
     let filter: IgnoreFilter | undefined;
     let baseline: Baseline | undefined;
+    let roots: string[];
     try {
         settings = runSettings(options.config, options.asOf, options.cwd);
         filter = loadIgnoreFilter(options);
         found = await findPlans(options.paths.length ? options.paths : ['.'], options.cwd, filter);
+        roots = importRoots(options.paths.length ? options.paths : ['.'], options.cwd, options.config);
         // Read before judging, so that a wrong path fails at once; writing a baseline records every finding.
         if (options.baseline !== undefined && options.writeBaseline === undefined) baseline = readBaseline(options.baseline, options.cwd);
     } catch (error) {
@@ -109,12 +115,12 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     let run: CheckedRun;
     try {
         if (options.fix) {
-            const fixing = await checkAndFix(files, settings, options, progress);
+            const fixing = await checkAndFix(files, settings, roots, options, progress);
             notes += fixing.notes;
             run = fixing.run;
         } else {
-            const parallel = await checkInParallel(files, settings, options.jobs, counts => progress.update(counts), judgeBatch);
-            run = typeof parallel !== 'string' ? parallel : inProcessRun(await checkFiles(files, settings, counts => progress.update(counts)), parallel);
+            const parallel = await checkInParallel(files, settings, roots, options.jobs, counts => progress.update(counts), judgeBatch);
+            run = typeof parallel !== 'string' ? parallel : inProcessRun(await checkFiles(files, settings, roots, counts => progress.update(counts)), parallel);
         }
     } finally {
         progress.done();
@@ -147,10 +153,10 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
  * the run of the last check and the notes (files fixed, files not written).
  * Always in this process: each round needs the documents of the one before.
  */
-async function checkAndFix(files: string[], settings: Settings, options: CheckOptions, progress: Progress): Promise<{ run: CheckedRun; notes: string }> {
+async function checkAndFix(files: string[], settings: Settings, roots: string[], options: CheckOptions, progress: Progress): Promise<{ run: CheckedRun; notes: string }> {
     const fixed = new Map<string, Set<string>>();
     let notes = '';
-    let loaded = await checkFiles(files, settings, counts => progress.update(counts));
+    let loaded = await checkFiles(files, settings, roots, counts => progress.update(counts));
     for (let round = 0; round < FIX_ROUNDS; round++) {
         if (loaded.problems.length > 0) break;
         let changed = false;
@@ -171,7 +177,7 @@ async function checkAndFix(files: string[], settings: Settings, options: CheckOp
             fixed.set(document.uri.fsPath, set);
         }
         if (!changed) break;
-        loaded = await checkFiles(files, settings);
+        loaded = await checkFiles(files, settings, roots);
     }
     for (const [file, rules] of fixed) {
         notes += `fixed ${shown(file, options.cwd)}: ${[...rules].sort().join(', ')}\n`;
@@ -201,29 +207,74 @@ function inProcessRun(loaded: LoadResult, why: string): CheckedRun {
  * progress counts reading), and reads synchronously. The loader reads one file
  * after the other anyway, and a small file read at once costs a fraction of an
  * asynchronous read's round trips through the thread pool: a fifth of a
- * 1,000-file check was spent waiting for them.
+ * 1,000-file check was spent waiting for them. Files are read as plan files
+ * (read.ts: regular files of a bounded size, UTF-8 text), and a file that is
+ * not named on the command line only when, links followed, it is inside the
+ * project (`confine`).
  */
 class CheckFileSystem extends NodeFileSystemProvider {
-    constructor(private readonly onRead: () => void) {
+    constructor(private readonly onRead: () => void, private readonly confine: (file: string) => void) {
         super();
     }
 
     override async readFile(uri: URI): Promise<string> {
-        const text = this.readFileSync(uri);
+        return this.readFileSync(uri);
+    }
+
+    override readFileSync(uri: URI): string {
+        // Other files (the rule docs the report and SARIF quote) are mplan's own.
+        if (!uri.path.endsWith(PLAN_FILE_EXTENSION)) return super.readFileSync(uri);
+        this.confine(uri.fsPath);
+        const text = readPlanFile(uri.fsPath);
         this.onRead();
         return text;
     }
 }
 
 /**
- * Loads and builds the files (and their imports) with fresh services and the
- * given settings, telling `onProgress` how many files are read and judged.
+ * The folders a run's imports must stay in (see resolveImportPath in
+ * scoping/imports.ts): the working folder, the folder of the settings file
+ * in use, and each path named on the command line that lies outside them (a
+ * folder itself, a file's folder, a glob's base folder), so that
+ * `mplan check ../other-project` judges that project as its own.
  */
-export async function checkFiles(files: string[], settings: Settings, onProgress?: (counts: ProgressCounts) => void): Promise<LoadResult & { services: MplanServices }> {
+export function importRoots(paths: string[], cwd: string, config: string | undefined): string[] {
+    const roots = [path.resolve(cwd)];
+    const folder = settingsFolder(config, cwd);
+    const add = (folder: string) => {
+        if (!roots.some(root => isWithin(folder, root))) roots.push(folder);
+    };
+    if (folder) add(folder);
+    for (const arg of paths) {
+        const absolute = path.resolve(cwd, arg);
+        let named: string;
+        try {
+            named = statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+        } catch {
+            named = path.resolve(cwd, picomatch.scan(arg).base || '.');
+        }
+        add(named);
+    }
+    return roots;
+}
+
+function isWithin(file: string, folder: string): boolean {
+    const relative = path.relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Loads and builds the files (and their imports) with fresh services and the
+ * given settings, imports confined to `roots` (importRoots), telling
+ * `onProgress` how many files are read and judged.
+ */
+export async function checkFiles(files: string[], settings: Settings, roots: string[], onProgress?: (counts: ProgressCounts) => void): Promise<LoadResult & { services: MplanServices }> {
     const counts: ProgressCounts = { read: 0, toRead: files.length, linked: 0, judged: 0, toJudge: 0 };
     const tell = () => onProgress?.(counts);
-    const { shared, Mplan } = createMplanServices({ fileSystemProvider: () => new CheckFileSystem(() => { counts.read++; tell(); }) });
+    const confine = linkConfinement(roots, files);
+    const { shared, Mplan } = createMplanServices({ fileSystemProvider: () => new CheckFileSystem(() => { counts.read++; tell(); }, confine) });
     Mplan.config.SettingsProvider.set(settings);
+    Mplan.references.ImportResolver.setRoots(roots.map(root => URI.file(root)));
     Mplan.config.RuleDocs.setBase(pathToFileURL(rulesDocsDir()).href);
     // A one-shot check needs no index of references (find-references, rename).
     (shared.workspace.IndexManager as MplanIndexManager).indexReferences = false;
@@ -242,7 +293,7 @@ export async function checkFiles(files: string[], settings: Settings, onProgress
  * it refers to that do not resolve.
  */
 export async function judgeBatch(request: BatchRequest, onProgress?: (counts: ProgressCounts) => void): Promise<BatchResult> {
-    const loaded = await checkFiles(request.files, request.settings, onProgress);
+    const loaded = await checkFiles(request.files, request.settings, request.roots, onProgress);
     const shared = loaded.services.shared;
     const reflection = shared.AstReflection;
     const imports = loaded.services.references.ImportResolver;

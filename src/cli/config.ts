@@ -1,10 +1,21 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, parseConfig } from '../language/config/config-file.js';
 import { DEFAULT_SETTINGS, type Settings } from '../language/config/settings.js';
 import { RULES } from '../language/rules/index.js';
 import { UsageError } from './files.js';
 import { shown } from './check.js';
+import { MAX_SETTINGS_BYTES, readRegularFile, UnreadableFile } from './read.js';
+
+/**
+ * The folder of the settings file a run uses: --config's folder, else the
+ * working folder when it holds mplan.json; undefined when there is none. It
+ * is one of the folders imports may be read from (check.ts, importRoots).
+ */
+export function settingsFolder(configPath: string | undefined, cwd: string): string | undefined {
+    if (configPath) return path.dirname(path.resolve(cwd, configPath));
+    return existsSync(path.join(cwd, CONFIG_FILE_NAME)) ? path.resolve(cwd) : undefined;
+}
 
 /**
  * The settings for a run: the file given with --config, else mplan.json in
@@ -23,10 +34,11 @@ export function loadSettings(configPath: string | undefined, cwd: string): Setti
     }
     let text: string;
     try {
-        text = readFileSync(file, 'utf8');
+        text = readRegularFile(file, MAX_SETTINGS_BYTES, 'a settings file').toString('utf8');
     } catch (error) {
         const code = (error as { code?: string }).code;
-        throw new UsageError(`${shown(file, cwd)}: cannot read the settings (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(error)})`);
+        const reason = error instanceof UnreadableFile ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(error);
+        throw new UsageError(`${shown(file, cwd)}: cannot read the settings (${reason})`);
     }
     const { settings, problems } = parseConfig(text, new Set(RULES.map(rule => rule.id)));
     if (problems.length > 0) {

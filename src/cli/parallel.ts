@@ -20,12 +20,12 @@
  * Files come back in the order one process loads them: the files named, in
  * order, then their imports, breadth first.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { URI, UriUtils } from 'langium';
-import { PLAN_FILE_EXTENSION } from '../language/scoping/imports.js';
+import { URI } from 'langium';
+import { resolveImportPath } from '../language/scoping/imports.js';
+import { linkConfinement, readPlanFile } from './read.js';
 import { today, type Settings } from '../language/config/settings.js';
 import type { CheckedFile, CheckedRun } from './check.js';
 import type { ProgressCounts } from './progress.js';
@@ -41,10 +41,11 @@ import type { ProgressCounts } from './progress.js';
  */
 export const PARALLEL_MIN_FILES = Number.POSITIVE_INFINITY;
 
-/** What a worker is asked: named files (in the run's order) and the settings. */
+/** What a worker is asked: named files (in the run's order), the settings and the folders imports stay in. */
 export interface BatchRequest {
     files: string[];
     settings: Settings;
+    roots: string[];
 }
 
 /** A file a worker judged, with what the verification needs. */
@@ -89,13 +90,13 @@ export function workerCount(files: number, groups: number, jobs: number | undefi
  * no worker had been tried).
  */
 export async function checkInParallel(
-    files: string[], settings: Settings, jobs: number | undefined, onProgress: (counts: ProgressCounts) => void, judgeHere: JudgeBatch
+    files: string[], settings: Settings, roots: string[], jobs: number | undefined, onProgress: (counts: ProgressCounts) => void, judgeHere: JudgeBatch
 ): Promise<CheckedRun | string> {
     const cores = availableParallelism();
     if (jobs === 1) return '--jobs 1';
     if (jobs === undefined && files.length < PARALLEL_MIN_FILES) return Number.isFinite(PARALLEL_MIN_FILES) ? `fewer than ${PARALLEL_MIN_FILES} files` : 'no --jobs';
     if (jobs === undefined && cores < 2) return 'one core';
-    const groups = importGroups(files);
+    const groups = importGroups(files, roots);
     const workers = workerCount(files.length, groups.length, jobs, cores);
     if (workers < 2) return 'one group: the files import each other';
     // Every worker judges by the same day, even across midnight.
@@ -112,7 +113,7 @@ export async function checkInParallel(
             const first = results.findIndex(result => !result);
             const pending = batches.map((batch, index) => results[index]
                 ? undefined
-                : (index === first ? judgeHere : inWorker(started))({ files: batch, settings: shared }, progress.part(batch.length)));
+                : (index === first ? judgeHere : inWorker(started))({ files: batch, settings: shared, roots }, progress.part(batch.length)));
             const done = await Promise.all(pending);
             results = results.map((result, index) => result ?? done[index]);
             const merged = mergesNeeded(files, results as BatchResult[]);
@@ -137,14 +138,6 @@ export async function checkInParallel(
 /** An import statement's path, as the grammar's STRING writes it (escapes allowed). */
 const IMPORT = /\bimport\s+"((?:[^"\\\r\n]|\\.)*)"/g;
 
-/**
- * Where an import points, as a URI: relative to the importing file, the rule
- * of ImportResolver.resolveUri (src/language/scoping/imports.ts).
- */
-function resolveImport(from: URI, importPath: string): URI {
-    return UriUtils.resolvePath(UriUtils.dirname(from), importPath);
-}
-
 /** A group of named files (indices into the run's files) that share no import, and its size in characters. */
 interface Group {
     members: number[];
@@ -158,7 +151,9 @@ interface Group {
  * may see an import in a comment (harmless: a group is only bigger) or miss
  * one in an unusual spelling (caught by the verification).
  */
-export function importGroups(files: string[]): Group[] {
+export function importGroups(files: string[], roots: string[]): Group[] {
+    const rootUris = roots.map(root => URI.file(root));
+    const confine = linkConfinement(roots, files);
     const parent = new Map<string, string>();
     const find = (key: string): string => {
         let root = key;
@@ -179,15 +174,17 @@ export function importGroups(files: string[]): Group[] {
         if (!parent.has(key)) parent.set(key, key);
         let text: string;
         try {
-            // At once: small files, read one after the other (see CheckFileSystem in check.ts).
-            text = readFileSync(queue[i].fsPath, 'utf8');
+            // At once: small files, read one after the other (see CheckFileSystem in check.ts), as plan files, inside the project.
+            confine(queue[i].fsPath);
+            text = readPlanFile(queue[i].fsPath);
         } catch {
             continue; // The loader reports it, or leaves it to unresolved-import.
         }
         sizes.set(key, text.length);
         for (const match of text.matchAll(IMPORT)) {
-            const target = resolveImport(queue[i], match[1].replace(/\\(.)/g, '$1'));
-            if (!target.path.endsWith(PLAN_FILE_EXTENSION)) continue;
+            // The import rule of the language (imports.ts): an import it refuses is never read.
+            const { uri: target, problem } = resolveImportPath(queue[i], match[1].replace(/\\(.)/g, '$1'), rootUris);
+            if (problem) continue;
             const targetKey = target.toString();
             if (!parent.has(targetKey)) parent.set(targetKey, targetKey);
             parent.set(find(targetKey), find(key));

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkFiles, runSettings, shown, type CommandResult } from './check.js';
+import { checkFiles, importRoots, runSettings, shown, type CommandResult } from './check.js';
 import { expandPaths, UsageError } from './files.js';
 import { writeReport } from './output.js';
 import type { Settings } from '../language/config/settings.js';
@@ -35,7 +35,7 @@ export async function report(options: ReportOptions): Promise<CommandResult> {
         if (error instanceof UsageError) return usage(error.message);
         throw error;
     }
-    const loaded = await checkFiles([file], settings);
+    const loaded = await checkFiles([file], settings, importRoots([file], options.cwd, options.config));
     if (loaded.problems.length > 0) return usage(`${shown(file, options.cwd)}: cannot read (${loaded.problems[0].message})`);
     const data = await buildPlanReport(loaded.services, loaded.entries[0]);
     if (!data) return usage(`${shown(file, options.cwd)}: a library (no plan block), not a plan: report on a plan that imports it`);

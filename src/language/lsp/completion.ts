@@ -462,6 +462,7 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         for (const candidate of this.documents.all) {
             const uri = candidate.uri;
             if (UriUtils.equals(uri, document.uri) || imported.has(uri.toString()) || !uri.path.endsWith(PLAN_FILE_EXTENSION)) continue;
+            if (!this.imports.mayImport(document.uri, uri)) continue;
             const root = candidate.parseResult?.value as Document | undefined;
             if (root?.elements?.some(e => e.$type === 'Plan')) continue;
             const path = UriUtils.relative(UriUtils.dirname(document.uri), uri);

@@ -64,6 +64,8 @@ export interface PlanLookups {
     importers(document: LangiumDocument<Document>): Array<LangiumDocument<Document>>;
     /** Where an import of a file points and whether it resolves. */
     resolveImports(document: LangiumDocument<Document>): ResolvedImport[];
+    /** Whether a file may import another: the import rule (inside the project, a saved file). */
+    mayImport(from: URI, target: URI): boolean;
     /** The files by which `document` imports itself through `start`, if it does. */
     cycleThrough(document: LangiumDocument<Document>, start: ResolvedImport): URI[] | undefined;
 }
@@ -260,6 +262,7 @@ export class PlanModelProvider {
             planBlocksOf: document => this.get(document).all,
             importers: document => this.imports.importers(document),
             resolveImports: document => this.imports.resolveImports(document),
+            mayImport: (from, target) => this.imports.mayImport(from, target),
             cycleThrough: (document, start) => this.imports.cycleThrough(document, start)
         };
     }

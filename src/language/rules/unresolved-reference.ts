@@ -48,7 +48,8 @@ export const unresolvedReference: Rule = {
             const visible = model.lookups.scopeOf(info).getAllElements().map(d => d.name);
             const suggestions = nearestNames(name, visible);
             let message = `No ${kind} named '${name}' is declared in this file or the files it imports.`;
-            const elsewhere = model.lookups.declaredAnywhere(type, name);
+            // Only a file this one may import (inside the project) is proposed.
+            const elsewhere = model.lookups.declaredAnywhere(type, name).filter(d => model.lookups.mayImport(model.document.uri, d.documentUri));
             const declaredIn = elsewhere.length > 0 ? model.pathOf(elsewhere[0].documentUri) : undefined;
             if (declaredIn) {
                 message += ` One is declared in ${declaredIn}: import that file.`;

@@ -5,14 +5,80 @@ import type { Document, Import } from '../generated/ast.js';
 /** The file extension of plan files; imports of anything else are refused. */
 export const PLAN_FILE_EXTENSION = '.mplan';
 
+/**
+ * Why an import is not followed:
+ * - `not-a-plan-file`: it names a file that does not end in .mplan;
+ * - `not-relative`: an absolute path (`/etc/x.mplan`, `C:/x.mplan`), a URI,
+ *   or a path with backslashes (Windows would read them as folder breaks the
+ *   root check cannot see);
+ * - `outside-root`: it leads out of the project's folder (`../../x.mplan`);
+ * - `unsaved`: the importing document is not a file (an editor's untitled
+ *   document), so it has no folder to import from;
+ * - `unreadable`: the file is there but could not be read (`reason` says why);
+ * - `not-found`: no such file.
+ * Only a `not-found` import is ever read from disk (by the loader); the others
+ * are refused before any reading.
+ */
+export type ImportProblem = 'not-a-plan-file' | 'not-relative' | 'outside-root' | 'unsaved' | 'unreadable' | 'not-found';
+
 /** One import of a document, resolved to where it points. */
 export interface ResolvedImport {
     node: Import;
     uri: URI;
-    /** The loaded document, when the file exists and is a plan file. */
+    /** The loaded document, when the file exists, is a plan file and may be imported. */
     document?: LangiumDocument<Document>;
-    /** Why it does not resolve: not a plan file, or not found. */
-    problem?: 'not-a-plan-file' | 'not-found';
+    /** Why it does not resolve. */
+    problem?: ImportProblem;
+    /** For `outside-root`: the folder the import had to stay in. For `unreadable`: why, in words. */
+    root?: URI;
+    reason?: string;
+}
+
+/** Where an import points and, when it may not be followed, why (before anything is read). */
+export interface ImportTarget {
+    uri: URI;
+    problem?: 'not-a-plan-file' | 'not-relative' | 'outside-root' | 'unsaved';
+    /** For `outside-root`: the folder the import had to stay in. */
+    root?: URI;
+}
+
+/** An import path that is not relative: absolute, with a drive letter or a scheme, or with backslashes. */
+const NOT_RELATIVE = /^[/\\]|^[a-zA-Z][a-zA-Z0-9+.-]*:|\\/;
+
+/** True when `uri` is `folder` or inside it (same scheme and authority, path below it). */
+export function isInside(uri: URI, folder: URI): boolean {
+    if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return false;
+    const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
+    return uri.path === folder.path || uri.path.startsWith(base);
+}
+
+/**
+ * The folder a file's imports must stay in: the root that holds the file
+ * (the first, when roots are nested), else the file's own folder (a plan named
+ * or opened outside every project imports only from beside and below itself).
+ */
+export function rootOf(file: URI, roots: readonly URI[]): URI {
+    return roots.find(root => isInside(file, root)) ?? UriUtils.dirname(file);
+}
+
+/**
+ * The import rule, in one place (the resolver and parallel.ts's cheap scan of
+ * imports both use it): a path is relative to the importing file and names a
+ * .mplan file; with `roots` (the CLI's project folder, the server's workspace
+ * folders) it must also stay inside one of them, or inside the importing
+ * file's own folder when that file lies outside every root. An untitled
+ * document imports no files. Without `roots`, nothing confines the path: the
+ * language used as a library, and tests of other features.
+ */
+export function resolveImportPath(from: URI, importPath: string, roots?: readonly URI[]): ImportTarget {
+    const uri = UriUtils.resolvePath(UriUtils.dirname(from), importPath);
+    if (NOT_RELATIVE.test(importPath)) return { uri, problem: 'not-relative' };
+    if (!uri.path.endsWith(PLAN_FILE_EXTENSION)) return { uri, problem: 'not-a-plan-file' };
+    if (!roots) return { uri };
+    if (from.scheme !== 'file') return { uri, problem: 'unsaved' };
+    if (roots.some(root => isInside(uri, root))) return { uri };
+    const own = rootOf(from, roots);
+    return isInside(uri, own) ? { uri } : { uri, problem: 'outside-root', root: own };
 }
 
 /**
@@ -27,10 +93,46 @@ export class ImportResolver {
     /** File -> the plans whose closure holds it, computed once per build for the whole workspace. */
     protected readonly importersCache: WorkspaceCache<'all', Map<string, Array<LangiumDocument<Document>>>>;
 
+    /** The folders imports must stay in; undefined: not confined (see resolveImportPath). */
+    protected rootFolders: readonly URI[] | undefined;
+    /** Files that exist but could not be read, and why: told by the loader, for unresolved-import. */
+    protected readonly unreadable = new Map<string, string>();
+
     constructor(services: MplanServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.closures = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         this.importersCache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    }
+
+    /**
+     * Confines imports to these folders (the CLI: the project folder; the
+     * server: the workspace folders), before the first build. An empty list
+     * confines every file to its own folder.
+     */
+    setRoots(roots: readonly URI[] | undefined): void {
+        this.rootFolders = roots;
+        this.closures.clear();
+        this.importersCache.clear();
+    }
+
+    get roots(): readonly URI[] | undefined {
+        return this.rootFolders;
+    }
+
+    /**
+     * Whether `from` may import `target` by a relative path: what a hint to
+     * import a file (unresolved-reference, completion) must check, so that it
+     * never proposes an import the rule would refuse.
+     */
+    mayImport(from: URI, target: URI): boolean {
+        if (!target.path.endsWith(PLAN_FILE_EXTENSION)) return false;
+        if (!this.rootFolders) return true;
+        return !resolveImportPath(from, UriUtils.relative(UriUtils.dirname(from), target), this.rootFolders).problem;
+    }
+
+    /** Records that a file an import names exists but cannot be read, and why (the loader tells). */
+    markUnreadable(uri: URI, reason: string): void {
+        this.unreadable.set(uri.toString(), reason);
     }
 
     /**
@@ -56,18 +158,25 @@ export class ImportResolver {
 
     /** Where an import points, as a URI. */
     resolveUri(from: URI, path: string): URI {
-        return UriUtils.resolvePath(UriUtils.dirname(from), path);
+        return resolveImportPath(from, path).uri;
     }
 
+    /**
+     * A document's imports, each with the loaded file it names or why it has
+     * none. An import the rule of resolveImportPath refuses is never looked
+     * up, so a file outside the root is not used even when it happens to be
+     * loaded (opened in the editor).
+     */
     resolveImports(document: LangiumDocument<Document>): ResolvedImport[] {
         const root = document.parseResult.value;
-        return (root.imports ?? []).filter(imp => typeof imp.path === 'string').map(imp => {
-            const uri = this.resolveUri(document.uri, imp.path);
-            if (!uri.path.endsWith(PLAN_FILE_EXTENSION)) {
-                return { node: imp, uri, problem: 'not-a-plan-file' as const };
-            }
-            const target = this.documents.getDocument(uri) as LangiumDocument<Document> | undefined;
-            return target ? { node: imp, uri, document: target } : { node: imp, uri, problem: 'not-found' as const };
+        return (root.imports ?? []).filter(imp => typeof imp.path === 'string').map((imp): ResolvedImport => {
+            const target = resolveImportPath(document.uri, imp.path, this.rootFolders);
+            const uri = target.uri;
+            if (target.problem) return { node: imp, uri, problem: target.problem, root: target.root };
+            const loaded = this.documents.getDocument(uri) as LangiumDocument<Document> | undefined;
+            if (loaded) return { node: imp, uri, document: loaded };
+            const reason = this.unreadable.get(uri.toString());
+            return reason !== undefined ? { node: imp, uri, problem: 'unreadable', reason } : { node: imp, uri, problem: 'not-found' };
         });
     }
 

@@ -27,6 +27,12 @@ export function describeReadError(error: unknown): string {
     }
 }
 
+/** True for the error of a file that is not there (rather than there but unreadable). */
+function isMissing(error: unknown): boolean {
+    const code = (error as { code?: string }).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
 /**
  * Loads the given plan files and, transitively, every plan file they import
  * that exists, then builds them all (parse, index, link, validate). An import
@@ -62,12 +68,14 @@ export async function loadPlans(services: MplanServices, uris: URI[]): Promise<L
         }
     }
     for (let i = 0; i < loaded.length; i++) {
+        // Only an import the rule of resolveImportPath allows is ever read: not one outside the root.
         for (const imp of imports.resolveImports(loaded[i])) {
             if (imp.problem !== 'not-found') continue;
             try {
                 await load(imp.uri);
-            } catch {
-                // Left to the unresolved-import rule, which names the file.
+            } catch (error) {
+                // Left to the unresolved-import rule, which names the file, and says why when it is there but unreadable.
+                if (!isMissing(error)) imports.markUnreadable(imp.uri, describeReadError(error));
             }
         }
     }

@@ -16,7 +16,8 @@ import { RULES } from '../rules/index.js';
  *   does, not only the files the user opens (Langium's default);
  * - the project file (mplan.json at the root of the first workspace folder)
  *   is read before the first build, its problems are shown on the file, and a
- *   change to it re-judges every plan without a restart.
+ *   change to it re-judges every plan without a restart;
+ * - imports are confined to the workspace folders (ImportResolver.setRoots).
  */
 export class MplanWorkspaceManager extends DefaultWorkspaceManager {
     protected readonly shared: LangiumSharedServices;
@@ -68,6 +69,9 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
             const root = params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
             if (root) this.folders = [{ uri: root, name: UriUtils.basename(URI.parse(root)) }];
         }
+        // Imports are read only inside the workspace folders (a file opened outside them: its own folder).
+        const services = this.shared.ServiceRegistry.all[0] as MplanServices | undefined;
+        services?.references.ImportResolver.setRoots((this.folders ?? []).map(folder => URI.parse(folder.uri)));
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Parameters<DefaultWorkspaceManager['initializeWorkspace']>[1]): Promise<void> {
