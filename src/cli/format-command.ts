@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shown, type CommandResult } from './check.js';
 import { expandPaths, UsageError } from './files.js';
 import { writeFileAtomic } from './write.js';
+import { MAX_PLAN_BYTES, readRegularFile } from './read.js';
 import { createMplanServices, type MplanServices } from '../language/mplan-module.js';
 import { describeReadError } from '../language/workspace/plan-loader.js';
 import { lexingMessage } from '../language/rules/syntax-error.js';
@@ -71,11 +71,14 @@ export async function formatText(services: MplanServices, file: string, text: st
     return formatted === body ? { kind: 'unchanged' } : { kind: 'changed', text: bom + formatted };
 }
 
-/** A file's text, or why it cannot be formatted: unreadable, or not UTF-8 (writing it back would damage it). */
+/**
+ * A file's text, or why it cannot be formatted: unreadable (a named pipe, over
+ * the size limit of plan files), or not UTF-8 (writing it back would damage it).
+ */
 function readText(file: string): { text: string } | { reason: string } {
     let bytes: Buffer;
     try {
-        bytes = readFileSync(file);
+        bytes = readRegularFile(file, MAX_PLAN_BYTES, 'a plan file');
     } catch (error) {
         return { reason: `cannot read (${describeReadError(error)})` };
     }

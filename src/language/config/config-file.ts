@@ -23,6 +23,35 @@ export interface ParsedConfig {
 
 const TOP_LEVEL = ['$schema', 'rules', 'thresholds', 'asOf'];
 
+/**
+ * How deeply arrays and objects may nest. The settings are three levels deep;
+ * the JSON parser recurses once per level, and a file of a hundred thousand
+ * `[` would exhaust the stack, so deeper nesting is refused before parsing.
+ */
+const MAX_NESTING = 32;
+
+/** The offset of the bracket that opens level MAX_NESTING + 1 (strings skipped), or -1. */
+function tooDeep(text: string): number {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 34) {
+            // Skip a string, escapes included; an unterminated one runs to the end.
+            for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+        } else if (c === 91 || c === 123) {
+            if (++depth > MAX_NESTING) return i;
+        } else if (c === 93 || c === 125) {
+            depth--;
+        }
+    }
+    return -1;
+}
+
+/** A value from the file as a message quotes it: at most 40 characters, so a huge value still makes one short line. */
+function clip(value: string): string {
+    return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
 const JSON_ERRORS: Record<string, string> = {
     InvalidSymbol: 'unexpected character',
     InvalidNumberFormat: 'not a valid number',
@@ -69,6 +98,11 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
         at(0, 0, 'the file is empty: it should hold a JSON object such as { "rules": {} }');
         return { settings: { rules: {}, thresholds: { ...DEFAULT_THRESHOLDS } }, problems };
     }
+    const deep = tooDeep(text);
+    if (deep >= 0) {
+        at(deep, 1, `nested more than ${MAX_NESTING} levels deep: the settings are an object of objects, such as { "rules": { "no-free-offer": "off" } }`);
+        return { settings: { rules: {}, thresholds: { ...DEFAULT_THRESHOLDS } }, problems };
+    }
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     // Only the first syntax error: the ones after it are usually its echoes.
@@ -88,15 +122,15 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
     }
     for (const [key, keyNode, value] of properties(root)) {
         if (!TOP_LEVEL.includes(key)) {
-            at(keyNode.offset, keyNode.length, `unknown setting '${key}': the settings are ${TOP_LEVEL.slice(1).join(', ')}`);
+            at(keyNode.offset, keyNode.length, `unknown setting '${clip(key)}': the settings are ${TOP_LEVEL.slice(1).join(', ')}`);
         } else if (key === 'rules') {
             if (value.type !== 'object') { at(value.offset, value.length, "'rules' must be an object of rule ids and levels"); continue; }
             for (const [id, idNode, level] of properties(value)) {
                 if (!ruleIds.has(id)) {
                     const near = nearestNames(id, ruleIds);
-                    at(idNode.offset, idNode.length, `unknown rule '${id}'${near.length ? `; did you mean '${near[0]}'?` : ' (mplan rules lists them)'}`);
+                    at(idNode.offset, idNode.length, `unknown rule '${clip(id)}'${near.length ? `; did you mean '${near[0]}'?` : ' (mplan rules lists them)'}`);
                 } else if (level.type !== 'string' || !LEVELS.includes(level.value)) {
-                    at(level.offset, level.length, `the level of '${id}' must be one of ${LEVELS.join(', ')}, not ${text.slice(level.offset, level.offset + level.length)}`);
+                    at(level.offset, level.length, `the level of '${id}' must be one of ${LEVELS.join(', ')}, not ${clip(text.slice(level.offset, level.offset + level.length))}`);
                 } else {
                     rules[id] = level.value as Level;
                 }
@@ -106,7 +140,7 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
             for (const [name, nameNode, number] of properties(value)) {
                 const doc = Object.hasOwn(THRESHOLD_DOCS, name) ? THRESHOLD_DOCS[name as keyof Thresholds] : undefined;
                 if (!doc) {
-                    at(nameNode.offset, nameNode.length, `unknown threshold '${name}': the thresholds are ${Object.keys(THRESHOLD_DOCS).join(', ')}`);
+                    at(nameNode.offset, nameNode.length, `unknown threshold '${clip(name)}': the thresholds are ${Object.keys(THRESHOLD_DOCS).join(', ')}`);
                 } else if (number.type !== 'number' || !Number.isInteger(number.value) || number.value < doc.minimum) {
                     at(number.offset, number.length, `'${name}' must be a whole number of at least ${doc.minimum}`);
                 } else {
@@ -114,7 +148,7 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
                 }
             }
         } else if (key === 'asOf') {
-            const problem = value.type === 'string' ? dateProblem(value.value) : 'it must be a date in double quotes';
+            const problem = value.type === 'string' ? dateProblem(clip(value.value)) : 'it must be a date in double quotes';
             if (problem) at(value.offset, value.length, `'asOf' is not a date (YYYY-MM-DD): ${problem}`);
             else asOf = value.value;
         } else if (key === '$schema' && value.type !== 'string') {
