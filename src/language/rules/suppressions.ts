@@ -11,26 +11,86 @@ export interface Suppression {
     ids: Array<{ id: string; range: Range }>;
 }
 
-const DIRECTIVE = /\/\/[ \t]*mplan-disable-(next-line|file)\b([^\r\n]*)/g;
+/** A suppression directive at the start of a `//` comment. */
+const DIRECTIVE = /\/\/[ \t]*mplan-disable-(next-line|file)\b([^\r\n]*)/y;
+
+/** Where a `//` comment starts: its offset, its line (0-based) and where that line starts. */
+interface LineComment {
+    start: number;
+    line: number;
+    lineStart: number;
+}
+
+/**
+ * The `//` comments of a text, read as the lexer reads them: not inside text
+ * in quotes (which ends on its line) nor inside a `/* … *\/` comment, where a
+ * `"` or a `//` is just a character. Lines are counted as editors count them
+ * (`\r\n`, `\r` or `\n` ends a line), so that a suppression silences the line
+ * a diagnostic is on. One pass over the text.
+ */
+function lineComments(text: string): LineComment[] {
+    const comments: LineComment[] = [];
+    const length = text.length;
+    let line = 0;
+    let lineStart = 0;
+    /** Steps over a line end at `i`, if there is one; returns where the next character is. */
+    const lineEnd = (i: number): number => {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) return i;
+        const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+        line++;
+        lineStart = next;
+        return next;
+    };
+    let i = 0;
+    while (i < length) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) {
+            i = lineEnd(i);
+        } else if (c === 34) {
+            // Text in quotes, when it closes on its line; else the lexer skips the lone quote.
+            let j = i + 1;
+            while (j < length) {
+                const d = text.charCodeAt(j);
+                if (d === 34 || d === 10 || d === 13) break;
+                if (d === 92) {
+                    const escaped = text.charCodeAt(j + 1);
+                    if (escaped === 10 || escaped === 13 || escaped === 0x2028 || escaped === 0x2029 || j + 1 >= length) break;
+                    j++;
+                }
+                j++;
+            }
+            i = text.charCodeAt(j) === 34 ? j + 1 : i + 1;
+        } else if (c === 47 && text.charCodeAt(i + 1) === 42 && text.indexOf('*/', i + 2) >= 0) {
+            // A closed block comment (an unclosed one is no comment: the lexer skips the slash).
+            const end = text.indexOf('*/', i + 2) + 2;
+            for (i += 2; i < end;) i = text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 ? lineEnd(i) : i + 1;
+        } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+            comments.push({ start: i, line, lineStart });
+            while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+        } else {
+            i++;
+        }
+    }
+    return comments;
+}
 
 /**
  * The suppression comments of a file:
  *   // mplan-disable-next-line no-free-offer, no-tracking -- the reason
  *   // mplan-disable-file untargeted-segment
- * Only real comments count: text in quotes that looks like one does not
- * (strings never span lines, so an even number of quotes before `//` on its
- * line means the `//` starts a comment).
+ * Only real comments count, as the lexer reads them: text in quotes or in a
+ * block comment that looks like one does not.
  */
 export function parseSuppressions(text: string): Suppression[] {
     if (!text.includes('mplan-disable-')) return [];
     const result: Suppression[] = [];
-    for (const match of text.matchAll(DIRECTIVE)) {
-        const start = match.index;
-        const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        const before = text.slice(lineStart, start);
-        if ((before.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1 || before.includes('//')) continue;
-        const line = (text.slice(0, lineStart).match(/\n/g)?.length ?? 0);
-        const column = start - lineStart;
+    for (const comment of lineComments(text)) {
+        DIRECTIVE.lastIndex = comment.start;
+        const match = DIRECTIVE.exec(text);
+        if (!match) continue;
+        const line = comment.line;
+        const column = comment.start - comment.lineStart;
         const argumentsText = match[2].split('--')[0];
         const argumentsStart = column + match[0].length - match[2].length;
         const ids: Suppression['ids'] = [];
