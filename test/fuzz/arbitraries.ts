@@ -375,9 +375,16 @@ function canonicalComment(comment: string): string {
     return comment.startsWith('//') ? comment.replace(/\s+$/, '') : comment;
 }
 
-/** The file as the formatter writes it (docs/formatting.md); the messy print of a file with no words stays as it is. */
+/**
+ * The file as the formatter writes it (docs/formatting.md); the messy print
+ * of a file with no words stays as it is. Line ends are the file's, unless
+ * the messy print happens to have none (a whole plan on one line): then the
+ * formatter cannot know them and writes `\n`.
+ */
 export function printCanonical(file: GeneratedFile): string {
-    if (file.items.length === 0) return printMessy(file);
+    const messy = printMessy(file);
+    if (file.items.length === 0) return messy;
+    const eol = /[\r\n]/.test(messy) ? file.eol : '\n';
     const lines: string[] = [];
     const push = (depth: number, text: string) => lines.push(INDENT.repeat(depth) + text);
     const trailing = (text: string, item: Fact) => item.trailing ? `${text} ${canonicalComment(item.trailing)}` : text;
@@ -404,7 +411,7 @@ export function printCanonical(file: GeneratedFile): string {
         push(depth, trailing(head, item));
     };
     file.items.forEach((item, i) => printItem(item, 0, i > 0, item.braces ? factsOfBlock(item) : undefined));
-    return lines.join(file.eol) + file.eol;
+    return lines.join(eol) + eol;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { LangiumDocument } from 'langium';
 function firstDifference(expected: string, actual: string): string {
     const a = expected.split(/\r\n|\r|\n/), b = actual.split(/\r\n|\r|\n/);
     const line = a.findIndex((text, i) => text !== b[i]);
+    if (line < 0 && a.length === b.length) return `the line ends differ: expected ${JSON.stringify(expected.match(/\r\n|\r|\n/)?.[0])}, got ${JSON.stringify(actual.match(/\r\n|\r|\n/)?.[0])}`;
     const at = line < 0 ? a.length : line;
     return `line ${at + 1}: expected ${JSON.stringify(a[at])}, got ${JSON.stringify(b[at])}`;
 }

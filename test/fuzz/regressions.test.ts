@@ -98,4 +98,20 @@ describe('regressions found by fuzzing', () => {
         expect(duplicates).toHaveLength(200);
         expect(Math.max(...duplicates.map(d => d.relatedInformation?.length ?? 0))).toBe(10);
     });
+
+    it('a suppression comment is read as the lexer reads comments: after a block comment holding a quote, not inside one, on any line ends', async () => {
+        // The quote in the block comment made '}// mplan-disable…' look like text in quotes, until
+        // formatting moved the '}' to a line of its own: formatting changed the findings.
+        const quoted = 'product P {\n    improvement "x" /* " */ }// mplan-disable-next-line no-such-rule\n';
+        expect(await findings(quoted)).toContain("unused-suppression 2:57 There is no rule 'no-such-rule' to silence (mplan rules lists them).");
+        const { documents } = await exercise({ 'plan.mplan': quoted });
+        await checkFormatterKeepsMeaning({ 'plan.mplan': quoted }, documents);
+        // In a block comment it is no suppression: the finding it names stays.
+        const plan = CLEAN_PLAN.replace('    price 49 USD\n', '    price 49 Dollars\n');
+        const commented = plan.replace('product Box {\n', 'product Box {\n    /* // mplan-disable-next-line syntax-error */\n');
+        expect((await findings(commented)).filter(f => f.startsWith('syntax-error'))).toHaveLength(1);
+        // With old Mac line ends, it silences the line under it, not a line counted by \n alone.
+        const silenced = plan.replace('    price 49 Dollars\n', '    // mplan-disable-next-line syntax-error\n    price 49 Dollars\n').replace(/\n/g, '\r');
+        expect(await findings(silenced)).toEqual([]);
+    });
 });
