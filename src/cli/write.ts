@@ -1,28 +1,65 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 
 /**
  * Replaces a file's content so that, whatever happens, the file holds either
  * the old text or the new text, never a part: the new text is written and
  * flushed to a temporary file beside it, which then replaces the file in one
- * rename. The file's permissions are kept; a new file gets the usual ones
- * (0o666 less the umask).
+ * rename, and the folder is flushed so that the rename survives a crash too.
+ * The file's permissions are kept; a new file gets the usual ones (0o666 less
+ * the umask). A link is followed: the file it points to is replaced and the
+ * link stays a link.
+ *
+ * The temporary file is hidden and named after the file and this process
+ * (`.plan.mplan.<pid>.<random>.tmp`). A failed write removes it; a process
+ * killed while writing cannot, so each successful write also removes the ones
+ * that processes no longer running left beside the same file.
  */
 export function writeFileAtomic(file: string, text: string): void {
-    const mode = existingMode(file) ?? 0o666;
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+    const target = followLink(file);
+    const mode = existingMode(target) ?? 0o666;
+    const directory = path.dirname(target);
+    const prefix = temporaryPrefix(target);
+    const temporary = path.join(directory, `${prefix}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     let fd: number | undefined;
     try {
         fd = openSync(temporary, 'wx', mode);
-        writeSync(fd, text);
+        writeAll(fd, Buffer.from(text, 'utf8'));
         fsyncSync(fd);
         closeSync(fd);
         fd = undefined;
-        renameSync(temporary, file);
+        renameSync(temporary, target);
     } catch (error) {
         if (fd !== undefined) closeSync(fd);
         try { unlinkSync(temporary); } catch { /* already gone */ }
         throw error;
+    }
+    flushFolder(directory);
+    removeStaleTemporaries(directory, prefix);
+}
+
+/**
+ * Writes every byte. One write may write fewer bytes than asked without an
+ * error (the file size limit, a full disk): the next write then fails with
+ * the reason. Renaming after a short write would replace the file with its
+ * beginning.
+ */
+function writeAll(fd: number, bytes: Buffer): void {
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** The start of the names of a file's temporary files: `.plan.mplan.` for plan.mplan. */
+function temporaryPrefix(file: string): string {
+    return `.${path.basename(file)}.`;
+}
+
+/** Where a write to `file` goes: the file a link points to (a new file or a dangling link: the path itself). */
+function followLink(file: string): string {
+    try {
+        return realpathSync(file);
+    } catch {
+        return file;
     }
 }
 
@@ -32,5 +69,52 @@ function existingMode(file: string): number | undefined {
     } catch (error) {
         if ((error as { code?: string }).code === 'ENOENT') return undefined;
         throw error;
+    }
+}
+
+/** Flushes a folder's entries (the rename) to disk; where folders cannot be opened (Windows), the rename stands as it is. */
+function flushFolder(directory: string): void {
+    let fd: number | undefined;
+    try {
+        fd = openSync(directory, 'r');
+        fsyncSync(fd);
+    } catch {
+        // Not supported here: nothing more can be done.
+    } finally {
+        if (fd !== undefined) closeSync(fd);
+    }
+}
+
+/** True while a process of this id runs (or exists under another user). */
+function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as { code?: string }).code === 'EPERM';
+    }
+}
+
+/**
+ * Removes the temporary files of one file (names starting with `prefix`) left
+ * by processes that no longer run: killed while they wrote. A file of a
+ * process still running is its write in progress, and is left alone; so is
+ * anything else in the folder. This process's own temporary files never
+ * outlive its writes, so one with its id is another's left over: removed too.
+ */
+function removeStaleTemporaries(directory: string, prefix: string): void {
+    let names: string[];
+    try {
+        names = readdirSync(directory);
+    } catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+        const match = /^(\d+)\.[0-9a-f]+$/.exec(name.slice(prefix.length, -'.tmp'.length));
+        if (!match) continue;
+        const pid = Number(match[1]);
+        if (pid !== process.pid && isRunning(pid)) continue;
+        try { unlinkSync(path.join(directory, name)); } catch { /* removed meanwhile */ }
     }
 }

@@ -16,13 +16,16 @@ export interface LoadResult {
     problems: LoadProblem[];
 }
 
-/** The reason a file cannot be read, in words, from a Node file-system error. */
+/** The reason a file cannot be read (or written), in words, from a Node file-system error. */
 export function describeReadError(error: unknown): string {
     const code = (error as { code?: string }).code;
     switch (code) {
         case 'ENOENT': return 'no such file';
         case 'EACCES': case 'EPERM': return 'permission denied';
         case 'EISDIR': return 'is a directory';
+        case 'ENOSPC': return 'no space left on the device';
+        case 'EFBIG': return 'over the file size limit';
+        case 'EROFS': return 'a read-only file system';
         default: return error instanceof Error ? error.message : String(error);
     }
 }
