@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CheckedFile } from './check.js';
 import type { CliFinding } from './formats/index.js';
 import { UsageError } from './files.js';
 import { writeFileAtomic } from './write.js';
+import { MAX_BASELINE_BYTES, readRegularFile } from './read.js';
 
 /**
  * Baselines, for adopting mplan on plans that already have findings:
@@ -129,7 +129,8 @@ export function readBaseline(name: string, cwd: string): Baseline {
     const file = path.resolve(cwd, name);
     let text: string;
     try {
-        text = readFileSync(file, 'utf8');
+        // Not a plain read: a named pipe would be waited on forever.
+        text = readRegularFile(file, MAX_BASELINE_BYTES, 'a baseline').toString('utf8');
     } catch (error) {
         throw new UsageError(`${name}: cannot read the baseline (${reason(error)})`);
     }

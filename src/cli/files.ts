@@ -1,7 +1,8 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { MAX_SETTINGS_BYTES, readRegularFile, UnreadableFile } from './read.js';
 
 export const PLAN_EXTENSION = '.mplan';
 
@@ -36,11 +37,13 @@ export function loadIgnoreFilter(options: { ignorePath?: string; noIgnore: boole
     const file = path.resolve(options.cwd, name);
     let text: string;
     try {
-        text = readFileSync(file, 'utf8');
+        // Not a plain read: a named pipe would be waited on forever.
+        text = readRegularFile(file, MAX_SETTINGS_BYTES, 'an ignore file').toString('utf8');
     } catch (error) {
         const code = (error as { code?: string }).code;
         if (options.ignorePath === undefined && code === 'ENOENT') return undefined;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? String(error);
+        const reason = error instanceof UnreadableFile ? error.message
+            : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? String(error);
         throw new UsageError(`${name}: cannot read the ignore file (${reason})`);
     }
     return ignoreFilter(name, path.dirname(file), ignore().add(text));

@@ -11,8 +11,11 @@ import * as path from 'node:path';
  */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 
-/** The largest settings file mplan reads: a real mplan.json is a few hundred bytes. */
+/** The largest settings or ignore file mplan reads: a real one is a few hundred bytes. */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/** The largest baseline mplan reads: a baseline of 100,000 findings is about 30 MB. */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 /** A file that cannot be used, with the reason in words (shown after the file's name). */
 export class UnreadableFile extends Error {}

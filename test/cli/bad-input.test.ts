@@ -115,6 +115,17 @@ describe('a plan file that is not a plan file to read', () => {
     });
 });
 
+describe('the other files a check reads', () => {
+    it('a named pipe as the ignore file (named or .mplanignore) or as the baseline: one line, never waited on', async () => {
+        const dir = temp({ 'plan.mplan': PLAN });
+        execFileSync('mkfifo', [join(dir, 'pipe')]);
+        expectOneLine(await mplan(['check', 'plan.mplan', '--ignore-path', 'pipe'], dir), /^mplan: pipe: cannot read the ignore file \(not a regular file but a named pipe, socket or device\)$/);
+        expectOneLine(await mplan(['check', 'plan.mplan', '--baseline', 'pipe'], dir), /^mplan: pipe: cannot read the baseline \(not a regular file but a named pipe, socket or device\)$/);
+        execFileSync('mkfifo', [join(dir, '.mplanignore')]);
+        expectOneLine(await mplan(['check', 'plan.mplan'], dir), /^mplan: \.mplanignore: cannot read the ignore file \(not a regular file but a named pipe, socket or device\)$/);
+    });
+});
+
 describe('invalid UTF-8', () => {
     const LATIN1 = Buffer.from('plan Bakery {\n    goal "Caf\xe9 cr\xe8me for offices"\n}\n', 'latin1');
 
