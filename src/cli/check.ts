@@ -241,8 +241,8 @@ class CheckFileSystem extends NodeFileSystemProvider {
 export function importRoots(paths: string[], cwd: string, config: string | undefined): string[] {
     const roots = [path.resolve(cwd)];
     const folder = settingsFolder(config, cwd);
-    const add = (folder: string) => {
-        if (!roots.some(root => isWithin(folder, root))) roots.push(folder);
+    const add = (candidate: string) => {
+        if (!roots.some(root => isWithin(candidate, root))) roots.push(candidate);
     };
     if (folder) add(folder);
     for (const arg of paths) {

@@ -29,8 +29,9 @@ export interface ResolvedImport {
     document?: LangiumDocument<Document>;
     /** Why it does not resolve. */
     problem?: ImportProblem;
-    /** For `outside-root`: the folder the import had to stay in. For `unreadable`: why, in words. */
+    /** For `outside-root`: the folder the import had to stay in. */
     root?: URI;
+    /** For `unreadable`: why, in words. */
     reason?: string;
 }
 
@@ -115,10 +116,6 @@ export class ImportResolver {
         this.importersCache.clear();
     }
 
-    get roots(): readonly URI[] | undefined {
-        return this.rootFolders;
-    }
-
     /**
      * Whether `from` may import `target` by a relative path: what a hint to
      * import a file (unresolved-reference, completion) must check, so that it
@@ -154,11 +151,6 @@ export class ImportResolver {
             return result;
         });
         return map.get(document.uri.toString()) ?? [];
-    }
-
-    /** Where an import points, as a URI. */
-    resolveUri(from: URI, path: string): URI {
-        return resolveImportPath(from, path).uri;
     }
 
     /**
