@@ -52,7 +52,8 @@ function caseOf(payload: Payload, folder: string): Case {
     const plan = fileNameOf(payload.text, '.mplan');
     const library = fileNameOf(payload.text, ' shared.mplan');
     const missing = fileNameOf(payload.text, ' missing.mplan');
-    const planText = payloadPlan(payload.text, missing).replace('import "shared.mplan"', `import ${literal(library)}`);
+    // `./` first: an import path that starts like a URI scheme (`javascript:`) is refused as not relative.
+    const planText = payloadPlan(payload.text, missing).replace('import "shared.mplan"', `import ${literal(`./${library}`)}`);
     return { payload, folder, plan, files: { [plan]: planText, [join(dirname(plan), library)]: payloadLibrary(payload.text) } };
 }
 
