@@ -1,3 +1,4 @@
+import { getDiagnosticRange } from 'langium';
 import type { Level, Settings } from '../config/settings.js';
 import type { PlanModel } from '../model/plan-model.js';
 import type { Finding, Rule, Severity, SuppressionUsage } from './rule.js';
@@ -48,7 +49,8 @@ export function runRules(model: PlanModel, rules: readonly Rule[], onError?: (ru
     if (suppressions.length === 0) return findings;
     const used = new Map<Suppression, Set<string>>();
     const kept = findings.filter(finding => {
-        const line = (finding.range ?? finding.node.$cstNode?.range)?.start.line;
+        // The line the diagnostic is shown on (a finding on a property is shown at the property, not at its block).
+        const line = getDiagnosticRange(finding).start.line;
         for (const suppression of suppressions) {
             if (suppression.kind === 'next-line' && suppression.line !== line) continue;
             if (!suppression.ids.some(entry => entry.id === finding.rule.id)) continue;
