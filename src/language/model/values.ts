@@ -65,7 +65,8 @@ export function dayNumber(iso: string): number | undefined {
     if (month < 1 || month > 12 || day < 1) return undefined;
     const days = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
     if (day > days) return undefined;
-    return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+    // Not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+    return Math.round(new Date(0).setUTCFullYear(year, month - 1, day) / 86_400_000);
 }
 
 /** Why an ISO-looking date is not a real day, in words; undefined for a real day. */

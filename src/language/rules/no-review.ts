@@ -7,6 +7,15 @@ import type { Rule } from './rule.js';
 /** How long after its end a campaign is reviewed, in days. */
 const REVIEW_AFTER = 14;
 
+/**
+ * The review day to suggest, two weeks after the end: only a day the plan
+ * can write (YYYY-MM-DD); two weeks after 9999-12-20 is not one.
+ */
+function suggestedReview(end: number): string | undefined {
+    const day = isoDay(end + REVIEW_AFTER);
+    return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+}
+
 export const noReview: Rule = {
     id: 'no-review',
     severity: 'warning',
@@ -17,7 +26,7 @@ export const noReview: Rule = {
     check(model, report) {
         for (const campaign of model.own.campaigns) {
             const period = periodOf(campaign);
-            const suggested = period ? isoDay(period.end + REVIEW_AFTER) : undefined;
+            const suggested = period ? suggestedReview(period.end) : undefined;
             if (!campaign.review) {
                 report({
                     node: campaign,
@@ -32,7 +41,7 @@ export const noReview: Rule = {
             report({
                 node: campaign,
                 property: 'review',
-                message: `Campaign '${campaign.name}' is reviewed on ${campaign.review}, before it ends on ${campaign.period!.end}: a review looks back at the whole campaign. Move it after the end, e.g. to ${suggested}.`,
+                message: `Campaign '${campaign.name}' is reviewed on ${campaign.review}, before it ends on ${campaign.period!.end}: a review looks back at the whole campaign. Move it after the end${suggested ? `, e.g. to ${suggested}` : ''}.`,
                 data: { suggested }
             });
         }
@@ -40,8 +49,8 @@ export const noReview: Rule = {
     fix(model, finding) {
         const campaign = campaignAt(model, finding.range);
         const period = campaign && periodOf(campaign);
-        if (!campaign || !period) return [];
-        const date = isoDay(period.end + REVIEW_AFTER);
+        const date = period && suggestedReview(period.end);
+        if (!campaign || !date) return [];
         const title = `Review the campaign on ${date}, two weeks after it ends`;
         const written = GrammarUtils.findNodeForProperty(campaign.$cstNode, 'review');
         if (written) return [{ title, edits: [{ range: written.range, newText: date }], preferred: true }];
