@@ -17,8 +17,9 @@ import type { Document } from '../../src/language/generated/ast.js';
 import { buildPlanReport } from '../../src/language/report/build-report.js';
 import { renderReportHtml } from '../../src/language/report/render-html.js';
 import { renderReportMarkdown } from '../../src/language/report/render-markdown.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/language/config/settings.js';
 import { loadPlans } from '../../src/language/workspace/plan-loader.js';
-import { fileSystem, services } from '../helpers.js';
+import { fileSystem, services, TEST_AS_OF } from '../helpers.js';
 
 /** The files of one case: workspace-relative path to text. The first file is the one a user looks at. */
 export type Files = Record<string, string>;
@@ -222,8 +223,8 @@ export async function askEverything(document: LangiumDocument<Document>, options
         textDocument, options: { tabSize: 4, insertSpaces: true }, range: { start: { line: Math.max(0, middle.line - 2), character: 0 }, end: { line: middle.line + 2, character: 0 } }
     }));
     const rangeFormatted = await step('applying the range formatter\'s edits', () => TextDocument.applyEdits(text, rangeEdits));
-    if (rangeFormatted.replace(/\s+/g, '') !== content.replace(/\s+/g, '')) {
-        throw new FuzzFailure('range formatter', 'changed more than whitespace');
+    if (rangeEdits.length > 0 && (rangeFormatted.replace(/\s+/g, '') !== content.replace(/\s+/g, '') || JSON.stringify(tokensOf(rangeFormatted)) !== JSON.stringify(tokensOf(content)))) {
+        throw new FuzzFailure('range formatter', `changed more than the whitespace between words\n--- formatted:\n${rangeFormatted.slice(0, 2000)}`);
     }
 
     for (const position of positions) {
@@ -316,10 +317,14 @@ export async function formatted(document: LangiumDocument): Promise<string> {
 
 let scratch = 0;
 
-/** The formatter's edits for a text parsed on its own (the formatter reads only the parse). */
-export async function formatEditsOf(text: string): Promise<TextEdit[]> {
+/** The formatter's edits for a text parsed on its own (the formatter reads only the parse), for the whole text or a range of it. */
+export async function formatEditsOf(text: string, range?: Range): Promise<TextEdit[]> {
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/fuzz-scratch/doc${scratch++}.mplan`));
-    return services.Mplan.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+    const textDocument = { uri: document.uri.toString() };
+    const options = { tabSize: 4, insertSpaces: true };
+    return range
+        ? services.Mplan.lsp.Formatter!.formatDocumentRange(document, { textDocument, options, range })
+        : services.Mplan.lsp.Formatter!.formatDocument(document, { textDocument, options });
 }
 
 /**
@@ -376,4 +381,67 @@ function without(from: string[], taken: string[]): string[] {
         if (at >= 0) left.splice(at, 1);
     }
     return left;
+}
+
+/** Runs `body` with the plans judged by `settings`, then puts back the tests' own (test/helpers.ts). */
+export async function withSettings<T>(settings: Settings, body: () => Promise<T>): Promise<T> {
+    const provider = services.Mplan.config.SettingsProvider;
+    provider.set(settings);
+    try {
+        return await body();
+    } finally {
+        provider.set({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF });
+    }
+}
+
+// ------------------------------------------------------------------------------ quick fixes
+
+/** The edits of a code action for one document, if it has any. */
+function editsOf(action: unknown, uri: string): TextEdit[] | undefined {
+    const edit = (action as { edit?: { changes?: Record<string, TextEdit[]> } }).edit;
+    return edit?.changes?.[uri];
+}
+
+/**
+ * The quick fixes offered for a few findings of the first file keep it
+ * readable, and "silence this rule on this line" silences it: each fix's
+ * edits apply (none overlap); in a file without syntax errors, no fix makes
+ * one; and once the suppression comment is in, the finding is gone and the
+ * comment is not reported as unused. Rebuilds the workspace.
+ */
+export async function checkQuickFixes(files: Files, documents: Array<LangiumDocument<Document>>, count: number, salt: number): Promise<void> {
+    const path = Object.keys(files)[0];
+    const document = documents[0];
+    const uri = document.uri.toString();
+    const clean = !hasSyntaxErrors(document);
+    const diagnostics = document.diagnostics ?? [];
+    const chosen = [...new Set(Array.from({ length: Math.min(count, diagnostics.length) }, (_, i) => diagnostics[(salt + i * 7919) % diagnostics.length]))];
+    const silences: Array<{ diagnostic: Diagnostic; text: string }> = [];
+    for (const diagnostic of chosen) {
+        const actions = (await step(`code actions for ${String(diagnostic.code)}`, () => services.Mplan.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }))) ?? [];
+        for (const action of actions) {
+            const edits = editsOf(action, uri);
+            if (!edits) continue;
+            const title = (action as { title: string }).title;
+            const text = await step(`applying '${title}'`, () => TextDocument.applyEdits(document.textDocument, edits));
+            if (clean) {
+                const parsed = services.Mplan.parser.LangiumParser.parse(text);
+                if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0) {
+                    throw new FuzzFailure('quick fix', `'${title}' (for ${String(diagnostic.code)}: ${messageOf(diagnostic)}) makes a syntax error: ${[...parsed.lexerErrors, ...parsed.parserErrors].map(e => e.message).join('; ')}\n--- fixed:\n${text.slice(0, 2000)}`);
+                }
+            }
+            if ((action as { kind?: string }).kind === 'quickfix.silence') silences.push({ diagnostic, text });
+        }
+    }
+    for (const { diagnostic, text } of silences) {
+        const [rebuilt] = await build({ ...files, [path]: text });
+        const line = diagnostic.range.start.line;
+        const message = messageOf(diagnostic).replace(/line \d+/g, 'line N');
+        const still = (rebuilt.diagnostics ?? []).find(d => d.code === diagnostic.code && d.range.start.line === line + 1 && messageOf(d).replace(/line \d+/g, 'line N') === message);
+        if (still) throw new FuzzFailure('quick fix', `silencing ${String(diagnostic.code)} on line ${line + 1} left it: ${message}\n--- silenced:\n${text.slice(0, 2000)}`);
+        const unused = (rebuilt.diagnostics ?? []).find(d => d.code === 'unused-suppression' && d.range.start.line === line);
+        if (unused) throw new FuzzFailure('quick fix', `silencing ${String(diagnostic.code)} on line ${line + 1} reports the comment as unused: ${messageOf(unused)}\n--- silenced:\n${text.slice(0, 2000)}`);
+    }
 }

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
+import { RULES } from '../../src/language/rules/index.js';
 import { CLEAN_PLAN, services } from '../helpers.js';
 
 const ROOT = join(__dirname, '..', '..');
@@ -170,6 +171,9 @@ const insertion: fc.Arbitrary<{ text: string; times?: number }> = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 16 }),
     fc.string({ unit: fc.constantFrom('{', '}', '"', '/', '*', '%', ',', ' ', '\n', '\\', '-', '_', ':', '0', 'a'), maxLength: 24 }),
     fc.constantFrom('"', '/*', '*/', '//', '"unterminated', 'plan P {', 'import "x.mplan"', 'campaign C { budget 1 USD', '} }', 'from', 'to', '%', ',', 'mplan-disable-next-line', '// mplan-disable-next-line no-such-rule\n', '// mplan-disable syntax-error'),
+    // Suppression comments naming real rules: the engine drops what they silence, the formatter keeps their lines.
+    fc.tuple(fc.constantFrom('next-line', 'file'), fc.uniqueArray(fc.constantFrom(...RULES.map(rule => rule.id)), { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', ' -- why\n', '', '\r\n'))
+        .map(([kind, ids, end]) => `// mplan-disable-${kind} ${ids.join(', ')}${end}`),
     fc.tuple(fc.constantFrom('a', ' ', '{', '"x" ', 'x, ', '\u0301', '😀', '\n', '// c\n', 'word '), fc.integer({ min: 100, max: 3_000 })).map(([text, times]) => ({ text, times }))
 ).map(inserted => typeof inserted === 'string' ? { text: inserted } : inserted);
 

@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { buildPlanReport } from '../../src/language/report/build-report.js';
 import { renderReportHtml } from '../../src/language/report/render-html.js';
 import { renderReportMarkdown } from '../../src/language/report/render-markdown.js';
@@ -113,5 +115,36 @@ describe('regressions found by fuzzing', () => {
         // With old Mac line ends, it silences the line under it, not a line counted by \n alone.
         const silenced = plan.replace('    price 49 Dollars\n', '    // mplan-disable-next-line syntax-error\n    price 49 Dollars\n').replace(/\n/g, '\r');
         expect(await findings(silenced)).toEqual([]);
+    });
+
+    it('"silence this rule on this line" silences a finding shown at a fact, not at the first line of its block', async () => {
+        // The engine matched suppressions against the line of the block, the editor shows the finding
+        // at the fact: the comment the quick fix added did nothing and was reported as unused.
+        const text = CLEAN_PLAN.replace('goal "Be the caterer of downtown offices"  revisit every quarter', 'revisit every quarter\n    goal ""');
+        const { documents } = await exercise({ 'plan.mplan': text });
+        const document = documents[0];
+        const diagnostic = document.diagnostics!.find(d => d.code === 'plan-without-goal')!;
+        expect(diagnostic.range.start.line).toBe(2);
+        const actions = await services.Mplan.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) ?? [];
+        const silence = actions.find(action => 'kind' in action && action.kind === 'quickfix.silence') as { edit: { changes: Record<string, TextEdit[]> } };
+        const silenced = TextDocument.applyEdits(document.textDocument, silence.edit.changes[document.uri.toString()]);
+        expect(silenced).toContain('    revisit every quarter\n    // mplan-disable-next-line plan-without-goal\n    goal ""\n');
+        expect(await findings(silenced)).toEqual([]);
+    });
+
+    it('days at the ends of the calendar: no review is suggested past 9999, and the years 0 to 99 are not read as 1900 to 1999', async () => {
+        // no-review suggested 'review on +010000-01' (and a quick fix writing it) for a campaign ending in 9999.
+        const late = await findings('campaign Late {\n    budget 10 USD\n    from 9999-12-01 to 9999-12-31\n}\n');
+        expect(late).toContain("no-review 1:10 Campaign 'Late' has no review: when it is over, note what went wrong and what went well, so that the next campaign starts from it. Add 'review on DATE' after it ends.");
+        const { documents } = await exercise({ 'plan.mplan': 'campaign Late {\n    budget 10 USD\n    from 9999-12-01 to 9999-12-31\n}\n' });
+        const diagnostic = documents[0].diagnostics!.find(d => d.code === 'no-review')!;
+        const actions = await services.Mplan.lsp.CodeActionProvider!.getCodeActions(documents[0], {
+            textDocument: { uri: documents[0].uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) ?? [];
+        expect(actions.map(action => action.title)).toEqual(["Silence 'no-review' on this line"]);
+        // 0099-12-31 was read as 1999-12-31, after 0100-01-01: a period 'ending before it starts'.
+        expect((await findings('campaign Old {\n    from 0099-12-31 to 0100-01-01\n}\n')).filter(f => f.startsWith('invalid-range'))).toEqual([]);
     });
 });
