@@ -182,9 +182,42 @@ function parserFor(services: LangiumCoreServices): LangiumParser {
         };
         return Object.assign(offered.parser, now);
     }
-    const parser = createLangiumParser(services);
+    const parser = withoutStackOverflow(createLangiumParser(services), services);
     if (handover.keeping) handover.kept.parser ??= parser;
     return parser;
+}
+
+/**
+ * Chevrotain's error recovery re-enters itself once per error it recovers
+ * from at the top level, so text with thousands of errors in a row (`plan P {
+ * } }` repeated 2,000 times, a megabyte of text that is not a plan) overflows
+ * the stack. Such a text is parsed again without recovery: the parser stops at
+ * the first error, which `syntax-error` reports like any other, instead of the
+ * build failing with no diagnostic at all ("parsing never fails").
+ */
+function withoutStackOverflow(parser: LangiumParser, services: LangiumCoreServices): LangiumParser {
+    const parse = parser.parse.bind(parser);
+    let plain: LangiumParser | undefined;
+    parser.parse = ((input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+        try {
+            return parse(input, options);
+        } catch (error) {
+            if (!(error instanceof RangeError)) throw error;
+            plain ??= createLangiumParser(withParserConfig(services, { recoveryEnabled: false }));
+            return plain.parse(input, options);
+        }
+    }) as LangiumParser['parse'];
+    return parser;
+}
+
+/** The same services, but for the parser's configuration. */
+function withParserConfig(services: LangiumCoreServices, config: Partial<NonNullable<LangiumCoreServices['parser']['ParserConfig']>>): LangiumCoreServices {
+    const parserServices = new Proxy(services.parser, {
+        get: (target, key, receiver) => key === 'ParserConfig' ? { ...target.ParserConfig, ...config } : Reflect.get(target, key, receiver)
+    });
+    return new Proxy(services, {
+        get: (target, key, receiver) => key === 'parser' ? parserServices : Reflect.get(target, key, receiver)
+    });
 }
 
 /**

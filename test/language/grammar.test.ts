@@ -59,4 +59,11 @@ plan P { revisit every quarter }
         const result = await check('segment {\n}\ntactic Loose { channel seo }\n');
         expect(result.rules()).toEqual(['syntax-error', 'tactic-without-strategy']);
     });
+
+    it('never fails on text with thousands of errors in a row: it stops at the first one', async () => {
+        // Chevrotain's recovery re-enters itself once per recovered error: this overflowed the stack.
+        const result = await check('plan P { } } '.repeat(2000));
+        const syntax = result.findings().filter(f => f.rule === 'syntax-error');
+        expect(syntax).toEqual([expect.objectContaining({ line: 1, column: 12, message: expect.stringMatching(/^Unexpected '\}'/) })]);
+    });
 });
