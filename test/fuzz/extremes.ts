@@ -70,6 +70,11 @@ export function extremesOfSize(): Extreme[] {
         { name: '10,000 opening braces in a block', files: plan(P.replace('currency USD', 'currency USD ' + '{'.repeat(10_000))) },
         { name: '10,000 closing braces in a block', files: plan(P.replace('currency USD', 'currency USD ' + '}'.repeat(10_000))) },
         { name: 'braces nested 10,000 deep at the top', files: plan('{'.repeat(10_000) + '}'.repeat(10_000) + P) },
+        // 2,000 in long runs too: from about 2,500, the build parses the text without recovery (the
+        // stack would overflow), which leaves one block, so completion parses the whole text itself and
+        // overflows (it catches that and offers nothing, logging the error), a known limit.
+        { name: 'a block and a stray brace 2,000 times over', files: plan('plan P { } }\n'.repeat(2_000)) },
+        { name: `${count(size(5_000, 20_000))} braces closed before they open`, files: plan(P + '} {'.repeat(size(5_000, 20_000))) },
         { name: `${count(size(2_000, 10_000))} habits blocks nested in a segment`, files: plan(P.replace('age 28 to 50', 'habits { '.repeat(size(2_000, 10_000)) + '}'.repeat(size(2_000, 10_000)))) },
         { name: `${count(size(2_000, 10_000))} blocks opened and never closed`, files: plan(P + 'tactic T { '.repeat(size(2_000, 10_000))) },
         { name: `an import of itself ${count(size(2_000, 10_000))} times`, files: plan('import "plan.mplan"\n'.repeat(size(2_000, 10_000)) + P) },
