@@ -22,10 +22,10 @@ export const CI_SEED = 20270115;
 
 /** The cases each sampled property runs in CI: a few thousand in all, well under a minute. */
 export const CI_RUNS = {
-    'generated plans': 400,
-    'generated workspaces': 200,
-    'mutated seeds': 600,
-    'mutated generated plans': 400
+    'generated plans': 300,
+    'generated workspaces': 150,
+    'mutated seeds': 500,
+    'mutated generated plans': 300
 } as const;
 
 export type SampledProperty = keyof typeof CI_RUNS;

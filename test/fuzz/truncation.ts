@@ -2,10 +2,10 @@
  * Truncation at every offset, for the seed corpus: each file of a seed cut
  * after 0, 1, 2, … characters, up to its whole length, as a file is while it
  * is being typed from the top, or after a write that stopped half-way. Not
- * sampled: every cut of every file. A file of a workspace (corner-bakery's
- * market, say) is cut in place while the others stay, and rebuilt the way
- * the language server rebuilds on a keystroke (the files that import it are
- * linked and judged again).
+ * sampled: every cut of every file. The file is cut in place, the other
+ * files of its workspace (corner-bakery's) staying as they are, and rebuilt
+ * the way the language server rebuilds on a keystroke: the file is parsed
+ * again, and it and the files that import it are linked and judged again.
  *
  * Every cut is built and judged by every rule, and gets the model, the
  * formatter, the outline, folding, semantic tokens, and completion and hover
@@ -14,7 +14,7 @@
  * and hover elsewhere). A cut that parses is held to the formatter's promise.
  */
 import { Tally } from './config.js';
-import { askEverything, build, checkFormatterKeepsMeaning, exercise, guarded, hasSyntaxErrors, rebuildOne, type Files } from './harness.js';
+import { askEverything, build, checkFormatterKeepsMeaning, guarded, hasSyntaxErrors, rebuildOne, type Files } from './harness.js';
 import type { Seed } from './mutations.js';
 import { fuzzCase } from './property.js';
 
@@ -33,24 +33,19 @@ export async function sweepTruncations(seed: Seed, half: 0 | 1, file: string): P
     let cuts = 0;
     for (const path of paths) {
         const text = seed.files[path];
-        if (paths.length > 1) await build(seed.files);
+        await build(seed.files);
         for (let offset = half; offset <= text.length; offset += 2) {
             const files: Files = { ...seed.files, [path]: text.slice(0, offset) };
             const level = (offset >> 1) % FULL_EVERY === 0 || offset === text.length ? 'full' : 'light';
             await fuzzCase(tally, property, files, async () => {
-                if (paths.length === 1) {
-                    const { documents } = await exercise(files, { level, cursors: 1, salt: offset });
-                    if (!hasSyntaxErrors(documents[0])) await checkFormatterKeepsMeaning(files, documents);
-                    return;
-                }
                 const { documents } = await guarded(files, async () => {
                     const document = await rebuildOne(path, files[path]);
                     await askEverything(document, { level, cursors: 1, salt: offset });
                     return [document];
                 });
                 if (!hasSyntaxErrors(documents[0])) {
-                    const built = await build(files);
-                    await checkFormatterKeepsMeaning(files, built);
+                    // The formatter's promise is checked on a fresh build; the sweep then goes on from it.
+                    await checkFormatterKeepsMeaning(files, await build(files));
                     await build(files);
                 }
             });
