@@ -5,6 +5,8 @@ import type { CliFinding } from './formats/index.js';
 import { UsageError } from './files.js';
 import { writeFileAtomic } from './write.js';
 import { MAX_BASELINE_BYTES, readRegularFile } from './read.js';
+import { describeReadError } from '../language/workspace/plan-loader.js';
+import { describeWriteError } from './output.js';
 
 /**
  * Baselines, for adopting mplan on plans that already have findings:
@@ -104,21 +106,11 @@ export function writeBaseline(name: string, cwd: string, checked: CheckedFile[])
     try {
         writeFileAtomic(file, text);
     } catch (error) {
-        throw new UsageError(`${name}: cannot write the baseline (${reason(error)})`);
+        throw new UsageError(`${name}: cannot write the baseline (${describeWriteError(error)})`);
     }
     return findings.length;
 }
 
-function reason(error: unknown): string {
-    const code = (error as { code?: string }).code;
-    switch (code) {
-        case 'ENOENT': return 'no such file or directory';
-        case 'EACCES': case 'EPERM': return 'permission denied';
-        case 'EISDIR': return 'is a directory';
-        case 'ENOTDIR': return 'a part of the path is not a directory';
-        default: return code ?? (error instanceof Error ? error.message : String(error));
-    }
-}
 
 /**
  * `--baseline FILE`, read and checked before anything is judged, so that a
@@ -132,7 +124,7 @@ export function readBaseline(name: string, cwd: string): Baseline {
         // Not a plain read: a named pipe would be waited on forever.
         text = readRegularFile(file, MAX_BASELINE_BYTES, 'a baseline').toString('utf8');
     } catch (error) {
-        throw new UsageError(`${name}: cannot read the baseline (${reason(error)})`);
+        throw new UsageError(`${name}: cannot read the baseline (${describeReadError(error)})`);
     }
     let data: unknown;
     try {

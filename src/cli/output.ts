@@ -51,7 +51,8 @@ export function colorWanted(option: boolean | undefined, env: Record<string, str
 }
 
 /** Why a report file could not be written, in a few words. */
-function describeWriteError(error: unknown): string {
+/** Why a file could not be written, in words (the folder is what is missing when ENOENT). */
+export function describeWriteError(error: unknown): string {
     switch ((error as { code?: string }).code) {
         case 'ENOENT': return 'no such directory';
         case 'ENOTDIR': return 'a part of the path is not a directory';

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './run.js';
+import { expectOneCleanErrorLine, ROOT } from './run.js';
 
 const BIN = join(ROOT, 'bin', 'mplan.cjs');
 const AS_OF = ['--as-of', '2027-01-15'];
@@ -38,12 +38,6 @@ function mplan(args: string[], cwd: string, bound = 20_000): Promise<Run> {
     });
 }
 
-function expectOneLine(run: Run, pattern: RegExp): void {
-    expect(run.stderr).not.toMatch(/\n\s+at |Error:|internal error/);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(pattern)]);
-    expect(run.code).toBe(2);
-}
 
 function temp(files: Record<string, string | Buffer> = {}): string {
     const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
@@ -68,9 +62,9 @@ describe('a plan file that is not a plan file to read', () => {
         const dir = temp();
         execFileSync('mkfifo', [join(dir, 'pipe.mplan')]);
         const why = /^mplan: pipe\.mplan: (cannot read \()?not a regular file but a named pipe, socket or device\)?$/;
-        expectOneLine(await mplan(['check', 'pipe.mplan'], dir), why);
-        expectOneLine(await mplan(['check', '--fix', 'pipe.mplan'], dir), why);
-        expectOneLine(await mplan(['report', 'pipe.mplan', '--out', 'r.html'], dir), why);
+        expectOneCleanErrorLine(await mplan(['check', 'pipe.mplan'], dir), why);
+        expectOneCleanErrorLine(await mplan(['check', '--fix', 'pipe.mplan'], dir), why);
+        expectOneCleanErrorLine(await mplan(['report', 'pipe.mplan', '--out', 'r.html'], dir), why);
         const format = await mplan(['format', 'pipe.mplan'], dir);
         expect(format).toEqual({ code: 2, stdout: '1 file not formatted.\n', stderr: 'mplan: pipe.mplan: cannot read (not a regular file but a named pipe, socket or device)\n' });
         expect(readdirSync(dir)).toEqual(['pipe.mplan']);
@@ -79,8 +73,8 @@ describe('a plan file that is not a plan file to read', () => {
     it('a folder named like a plan file is searched as a folder, and a lone one holds no plans', async () => {
         const dir = temp({ 'plans.mplan/inner.mplan': PLAN });
         mkdirSync(join(dir, 'empty.mplan'));
-        expectOneLine(await mplan(['check', 'empty.mplan'], dir), /^mplan: empty\.mplan: no \.mplan files in this directory$/);
-        expectOneLine(await mplan(['report', 'empty.mplan', '--out', 'r.html'], dir), /^mplan: empty\.mplan: is a folder; report takes one plan file$/);
+        expectOneCleanErrorLine(await mplan(['check', 'empty.mplan'], dir), /^mplan: empty\.mplan: no \.mplan files in this directory$/);
+        expectOneCleanErrorLine(await mplan(['report', 'empty.mplan', '--out', 'r.html'], dir), /^mplan: empty\.mplan: is a folder; report takes one plan file$/);
         const run = await mplan(['check', 'plans.mplan', ...AS_OF], dir);
         expect(run).toMatchObject({ code: 0, stderr: '' });
         expect(run.stdout).toMatch(/^1 file checked in .*: no problems\.\n$/);
@@ -89,16 +83,16 @@ describe('a plan file that is not a plan file to read', () => {
     it('a dangling link: one line for format and report too (check: cli.test.ts)', async () => {
         const dir = temp();
         symlinkSync(join(dir, 'gone.mplan'), join(dir, 'link.mplan'));
-        expectOneLine(await mplan(['format', 'link.mplan'], dir), /^mplan: link\.mplan: no such file or directory$/);
-        expectOneLine(await mplan(['report', 'link.mplan', '--out', 'r.md'], dir), /^mplan: link\.mplan: no such file or directory$/);
+        expectOneCleanErrorLine(await mplan(['format', 'link.mplan'], dir), /^mplan: link\.mplan: no such file or directory$/);
+        expectOneCleanErrorLine(await mplan(['report', 'link.mplan', '--out', 'r.md'], dir), /^mplan: link\.mplan: no such file or directory$/);
     });
 
     it('PNG bytes: one line naming the first NUL byte, not a syntax error per byte; nothing written', async () => {
         const dir = temp({ 'logo.mplan': PNG });
         const why = /^mplan: logo\.mplan: cannot read \(a binary file, not plan text: a NUL byte at byte 9\)$/;
-        expectOneLine(await mplan(['check', 'logo.mplan'], dir), why);
-        expectOneLine(await mplan(['check', '--fix', 'logo.mplan'], dir), why);
-        expectOneLine(await mplan(['report', 'logo.mplan', '--out', 'r.html'], dir), why);
+        expectOneCleanErrorLine(await mplan(['check', 'logo.mplan'], dir), why);
+        expectOneCleanErrorLine(await mplan(['check', '--fix', 'logo.mplan'], dir), why);
+        expectOneCleanErrorLine(await mplan(['report', 'logo.mplan', '--out', 'r.html'], dir), why);
         // format reads it as text and finds a control character: also one line, also nothing written.
         const format = await mplan(['format', 'logo.mplan'], dir);
         expect(format.code).toBe(2);
@@ -110,8 +104,8 @@ describe('a plan file that is not a plan file to read', () => {
     it('a UTF-16 file (as some Windows editors save): said so by its byte-order mark; without one it reads as binary', async () => {
         const text = 'plan P {\n    goal "x"\n}\n';
         const dir = temp({ 'le.mplan': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'plain.mplan': Buffer.from(text, 'utf16le') });
-        expectOneLine(await mplan(['check', 'le.mplan'], dir), /^mplan: le\.mplan: cannot read \(UTF-16 text, not UTF-8; save the file as UTF-8\)$/);
-        expectOneLine(await mplan(['check', 'plain.mplan'], dir), /^mplan: plain\.mplan: cannot read \(a binary file, not plan text: a NUL byte at byte 2\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'le.mplan'], dir), /^mplan: le\.mplan: cannot read \(UTF-16 text, not UTF-8; save the file as UTF-8\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plain.mplan'], dir), /^mplan: plain\.mplan: cannot read \(a binary file, not plan text: a NUL byte at byte 2\)$/);
     });
 });
 
@@ -119,10 +113,10 @@ describe('the other files a check reads', () => {
     it('a named pipe as the ignore file (named or .mplanignore) or as the baseline: one line, never waited on', async () => {
         const dir = temp({ 'plan.mplan': PLAN });
         execFileSync('mkfifo', [join(dir, 'pipe')]);
-        expectOneLine(await mplan(['check', 'plan.mplan', '--ignore-path', 'pipe'], dir), /^mplan: pipe: cannot read the ignore file \(not a regular file but a named pipe, socket or device\)$/);
-        expectOneLine(await mplan(['check', 'plan.mplan', '--baseline', 'pipe'], dir), /^mplan: pipe: cannot read the baseline \(not a regular file but a named pipe, socket or device\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--ignore-path', 'pipe'], dir), /^mplan: pipe: cannot read the ignore file \(not a regular file but a named pipe, socket or device\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--baseline', 'pipe'], dir), /^mplan: pipe: cannot read the baseline \(not a regular file but a named pipe, socket or device\)$/);
         execFileSync('mkfifo', [join(dir, '.mplanignore')]);
-        expectOneLine(await mplan(['check', 'plan.mplan'], dir), /^mplan: \.mplanignore: cannot read the ignore file \(not a regular file but a named pipe, socket or device\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan'], dir), /^mplan: \.mplanignore: cannot read the ignore file \(not a regular file but a named pipe, socket or device\)$/);
     });
 });
 
@@ -131,7 +125,7 @@ describe('invalid UTF-8', () => {
 
     it('check names the first bad byte by line and column and exits 2', async () => {
         const dir = temp({ 'latin1.mplan': LATIN1 });
-        expectOneLine(await mplan(['check', 'latin1.mplan', ...AS_OF], dir),
+        expectOneCleanErrorLine(await mplan(['check', 'latin1.mplan', ...AS_OF], dir),
             /^mplan: latin1\.mplan: cannot read \(not UTF-8 text: the first invalid byte is at line 2, column 14; save the file as UTF-8\)$/);
     });
 
@@ -146,8 +140,8 @@ describe('invalid UTF-8', () => {
 
     it('report and a check of its folder refuse it in one line, exit 2', async () => {
         const dir = temp({ 'latin1.mplan': LATIN1, 'good.mplan': PLAN });
-        expectOneLine(await mplan(['report', 'latin1.mplan', '--out', 'r.html', ...AS_OF], dir), /^mplan: latin1\.mplan: cannot read \(not UTF-8 text: /);
-        expectOneLine(await mplan(['check', '.', ...AS_OF], dir), /^mplan: latin1\.mplan: cannot read \(not UTF-8 text: /);
+        expectOneCleanErrorLine(await mplan(['report', 'latin1.mplan', '--out', 'r.html', ...AS_OF], dir), /^mplan: latin1\.mplan: cannot read \(not UTF-8 text: /);
+        expectOneCleanErrorLine(await mplan(['check', '.', ...AS_OF], dir), /^mplan: latin1\.mplan: cannot read \(not UTF-8 text: /);
         expect(existsSync(join(dir, 'r.html'))).toBe(false);
     });
 
@@ -173,9 +167,9 @@ describe('size', () => {
         const big = Buffer.alloc(50 * 1024 * 1024, 'segment S { who "x" }\n');
         writeFileSync(join(dir, 'big.mplan'), big);
         const why = /^mplan: big\.mplan: (cannot read \()?too big for a plan file: 50\.0 MB, over the limit of 5\.0 MB\)?$/;
-        expectOneLine(await mplan(['check', 'big.mplan'], dir), why);
-        expectOneLine(await mplan(['check', '--fix', 'big.mplan'], dir), why);
-        expectOneLine(await mplan(['report', 'big.mplan', '--out', 'r.md'], dir), why);
+        expectOneCleanErrorLine(await mplan(['check', 'big.mplan'], dir), why);
+        expectOneCleanErrorLine(await mplan(['check', '--fix', 'big.mplan'], dir), why);
+        expectOneCleanErrorLine(await mplan(['report', 'big.mplan', '--out', 'r.md'], dir), why);
         const format = await mplan(['format', 'big.mplan'], dir);
         expect(format).toMatchObject({ code: 2, stderr: 'mplan: big.mplan: cannot read (too big for a plan file: 50.0 MB, over the limit of 5.0 MB)\n' });
         expect(readdirSync(dir)).toEqual(['big.mplan']);
@@ -186,7 +180,7 @@ describe('size', () => {
         const at = await mplan(['check', 'at.mplan'], dir, 60_000);
         expect(at).toMatchObject({ code: 0, stderr: '' });
         expect(at.stdout).toMatch(/^1 file checked in .*: no problems\.\n$/);
-        expectOneLine(await mplan(['check', 'over.mplan'], dir), /^mplan: over\.mplan: cannot read \(too big for a plan file: 5\.0 MB, over the limit of 5\.0 MB\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'over.mplan'], dir), /^mplan: over\.mplan: cannot read \(too big for a plan file: 5\.0 MB, over the limit of 5\.0 MB\)$/);
     });
 
     it('an import over the limit is a finding on the import', async () => {
@@ -263,16 +257,16 @@ describe('a broken or hostile settings file', () => {
 
     it('nested 100,000 levels deep: one line at the bracket past the limit, not a stack overflow', async () => {
         const dir = temp({ ...plan, 'deep.json': '['.repeat(100_000) + ']'.repeat(100_000), 'deep-object.json': '{"rules":' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_001) });
-        expectOneLine(await mplan(['check', 'plan.mplan', '--config', 'deep.json'], dir), /^mplan: deep\.json:1:33: nested more than 32 levels deep: the settings are an object of objects/);
-        expectOneLine(await mplan(['check', 'plan.mplan', '--config', 'deep-object.json'], dir), /^mplan: deep-object\.json:1:\d+: nested more than 32 levels deep/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--config', 'deep.json'], dir), /^mplan: deep\.json:1:33: nested more than 32 levels deep: the settings are an object of objects/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--config', 'deep-object.json'], dir), /^mplan: deep-object\.json:1:\d+: nested more than 32 levels deep/);
         // The same file as the project's mplan.json, for report.
         const project = temp({ ...plan, 'mplan.json': '['.repeat(100_000) });
-        expectOneLine(await mplan(['report', 'plan.mplan', '--out', 'r.html'], project), /^mplan: mplan\.json:1:33: nested more than 32 levels deep/);
+        expectOneCleanErrorLine(await mplan(['report', 'plan.mplan', '--out', 'r.html'], project), /^mplan: mplan\.json:1:33: nested more than 32 levels deep/);
     });
 
     it('a huge file is refused by its size; a huge value is quoted short', async () => {
         const dir = temp({ ...plan, 'huge.json': `{ "asOf": "${'9'.repeat(2 * 1024 * 1024)}" }`, 'long.json': `{ "asOf": "${'9'.repeat(500_000)}", "${'x'.repeat(500_000)}": 1 }` });
-        expectOneLine(await mplan(['check', 'plan.mplan', '--config', 'huge.json'], dir), /^mplan: huge\.json: cannot read the settings \(too big for a settings file: 2\.0 MB, over the limit of 1\.0 MB\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--config', 'huge.json'], dir), /^mplan: huge\.json: cannot read the settings \(too big for a settings file: 2\.0 MB, over the limit of 1\.0 MB\)$/);
         const run = await mplan(['check', 'plan.mplan', '--config', 'long.json'], dir);
         expect(run.code).toBe(2);
         const lines = run.stderr.trimEnd().split('\n');
@@ -293,8 +287,8 @@ describe('a broken or hostile settings file', () => {
             "mplan: types.json:1:33: 'thresholds' must be an object of threshold names and numbers",
             "mplan: types.json:1:46: 'asOf' is not a date (YYYY-MM-DD): it must be a date in double quotes"
         ]);
-        expectOneLine(await mplan(['check', 'plan.mplan', '--config', 'folder.json'], dir), /^mplan: folder\.json: cannot read the settings \(is a directory\)$/);
-        expectOneLine(await mplan(['check', 'plan.mplan', '--config', 'binary.json'], dir), /^mplan: binary\.json:1:1: not valid JSON: /);
-        expectOneLine(await mplan(['check', 'plan.mplan', '--config', 'pipe.json'], dir), /^mplan: pipe\.json: cannot read the settings \(not a regular file but a named pipe, socket or device\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--config', 'folder.json'], dir), /^mplan: folder\.json: cannot read the settings \(is a directory\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--config', 'binary.json'], dir), /^mplan: binary\.json:1:1: not valid JSON: /);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--config', 'pipe.json'], dir), /^mplan: pipe\.json: cannot read the settings \(not a regular file but a named pipe, socket or device\)$/);
     });
 });

@@ -3,19 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/language/rules/index.js';
-import { mplan, ROOT, type Run } from './run.js';
+import { expectOneCleanErrorLine, mplan, ROOT } from './run.js';
 
 /** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
 
-function expectOneCleanErrorLine(run: Run, pattern: RegExp): void {
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(pattern);
-    expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
-}
 
 beforeAll(() => {
     if (!existsSync(join(ROOT, 'out', 'cli.cjs'))) throw new Error('The CLI is not built: run `npm run build` (npm test does it first).');

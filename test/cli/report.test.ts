@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mplan, ROOT, type Run } from './run.js';
+import { expectOneCleanErrorLine, mplan, ROOT } from './run.js';
 
 /** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
@@ -17,14 +17,6 @@ function temp(): string {
     return mkdtempSync(join(tmpdir(), 'mplan-'));
 }
 
-function expectOneCleanErrorLine(run: Run, pattern: RegExp): void {
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(pattern);
-    expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
-}
 
 /** The tags of a page that load a resource (scripts, styles, images, frames…), with their attributes. */
 function loadingTags(html: string): string[] {

@@ -23,6 +23,7 @@ export function describeReadError(error: unknown): string {
         case 'ENOENT': return 'no such file';
         case 'EACCES': case 'EPERM': return 'permission denied';
         case 'EISDIR': return 'is a directory';
+        case 'ENOTDIR': return 'a part of the path is not a directory';
         case 'ENOSPC': return 'no space left on the device';
         case 'EFBIG': return 'over the file size limit';
         case 'EROFS': return 'a read-only file system';
