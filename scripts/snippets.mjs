@@ -10,9 +10,9 @@
 //
 // The sources are TypeScript: esbuild (the project's bundler) compiles the two
 // modules in memory, so the script needs no build of its own.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from './generated-file.mjs';
 import * as esbuild from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,19 +42,7 @@ async function snippetsText() {
 
 async function main(args) {
     const text = await snippetsText();
-    if (args.includes('--stdout')) {
-        process.stdout.write(text);
-        return 0;
-    }
-    if (args.includes('--check')) {
-        const current = existsSync(OUTPUT_FILE) ? readFileSync(OUTPUT_FILE, 'utf8') : '';
-        if (current === text) return 0;
-        process.stderr.write('mplan: extension/snippets/mplan.code-snippets is not what the stanzas give: run `node scripts/snippets.mjs`\n');
-        return 1;
-    }
-    mkdirSync(dirname(OUTPUT_FILE), { recursive: true });
-    writeFileSync(OUTPUT_FILE, text);
-    return 0;
+    return writeGenerated(OUTPUT_FILE, text, args, { root: ROOT, source: 'the stanzas', script: 'scripts/snippets.mjs' });
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -24,9 +24,10 @@
 //   a comma;
 // - strings, numbers, dates, times, percentages and comments are matched
 //   everywhere, by the grammar's own terminals.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from './generated-file.mjs';
 import { EmptyFileSystem, GrammarAST, GrammarUtils, URI } from 'langium';
 import { createLangiumGrammarServices } from 'langium/grammar';
 
@@ -676,19 +677,7 @@ export function render(grammar) {
 async function main(args) {
     const at = args.indexOf('--grammar');
     const text = render(await loadGrammar(at >= 0 ? args[at + 1] : GRAMMAR_FILE));
-    if (args.includes('--stdout')) {
-        process.stdout.write(text);
-        return 0;
-    }
-    if (args.includes('--check')) {
-        const current = existsSync(OUTPUT_FILE) ? readFileSync(OUTPUT_FILE, 'utf8') : '';
-        if (current === text) return 0;
-        process.stderr.write('mplan: extension/syntaxes/mplan.tmLanguage.json is not what the grammar gives: run `node scripts/textmate.mjs`\n');
-        return 1;
-    }
-    mkdirSync(dirname(OUTPUT_FILE), { recursive: true });
-    writeFileSync(OUTPUT_FILE, text);
-    return 0;
+    return writeGenerated(OUTPUT_FILE, text, args, { root: ROOT, source: 'the grammar', script: 'scripts/textmate.mjs' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
