@@ -681,6 +681,26 @@ async function main() {
         await runCommand(page, 'View: Close Editor');
     });
 
+    await check('"mplan: Export Plan Report" writes the report where the save dialog says', async () => {
+        const target = join(dirs.workspace, 'exported-report.html');
+        await runCommand(page, 'View: Focus Active Editor Group');
+        await page.keyboard.press('Control+Shift+P');
+        const palette = page.locator('.quick-input-widget input');
+        await palette.waitFor({ state: 'visible', timeout: STEP_MS });
+        await palette.fill('>mplan: Export Plan Report');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'mplan: Export Plan Report' }).first().click();
+        // code-server's save dialog is VS Code's simple file dialog: a quick input holding a path.
+        const pathInput = page.locator('.quick-input-widget input');
+        await waitInPage(page, 'the save dialog with a path ending in -report.html',
+            () => (document.querySelector('.quick-input-widget input')?.value ?? '').endsWith('-report.html'), undefined, () => pathInput.inputValue());
+        await pathInput.fill(target);
+        await pathInput.press('Enter');
+        await page.locator('.notifications-toasts', { hasText: 'Wrote the report of' }).waitFor({ state: 'visible', timeout: STEP_MS });
+        await poll('the exported report on disk', () => (existsSync(target) ? readFileSync(target, 'utf8') : ''),
+            html => html.startsWith('<!DOCTYPE html>') && html.includes('<title>Plan report: QuickSourdough</title>') && html.includes("default-src 'none'"),
+            html => JSON.stringify(html.slice(0, 120)));
+    });
+
     await check('a language server that dies is restarted, with a message, and the findings come back', async () => {
         const servers = serverPids();
         assert(servers.length === 1, `expected one mplan language server process, found ${servers.length}`);
