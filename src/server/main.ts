@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { addSelectionRangeHandler } from '../language/lsp/language-server.js';
 import { addPlanReportHandler } from '../language/lsp/plan-report-request.js';
 import { createMplanServices } from '../language/mplan-module.js';
 import { addDebugRequests } from './debug-requests.js';
 import { addRuleRequests } from './rule-requests.js';
+import { MplanNodeFileSystem } from './file-system.js';
 
 /**
  * The mplan language server. The transport (--stdio, --node-ipc,
@@ -15,7 +15,7 @@ import { addRuleRequests } from './rule-requests.js';
  */
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared, Mplan } = createMplanServices({ connection, ...NodeFileSystem });
+    const { shared, Mplan } = createMplanServices({ connection, ...MplanNodeFileSystem });
     // The rule docs ship beside the bundle (out/../docs/rules): every diagnostic links to its page.
     Mplan.config.RuleDocs.setBase(pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href);
     startLanguageServer(shared);

@@ -31,6 +31,8 @@ export class LspClient {
     readonly diagnostics = new Map<string, Diagnostic[]>();
     /** What the server showed the user (window/showMessage), in order. */
     readonly messages: string[] = [];
+    /** What the server wrote to the client's log (window/logMessage), in order. */
+    readonly logs: string[] = [];
     private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
     private versions = new Map<string, number>();
 
@@ -55,7 +57,7 @@ export class LspClient {
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => (options.configuration ?? (items => items.map(() => null)))(params.items));
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
-        connection.onNotification('window/logMessage', () => { /* ignored */ });
+        connection.onNotification('window/logMessage', (params: { message: string }) => { client.logs.push(params.message); });
         connection.listen();
         const rootUri = options.workspace ? pathToFileURL(options.workspace).toString() : null;
         await connection.sendRequest('initialize', {

@@ -1,4 +1,4 @@
-import { DefaultWorkspaceManager, DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { DefaultWorkspaceManager, DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumDocument, type Stream } from 'langium';
 import type { Document } from '../generated/ast.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
@@ -60,6 +60,20 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
 
     /** What the client asked for in `initializationOptions` (the VS Code extension's settings). */
     protected clientOptions: ClientOptions = {};
+
+    /**
+     * One file of the workspace that cannot be read (too big, not text, gone, a pipe) is left
+     * out with a warning in the log; Langium's own loading would fail the whole start-up.
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(uris.toArray().map(async uri => {
+            try {
+                collector(await this.langiumDocuments.getOrCreateDocument(uri));
+            } catch (error) {
+                this.shared.lsp.Connection?.console.warn(`mplan: left out ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }));
+    }
 
     /** Clients that send only `rootUri` (older ones, Vim's ALE) get that folder as the workspace. */
     override initialize(params: InitializeParams): void {
