@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mplan, ROOT, type Run } from './run.js';
+import { mplan, ROOT, type Run, expectOneCleanErrorLine } from './run.js';
 
 /** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
@@ -24,12 +24,6 @@ function findings(run: Run): string[] {
     return json.files.flatMap(file => file.findings.map(f => `${file.path}:${f.line} ${f.ruleId}`));
 }
 
-function expectOneErrorLine(run: Run, pattern: RegExp): void {
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(run.stderr.trimEnd()).toMatch(pattern);
-}
 
 let root: string;
 
@@ -66,7 +60,7 @@ describe('mplan check --write-baseline', () => {
     });
 
     it('a baseline that cannot be written: one line, exit 2', async () => {
-        expectOneErrorLine(await mplan(['check', 'plans', ...AS_OF, '--write-baseline', 'no/such/folder/baseline.json'], root),
+        expectOneCleanErrorLine(await mplan(['check', 'plans', ...AS_OF, '--write-baseline', 'no/such/folder/baseline.json'], root),
             /^mplan: no\/such\/folder\/baseline\.json: cannot write the baseline \(no such directory\)$/);
     });
 });
@@ -136,14 +130,14 @@ describe('mplan check --baseline', () => {
     });
 
     it('a missing or broken baseline: one line, exit 2', async () => {
-        expectOneErrorLine(await mplan(['check', 'plans', '--baseline', 'none.json'], root),
+        expectOneCleanErrorLine(await mplan(['check', 'plans', '--baseline', 'none.json'], root),
             /^mplan: none\.json: cannot read the baseline \(no such file\)$/);
         writeFileSync(join(root, 'broken.json'), '{ "version": 1, ');
-        expectOneErrorLine(await mplan(['check', 'plans', '--baseline', 'broken.json'], root), /^mplan: broken\.json: not a baseline: invalid JSON \(.+\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plans', '--baseline', 'broken.json'], root), /^mplan: broken\.json: not a baseline: invalid JSON \(.+\)$/);
         writeFileSync(join(root, 'future.json'), '{ "version": 2, "findings": [] }');
-        expectOneErrorLine(await mplan(['check', 'plans', '--baseline', 'future.json'], root),
+        expectOneCleanErrorLine(await mplan(['check', 'plans', '--baseline', 'future.json'], root),
             /^mplan: future\.json: not a baseline: version 2 is not supported \(this mplan reads version 1\)$/);
         writeFileSync(join(root, 'shape.json'), '{ "version": 1, "findings": [{ "file": "a.mplan", "ruleId": "x", "message": "m" }] }');
-        expectOneErrorLine(await mplan(['check', 'plans', '--baseline', 'shape.json'], root), /^mplan: shape\.json: not a baseline: findings\[0\]\.fingerprint must be a string$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plans', '--baseline', 'shape.json'], root), /^mplan: shape\.json: not a baseline: findings\[0\]\.fingerprint must be a string$/);
     });
 });

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mplan, ROOT, type Run } from './run.js';
+import { mplan, ROOT, type Run, expectOneCleanErrorLine } from './run.js';
 
 /** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
@@ -33,12 +33,6 @@ function checked(run: Run): string[] {
     return (JSON.parse(run.stdout) as { files: Array<{ path: string }> }).files.map(file => file.path);
 }
 
-function expectOneErrorLine(run: Run, pattern: RegExp): void {
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(run.stderr.trimEnd()).toMatch(pattern);
-}
 
 let root: string;
 
@@ -70,8 +64,8 @@ describe('mplan check with globs', () => {
     });
 
     it('a glob that matches no plan file: one line, exit 2', async () => {
-        expectOneErrorLine(await mplan(['check', 'plans/**/*.txt'], root), /^mplan: plans\/\*\*\/\*\.txt: no \.mplan files match this pattern$/);
-        expectOneErrorLine(await mplan(['check', 'nowhere/**/*.mplan'], root), /^mplan: nowhere\/\*\*\/\*\.mplan: no \.mplan files match this pattern$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plans/**/*.txt'], root), /^mplan: plans\/\*\*\/\*\.txt: no \.mplan files match this pattern$/);
+        expectOneCleanErrorLine(await mplan(['check', 'nowhere/**/*.mplan'], root), /^mplan: nowhere\/\*\*\/\*\.mplan: no \.mplan files match this pattern$/);
     });
 });
 
@@ -130,6 +124,6 @@ describe('mplan check with an ignore file', () => {
     });
 
     it('--ignore-path with a file that does not exist: one line, exit 2', async () => {
-        expectOneErrorLine(await mplan(['check', 'plans', '--ignore-path', 'none.ignore'], root), /^mplan: none\.ignore: cannot read the ignore file \(no such file\)$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plans', '--ignore-path', 'none.ignore'], root), /^mplan: none\.ignore: cannot read the ignore file \(no such file\)$/);
     });
 });
