@@ -47,8 +47,9 @@ async function editLatency(client, uri, text, edits, warmup = 3) {
     await client.open(uri, text);
     const samples = [];
     for (let i = 0; i < warmup + edits; i++) {
-        // A realistic keystroke: a goal text changes; the whole document is sent (full sync).
-        const edited = text.replace('goal "', `goal "${i % 2 ? 'x' : 'y'}`);
+        // A realistic keystroke: one more letter typed into the plan's goal, near the
+        // top of the file (everything after it moves); the whole document is sent (full sync).
+        const edited = text.replace('goal "', `goal "${'typing'.repeat(8).slice(0, i + 1)}`);
         const t = performance.now();
         await client.change(uri, i + 2, edited);
         if (i >= warmup) samples.push(performance.now() - t);
@@ -88,7 +89,7 @@ export async function measureLsp({ generatePlan, generateWorkspace, sizes, quick
             const own = [];
             const everyDependent = [];
             for (let i = 0; i < 8; i++) {
-                const edited = text.replace('who "', `who "${i % 2 ? 'x' : 'y'}`);
+                const edited = text.replace('who "', `who "${'typing'.slice(0, i + 1)}`);
                 const before = new Map(dependents.map(u => [u, client.published.get(u) ?? 0]));
                 const t = performance.now();
                 await client.change(library, i + 2, edited);

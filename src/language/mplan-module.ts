@@ -28,7 +28,9 @@ import { MplanParserErrorMessageProvider } from './syntax/parser-errors.js';
 import { MplanTokenBuilder } from './syntax/token-builder.js';
 import { MplanValueConverter } from './syntax/value-converter.js';
 import { MplanDocumentValidator } from './validation/document-validator.js';
+import { MplanDocumentFactory } from './workspace/document-factory.js';
 import { MplanIndexManager } from './workspace/index-manager.js';
+import { MplanReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { MplanWorkspaceLock } from './workspace/workspace-lock.js';
 import { MplanWorkspaceManager } from './workspace/workspace-manager.js';
 
@@ -79,6 +81,9 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
     validation: {
         DocumentValidator: services => new MplanDocumentValidator(services)
     },
+    workspace: {
+        ReferenceDescriptionProvider: services => new MplanReferenceDescriptionProvider(services)
+    },
     lsp: {
         CodeActionProvider: services => new MplanCodeActionProvider(services),
         CompletionProvider: services => new MplanCompletionProvider(services),
@@ -99,6 +104,7 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
 export const MplanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         IndexManager: services => new MplanIndexManager(services),
+        LangiumDocumentFactory: services => new MplanDocumentFactory(services),
         WorkspaceManager: services => new MplanWorkspaceManager(services),
         WorkspaceLock: services => new MplanWorkspaceLock(services)
     },

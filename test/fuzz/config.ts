@@ -25,7 +25,8 @@ export const CI_RUNS = {
     'generated plans': 300,
     'generated workspaces': 150,
     'mutated seeds': 500,
-    'mutated generated plans': 300
+    'mutated generated plans': 300,
+    'incremental edits': 400
 } as const;
 
 export type SampledProperty = keyof typeof CI_RUNS;
