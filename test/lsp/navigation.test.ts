@@ -136,6 +136,25 @@ describe('find references over LSP', () => {
         expect(sorted(result)).toEqual([...CATERING_BOX].sort());
     });
 
+    it('after edits inside blocks (re-parsed alone), lists the uses where they are now, a new one included', async () => {
+        client = await openBakery();
+        let plan = read(PLAN);
+        // Two comment lines typed into the plan block move everything after it down; a new use is added in a strategy.
+        plan = plan.replace('revisit every quarter', 'revisit every quarter\n    // one\n    // two');
+        await client.change(uri(PLAN), plan);
+        const strategyPromotes = plan.indexOf('promotes CateringBox');
+        plan = plan.slice(0, strategyPromotes) + 'promotes CateringBox\n    ' + plan.slice(strategyPromotes);
+        const diagnostics = await client.change(uri(PLAN), plan);
+        expect(diagnostics.filter(d => d.code === 'syntax-error')).toEqual([]);
+        const result = await client.request<Location[]>('textDocument/references', {
+            textDocument: { uri: uri(PLAN) }, position: at(plan, 'focus CateringBox', 0, 'focus '.length), context: { includeDeclaration: false }
+        });
+        expect(sorted(result)).toEqual([
+            'plan.mplan:14:11-22', 'plan.mplan:26:14-25', 'plan.mplan:27:14-25', 'plan.mplan:63:14-25',
+            'shared/offer.mplan:19:12-23', 'shared/products.mplan:15:17-28'
+        ].sort());
+    });
+
     it('lists the uses of a segment: targets and audiences in plan.mplan, the influencer in market.mplan, not the text of a string', async () => {
         client = await openBakery();
         const plan = read(PLAN);
