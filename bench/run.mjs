@@ -43,14 +43,14 @@ function time(args, expectedStatus = 0) {
     return median(samples);
 }
 
-/** The in-process phases of one size in a fresh process, and its retained heap in another (with --expose-gc). */
+/** The in-process phases of one size in a fresh process, and its retained heap in another (both with --expose-gc). */
 function phases(lines) {
     const run = args => {
         const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
         if (result.status !== 0) throw new Error(`phases ${lines}: ${result.stderr}`);
         return JSON.parse(result.stdout);
     };
-    const timing = run([phasesScript, String(lines), String(lines >= 100_000 ? 5 : runs)]);
+    const timing = run(['--expose-gc', phasesScript, String(lines), String(lines >= 100_000 ? 5 : runs)]);
     const heap = run(['--expose-gc', phasesScript, String(lines), '--heap']);
     return { ...timing, retainedBytesPerSourceByte: heap.retainedBytesPerSourceByte, peakRssMB: Math.max(timing.peakRssMB, heap.peakRssMB) };
 }

@@ -22,9 +22,11 @@ import { MplanSelectionRangeProvider } from './lsp/selection-ranges.js';
 import { MplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { PlanModelProvider } from './model/plan-model.js';
 import { ImportResolver } from './scoping/imports.js';
+import { MplanLinker } from './scoping/linker.js';
 import { MplanScopeComputation } from './scoping/scope-computation.js';
 import { MplanScopeProvider } from './scoping/scope-provider.js';
 import { MplanParserErrorMessageProvider } from './syntax/parser-errors.js';
+import { recordRepeatedAssignments } from './syntax/repeated-facts.js';
 import { MplanTokenBuilder } from './syntax/token-builder.js';
 import { MplanValueConverter } from './syntax/value-converter.js';
 import { MplanDocumentValidator } from './validation/document-validator.js';
@@ -68,6 +70,7 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
     },
     references: {
         ImportResolver: services => new ImportResolver(services),
+        Linker: services => new MplanLinker(services),
         ScopeComputation: services => new MplanScopeComputation(services),
         ScopeProvider: services => new MplanScopeProvider(services)
     },
@@ -188,7 +191,7 @@ function parserFor(services: LangiumCoreServices): LangiumParser {
         };
         return Object.assign(offered.parser, now);
     }
-    const parser = withoutStackOverflow(createLangiumParser(services), services);
+    const parser = withoutStackOverflow(recordRepeatedAssignments(createLangiumParser(services)), services);
     if (handover.keeping) handover.kept.parser ??= parser;
     return parser;
 }

@@ -29,9 +29,9 @@ describe('incremental re-parsing, fuzzed', () => {
         const tally = new Tally('incremental edits');
         let incremental = 0;
         fc.assert(fc.property(textArb, fc.oneof({ arbitrary: keystrokeArb, weight: 3 }, { arbitrary: mutationArb, weight: 1 }), (text, edit) => {
-            const edited = 'at' in edit
-                ? (at => text.slice(0, at) + edit.inserted + text.slice(at + edit.removed))(Math.floor(edit.at * text.length))
-                : applyMutation(text, edit);
+            const edited = 'kind' in edit
+                ? applyMutation(text, edit)
+                : (at => text.slice(0, at) + edit.inserted + text.slice(at + edit.removed))(Math.floor(edit.at * text.length));
             const started = performance.now();
             if (reparse(parse(text), edited)) incremental++;
             tally.count(performance.now() - started);

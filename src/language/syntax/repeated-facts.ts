@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
 
 /** A fact that holds one value, written a second time in the same block. */
 export interface RepeatedFact {
@@ -128,6 +128,7 @@ function startsFact(cst: CstNode): boolean {
  */
 export function findRepeatedFacts(blocks: readonly AstNode[], repeatable: Repeatable): RepeatedFact[] {
     const found: RepeatedFact[] = [];
+    if (blocks.length === 0) return found;
     const scan = (node: AstNode): void => {
         if (!node.$cstNode || !repeatable.types.has(node.$type)) return;
         const seen = new Map<string, CstNode>();
@@ -151,6 +152,75 @@ export function findRepeatedFacts(blocks: readonly AstNode[], repeatable: Repeat
             if (nested) scan(child.astNode);
         }
     };
-    for (const block of blocks) scan(block);
+    for (const block of blocks) {
+        if (repeatsKnown(block) && !blocksWithRepeats.has(block)) continue;
+        scan(block);
+    }
     return found;
+}
+
+/**
+ * Which blocks to scan at all. While a text is parsed, the parser sees every
+ * one-value fact assigned a second time (the value is already there), so a
+ * clean parse records the blocks where that happened and vouches for all the
+ * others: `findRepeatedFacts` then scans only those few instead of the syntax
+ * of every block (a third of the rules' time on a large plan). A parse with
+ * errors vouches for nothing (recovery may skip assignments): every block is
+ * scanned. The marks live on the AST nodes, so a block re-parsed alone
+ * (`incremental-parse.ts`) brings its own.
+ */
+const blocksWithRepeats = new WeakSet<AstNode>();
+/** Roots of clean parses: a whole document, or a block parsed alone. */
+const vouched = new WeakSet<AstNode>();
+
+function repeatsKnown(block: AstNode): boolean {
+    return vouched.has(block) || (block.$container !== undefined && vouched.has(block.$container));
+}
+
+/** The top-level block (or the root of a block parsed alone) a node belongs to. */
+function blockOf(node: AstNode): AstNode {
+    let current = node;
+    while (current.$container && current.$container.$container) current = current.$container;
+    return current;
+}
+
+/** What `recordRepeatedAssignments` needs of Langium's parser (its own members). */
+interface AssigningParser {
+    assign(operator: string, feature: string, value: unknown, cstNode: CstNode, crossRef: unknown): void;
+    readonly current: Record<string, unknown>;
+}
+
+/**
+ * Makes `parser` record, for `findRepeatedFacts`, the blocks where a
+ * one-value fact was assigned twice. If Langium's parser ever lacks the
+ * members used here, nothing is recorded and every block is scanned.
+ */
+export function recordRepeatedAssignments(parser: LangiumParser): LangiumParser {
+    const assigning = parser as unknown as AssigningParser;
+    const assign = assigning.assign;
+    if (typeof assign !== 'function' || !('current' in assigning)) return parser;
+    let twice: AstNode[] = [];
+    assigning.assign = function (this: AssigningParser, operator, feature, value, cstNode, crossRef) {
+        if ((operator === '=' || operator === '?=') && this.current[feature] !== undefined) twice.push(this.current as unknown as AstNode);
+        return assign.call(this, operator, feature, value, cstNode, crossRef);
+    };
+    const parse = parser.parse.bind(parser);
+    parser.parse = ((input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+        twice = [];
+        try {
+            const result = parse(input, options);
+            if (isCleanParse(result)) {
+                for (const node of twice) blocksWithRepeats.add(blockOf(node));
+                vouched.add(result.value);
+            }
+            return result;
+        } finally {
+            twice = [];
+        }
+    }) as LangiumParser['parse'];
+    return parser;
+}
+
+function isCleanParse(result: ParseResult): boolean {
+    return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;
 }

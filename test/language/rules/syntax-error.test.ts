@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLangiumParser, type CstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { CLEAN_PLAN, check } from '../../helpers.js';
+import type { Document } from '../../../src/language/generated/ast.js';
+import { MplanGrammar } from '../../../src/language/generated/grammar.js';
+import { findRepeatedFacts, repeatableAssignments } from '../../../src/language/syntax/repeated-facts.js';
+import { CLEAN_PLAN, check, services } from '../../helpers.js';
 
 describe('syntax-error', () => {
     it('does not fire on a plan that follows the language', async () => {
@@ -74,4 +80,29 @@ segment G { who "g" habits { tools email, social } }
         const result = await check(CLEAN_PLAN.replace('benefit "Fresh"', 'benefit "Fresh"\n    benefit "Local"\n    spinoff Platter'));
         expect(result.findings()).toEqual([]);
     });
+
+    it('finds the same repeated facts whether the parser vouched for the blocks or every block is scanned', () => {
+        // The services' parser records where a fact was assigned twice, and only those blocks are
+        // scanned; a plain Langium parser records nothing, so every block is. Every line of the
+        // examples is written twice in turn (one-value facts, lists, nested groups, whole blocks).
+        const recording = services.Mplan.parser.LangiumParser;
+        const plain = createLangiumParser(services.Mplan);
+        const repeatable = repeatableAssignments(MplanGrammar());
+        const found = (root: Document) => findRepeatedFacts(root.elements, repeatable)
+            .map(f => ({ keyword: f.keyword, node: f.node.$type, first: span(f.first), second: span(f.second) }));
+        const span = (node: CstNode) => [node.offset, node.end];
+        const root = join(__dirname, '..', '..', '..');
+        let repeats = 0;
+        for (const text of [CLEAN_PLAN, readFileSync(join(root, 'examples/phone-retailer.mplan'), 'utf8'), readFileSync(join(root, 'examples/ebook-list.mplan'), 'utf8')]) {
+            const lines = text.split('\n');
+            for (let i = 0; i < lines.length; i++) {
+                const doubled = [...lines.slice(0, i + 1), ...lines.slice(i)].join('\n');
+                const expected = found(plain.parse<Document>(doubled).value);
+                expect(found(recording.parse<Document>(doubled).value), `line ${i + 1} doubled: ${lines[i]}`).toEqual(expected);
+                repeats += expected.length;
+            }
+        }
+        expect(repeats).toBeGreaterThan(50);
+    });
 });
+
