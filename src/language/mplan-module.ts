@@ -191,8 +191,30 @@ function parserFor(services: LangiumCoreServices): LangiumParser {
         };
         return Object.assign(offered.parser, now);
     }
-    const parser = withoutStackOverflow(recordRepeatedAssignments(createLangiumParser(services)), services);
+    const parser = withoutStackOverflow(releasingTokens(recordRepeatedAssignments(createLangiumParser(services))), services);
     if (handover.keeping) handover.kept.parser ??= parser;
+    return parser;
+}
+
+/**
+ * Langium leaves the tokens of the last text parsed in the parser (chevrotain's
+ * input) until the next parse. They are not needed once the tree is built (its
+ * leaves copy their positions), but they were a third of the heap a checked
+ * plan kept: a token object and its text for every word of the file. They are
+ * let go after each parse. If Langium's parser ever lacks the member, nothing
+ * changes.
+ */
+function releasingTokens(parser: LangiumParser): LangiumParser {
+    const chevrotain = (parser as unknown as { wrapper?: { input: unknown[] } }).wrapper;
+    if (!chevrotain || !('input' in chevrotain)) return parser;
+    const parse = parser.parse.bind(parser);
+    parser.parse = ((input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+        try {
+            return parse(input, options);
+        } finally {
+            chevrotain.input = [];
+        }
+    }) as LangiumParser['parse'];
     return parser;
 }
 
