@@ -1,8 +1,8 @@
-// One size, in a fresh process (run with --expose-gc): the time of each phase
+// One size, in a fresh process: the time of each phase
 // of checking a generated plan, in one process, as medians after warm-up, and
 // the memory it keeps. Prints JSON. Used by bench/run.mjs.
 //
-//   node --expose-gc bench/phases.mjs LINES [RUNS]   the phases, as medians
+//   node bench/phases.mjs LINES [RUNS]               the phases, as medians
 //   node --expose-gc bench/phases.mjs LINES --heap   retained heap per source byte, alone
 
 import { createRequire } from 'node:module';
@@ -107,21 +107,13 @@ if (heapOnly) {
 
 const samples = { lex: [], parseOnly: [], parse: [], index: [], scopes: [], link: [], references: [], validate: [], model: [], rules: [], total: [] };
 const { Mplan } = checker;
-// Each measurement starts from a collected heap (when run with --expose-gc, as
-// bench/run.mjs does), so that it pays for collecting its own garbage, not for
-// the tree the measurement before it left behind: at 100k lines that garbage is
-// over 100 MB, and which phase its collection lands in is otherwise chance.
-const collect = () => globalThis.gc?.();
 for (let i = 0; i <= runs; i++) {
-    collect();
     let t = performance.now();
     Mplan.parser.Lexer.tokenize(text);
     const lex = performance.now() - t;
-    collect();
     t = performance.now();
     Mplan.parser.LangiumParser.parse(text);
     const parseOnly = performance.now() - t;
-    collect();
     const { marks } = await fullCheck(i);
     if (i === 0) continue; // warm-up
     samples.lex.push(lex);

@@ -43,14 +43,15 @@ function time(args, expectedStatus = 0) {
     return median(samples);
 }
 
-/** The in-process phases of one size in a fresh process, and its retained heap in another (both with --expose-gc). */
+/** The in-process phases of one size in a fresh process, and its retained heap in another (with --expose-gc). */
 function phases(lines) {
     const run = args => {
         const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
         if (result.status !== 0) throw new Error(`phases ${lines}: ${result.stderr}`);
         return JSON.parse(result.stdout);
     };
-    const timing = run(['--expose-gc', phasesScript, String(lines), String(lines >= 100_000 ? 5 : runs)]);
+    // More runs below 100k lines: they take milliseconds, and their medians move with every collection.
+    const timing = run([phasesScript, String(lines), String(lines >= 100_000 ? 5 : Math.max(runs, 15))]);
     const heap = run(['--expose-gc', phasesScript, String(lines), '--heap']);
     return { ...timing, retainedBytesPerSourceByte: heap.retainedBytesPerSourceByte, peakRssMB: Math.max(timing.peakRssMB, heap.peakRssMB) };
 }
@@ -103,7 +104,7 @@ try {
     writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 
     const out = [];
-    out.push(`mplan benchmark${quick ? ' (quick)' : ''}: ${results.machine.cpus} × ${results.machine.cpu}, Node ${process.version}; medians of ${runs} runs after a warm-up`);
+    out.push(`mplan benchmark${quick ? ' (quick)' : ''}: ${results.machine.cpus} × ${results.machine.cpu}, Node ${process.version}; medians of ${runs} runs after a warm-up (in-process phases: at least 15 below 100k lines, 5 at 100k)`);
     out.push('', '| lines | lex | parse only | full check | link | rules | full / parse | whole process | YAML + ajv | heap B/byte | peak RSS MB |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const c of checks) {
         const p = c.phasesMs;
