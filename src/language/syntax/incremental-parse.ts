@@ -19,7 +19,7 @@ import type { Document, Element } from '../generated/ast.js';
  * A test holds the result to a full parse of the same text, leaf by leaf.
  */
 export function reparseEditedBlock(parser: LangiumParser, result: ParseResult<Document>, newText: string): boolean {
-    if (!isClean(result) || !LEAF_FIELDS_KNOWN) return false;
+    if (!isCleanParse(result) || !LEAF_FIELDS_KNOWN) return false;
     const root = result.value;
     const rootCst = root.$cstNode as RootCst | undefined;
     const elements = root.elements;
@@ -45,7 +45,7 @@ export function reparseEditedBlock(parser: LangiumParser, result: ParseResult<Do
     const parsed = parser.parse<Element>(snippet, { rule: old.$type });
     const block = parsed.value;
     const subRoot = block?.$cstNode as Composite | undefined;
-    if (!isClean(parsed) || !block || block.$type !== old.$type || !subRoot || subRoot.offset !== 0 || subRoot.end !== snippet.length) return false;
+    if (!isCleanParse(parsed) || !block || block.$type !== old.$type || !subRoot || subRoot.offset !== 0 || subRoot.end !== snippet.length) return false;
 
     const first = firstLeaf(outer);
     const oldLast = lastLeaf(outer);
@@ -123,7 +123,8 @@ const LEAF_FIELDS_KNOWN = (() => {
         && leaf._endLine === 5 && leaf._endColumn === 6 && '_rangeCache' in composite && root._text === 'x';
 })();
 
-function isClean(result: ParseResult): boolean {
+/** A parse without lexer or parser errors. */
+export function isCleanParse(result: ParseResult): boolean {
     return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;
 }
 

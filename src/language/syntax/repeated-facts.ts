@@ -1,4 +1,5 @@
-import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumParser } from 'langium';
+import { isCleanParse } from './incremental-parse.js';
 
 /** A fact that holds one value, written a second time in the same block. */
 export interface RepeatedFact {
@@ -219,8 +220,4 @@ export function recordRepeatedAssignments(parser: LangiumParser): LangiumParser 
         }
     }) as LangiumParser['parse'];
     return parser;
-}
-
-function isCleanParse(result: ParseResult): boolean {
-    return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;
 }
