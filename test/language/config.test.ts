@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/language/config/config-file.js';
 import { configSchema } from '../../src/language/config/schema.js';
-import { DEFAULT_THRESHOLDS } from '../../src/language/config/settings.js';
+import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS, type Settings } from '../../src/language/config/settings.js';
 import { RULES } from '../../src/language/rules/index.js';
+import { check, CLEAN_PLAN, GUARANTEE_OFFER, services, TEST_AS_OF } from '../helpers.js';
 
 const IDS = new Set(RULES.map(rule => rule.id));
 
@@ -34,6 +35,15 @@ describe('the project file (mplan.json)', () => {
         expect(settings.thresholds).toEqual(DEFAULT_THRESHOLDS);
     });
 
+    it('sets the level of every rule not named with "*", and checks its level like any other', () => {
+        const { settings, problems } = parseConfig('{ "rules": { "*": "off", "missing-guarantee": "error", "no-review": "warning" } }', IDS);
+        expect(problems).toEqual([]);
+        expect(settings.rules).toEqual({ '*': 'off', 'missing-guarantee': 'error', 'no-review': 'warning' });
+        expect(parseConfig('{ "rules": { "*": "quiet" } }', IDS).problems.map(p => `${p.line}:${p.column} ${p.message}`))
+            .toEqual(['1:19 the level of every rule (\'*\') must be one of off, info, warning, error, not "quiet"']);
+        expect(parseConfig('{ "rules": { "**": "off" } }', IDS).problems[0].message).toMatch(/^unknown rule '\*\*'/);
+    });
+
     it('reports broken JSON once, where it breaks, and code is never run', () => {
         expect(parseConfig('{ "rules": ', IDS).problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual(['1:12 not valid JSON: expected a value']);
         expect(parseConfig('// comment\n{}', IDS).problems[0].message).toBe('not valid JSON: comments are not allowed in JSON');
@@ -45,6 +55,32 @@ describe('the project file (mplan.json)', () => {
     it('has a JSON Schema, shipped in schemas/, generated from the registry', () => {
         const shipped = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'mplan.schema.json'), 'utf8'));
         expect(shipped).toEqual(JSON.parse(JSON.stringify(configSchema(RULES))));
-        expect(Object.keys(shipped.properties.rules.properties)).toEqual(RULES.map(rule => rule.id));
+        expect(Object.keys(shipped.properties.rules.properties)).toEqual(['*', ...RULES.map(rule => rule.id)]);
+    });
+});
+
+describe('"*" in the rule levels', () => {
+    // The clean plan without its guarantee, and a tactic that serves no strategy: two findings by default.
+    const PLAN = CLEAN_PLAN.replace(GUARANTEE_OFFER, '') + 'tactic Flyers {\n    channel print\n}\n';
+    const judged = async (rules: Settings['rules']) => {
+        services.Mplan.config.SettingsProvider.set({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF, rules });
+        try {
+            return (await check(PLAN)).findings().map(f => `${f.rule} ${f.severity}`);
+        } finally {
+            services.Mplan.config.SettingsProvider.set({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF });
+        }
+    };
+
+    it('leaves every rule at its default when absent', async () => {
+        expect(await judged({})).toEqual(['missing-guarantee error', 'tactic-without-strategy warning']);
+    });
+
+    it('"off" runs only the rules named, at the level named', async () => {
+        expect(await judged({ '*': 'off', 'missing-guarantee': 'warning' })).toEqual(['missing-guarantee warning']);
+        expect(await judged({ '*': 'off' })).toEqual([]);
+    });
+
+    it('any other level is the level of every rule not named', async () => {
+        expect(await judged({ '*': 'info', 'tactic-without-strategy': 'error' })).toEqual(['missing-guarantee info', 'tactic-without-strategy error']);
     });
 });

@@ -1,7 +1,7 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { nearestNames } from '../rules/unresolved-reference.js';
 import { dateProblem } from '../model/values.js';
-import { DEFAULT_THRESHOLDS, LEVELS, THRESHOLD_DOCS, type Level, type Settings, type Thresholds } from './settings.js';
+import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, THRESHOLD_DOCS, type Level, type Settings, type Thresholds } from './settings.js';
 
 /** The name of the project file, at the workspace root. */
 export const CONFIG_FILE_NAME = 'mplan.json';
@@ -126,11 +126,11 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
         } else if (key === 'rules') {
             if (value.type !== 'object') { at(value.offset, value.length, "'rules' must be an object of rule ids and levels"); continue; }
             for (const [id, idNode, level] of properties(value)) {
-                if (!ruleIds.has(id)) {
+                if (!ruleIds.has(id) && id !== EVERY_RULE) {
                     const near = nearestNames(id, ruleIds);
                     at(idNode.offset, idNode.length, `unknown rule '${clip(id)}'${near.length ? `; did you mean '${near[0]}'?` : ' (mplan rules lists them)'}`);
                 } else if (level.type !== 'string' || !LEVELS.includes(level.value)) {
-                    at(level.offset, level.length, `the level of '${id}' must be one of ${LEVELS.join(', ')}, not ${clip(text.slice(level.offset, level.offset + level.length))}`);
+                    at(level.offset, level.length, `the level of ${id === EVERY_RULE ? 'every rule (\'*\')' : `'${id}'`} must be one of ${LEVELS.join(', ')}, not ${clip(text.slice(level.offset, level.offset + level.length))}`);
                 } else {
                     rules[id] = level.value as Level;
                 }

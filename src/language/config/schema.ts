@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, LEVELS, THRESHOLD_DOCS, type Thresholds } from './settings.js';
+import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, THRESHOLD_DOCS, type Thresholds } from './settings.js';
 import { CONFIG_FILE_NAME } from './config-file.js';
 
 /**
@@ -17,13 +17,19 @@ export function configSchema(rules: ReadonlyArray<{ id: string; severity: string
         properties: {
             $schema: { type: 'string' },
             rules: {
-                description: 'The level of each rule whose default you want to change.',
+                description: `The level of each rule whose default you want to change; "${EVERY_RULE}" sets the level of every rule not named.`,
                 type: 'object',
                 additionalProperties: false,
-                properties: Object.fromEntries(rules.map(rule => [rule.id, {
-                    description: `${rule.description} (default: ${rule.severity})`,
-                    enum: [...LEVELS]
-                }]))
+                properties: {
+                    [EVERY_RULE]: {
+                        description: 'The level of every rule this object does not name (for example "off", to run only the rules named).',
+                        enum: [...LEVELS]
+                    },
+                    ...Object.fromEntries(rules.map(rule => [rule.id, {
+                        description: `${rule.description} (default: ${rule.severity})`,
+                        enum: [...LEVELS]
+                    }]))
+                }
             },
             thresholds: {
                 description: 'The limits that configurable rules judge by.',

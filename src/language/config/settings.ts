@@ -35,11 +35,22 @@ export const THRESHOLD_DOCS: Record<keyof Thresholds, { rule: string; descriptio
 };
 
 export interface Settings {
-    /** Rule id -> level, for the rules whose level differs from their default. */
+    /**
+     * Rule id -> level, for the rules whose level differs from their default;
+     * `*` (EVERY_RULE) sets the level of every rule not named.
+     */
     rules: Readonly<Record<string, Level>>;
     thresholds: Readonly<Thresholds>;
     /** The day date-dependent rules judge by (YYYY-MM-DD); today when unset. */
     asOf?: string;
+}
+
+/** The key of `rules` that sets the level of every rule the settings do not name. */
+export const EVERY_RULE = '*';
+
+/** The level a rule runs at: its own setting, else the setting for every rule, else its default. */
+export function ruleLevel(rule: { readonly id: string; readonly severity: Level }, settings: Settings): Level {
+    return settings.rules[rule.id] ?? settings.rules[EVERY_RULE] ?? rule.severity;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ rules: {}, thresholds: DEFAULT_THRESHOLDS });

@@ -13,6 +13,7 @@ import { isoDay } from '../rules/campaign-util.js';
 import { STAGES, stageName, stageOf, type Stage } from '../rules/funnel-followup-util.js';
 import { RULES, ruleById, type Area, type Rule, type Severity } from '../rules/index.js';
 import { publicRuleDocsUrl } from '../config/rule-docs.js';
+import { ruleLevel } from '../config/settings.js';
 import { AREA_TITLES, READINESS_FORMULA, readinessScore } from './readiness.js';
 import { ruleRationale } from './rationale.js';
 import type {
@@ -312,9 +313,6 @@ interface PlacedFinding extends ReportFinding {
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info' };
 
 /** The level a rule runs at under the plan's settings. */
-function levelOf(model: PlanModel, rule: Rule): Severity | 'off' {
-    return model.settings.rules[rule.id] ?? rule.severity;
-}
 
 /** The findings of the rules that are on, in every file of the plan (the plan file first), each file's by line. */
 function findingsOf(model: PlanModel): PlacedFinding[] {
@@ -324,7 +322,7 @@ function findingsOf(model: PlanModel): PlacedFinding[] {
         const diagnostics = [...(file.diagnostics ?? [])].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         for (const diagnostic of diagnostics) {
             const rule = ruleById(String(diagnostic.code));
-            if (!rule || levelOf(model, rule) === 'off') continue;
+            if (!rule || ruleLevel(rule, model.settings) === 'off') continue;
             found.push({
                 rule,
                 severity: SEVERITIES[diagnostic.severity ?? 3] ?? 'info',
@@ -347,7 +345,7 @@ function areasOfRegistry(): Area[] {
 /** The score of every area but the language (which judges the text, not the plan), from the findings of its rules that are on. */
 function readinessOf(model: PlanModel, findings: PlacedFinding[]): AreaReadiness[] {
     return areasOfRegistry().filter(area => area !== 'language').map(area => {
-        const active = RULES.filter(rule => rule.area === area && levelOf(model, rule) !== 'off');
+        const active = RULES.filter(rule => rule.area === area && ruleLevel(rule, model.settings) !== 'off');
         const byRule = new Map<string, Severity[]>();
         const counted = { error: 0, warning: 0, info: 0 };
         for (const finding of findings) {

@@ -1,5 +1,5 @@
 import { getDiagnosticRange } from 'langium';
-import type { Level, Settings } from '../config/settings.js';
+import { ruleLevel } from '../config/settings.js';
 import type { PlanModel } from '../model/plan-model.js';
 import type { Finding, Rule, Severity, SuppressionUsage } from './rule.js';
 import { parseSuppressions, type Suppression } from './suppressions.js';
@@ -8,10 +8,6 @@ import { parseSuppressions, type Suppression } from './suppressions.js';
 export interface RuleFinding extends Finding {
     rule: Rule;
     level: Severity;
-}
-
-function levelOf(rule: Rule, settings: Settings): Level {
-    return settings.rules[rule.id] ?? rule.severity;
 }
 
 /**
@@ -41,7 +37,7 @@ export function runRules(model: PlanModel, rules: readonly Rule[], onError?: (ru
         }
     };
     for (const rule of rules) {
-        const level = levelOf(rule, settings);
+        const level = ruleLevel(rule, settings);
         if (level === 'off' || (rule.scope === 'plan' && !model.isPlan)) continue;
         guarded(rule, level, report => rule.check(model, report));
     }
@@ -68,11 +64,11 @@ export function runRules(model: PlanModel, rules: readonly Rule[], onError?: (ru
         isKnown: id => known.has(id),
         isActive: id => {
             const rule = known.get(id);
-            return rule !== undefined && levelOf(rule, settings) !== 'off' && (rule.scope === 'file' || model.isPlan);
+            return rule !== undefined && ruleLevel(rule, settings) !== 'off' && (rule.scope === 'file' || model.isPlan);
         }
     };
     for (const rule of rules) {
-        const level = levelOf(rule, settings);
+        const level = ruleLevel(rule, settings);
         if (!rule.review || level === 'off') continue;
         const start = findings.length;
         guarded(rule, level, report => rule.review!(model, usage, report));
