@@ -12,7 +12,7 @@
  * any keyword as a word there (src/language/syntax/token-builder.ts).
  */
 import fc from 'fast-check';
-import { DEFAULT_THRESHOLDS, LEVELS, type Settings } from '../../src/language/config/settings.js';
+import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, type Settings } from '../../src/language/config/settings.js';
 import { RULES } from '../../src/language/rules/index.js';
 import { collectKeywords } from '../../src/language/syntax/token-builder.js';
 import { services, TEST_AS_OF } from '../helpers.js';
@@ -503,14 +503,14 @@ export function messyFiles(files: GeneratedFile[]): Record<string, string> {
 /**
  * The settings a plan is judged by, as a project's mplan.json may give them:
  * mostly the tests' defaults; sometimes another as-of day (long before or
- * after the plans' dates), rules set to other levels or off, thresholds at
+ * after the plans' dates), rules set to other levels or off ("*" among them), thresholds at
  * their smallest or far above their defaults.
  */
 export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     asOf: fc.oneof({ weight: 6, arbitrary: fc.constant(TEST_AS_OF) }, { weight: 1, arbitrary: fc.constantFrom('2020-01-01', '2027-06-30', '2099-12-31', '0001-01-01') }),
     rules: fc.oneof(
         { weight: 4, arbitrary: fc.constant({}) },
-        { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...RULES.map(rule => rule.id)), fc.constantFrom(...LEVELS), { maxKeys: 12 }) }
+        { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(EVERY_RULE, ...RULES.map(rule => rule.id)), fc.constantFrom(...LEVELS), { maxKeys: 12 }) }
     ),
     thresholds: fc.oneof(
         { weight: 4, arbitrary: fc.constant(DEFAULT_THRESHOLDS) },
