@@ -1,5 +1,5 @@
-// Writes the VS Code extension's TextMate grammar,
-// extension/syntaxes/mplan.tmLanguage.json, from the Langium grammar
+// Writes the TextMate grammar (the build copies it into the VS Code extension),
+// syntaxes/mplan.tmLanguage.json, from the Langium grammar
 // (src/language/mplan.langium): the keywords it colours, the names it tells
 // apart and the terminals it matches are those the parser reads, so the two
 // cannot drift apart. test/extension/grammar.test.ts fails when the committed
@@ -33,7 +33,7 @@ import { createLangiumGrammarServices } from 'langium/grammar';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GRAMMAR_FILE = join(ROOT, 'src/language/mplan.langium');
-const OUTPUT_FILE = join(ROOT, 'extension/syntaxes/mplan.tmLanguage.json');
+const OUTPUT_FILE = join(ROOT, 'syntaxes/mplan.tmLanguage.json');
 
 /** The grammar's terminals this generator reads by name. */
 const TERMINAL = { id: 'ID', word: 'WORD', string: 'STRING', number: 'NUMBER', date: 'DATE', time: 'TIME' };

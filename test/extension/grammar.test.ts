@@ -150,7 +150,7 @@ describe('the TextMate grammar', () => {
         const result = runScript('--check');
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
-        expect(runScript('--stdout').stdout).toBe(readFileSync(join(ROOT, 'extension', 'syntaxes', 'mplan.tmLanguage.json'), 'utf8'));
+        expect(runScript('--stdout').stdout).toBe(readFileSync(join(ROOT, 'syntaxes', 'mplan.tmLanguage.json'), 'utf8'));
     });
 
     it('follows the Langium grammar: a keyword added there is coloured once the script has run', async () => {
@@ -174,7 +174,7 @@ describe('the TextMate grammar', () => {
             .replace(`'goal' goal=STRING`, `'aim' goal=STRING`));
         const result = runScript('--check', '--grammar', join(dir, 'mplan.langium'));
         expect(result.status).toBe(1);
-        expect(result.stderr).toMatch(/^mplan: extension\/syntaxes\/mplan\.tmLanguage\.json is not what the grammar gives: run `node scripts\/textmate\.mjs`\n$/);
+        expect(result.stderr).toMatch(/^mplan: syntaxes\/mplan\.tmLanguage\.json is not what the grammar gives: run `node scripts\/textmate\.mjs`\n$/);
     });
 
     it('colours every keyword of the Langium grammar as a keyword, alone and in the line its docs show', async () => {
