@@ -52,8 +52,9 @@ const extensionOptions = {
 
 /**
  * The extension package carries its own copy of the server and of the files
- * the server reads beside its bundle (../docs/rules), the settings' schema
- * and the licence. These copies are build output (see .gitignore).
+ * the server reads beside its bundle (../docs/rules), the settings' schema,
+ * the TextMate grammar (generated into syntaxes/ by `npm run generate`) and
+ * the licence. These copies are build output (see .gitignore).
  */
 function copyIntoExtension() {
     mkdirSync('extension/dist', { recursive: true });
@@ -62,6 +63,8 @@ function copyIntoExtension() {
     cpSync('docs/rules', 'extension/docs/rules', { recursive: true });
     mkdirSync('extension/schemas', { recursive: true });
     copyFileSync('schemas/mplan.schema.json', 'extension/schemas/mplan.schema.json');
+    mkdirSync('extension/syntaxes', { recursive: true });
+    copyFileSync('syntaxes/mplan.tmLanguage.json', 'extension/syntaxes/mplan.tmLanguage.json');
     copyFileSync('LICENSE', 'extension/LICENSE');
 }
 

@@ -1,14 +1,9 @@
-// Writes the VS Code extension's TextMate grammar,
-// extension/syntaxes/mplan.tmLanguage.json, from the Langium grammar
-// (src/language/mplan.langium): the keywords it colours, the names it tells
-// apart and the terminals it matches are those the parser reads, so the two
-// cannot drift apart. test/extension/grammar.test.ts fails when the committed
-// file is not what this script writes.
-//
-//   node scripts/textmate.mjs            write the file
-//   node scripts/textmate.mjs --check    exit 1 if the committed file is stale
-//   node scripts/textmate.mjs --stdout   print the grammar instead
-//   --grammar FILE                       read another Langium grammar (for tests)
+// The TextMate grammar of mplan, syntaxes/mplan.tmLanguage.json, from the
+// Langium grammar (src/language/mplan.langium): the keywords it colours, the
+// names it tells apart and the terminals it matches are those the parser reads,
+// so the two cannot drift apart. `npm run generate` (scripts/generate.mjs)
+// writes the file with render(await loadGrammar()); the build copies it into
+// the extension (extension/syntaxes/).
 //
 // How the grammar is built. TextMate matches line by line with regular
 // expressions, so the colouring of a name depends on the words before it on
@@ -27,13 +22,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeGenerated } from './generated-file.mjs';
 import { EmptyFileSystem, GrammarAST, GrammarUtils, URI } from 'langium';
 import { createLangiumGrammarServices } from 'langium/grammar';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GRAMMAR_FILE = join(ROOT, 'src/language/mplan.langium');
-const OUTPUT_FILE = join(ROOT, 'extension/syntaxes/mplan.tmLanguage.json');
 
 /** The grammar's terminals this generator reads by name. */
 const TERMINAL = { id: 'ID', word: 'WORD', string: 'STRING', number: 'NUMBER', date: 'DATE', time: 'TIME' };
@@ -572,7 +565,7 @@ export function textmateGrammar(grammar) {
     return {
         information_for_contributors: [
             'Generated from src/language/mplan.langium by scripts/textmate.mjs: do not edit it by hand,',
-            'change the Langium grammar or the script and run `node scripts/textmate.mjs`.'
+            'change the Langium grammar or the script and run `npm run generate`.'
         ],
         name: 'mplan',
         scopeName: 'source.mplan',
@@ -667,19 +660,9 @@ function keywords(shape, reader) {
     };
 }
 
-// ------------------------------------------------------------------------------------ main
+// ------------------------------------------------------------------------------------ the file
 
 /** The grammar file's text: JSON, two spaces, a final newline. */
 export function render(grammar) {
     return JSON.stringify(textmateGrammar(grammar), null, 2) + '\n';
-}
-
-async function main(args) {
-    const at = args.indexOf('--grammar');
-    const text = render(await loadGrammar(at >= 0 ? args[at + 1] : GRAMMAR_FILE));
-    return writeGenerated(OUTPUT_FILE, text, args, { root: ROOT, source: 'the grammar', script: 'scripts/textmate.mjs' });
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-    process.exitCode = await main(process.argv.slice(2));
 }

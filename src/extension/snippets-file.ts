@@ -1,7 +1,7 @@
 /**
  * The VS Code snippets file of the extension (extension/snippets/mplan.code-snippets),
  * made from the language server's completion stanzas: one snippet per block,
- * written once in src/language/lsp/snippets.ts. `node scripts/snippets.mjs`
+ * written once in src/language/lsp/snippets.ts. `npm run generate`
  * writes the file; a test holds the committed file to what this module gives.
  *
  * A snippets file cannot see the plan it is used in, so the parts a stanza

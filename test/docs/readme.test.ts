@@ -10,11 +10,6 @@ const ROOT = join(__dirname, '..', '..');
 const HELP = execFileSync(process.execPath, [join(ROOT, 'bin', 'mplan.cjs'), '--help'], { encoding: 'utf8' });
 
 describe('the README', () => {
-    it('has the rule table generated from the registry', () => {
-        const table = execFileSync(process.execPath, [join(ROOT, 'scripts', 'rules-table.mjs')], { encoding: 'utf8' });
-        expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(table);
-    });
-
     it('names the test command that .ci/run calls', () => {
         expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('npm test');
         expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GrammarAST } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { snippetsFile, vscodeSnippet, vscodeSnippets } from '../../src/extension/snippets-file.js';
+import { vscodeSnippet, vscodeSnippets } from '../../src/extension/snippets-file.js';
 import { DEFAULT_SETTINGS } from '../../src/language/config/settings.js';
 import { STANZAS, stanza, tab, type StanzaDefinition } from '../../src/language/lsp/snippets.js';
 import { check, services } from '../helpers.js';
@@ -40,18 +39,6 @@ function snippets(): Record<string, { prefix: string; body: string[]; descriptio
 }
 
 describe('the snippets file', () => {
-    it('is what the completion stanzas give', () => {
-        expect(committed()).toBe(snippetsFile(STANZAS));
-    });
-
-    it('is what scripts/snippets.mjs writes, and --check says so', () => {
-        const run = (arg: string) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'snippets.mjs'), arg], { cwd: ROOT, encoding: 'utf8' });
-        const check = run('--check');
-        expect(check.stderr).toBe('');
-        expect(check.status).toBe(0);
-        expect(run('--stdout').stdout).toBe(committed());
-    });
-
     it('has a snippet for every block of the grammar, under the block keyword, and no other', () => {
         const keywords = blockKeywords();
         expect(keywords).toEqual(['plan', 'product', 'segment', 'competitor', 'research', 'strategy', 'tactic', 'campaign', 'funnel', 'offer']);

@@ -7,8 +7,8 @@ import { INITIAL, Registry, parseRawGrammar, type IGrammar, type StateStack } fr
 /** The repository's root folder. */
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The TextMate grammar the extension ships. */
-export const GRAMMAR_FILE = join(ROOT, 'extension', 'syntaxes', 'mplan.tmLanguage.json');
+/** The TextMate grammar the extension ships (generated into syntaxes/, copied into the extension by the build). */
+export const GRAMMAR_FILE = join(ROOT, 'syntaxes', 'mplan.tmLanguage.json');
 
 /** A token as VS Code colours it: its text, where it starts on its line, and its scopes (outermost first). */
 export interface Token {

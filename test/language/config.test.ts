@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/language/config/config-file.js';
 import { configSchema } from '../../src/language/config/schema.js';
@@ -52,10 +50,10 @@ describe('the project file (mplan.json)', () => {
         expect(parseConfig('', IDS).problems[0].message).toContain('the file is empty');
     });
 
-    it('has a JSON Schema, shipped in schemas/, generated from the registry', () => {
-        const shipped = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'mplan.schema.json'), 'utf8'));
-        expect(shipped).toEqual(JSON.parse(JSON.stringify(configSchema(RULES))));
-        expect(Object.keys(shipped.properties.rules.properties)).toEqual(['*', ...RULES.map(rule => rule.id)]);
+    // schemas/mplan.schema.json is this schema, written by `npm run generate` (test/generated.test.ts keeps it current).
+    it('has a JSON Schema, generated from the registry, that names every rule and "*"', () => {
+        const schema = JSON.parse(JSON.stringify(configSchema(RULES)));
+        expect(Object.keys(schema.properties.rules.properties)).toEqual(['*', ...RULES.map(rule => rule.id)]);
     });
 });
 

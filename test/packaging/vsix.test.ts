@@ -86,4 +86,10 @@ describe('the VS Code extension package (.vsix)', () => {
         expect(entry('extension/schemas/mplan.schema.json').read().toString('utf8'))
             .toBe(readFileSync(join(ROOT, 'schemas', 'mplan.schema.json'), 'utf8'));
     });
+
+    it('colours with the generated TextMate grammar of syntaxes/, at the path its manifest names', () => {
+        expect(manifest.contributes.grammars.map((g: { path: string }) => g.path)).toEqual(['./syntaxes/mplan.tmLanguage.json']);
+        expect(entry('extension/syntaxes/mplan.tmLanguage.json').read().toString('utf8'))
+            .toBe(readFileSync(join(ROOT, 'syntaxes', 'mplan.tmLanguage.json'), 'utf8'));
+    });
 });

@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAME } from './config-file.js';
 /**
  * The JSON Schema of the project file, from the rule registry and the
  * thresholds, so editors validate and complete it. schemas/mplan.schema.json
- * is written from this (node scripts/schema.mjs); a test keeps them equal.
+ * is written from this (npm run generate); a test keeps them equal.
  */
 export function configSchema(rules: ReadonlyArray<{ id: string; severity: string; description: string }>): object {
     return {
