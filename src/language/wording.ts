@@ -23,6 +23,26 @@ export function formatNumber(value: number, digits = 2): string {
 }
 
 /**
+ * A share (a ratio: 0.3 is 30%) as a percentage, the one way mplan prints
+ * one: whole numbers, except where rounding would hide what matters: "99.9%"
+ * is not quite all, "100.2%" is over, "0.4%" is not nothing. Large shares are
+ * grouped as numbers are: "1,250%".
+ */
+export function percentText(ratio: number): string {
+    const value = ratio * 100;
+    if (!Number.isFinite(value)) return '';
+    let shown = Math.round(value);
+    if (value > 0 && shown === 0) {
+        shown = Math.max(Math.round(value * 10) / 10, 0.1);
+    } else if (shown === 100 && value !== 100) {
+        shown = Math.round(value * 10) / 10;
+        if (shown === 100) shown = value < 100 ? 99.9 : 100.1;
+    }
+    // `|| 0`: a share just below zero rounds to -0, which would print as "-0".
+    return `${formatNumber(shown || 0, 1)}%`;
+}
+
+/**
  * A percentage the plan itself wrote (a share of someone's time: `50%`,
  * `33.5%`), to one decimal; not a ratio, and not rounded like percentText.
  */

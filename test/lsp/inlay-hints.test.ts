@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MplanInlayHintProvider, percentText } from '../../src/language/lsp/inlay-hints.js';
+import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
+import { percentText } from '../../src/language/wording.js';
 import { check, services } from '../helpers.js';
 import { LspClient, ROOT, uri } from './client.js';
 

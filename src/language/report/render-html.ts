@@ -8,8 +8,8 @@
  * extension's bundle can import it.
  */
 import { formatMoney } from '../model/values.js';
-import { formatNumber } from '../wording.js';
-import { fileName, money, otherText, percentText, rowNotes, totalText } from './wording.js';
+import { formatNumber, percentText } from '../wording.js';
+import { fileName, money, otherText, rowNotes, totalText } from './wording.js';
 import { codeSpans, escapeHtml as esc } from './escape.js';
 import { languageNote } from './readiness.js';
 import type {

@@ -6,8 +6,8 @@
  * let through. Pure, like the HTML renderer.
  */
 import { formatMoney } from '../model/values.js';
-import { formatNumber } from '../wording.js';
-import { fileName, money, percentText, rowNotes, totalText } from './wording.js';
+import { formatNumber, percentText } from '../wording.js';
+import { fileName, money, rowNotes, totalText } from './wording.js';
 import { codeSpans, escapeMarkdown as md } from './escape.js';
 import { languageNote } from './readiness.js';
 import type { BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, TimelineItem } from './report-data.js';

@@ -32,10 +32,6 @@ export function totalText(report: PlanReport, total: Total): string {
     return money(report, total.amount) + otherText(total.other);
 }
 
-export function percentText(ratio: number): string {
-    return `${formatNumber(ratio * 100, ratio < 0.01 && ratio > 0 ? 1 : 0)}%`;
-}
-
 /** What a budget row says of amounts in other currencies and tactics without a budget. */
 export function rowNotes(row: { other: Amount[]; unbudgeted: string[] }): string {
     const notes: string[] = [];
