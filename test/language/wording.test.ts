@@ -1,33 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { days, formatNumber, listed, percentAsWritten, percentText, someNames, sourceAmount, timesPerWeek } from '../../src/language/wording.js';
 
-describe('percentText, the one way a share prints', () => {
-    it('shows whole percentages', () => {
-        expect(percentText(0)).toBe('0%');
-        expect(percentText(0.3)).toBe('30%');
-        expect(percentText(1)).toBe('100%');
-        expect(percentText(1 / 3)).toBe('33%');
-        expect(percentText(0.125)).toBe('13%');
-    });
-
-    it('keeps a tenth where rounding would hide what matters', () => {
-        expect(percentText(0.004)).toBe('0.4%');
-        expect(percentText(0.000001)).toBe('0.1%');
-        expect(percentText(0.999)).toBe('99.9%');
-        expect(percentText(0.9996)).toBe('99.9%');
-        expect(percentText(1.002)).toBe('100.2%');
-        expect(percentText(1.0001)).toBe('100.1%');
-    });
-
-    it('groups the digits of large shares', () => {
-        expect(percentText(12.5)).toBe('1,250%');
-        expect(percentText(1234.567)).toBe('123,457%');
-    });
-
-    it('never prints "-0%", and prints nothing for what is not a number', () => {
-        expect(percentText(-0.000001)).toBe('0%');
-        expect(percentText(Number.NaN)).toBe('');
-        expect(percentText(Number.POSITIVE_INFINITY)).toBe('');
+describe('percentText, the one way a share prints (hover, inlay hints, report)', () => {
+    const cases: Array<[string, number, string]> = [
+        ['whole percentages', 0, '0%'],
+        ['whole percentages', 0.3, '30%'],
+        ['whole percentages', 0.65, '65%'],
+        ['whole percentages', 1, '100%'],
+        ['whole percentages', 1.45, '145%'],
+        ['whole percentages', 1 / 3, '33%'],
+        ['whole percentages', 0.125, '13%'],
+        ['not nothing', 0.004, '0.4%'],
+        ['not nothing', 0.000001, '0.1%'],
+        ['not quite all', 0.999, '99.9%'],
+        ['not quite all', 0.9996, '99.9%'],
+        ['over', 1.002, '100.2%'],
+        ['over', 1.0001, '100.1%'],
+        ['grouped digits', 12.5, '1,250%'],
+        ['grouped digits', 1234.567, '123,457%'],
+        ['never "-0%"', -0.000001, '0%'],
+        ['nothing for what is not a number', Number.NaN, ''],
+        ['nothing for what is not a number', Number.POSITIVE_INFINITY, '']
+    ];
+    it.each(cases)('%s: %d is "%s"', (_why, ratio, text) => {
+        expect(percentText(ratio)).toBe(text);
     });
 });
 
