@@ -7,7 +7,7 @@ import { writeFileAtomic } from './write.js';
 import { MAX_PLAN_BYTES, readRegularFile } from './read.js';
 import { createMplanServices, type MplanServices } from '../language/mplan-module.js';
 import { describeReadError } from '../language/workspace/plan-loader.js';
-import { lexingMessage } from '../language/rules/syntax-error.js';
+import { lexingMessage } from '../language/syntax/parser-errors.js';
 
 export interface FormatOptions { paths: string[]; check: boolean; cwd: string }
 

@@ -4,9 +4,9 @@ import { shown, type CommandResult } from './check.js';
 import { writeFileAtomic } from './write.js';
 import { CONFIG_FILE_NAME } from '../language/config/config-file.js';
 import { today } from '../language/config/settings.js';
-import { listed } from '../language/rules/wording.js';
 import { starterPlan } from './starter/plan.js';
 import { schemaReference, starterConfig } from './starter/config.js';
+import { listed } from '../language/wording.js';
 
 export interface InitOptions { directory: string[]; force: boolean; cwd: string }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MplanInlayHintProvider, percentText } from '../../src/language/lsp/inlay-hints.js';
+import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, services } from '../helpers.js';
 import { LspClient, ROOT, uri } from './client.js';
 
@@ -142,19 +142,6 @@ describe('inlay hints', () => {
         expect(found[0]).toEqual([...after(text, 'budget 500 USD'), '50% of C0, 25% of C1, 17% of C2 and 3 more']);
         expect(found[1]).toEqual([...after(text, 'budget 1000 USD'), 'planned 500 USD (50%)']);
         expect(found).toHaveLength(7);
-    });
-
-    it('show shares as whole percentages, except where rounding would hide what matters', () => {
-        expect(percentText(0.65)).toBe('65%');
-        expect(percentText(1.45)).toBe('145%');
-        expect(percentText(1)).toBe('100%');
-        expect(percentText(0)).toBe('0%');
-        expect(percentText(0.9996)).toBe('99.9%');
-        expect(percentText(1.002)).toBe('100.2%');
-        expect(percentText(1.0001)).toBe('100.1%');
-        expect(percentText(0.004)).toBe('0.4%');
-        expect(percentText(0.000001)).toBe('0.1%');
-        expect(percentText(1 / 3)).toBe('33%');
     });
 
     it('look only at the blocks of the range in a 10,000-line plan, and at all of them for the whole plan', async () => {

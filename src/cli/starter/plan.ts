@@ -11,7 +11,7 @@
  * campaign's results, as the rule means it to.
  */
 import { dayNumber } from '../../language/model/values.js';
-import { isoDay, monthsLater } from '../../language/rules/campaign-util.js';
+import { isoDay, monthsLater } from '../../language/model/periods.js';
 
 /** The dates in the starter plan, as YYYY-MM-DD. */
 export interface StarterDates {

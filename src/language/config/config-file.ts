@@ -1,7 +1,7 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { nearestNames } from '../rules/unresolved-reference.js';
 import { dateProblem } from '../model/values.js';
 import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, THRESHOLD_DOCS, type Level, type Settings, type Thresholds } from './settings.js';
+import { nearestNames } from '../model/names.js';
 
 /** The name of the project file, at the workspace root. */
 export const CONFIG_FILE_NAME = 'mplan.json';

@@ -14,11 +14,11 @@ import { ONLINE_CHANNELS } from '../model/channels.js';
 import type { PlanModel, PlanModelProvider } from '../model/plan-model.js';
 import { today } from '../config/settings.js';
 import type { SettingsProvider } from '../config/settings-provider.js';
-import { facetsFor, platformKey } from '../rules/market-util.js';
 import type { MplanScopeProvider } from '../scoping/scope-provider.js';
 import { PLAN_FILE_EXTENSION, type ImportResolver } from '../scoping/imports.js';
 import { repeatableAssignments } from '../syntax/repeated-facts.js';
 import { CADENCE_STANZAS, STANZAS, stanzaDates, type Rendered, type StanzaContext } from './snippets.js';
+import { facetsFor, platformKey } from '../model/habits.js';
 
 /** What a name must look like to be written bare (an ID); anything else is quoted. */
 const BARE_NAME = /^[_a-zA-Z][\w-]*$/;

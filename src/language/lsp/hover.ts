@@ -9,7 +9,8 @@ import {
 import type { MplanServices } from '../mplan-module.js';
 import { amountOf, type PlanModel, type PlanModelProvider } from '../model/plan-model.js';
 import { formatMoney } from '../model/values.js';
-import { budgetUse, percentText, tacticShare } from './inlay-hints.js';
+import { budgetUse, tacticShare } from './inlay-hints.js';
+import { percentText } from '../wording.js';
 import { keywordDoc } from './keyword-docs.js';
 
 /** How many names a list in a hover shows before it says "and N more". */

@@ -5,6 +5,7 @@ import { isCampaign, isTactic, type Campaign, type Document, type Money, type Ta
 import type { MplanServices } from '../mplan-module.js';
 import { tacticsRun, campaignSpend, amountOf, type PlanModelProvider } from '../model/plan-model.js';
 import { formatMoney, type Amount, type MoneySum } from '../model/values.js';
+import { percentText } from '../wording.js';
 
 /** What a campaign plans to spend (the tactics it runs) against its budget. */
 export interface BudgetUse {
@@ -40,23 +41,6 @@ export function tacticShare(tactic: Tactic, campaign: Campaign): number | undefi
     const cost = amountOf(tactic.budget), budget = amountOf(campaign.budget);
     if (!cost || !budget || cost.currency !== budget.currency || !(budget.amount > 0)) return undefined;
     return cost.amount / budget.amount;
-}
-
-/**
- * A share as a percentage: whole numbers, except where rounding would hide
- * what matters: "99.9%" is not quite all, "100.2%" is over, "0.4%" is not nothing.
- */
-export function percentText(ratio: number): string {
-    const value = ratio * 100;
-    if (!Number.isFinite(value)) return '';
-    let shown = Math.round(value);
-    if (value > 0 && shown === 0) {
-        shown = Math.max(Math.round(value * 10) / 10, 0.1);
-    } else if (shown === 100 && value !== 100) {
-        shown = Math.round(value * 10) / 10;
-        if (shown === 100) shown = value < 100 ? 99.9 : 100.1;
-    }
-    return `${shown}%`;
 }
 
 function cents(amount: number): number {

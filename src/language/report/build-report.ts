@@ -9,8 +9,6 @@ import type { Campaign, Document, Funnel, Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
 import { amountOf, campaignSpend, tacticsRun, type PlanModel } from '../model/plan-model.js';
 import { dayNumber, MoneySum, type Amount } from '../model/values.js';
-import { isoDay } from '../rules/campaign-util.js';
-import { STAGES, stageName, stageOf, type Stage } from '../rules/funnel-followup-util.js';
 import { RULES, ruleById, type Area, type Rule, type Severity } from '../rules/index.js';
 import { publicRuleDocsUrl } from '../config/rule-docs.js';
 import { ruleLevel } from '../config/settings.js';
@@ -20,6 +18,8 @@ import type {
     AreaFindings, AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelReport, FunnelStage, FunnelView, PlanReport,
     ReportFinding, SourceLocation, Timeline, TimelineItem, Total
 } from './report-data.js';
+import { isoDay } from '../model/periods.js';
+import { STAGES, stageName, stageOf, type Stage } from '../model/funnel-stages.js';
 
 /**
  * The report of a plan file, once it is built (linked and validated);

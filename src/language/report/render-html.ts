@@ -8,7 +8,8 @@
  * extension's bundle can import it.
  */
 import { formatMoney } from '../model/values.js';
-import { fileName, money, number, otherText, percentText, rowNotes, totalText } from './wording.js';
+import { formatNumber, percentText } from '../wording.js';
+import { fileName, money, otherText, rowNotes, totalText } from './wording.js';
 import { codeSpans, escapeHtml as esc } from './escape.js';
 import { languageNote } from './readiness.js';
 import type {
@@ -96,7 +97,7 @@ function at(context: Context, location: SourceLocation | undefined): string {
 }
 
 function plural(count: number, word: string): string {
-    return `${number(count, 0)} ${word}${count === 1 ? '' : 's'}`;
+    return `${formatNumber(count, 0)} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function header(context: Context): string {
@@ -122,7 +123,7 @@ function summary(context: Context): string {
         ['Total budget', totalText(context.report, plan.totalBudget), 'the campaigns\' budgets'],
         ['Planned spend', totalText(context.report, plan.plannedSpend), 'what the campaigns\' tactics cost'],
         ['Tactic budgets', totalText(context.report, plan.tacticBudgets), 'every tactic, run or not'],
-        ['Findings', `${plural(plan.findings.error, 'error')}, ${plural(plan.findings.warning, 'warning')}, ${number(plan.findings.info, 0)} info`, 'see Findings below']
+        ['Findings', `${plural(plan.findings.error, 'error')}, ${plural(plan.findings.warning, 'warning')}, ${formatNumber(plan.findings.info, 0)} info`, 'see Findings below']
     ];
     const blocks: Array<[string, number]> = [
         ['files', counts.files], ['products', counts.products], ['segments', counts.segments], ['competitors', counts.competitors],
@@ -338,10 +339,10 @@ function funnelChart(context: Context, view: FunnelView): string {
         const y = i * 54;
         const top = 640 - i * 120, bottom = 640 - (i + 1) * 120;
         const points = `${center - top / 2},${y + 2} ${center + top / 2},${y + 2} ${center + bottom / 2},${y + 44} ${center - bottom / 2},${y + 44}`;
-        const count = stage.expected !== undefined ? ` · ${number(stage.expected)}${view.per ? ` a ${view.per.replace(/s$/, '')}` : ''}` : '';
+        const count = stage.expected !== undefined ? ` · ${formatNumber(stage.expected, 1)}${view.per ? ` a ${view.per.replace(/s$/, '')}` : ''}` : '';
         const label = stage.declared ? `${stage.label}${count}` : `${stage.label}: missing`;
         const rate = stage.rateToNext !== undefined
-            ? `<text x="${center + bottom / 2 + 12}" y="${y + 52}" class="rate">↓ ${esc(number(stage.rateToNext, 2))}%</text>`
+            ? `<text x="${center + bottom / 2 + 12}" y="${y + 52}" class="rate">↓ ${esc(formatNumber(stage.rateToNext, 2))}%</text>`
             : '';
         return `<g class="stage${stage.declared ? '' : ' missing'}"${at(context, stage.location)}><title>${esc(stage.how.join('; ') || label)}</title>` +
             `<polygon points="${points}" class="${stage.declared ? 'bar' : 'absent'}"/>` +
@@ -352,7 +353,7 @@ function funnelChart(context: Context, view: FunnelView): string {
 
 function funnelTable(context: Context, view: FunnelView): string {
     return `<div class="scroll"><table class="data"><thead><tr><th>Stage</th><th>How the plan gets there</th><th class="num">Rate to the next</th><th class="num">Expected${view.per ? ` per ${esc(view.per.replace(/s$/, ''))}` : ''}</th></tr></thead><tbody>
-${view.stages.map(stage => `<tr${at(context, stage.location)}${stage.declared ? '' : ' class="missing"'}><td>${esc(stage.label)}</td><td>${stage.declared ? esc(stage.how.join('; ') || 'named in a conversion line') : 'missing'}</td><td class="num">${stage.rateToNext !== undefined ? `${esc(number(stage.rateToNext, 2))}%` : '–'}</td><td class="num">${stage.expected !== undefined ? esc(number(stage.expected)) : '–'}</td></tr>`).join('\n')}
+${view.stages.map(stage => `<tr${at(context, stage.location)}${stage.declared ? '' : ' class="missing"'}><td>${esc(stage.label)}</td><td>${stage.declared ? esc(stage.how.join('; ') || 'named in a conversion line') : 'missing'}</td><td class="num">${stage.rateToNext !== undefined ? `${esc(formatNumber(stage.rateToNext, 2))}%` : '–'}</td><td class="num">${stage.expected !== undefined ? esc(formatNumber(stage.expected, 1)) : '–'}</td></tr>`).join('\n')}
 </tbody></table></div>`;
 }
 

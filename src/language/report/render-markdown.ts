@@ -6,7 +6,8 @@
  * let through. Pure, like the HTML renderer.
  */
 import { formatMoney } from '../model/values.js';
-import { fileName, money, number, percentText, rowNotes, totalText } from './wording.js';
+import { formatNumber, percentText } from '../wording.js';
+import { fileName, money, rowNotes, totalText } from './wording.js';
 import { codeSpans, escapeMarkdown as md } from './escape.js';
 import { languageNote } from './readiness.js';
 import type { BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, TimelineItem } from './report-data.js';
@@ -132,8 +133,8 @@ function funnelTable(view: FunnelView): string {
     return table(['Stage', 'How the plan gets there', 'Rate to the next', `Expected${per}`], view.stages.map(stage => [
         md(stage.label),
         stage.declared ? md(stage.how.join('; ') || 'named in a conversion line') : '**missing**',
-        stage.rateToNext !== undefined ? `${number(stage.rateToNext, 2)}%` : '–',
-        stage.expected !== undefined ? number(stage.expected) : '–'
+        stage.rateToNext !== undefined ? `${formatNumber(stage.rateToNext, 2)}%` : '–',
+        stage.expected !== undefined ? formatNumber(stage.expected, 1) : '–'
     ]), [false, false, true, true]);
 }
 

@@ -1,8 +1,11 @@
 /**
- * The words and numbers both report renderers write (HTML and Markdown), so
- * that the two say the same thing the same way. Pure, like the renderers.
+ * What only the report words (HTML and Markdown alike): money in the report's
+ * currency, the notes of a budget row, file names. Numbers, shares and lists
+ * are worded as everywhere else, by the one wording module (../wording.ts).
+ * Pure, like the renderers.
  */
 import { formatMoney } from '../model/values.js';
+import { formatNumber } from '../wording.js';
 import type { Amount, PlanReport, Total } from './report-data.js';
 
 /** The file name at the end of a URI, decoded. */
@@ -15,13 +18,9 @@ export function fileName(uri: string): string {
     }
 }
 
-export function number(value: number, digits = 1): string {
-    return value.toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
 /** An amount in the report's currency (a bare number when the plan states no money). */
 export function money(report: PlanReport, amount: number): string {
-    return report.currency ? formatMoney({ amount, currency: report.currency }) : number(amount, 2);
+    return report.currency ? formatMoney({ amount, currency: report.currency }) : formatNumber(amount, 2);
 }
 
 /** Amounts in other currencies, listed beside a total and never added to it. */
@@ -31,10 +30,6 @@ export function otherText(other: Amount[]): string {
 
 export function totalText(report: PlanReport, total: Total): string {
     return money(report, total.amount) + otherText(total.other);
-}
-
-export function percentText(ratio: number): string {
-    return `${number(ratio * 100, ratio < 0.01 && ratio > 0 ? 1 : 0)}%`;
 }
 
 /** What a budget row says of amounts in other currencies and tactics without a budget. */

@@ -2,8 +2,9 @@ import type { Campaign } from '../generated/ast.js';
 import { campaignSpend, type PlanModel } from '../model/plan-model.js';
 import { formatMoney } from '../model/values.js';
 import { blockNamedAt, insertFact } from './edits.js';
-import { planCurrency, sourceAmount } from './campaign-util.js';
+import { planCurrency } from './campaign-util.js';
 import type { Rule } from './rule.js';
+import { sourceAmount } from '../wording.js';
 
 /** The round amount a placeholder budget is written with. */
 const PLACEHOLDER = 1_000;

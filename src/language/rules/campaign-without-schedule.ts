@@ -1,9 +1,9 @@
 import type { Campaign } from '../generated/ast.js';
 import { tacticsRun } from '../model/plan-model.js';
 import { blockNamedAt, insertFact } from './edits.js';
-import { isoDay, monthsLater, periodOf } from './campaign-util.js';
 import type { Rule } from './rule.js';
 import type { DayRange } from '../model/values.js';
+import { isoDay, monthsLater, periodOf } from '../model/periods.js';
 
 /** From the earliest start to the latest end of the campaign's tactics that have a period. */
 function tacticSpan(campaign: Campaign): DayRange | undefined {

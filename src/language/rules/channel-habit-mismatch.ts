@@ -1,8 +1,9 @@
 import type { Platform, Segment, Tactic } from '../generated/ast.js';
 import { isOnline } from '../model/channels.js';
-import { coverage, facetsFor, habitPlatforms, isSearchEngine, onlineWeek, platformKey, platformText, segmentsReachedBy, spansOf, windowText, type HoursSpans, type OnlineWeek, type PlatformFacet } from './market-util.js';
+import { segmentsReachedBy } from './market-util.js';
 import type { Report, Rule } from './rule.js';
-import { listed } from './wording.js';
+import { coverage, facetsFor, habitPlatforms, isSearchEngine, onlineWeek, platformKey, platformText, spansOf, windowText, type HoursSpans, type OnlineWeek, type PlatformFacet } from '../model/habits.js';
+import { listed } from '../wording.js';
 
 /** How a segment's habits of one facet read in a message: "segment 'HomeBakers' searches on google". */
 const FACET_WORDS: Record<PlatformFacet, { verb: string; noun: string }> = {

@@ -1,8 +1,9 @@
 import type { Close, FollowUp, Funnel } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { cadencePerWeek } from '../model/values.js';
-import { cadenceText, isNewsletter, isSalesMail, timesPerWeek } from './funnel-followup-util.js';
+import { cadenceText, isNewsletter, isSalesMail } from './funnel-followup-util.js';
 import type { Report, Rule } from './rule.js';
+import { timesPerWeek } from '../wording.js';
 
 /** A message of a funnel that counts against the limit, and how often it goes out. */
 interface Mailing {

@@ -4,7 +4,7 @@ import type { Offer } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { appendBlock, insertFact } from './edits.js';
 import type { Rule } from './rule.js';
-import { listed } from './wording.js';
+import { listed } from '../wording.js';
 
 /** Ways to pay the quick fix suggests, most common first. */
 const SUGGESTED = ['card', 'paypal', 'invoice', 'banktransfer', 'applepay', 'googlepay'];

@@ -1,6 +1,6 @@
 // Shared reading of the funnel for the follow-up, closing and economics rules:
-// what a follow-up carries, which stage a conversion line names, how often
-// something happens, in words.
+// what a follow-up carries and how its cadence is quoted. Which stage a
+// conversion line names is a fact of the model (model/funnel-stages.ts).
 import { CstUtils } from 'langium';
 import type { Cadence, FollowUp } from '../generated/ast.js';
 
@@ -55,38 +55,4 @@ export function isSalesMail(followUp: FollowUp): boolean {
 /** The contents of a follow-up that are of value to the reader. */
 export function valueItems(followUp: FollowUp): string[] {
     return followUp.contents.filter(word => VALUE_WORDS.has(word.toLowerCase()));
-}
-
-/** The stages of a funnel, in order, as the conversion lines name them. */
-export type Stage = 'visitors' | 'leads' | 'customers' | 'repeat';
-
-export const STAGES: readonly Stage[] = ['visitors', 'leads', 'customers', 'repeat'];
-
-const STAGE_WORDS: Record<string, Stage> = {
-    visitors: 'visitors', visitor: 'visitors', visits: 'visitors', traffic: 'visitors',
-    leads: 'leads', lead: 'leads', subscribers: 'leads', subscriber: 'leads', signups: 'leads', prospects: 'leads',
-    customers: 'customers', customer: 'customers', buyers: 'customers', buyer: 'customers', sales: 'customers', orders: 'customers', purchases: 'customers',
-    repeat: 'repeat', repeats: 'repeat', returning: 'repeat', loyal: 'repeat', repeat_buyers: 'repeat', repeat_customers: 'repeat'
-};
-
-/** The stage a word of a conversion line names, if it is one of the four. */
-export function stageOf(word: string | undefined): Stage | undefined {
-    return word ? STAGE_WORDS[word.toLowerCase()] : undefined;
-}
-
-/** How a stage reads in a message. */
-export function stageName(stage: Stage): string {
-    return stage === 'repeat' ? 'repeat buyers' : stage;
-}
-
-/** A number as a marketer writes it: "4,000", "1.5", "0.25". */
-export function formatNumber(value: number, digits = 2): string {
-    return value.toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
-/** "once a week", "twice a week", "3 times a week", "0.5 times a week". */
-export function timesPerWeek(perWeek: number): string {
-    if (perWeek === 1) return 'once a week';
-    if (perWeek === 2) return 'twice a week';
-    return `${formatNumber(perWeek, 1)} times a week`;
 }

@@ -1,6 +1,6 @@
 import type { Conversion, Funnel } from '../generated/ast.js';
-import { STAGES, stageName, stageOf, type Stage } from './funnel-followup-util.js';
 import type { Finding, Rule } from './rule.js';
+import { STAGES, stageName, stageOf, type Stage } from '../model/funnel-stages.js';
 
 /** Where a funnel shows that it has a stage, to place a finding on. */
 type Evidence = Pick<Finding, 'node' | 'property' | 'keyword'>;

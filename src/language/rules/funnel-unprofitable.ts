@@ -2,8 +2,9 @@ import type { AstNode } from 'langium';
 import type { Conversion, Funnel, Period, Plan, Product, Upsell } from '../generated/ast.js';
 import { campaignSpend, amountOf, type Blocks } from '../model/plan-model.js';
 import { dayNumber, durationDays, formatMoney, type Amount } from '../model/values.js';
-import { formatNumber, stageOf } from './funnel-followup-util.js';
 import type { Rule } from './rule.js';
+import { formatNumber } from '../wording.js';
+import { stageOf } from '../model/funnel-stages.js';
 
 /** The conversion lines that lead from visitors to customers, in order; undefined when none do. */
 function pathToCustomers(funnel: Funnel): Conversion[] | undefined {

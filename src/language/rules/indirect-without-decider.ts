@@ -2,7 +2,7 @@ import { GrammarUtils } from 'langium';
 import type { Segment } from '../generated/ast.js';
 import { addTarget, isInfluencerOnly } from './market-util.js';
 import type { Fix, Rule } from './rule.js';
-import { listed } from './wording.js';
+import { listed } from '../wording.js';
 
 export const indirectWithoutDecider: Rule = {
     id: 'indirect-without-decider',

@@ -1,6 +1,6 @@
-import { periodOf } from './campaign-util.js';
 import type { Rule } from './rule.js';
-import { listed } from './wording.js';
+import { periodOf } from '../model/periods.js';
+import { listed } from '../wording.js';
 
 export const missingResults: Rule = {
     id: 'missing-results',

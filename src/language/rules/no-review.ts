@@ -1,8 +1,9 @@
 import { GrammarUtils } from 'langium';
 import { dayNumber } from '../model/values.js';
 import { insertFact } from './edits.js';
-import { campaignAt, isoDay, periodOf } from './campaign-util.js';
+import { campaignAt } from './campaign-util.js';
 import type { Rule } from './rule.js';
+import { isoDay, periodOf } from '../model/periods.js';
 
 /** How long after its end a campaign is reviewed, in days. */
 const REVIEW_AFTER = 14;

@@ -3,7 +3,7 @@ import type { Campaign } from '../generated/ast.js';
 import { insertFact } from './edits.js';
 import { campaignAt } from './campaign-util.js';
 import type { Rule } from './rule.js';
-import { listed } from './wording.js';
+import { listed } from '../wording.js';
 
 /** Words that measure sales, and words that measure customer satisfaction (any part of a metric name, case-insensitive). */
 export const SALES_WORDS: ReadonlySet<string> = new Set(['sales', 'sale', 'revenue', 'revenues', 'orders', 'order', 'purchases', 'turnover', 'units']);

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { listed } from './wording.js';
+import { listed } from '../wording.js';
 
 type Part = 'metric' | 'target' | 'deadline';
 

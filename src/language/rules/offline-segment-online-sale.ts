@@ -1,7 +1,7 @@
 import { isOnline } from '../model/channels.js';
 import { aimsByAudience, segmentsReachedBy } from './market-util.js';
 import type { Rule } from './rule.js';
-import { listed } from './wording.js';
+import { listed } from '../wording.js';
 
 export const offlineSegmentOnlineSale: Rule = {
     id: 'offline-segment-online-sale',

@@ -1,7 +1,7 @@
 import type { Segment } from '../generated/ast.js';
-import { listed } from './wording.js';
 
 import type { Rule } from './rule.js';
+import { listed } from '../wording.js';
 
 /** The facets of a segment 000 #1 asks for: key (as in `data.missing`), test, and the words of the message. */
 const FACETS: ReadonlyArray<{ key: string; present: (s: Segment) => boolean; words: string; write: string }> = [

@@ -1,6 +1,8 @@
 import { isOnline } from '../model/channels.js';
-import { habitsUnknown, someNames, tacticsReaching } from './market-util.js';
+import { tacticsReaching } from './market-util.js';
 import type { Rule } from './rule.js';
+import { habitsUnknown } from '../model/habits.js';
+import { someNames } from '../wording.js';
 
 export const segmentWithoutHabits: Rule = {
     id: 'segment-without-habits',

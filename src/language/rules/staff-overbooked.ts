@@ -1,8 +1,8 @@
 import type { Campaign, Staff } from '../generated/ast.js';
 import type { DayRange } from '../model/values.js';
-import { isoDay, percent, periodOf } from './campaign-util.js';
 import type { Rule } from './rule.js';
-import { listed } from './wording.js';
+import { isoDay, periodOf } from '../model/periods.js';
+import { listed, percentAsWritten } from '../wording.js';
 
 /** Allowing for shares such as 33.3% + 33.3% + 33.4%. */
 const FULL_TIME = 100 + 1e-9;
@@ -151,20 +151,20 @@ export const staffOverbooked: Rule = {
                 if (count === 0) {
                     report({
                         node: staff,
-                        message: `${staff.person} is booked at ${percent(booking.load)} in campaign '${name}' alone: nobody can give more than 100%. Lower the share or add people.`,
+                        message: `${staff.person} is booked at ${percentAsWritten(booking.load)} in campaign '${name}' alone: nobody can give more than 100%. Lower the share or add people.`,
                         data: { person: staff.person, load: booking.load, campaigns: [] },
                         related: booking.staff.slice(1).map(s => ({ node: s, message: `${staff.person} listed again` }))
                     });
                     continue;
                 }
                 const others = timeline!.runningOn(day!, booking, LISTED);
-                const shares = others.slice(0, NAMED).map(o => `${percent(o.load)} in '${o.campaign.name}' (${model.where(o.campaign)})`);
+                const shares = others.slice(0, NAMED).map(o => `${percentAsWritten(o.load)} in '${o.campaign.name}' (${model.where(o.campaign)})`);
                 if (count > NAMED) shares.push(`${count - NAMED} more`);
                 report({
                     node: staff,
-                    message: `${staff.person} is booked at ${percent(peak.load)} from ${isoDay(day!)} across campaigns that run at the same time: ${listed([`${percent(booking.load)} in '${name}' (this campaign)`, ...shares])}. Nobody can give more than 100%: lower the shares or move a campaign.`,
+                    message: `${staff.person} is booked at ${percentAsWritten(peak.load)} from ${isoDay(day!)} across campaigns that run at the same time: ${listed([`${percentAsWritten(booking.load)} in '${name}' (this campaign)`, ...shares])}. Nobody can give more than 100%: lower the shares or move a campaign.`,
                     data: { person: staff.person, load: peak.load, day: isoDay(day!), overlapping: count, campaigns: others.map(o => o.campaign.name) },
-                    related: others.map(o => ({ node: o.staff[0], message: `${o.staff[0].person} at ${percent(o.load)} in campaign '${o.campaign.name}'` }))
+                    related: others.map(o => ({ node: o.staff[0], message: `${o.staff[0].person} at ${percentAsWritten(o.load)} in campaign '${o.campaign.name}'` }))
                 });
             }
         }

@@ -4,6 +4,7 @@ import { CURRENCY_CODE } from '../model/values.js';
 import { moneyOf } from '../model/plan-model.js';
 import type { AstNode } from 'langium';
 import { MplanGrammar } from '../generated/grammar.js';
+import { lexingMessage } from '../syntax/parser-errors.js';
 import { findRepeatedFacts, repeatableAssignments, type Repeatable } from '../syntax/repeated-facts.js';
 import type { Rule } from './rule.js';
 
@@ -23,16 +24,6 @@ function tokenRange(token: IToken | undefined): Range | undefined {
 let repeatable: Repeatable | undefined;
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** Why a character cannot start a token, in words (also `mplan format`'s refusal). */
-export function lexingMessage(text: string, offset: number, length: number): string {
-    const found = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
-    const first = found.charAt(0);
-    if (first === '"') return 'Text in quotes must end with a closing " on the same line.';
-    if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
-    if (first === '-') return `Unexpected '${found}': numbers cannot be negative in a plan.`;
-    return `Unexpected '${found}': this is not part of the mplan language.`;
-}
 
 /**
  * The most lexer and parser errors reported for one file. A plan with typos

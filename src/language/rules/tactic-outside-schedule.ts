@@ -1,6 +1,7 @@
 import type { Tactic } from '../generated/ast.js';
-import { days, periodOf } from './campaign-util.js';
 import type { Finding, Rule } from './rule.js';
+import { days } from '../wording.js';
+import { periodOf } from '../model/periods.js';
 
 const ADVICE = "Move the tactic's dates inside the campaign's, or widen the campaign.";
 

@@ -1,7 +1,7 @@
 import type { Duration, Guarantee } from '../generated/ast.js';
 import { durationDays } from '../model/values.js';
 import type { Rule } from './rule.js';
-import { listed } from './wording.js';
+import { listed } from '../wording.js';
 
 /** The longest wait for a refund that still counts as paying back at once: a week. */
 const MAX_PAYOUT_DAYS = 7;

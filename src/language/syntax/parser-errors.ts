@@ -61,3 +61,13 @@ function after(previous: IToken | undefined): string {
     const image = previous.image.length > 30 ? previous.image.slice(0, 27) + '...' : previous.image;
     return ` after '${image}'`;
 }
+
+/** Why a character cannot start a token, in words (also `mplan format`'s refusal). */
+export function lexingMessage(text: string, offset: number, length: number): string {
+    const found = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
+    const first = found.charAt(0);
+    if (first === '"') return 'Text in quotes must end with a closing " on the same line.';
+    if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
+    if (first === '-') return `Unexpected '${found}': numbers cannot be negative in a plan.`;
+    return `Unexpected '${found}': this is not part of the mplan language.`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN_PLAN, check } from '../../helpers.js';
-import { nearestNames } from '../../../src/language/rules/unresolved-reference.js';
+import { nearestNames } from '../../../src/language/model/names.js';
 
 describe('unresolved-reference', () => {
     it('does not fire when every name resolves', async () => {
