@@ -61,7 +61,8 @@ function neighbours(block: GrammarBlock, fact: GrammarFact): [GrammarFact, Gramm
 
 describe('the blocks and facts read from the grammar', () => {
     it('are the ten blocks and the habits nested in a segment, each fact starting with a keyword and setting a property', () => {
-        expect(BLOCKS.map(block => typePath(block).join('.'))).toEqual([
+        // Shows the grammar is read right; a new block is added here, and the other tests of this file say where else it must go.
+        expect(BLOCKS.map(block => typePath(block).join('.')), 'the blocks of src/language/mplan.langium (test/language/grammar-facts.ts reads them)').toEqual([
             'Plan', 'Product', 'Segment', 'Segment.Habits', 'Competitor', 'Research', 'Strategy', 'Tactic', 'Campaign', 'Funnel', 'Offer'
         ]);
         expect(FACTS.length).toBeGreaterThan(60);
