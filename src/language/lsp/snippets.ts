@@ -226,6 +226,23 @@ export const STANZAS: readonly StanzaDefinition[] = [
     }
 ];
 
+/**
+ * The facts a stanza leaves out on purpose, by block (or nested block) type
+ * and property as the grammar names them: no rule asks for them, and a stanza
+ * holds what the rules ask for (keyword completion offers every fact inside a
+ * block). test/language/grammar-coverage.test.ts holds this list to the
+ * grammar and to STANZAS: every fact of a block is in its stanza or here, and
+ * nothing here is in a stanza or no fact at all.
+ */
+export const FACTS_LEFT_OUT_OF_STANZAS: Readonly<Record<string, readonly string[]>> = {
+    Product: ['spinoffs', 'complements'],
+    Segment: ['influencer', 'spends'],
+    Habits: ['communities', 'tools'],
+    Tactic: ['audience', 'hours'],
+    Campaign: ['promotes', 'results'],
+    Funnel: ['loyalty', 'visitors']
+};
+
 /** Cadences that need numbers, which keywords alone cannot offer. */
 export const CADENCE_STANZAS: ReadonlyArray<{ label: string; description: string; rendered: Rendered }> = [
     { label: 'every … weeks', description: 'every few days, weeks, months or years', rendered: stanza`every ${tab('2')} ${choice(['weeks', 'days', 'months', 'quarters', 'years'])}` },
