@@ -4,7 +4,7 @@ import type { CheckedFile } from './check.js';
 import type { CliFinding } from './formats/index.js';
 import { UsageError } from './files.js';
 import { writeFileAtomic } from './write.js';
-import { MAX_BASELINE_BYTES, readRegularFile } from './read.js';
+import { MAX_BASELINE_BYTES, readRegularFile } from '../host/read.js';
 import { describeReadError } from '../language/workspace/plan-loader.js';
 import { describeWriteError } from './output.js';
 

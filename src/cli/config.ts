@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../language/config/settings.js'
 import { RULES } from '../language/rules/index.js';
 import { UsageError } from './files.js';
 import { shown } from './check.js';
-import { MAX_SETTINGS_BYTES, readRegularFile, UnreadableFile } from './read.js';
+import { MAX_SETTINGS_BYTES, readRegularFile, UnreadableFile } from '../host/read.js';
 
 /**
  * The folder of the settings file a run uses: --config's folder, else the
