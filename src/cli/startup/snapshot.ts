@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import ebookList from '../../../examples/ebook-list.mplan';
 import phoneRetailer from '../../../examples/phone-retailer.mplan';
-import { handOverParser, keepNextParser } from '../../language/mplan-module.js';
+import { handOverParser, keepNextParser } from '../../language/syntax/parser-handover.js';
 import type { CommandResult } from '../check.js';
 import { PING_ANSWER, PING_REQUEST, START_DEBUG } from './cache.js';
 
