@@ -203,3 +203,9 @@ export function linkConfinement(roots: readonly string[], named: readonly string
         if (!inside) throw new UnreadableFile('a link to a file outside the project folder, not read');
     };
 }
+
+/** A path as the user reads it: relative to the working directory when inside it. */
+export function shown(file: string, cwd: string): string {
+    const relative = path.relative(cwd, file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}

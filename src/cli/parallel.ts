@@ -28,7 +28,7 @@ import { resolveImportPath } from '../language/scoping/imports.js';
 import { readPlanFile } from '../host/read.js';
 import { linkConfinement } from './files.js';
 import { today, type Settings } from '../language/config/settings.js';
-import type { CheckedFile, CheckedRun } from './check.js';
+import type { CheckedFile, CheckedRun } from './results.js';
 import type { ProgressCounts } from './progress.js';
 
 /**

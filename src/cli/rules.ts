@@ -1,5 +1,5 @@
 import { RULES } from '../language/rules/index.js';
-import type { CommandResult } from './check.js';
+import type { CommandResult } from './results.js';
 import { ruleExplanation } from '../host/rule-docs.js';
 
 /** `mplan rules`: the registry, as a table or as JSON (id, severity, area, description). */
