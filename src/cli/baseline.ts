@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { CheckedFile } from './check.js';
+import type { CheckedFile } from './results.js';
 import type { CliFinding } from './formats/index.js';
 import { UsageError } from './files.js';
-import { writeFileAtomic } from './write.js';
-import { MAX_BASELINE_BYTES, readRegularFile } from './read.js';
+import { describeWriteError, writeFileAtomic } from './write.js';
+import { MAX_BASELINE_BYTES, readRegularFile } from '../host/read.js';
 import { describeReadError } from '../language/workspace/plan-loader.js';
-import { describeWriteError } from './output.js';
 
 /**
  * Baselines, for adopting mplan on plans that already have findings:

@@ -6,83 +6,27 @@ import { describeReadError, loadPlans, type LoadResult } from '../language/works
 import type { MplanServices } from '../language/mplan-module.js';
 import type { MplanIndexManager } from '../language/workspace/index-manager.js';
 import { pathToFileURL } from 'node:url';
-import { rulesDocsDir } from './docs.js';
+import { rulesDocsDir } from '../host/rule-docs.js';
 import { fixesFor } from './fix.js';
 import { writeFileAtomic } from './write.js';
 import type { Settings } from '../language/config/settings.js';
 import { dateProblem } from '../language/model/values.js';
 import { loadSettings, settingsFolder } from './config.js';
-import { linkConfinement, readPlanFile } from './read.js';
+import { readPlanFile } from '../host/read.js';
 import { PLAN_FILE_EXTENSION } from '../language/scoping/imports.js';
 import picomatch from 'picomatch';
 import { statSync } from 'node:fs';
-import { findPlans, loadIgnoreFilter, UsageError, type FoundPlans, type IgnoreFilter } from './files.js';
-import { toFinding, type CliFileResult, type CliFinding, type OutputFormat } from './formats/index.js';
+import { findPlans, linkConfinement, loadIgnoreFilter, shown, UsageError, type FoundPlans, type IgnoreFilter } from './files.js';
+import { toFinding, type CliFileResult, type CliFinding } from './formats/index.js';
+import type { CheckOptions } from './check-options.js';
+import type { CheckedRun, CommandResult } from './results.js';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { createProgress, type Progress, type ProgressCounts } from './progress.js';
 import { checkInParallel, type BatchRequest, type BatchResult, type JudgedFile } from './parallel.js';
 import { present } from './output.js';
 
-export interface CheckOptions {
-    /** Files, folders and globs; none means the working directory. */
-    paths: string[];
-    cwd: string;
-    format: OutputFormat;
-    /** --output FILE: the formatted findings go to FILE (written atomically) instead of stdout. */
-    output?: string;
-    /** --max-warnings N: more than N warnings fail the run (exit 1). */
-    maxWarnings?: number;
-    /** --severity-threshold: the lowest severity that fails the run (default error). */
-    severityThreshold: 'error' | 'warning' | 'info';
-    /** --quiet: report errors only. */
-    quiet: boolean;
-    /** --baseline FILE: findings recorded in FILE are not reported. */
-    baseline?: string;
-    /** --write-baseline FILE: record the current findings in FILE. */
-    writeBaseline?: string;
-    /** --ignore-path FILE: the ignore file (default .mplanignore in cwd); --no-ignore: none. */
-    ignorePath?: string;
-    noIgnore: boolean;
-    /** --color / --no-color; undefined: colours when stdout is a TTY and NO_COLOR is not set. */
-    color?: boolean;
-    /** --jobs N: at most N plans checked in parallel (default: decided by the run's size). */
-    jobs?: number;
-    /** --config FILE; else mplan.json in cwd when present. */
-    config?: string;
-    /** --as-of YYYY-MM-DD: the day date-dependent rules judge by. */
-    asOf?: string;
-    /** --fix: apply the unambiguous fixes to the files named, then report what is left. */
-    fix?: boolean;
-}
-
 /** How many rounds --fix makes at most: a fix can make room for another. */
 const FIX_ROUNDS = 5;
-
-/** What a command produced; `main` writes it and exits, nothing else does. */
-export interface CommandResult {
-    stdout: string;
-    stderr: string;
-    exitCode: 0 | 1 | 2;
-}
-
-/**
- * A checked file as the rest of the command needs it: its absolute path, its
- * findings (sorted by position), and its text when it has findings (the
- * baseline fingerprints the flagged text).
- */
-export interface CheckedFile {
-    file: string;
-    findings: CliFinding[];
-    text: string;
-}
-
-/** What judging the files gave: every file checked (named, then imported), or the files that could not be read. */
-export interface CheckedRun {
-    checked: CheckedFile[];
-    problems: Array<{ file: string; message: string }>;
-    /** How the run was split: for MPLAN_DEBUG_JOBS. */
-    plan: string;
-}
 
 /**
  * `mplan check`: every plan file named (folders searched, globs matched,
@@ -208,7 +152,7 @@ function inProcessRun(loaded: LoadResult, why: string): CheckedRun {
  * after the other anyway, and a small file read at once costs a fraction of an
  * asynchronous read's round trips through the thread pool: a fifth of a
  * 1,000-file check was spent waiting for them. Files are read as plan files
- * (read.ts: regular files of a bounded size, UTF-8 text), and a file that is
+ * (host/read.ts: regular files of a bounded size, UTF-8 text), and a file that is
  * not named on the command line only when, links followed, it is inside the
  * project (`confine`).
  */
@@ -334,10 +278,4 @@ export function runSettings(config: string | undefined, asOf: string | undefined
     const problem = dateProblem(asOf);
     if (problem) throw new UsageError(`--as-of takes a date (YYYY-MM-DD): ${problem}`);
     return { ...settings, asOf };
-}
-
-/** A path as the user reads it: relative to the working directory when inside it. */
-export function shown(file: string, cwd: string): string {
-    const relative = path.relative(cwd, file);
-    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

@@ -3,9 +3,8 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAME, parseConfig } from '../language/config/config-file.js';
 import { DEFAULT_SETTINGS, type Settings } from '../language/config/settings.js';
 import { RULES } from '../language/rules/index.js';
-import { UsageError } from './files.js';
-import { shown } from './check.js';
-import { MAX_SETTINGS_BYTES, readRegularFile, UnreadableFile } from './read.js';
+import { shown, UsageError } from './files.js';
+import { MAX_SETTINGS_BYTES, readRegularFile, UnreadableFile } from '../host/read.js';
 
 /**
  * The folder of the settings file a run uses: --config's folder, else the

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { MAX_SETTINGS_BYTES, readRegularFile, UnreadableFile } from './read.js';
+import { MAX_SETTINGS_BYTES, readRegularFile, UnreadableFile } from '../host/read.js';
 
 export const PLAN_EXTENSION = '.mplan';
 
@@ -174,4 +174,38 @@ async function walk(directory: string, shown: string, enterSkipped: (name: strin
         }
     }
     return result;
+}
+
+/**
+ * A check that a file mplan is about to read as an import is inside one of the
+ * project's folders once links are followed: the import rule of imports.ts
+ * judges paths as written, and a link inside the project (`shared.mplan ->
+ * ~/.ssh/id_rsa`) would otherwise lead out of it. Files named on the command
+ * line are the user's choice and are not checked. Throws UnreadableFile.
+ */
+export function linkConfinement(roots: readonly string[], named: readonly string[]): (file: string) => void {
+    const allowed = new Set(named.map(file => path.resolve(file)));
+    let realRoots: string[] | undefined;
+    return file => {
+        if (allowed.has(path.resolve(file))) return;
+        realRoots ??= roots.flatMap(root => {
+            try {
+                return [realpathSync(root)];
+            } catch {
+                return [];
+            }
+        });
+        const real = realpathSync(file);
+        const inside = realRoots.some(root => {
+            const relative = path.relative(root, real);
+            return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+        });
+        if (!inside) throw new UnreadableFile('a link to a file outside the project folder, not read');
+    };
+}
+
+/** A path as the user reads it: relative to the working directory when inside it. */
+export function shown(file: string, cwd: string): string {
+    const relative = path.relative(cwd, file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

@@ -1,10 +1,10 @@
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { shown, type CommandResult } from './check.js';
-import { expandPaths, UsageError } from './files.js';
+import type { CommandResult } from './results.js';
+import { expandPaths, shown, UsageError } from './files.js';
 import { writeFileAtomic } from './write.js';
-import { MAX_PLAN_BYTES, readRegularFile } from './read.js';
+import { MAX_PLAN_BYTES, readRegularFile } from '../host/read.js';
 import { createMplanServices, type MplanServices } from '../language/mplan-module.js';
 import { describeReadError } from '../language/workspace/plan-loader.js';
 import { lexingMessage } from '../language/syntax/parser-errors.js';

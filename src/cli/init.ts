@@ -1,6 +1,7 @@
 import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { shown, type CommandResult } from './check.js';
+import type { CommandResult } from './results.js';
+import { shown } from './files.js';
 import { writeFileAtomic } from './write.js';
 import { CONFIG_FILE_NAME } from '../language/config/config-file.js';
 import { today } from '../language/config/settings.js';

@@ -1,4 +1,6 @@
-import { check, type CheckOptions, type CommandResult } from './check.js';
+import { check } from './check.js';
+import type { CheckOptions } from './check-options.js';
+import type { CommandResult } from './results.js';
 import { configSchema } from '../language/config/schema.js';
 import { RULES } from '../language/rules/index.js';
 import { explainRule, listRules } from './rules.js';

@@ -19,10 +19,11 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CheckOptions, CommandResult } from './check.js';
+import type { CheckOptions } from './check-options.js';
+import type { CommandResult } from './results.js';
 import { MACHINE_FORMATS, render, summarise, summaryLine, type CliFileResult, type FormatContext, type SeverityName } from './formats/index.js';
 import { paintSummary } from './formats/stylish.js';
-import { writeFileAtomic } from './write.js';
+import { describeWriteError, writeFileAtomic } from './write.js';
 
 /** What check() hands over besides the results. */
 export interface RunFacts {
@@ -48,18 +49,6 @@ export function colorWanted(option: boolean | undefined, env: Record<string, str
     const force = env.FORCE_COLOR;
     if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
     return isTTY;
-}
-
-/** Why a report file could not be written, in a few words. */
-/** Why a file could not be written, in words (the folder is what is missing when ENOENT). */
-export function describeWriteError(error: unknown): string {
-    switch ((error as { code?: string }).code) {
-        case 'ENOENT': return 'no such directory';
-        case 'ENOTDIR': return 'a part of the path is not a directory';
-        case 'EACCES': case 'EPERM': case 'EROFS': return 'permission denied';
-        case 'EISDIR': return 'is a directory';
-        default: return error instanceof Error ? error.message : String(error);
-    }
 }
 
 /**

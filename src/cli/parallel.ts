@@ -25,9 +25,10 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
 import { resolveImportPath } from '../language/scoping/imports.js';
-import { linkConfinement, readPlanFile } from './read.js';
+import { readPlanFile } from '../host/read.js';
+import { linkConfinement } from './files.js';
 import { today, type Settings } from '../language/config/settings.js';
-import type { CheckedFile, CheckedRun } from './check.js';
+import type { CheckedFile, CheckedRun } from './results.js';
 import type { ProgressCounts } from './progress.js';
 
 /**

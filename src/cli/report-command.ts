@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkFiles, importRoots, runSettings, shown, type CommandResult } from './check.js';
-import { expandPaths, UsageError } from './files.js';
+import { checkFiles, importRoots, runSettings } from './check.js';
+import type { CommandResult } from './results.js';
+import { expandPaths, shown, UsageError } from './files.js';
 import { writeReport } from './output.js';
 import type { Settings } from '../language/config/settings.js';
 import { buildPlanReport } from '../language/report/build-report.js';

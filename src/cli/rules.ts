@@ -1,6 +1,6 @@
-import { RULES, ruleById } from '../language/rules/index.js';
-import type { CommandResult } from './check.js';
-import { rulePageBody, rulesDocsDir } from './docs.js';
+import { RULES } from '../language/rules/index.js';
+import type { CommandResult } from './results.js';
+import { ruleExplanation } from '../host/rule-docs.js';
 
 /** `mplan rules`: the registry, as a table or as JSON (id, severity, area, description). */
 export function listRules(format: 'stylish' | 'json'): CommandResult {
@@ -16,17 +16,7 @@ export function listRules(format: 'stylish' | 'json'): CommandResult {
 /** `mplan explain RULE`: what a rule checks and why. */
 export function explainRule(id: string | undefined): CommandResult {
     if (!id) return { stdout: '', stderr: 'mplan: explain needs a rule id, e.g. mplan explain missing-guarantee (mplan rules lists them)\n', exitCode: 2 };
-    const rule = ruleById(id);
-    if (!rule) return { stdout: '', stderr: `mplan: no rule '${id}' (mplan rules lists them)\n`, exitCode: 2 };
-    const body = rulePageBody(rule.id);
-    const text = [
-        `# ${rule.id}`,
-        '',
-        rule.description,
-        '',
-        `Default severity: ${rule.severity}. Area: ${rule.area}.${rule.basis ? ` Basis: seed ${rule.basis}.` : ''}`,
-        '',
-        body ?? `(No docs page found in ${rulesDocsDir()}.)\n`
-    ];
-    return { stdout: text.join('\n'), stderr: '', exitCode: 0 };
+    const text = ruleExplanation(id);
+    if (text === undefined) return { stdout: '', stderr: `mplan: no rule '${id}' (mplan rules lists them)\n`, exitCode: 2 };
+    return { stdout: text, stderr: '', exitCode: 0 };
 }

@@ -2,6 +2,17 @@ import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, 
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 
+/** Why a file could not be written, in words (the folder is what is missing when ENOENT). */
+export function describeWriteError(error: unknown): string {
+    switch ((error as { code?: string }).code) {
+        case 'ENOENT': return 'no such directory';
+        case 'ENOTDIR': return 'a part of the path is not a directory';
+        case 'EACCES': case 'EPERM': case 'EROFS': return 'permission denied';
+        case 'EISDIR': return 'is a directory';
+        default: return error instanceof Error ? error.message : String(error);
+    }
+}
+
 /**
  * Replaces a file's content so that, whatever happens, the file holds either
  * the old text or the new text, never a part: the new text is written and

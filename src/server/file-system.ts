@@ -1,9 +1,9 @@
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { readPlanFile } from '../cli/read.js';
+import { readPlanFile } from '../host/read.js';
 
 /**
- * The server reads files as `mplan check` does (src/cli/read.ts): only regular
+ * The server reads files as `mplan check` does (src/host/read.ts): only regular
  * files (a named pipe would block the read, and with it the workspace's start,
  * for ever), at most 5 MB (a 50 MB plan costs 46 s and 3 GB), and only UTF-8
  * text. A file refused here is left out of the workspace with a warning in the

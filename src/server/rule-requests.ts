@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
-import { RULES, ruleById } from '../language/rules/index.js';
-import { explainRule } from '../cli/rules.js';
+import { RULES } from '../language/rules/index.js';
+import { ruleExplanation } from '../host/rule-docs.js';
 
 /** One rule as `mplan/rules` lists it. */
 export interface RuleSummary {
@@ -20,7 +20,6 @@ export function addRuleRequests(connection: Connection): void {
         RULES.map(({ id, severity, area, description }) => ({ id, severity, area, description })));
     connection.onRequest('mplan/explainRule', (params: { id?: unknown }): string | null => {
         const id = typeof params?.id === 'string' ? params.id : undefined;
-        if (!id || !ruleById(id)) return null;
-        return explainRule(id).stdout;
+        return id ? ruleExplanation(id) ?? null : null;
     });
 }

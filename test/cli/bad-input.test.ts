@@ -18,7 +18,7 @@ import { expectOneCleanErrorLine, ROOT } from './run.js';
 const BIN = join(ROOT, 'bin', 'mplan.cjs');
 const AS_OF = ['--as-of', '2027-01-15'];
 
-/** The size limit of plan files (src/cli/read.ts MAX_PLAN_BYTES), as users read it in the refusal. */
+/** The size limit of plan files (src/host/read.ts MAX_PLAN_BYTES), as users read it in the refusal. */
 const LIMIT = 5 * 1024 * 1024;
 
 interface Run { code: number | string; stdout: string; stderr: string }

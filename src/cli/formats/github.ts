@@ -4,7 +4,7 @@
  * `::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=RULE-ID::message`
  */
 import * as path from 'node:path';
-import type { CliFileResult, CliFinding, SeverityName } from './index.js';
+import type { CliFileResult, CliFinding, SeverityName } from './format.js';
 
 const COMMAND: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -4,6 +4,7 @@
  * the format, decides where its text goes and what the exit code is.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CliFileResult, CliFinding, FormatContext, SeverityName, Summary } from './format.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
@@ -20,46 +21,6 @@ export type OutputFormat = typeof OUTPUT_FORMATS[number];
  * the human summary line goes to standard error instead.
  */
 export const MACHINE_FORMATS: ReadonlySet<OutputFormat> = new Set(['json', 'sarif', 'junit', 'github']);
-
-export type SeverityName = 'error' | 'warning' | 'info';
-
-/** One finding as the CLI prints it: 1-based lines and columns; the end column is exclusive. */
-export interface CliFinding {
-    ruleId: string;
-    severity: SeverityName;
-    message: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-}
-
-export interface CliFileResult {
-    /** The path as shown: relative to the working directory. */
-    path: string;
-    findings: CliFinding[];
-}
-
-export interface Summary {
-    files: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-}
-
-/** What every format may need besides the results. */
-export interface FormatContext {
-    /** The counts of the findings shown. */
-    summary: Summary;
-    /** The human summary line (no newline): files, counts, time. */
-    summaryLine: string;
-    /** Seconds the run took. */
-    seconds: number;
-    /** ANSI colours (stylish only). */
-    color: boolean;
-    /** How many findings a --baseline absorbed, when one was given. */
-    baselineMatched: number | undefined;
-}
 
 export function severityName(diagnostic: Diagnostic): SeverityName {
     return diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
@@ -102,3 +63,4 @@ export function render(format: OutputFormat, results: CliFileResult[], context: 
 }
 
 export { summaryLine } from './summary.js';
+export type { CliFileResult, CliFinding, FormatContext, SeverityName, Summary } from './format.js';

@@ -1,4 +1,4 @@
-import type { CliFileResult, FormatContext } from './index.js';
+import type { CliFileResult, FormatContext } from './format.js';
 
 /**
  * `{ files: [{ path, findings }], summary: { files, errors, warnings, infos } }`,

@@ -4,7 +4,7 @@
  * findings in a file is a failing test case listing them; a file without
  * findings is one passing "no findings" test case, so that it is counted.
  */
-import type { CliFileResult, CliFinding, FormatContext, SeverityName } from './index.js';
+import type { CliFileResult, CliFinding, FormatContext, SeverityName } from './format.js';
 
 /** The name of the one test case of a file without findings. */
 export const CLEAN_CASE = 'no findings';

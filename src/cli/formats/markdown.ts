@@ -4,7 +4,7 @@
  */
 import { publicRuleDocsUrl } from '../../language/config/rule-docs.js';
 import { ruleById } from '../../language/rules/index.js';
-import type { CliFileResult, FormatContext } from './index.js';
+import type { CliFileResult, FormatContext } from './format.js';
 
 /**
  * Inline text that renders as itself in a GitHub table cell: every character

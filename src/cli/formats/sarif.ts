@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_URL, publicRuleDocsUrl } from '../../language/config/rule-docs.js';
 import { RULES, type Rule, type Severity } from '../../language/rules/index.js';
-import { rulePageBody } from '../docs.js';
+import { rulePageBody } from '../../host/rule-docs.js';
 import { whySection } from '../../language/report/rationale.js';
 import { MPLAN_VERSION_TEXT } from '../help.js';
-import type { CliFileResult, CliFinding } from './index.js';
+import type { CliFileResult, CliFinding } from './format.js';
 
 /** The official schema of SARIF 2.1.0 (OASIS, with its errata). */
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

@@ -1,4 +1,4 @@
-import type { CliFileResult, FormatContext, SeverityName, Summary } from './index.js';
+import type { CliFileResult, FormatContext, SeverityName, Summary } from './format.js';
 
 /** ANSI SGR sequences: a colour on, and the matching reset (so they nest in any terminal). */
 const PAINT = {

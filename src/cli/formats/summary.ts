@@ -1,4 +1,4 @@
-import type { Summary } from './index.js';
+import type { Summary } from './format.js';
 
 export interface SummaryOptions {
     /** Seconds the run took. */

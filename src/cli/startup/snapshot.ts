@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import ebookList from '../../../examples/ebook-list.mplan';
 import phoneRetailer from '../../../examples/phone-retailer.mplan';
-import { handOverParser, keepNextParser } from '../../language/mplan-module.js';
-import type { CommandResult } from '../check.js';
+import { handOverParser, keepNextParser } from '../../language/syntax/parser-handover.js';
+import type { CommandResult } from '../results.js';
 import { PING_ANSWER, PING_REQUEST, START_DEBUG } from './cache.js';
 
 /** Plans of every kind of block, one clean and one with findings (and an unresolved name). */

@@ -6,7 +6,6 @@ import { DiagnosticSeverity, FileChangeType, MessageType, type Diagnostic } from
 import { CONFIG_FILE_NAME, parseConfig } from '../config/config-file.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { dateProblem } from '../model/values.js';
-import * as path from 'node:path';
 import type { MplanServices } from '../mplan-module.js';
 import { RULES } from '../rules/index.js';
 
@@ -90,8 +89,8 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Parameters<DefaultWorkspaceManager['initializeWorkspace']>[1]): Promise<void> {
         const { configFile } = this.clientOptions;
-        if (configFile && (path.isAbsolute(configFile) || folders.length > 0)) {
-            this.configUri = path.isAbsolute(configFile) ? URI.file(configFile) : UriUtils.joinPath(URI.parse(folders[0].uri), configFile);
+        if (configFile && (isAbsolutePath(configFile) || folders.length > 0)) {
+            this.configUri = isAbsolutePath(configFile) ? URI.file(configFile) : UriUtils.joinPath(URI.parse(folders[0].uri), configFile);
         } else if (folders.length > 0) {
             this.configUri = UriUtils.joinPath(URI.parse(folders[0].uri), CONFIG_FILE_NAME);
         }
@@ -183,4 +182,15 @@ export function readClientOptions(raw: unknown): ClientOptions {
     if (typeof configFile === 'string' && configFile.trim()) options.configFile = configFile.trim();
     if (typeof asOf === 'string' && asOf.trim() && !dateProblem(asOf.trim())) options.asOf = asOf.trim();
     return options;
+}
+
+/**
+ * Whether a file path from the client's settings is absolute: `/…`, or
+ * Windows' `C:\…`, `C:/…` and `\\server\…`, the forms node:path's isAbsolute
+ * accepts on Windows. Written out because the core imports no Node module (it
+ * is meant to run in a browser's worker too); the Windows forms count on every
+ * system, where no one names a relative settings file with them.
+ */
+function isAbsolutePath(file: string): boolean {
+    return /^(?:[A-Za-z]:)?[\\/]/.test(file);
 }

@@ -1,5 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
-import * as path from 'node:path';
+/**
+ * How mplan reads the files it is given, for the CLI and the language server
+ * alike: only regular files, within a size limit, and only UTF-8 text.
+ */
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 
 /**
  * The largest plan file mplan reads, in bytes: 5 MB, about 200,000 lines.
@@ -89,32 +92,4 @@ export function textOf(bytes: Buffer): string {
 /** A plan file's text: a regular file of at most MAX_PLAN_BYTES, UTF-8 text. */
 export function readPlanFile(file: string): string {
     return textOf(readRegularFile(file, MAX_PLAN_BYTES, 'a plan file'));
-}
-
-/**
- * A check that a file mplan is about to read as an import is inside one of the
- * project's folders once links are followed: the import rule of imports.ts
- * judges paths as written, and a link inside the project (`shared.mplan ->
- * ~/.ssh/id_rsa`) would otherwise lead out of it. Files named on the command
- * line are the user's choice and are not checked. Throws UnreadableFile.
- */
-export function linkConfinement(roots: readonly string[], named: readonly string[]): (file: string) => void {
-    const allowed = new Set(named.map(file => path.resolve(file)));
-    let realRoots: string[] | undefined;
-    return file => {
-        if (allowed.has(path.resolve(file))) return;
-        realRoots ??= roots.flatMap(root => {
-            try {
-                return [realpathSync(root)];
-            } catch {
-                return [];
-            }
-        });
-        const real = realpathSync(file);
-        const inside = realRoots.some(root => {
-            const relative = path.relative(root, real);
-            return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-        });
-        if (!inside) throw new UnreadableFile('a link to a file outside the project folder, not read');
-    };
 }

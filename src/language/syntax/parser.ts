@@ -1,0 +1,66 @@
+import { createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { recordRepeatedAssignments } from './repeated-facts.js';
+
+/**
+ * Langium's parser for these services, recording repeated facts
+ * (repeated-facts.ts), letting go of the last text's tokens after each parse
+ * and surviving texts whose error recovery would overflow the stack.
+ */
+export function createMplanParser(services: LangiumCoreServices): LangiumParser {
+    return withoutStackOverflow(releasingTokens(recordRepeatedAssignments(createLangiumParser(services))), services);
+}
+
+/**
+ * Langium leaves the tokens of the last text parsed in the parser (chevrotain's
+ * input) until the next parse. They are not needed once the tree is built (its
+ * leaves copy their positions), but they were a third of the heap a checked
+ * plan kept: a token object and its text for every word of the file. They are
+ * let go after each parse. If Langium's parser ever lacks the member, nothing
+ * changes.
+ */
+function releasingTokens(parser: LangiumParser): LangiumParser {
+    const chevrotain = (parser as unknown as { wrapper?: { input: unknown[] } }).wrapper;
+    if (!chevrotain || !('input' in chevrotain)) return parser;
+    const parse = parser.parse.bind(parser);
+    parser.parse = ((input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+        try {
+            return parse(input, options);
+        } finally {
+            chevrotain.input = [];
+        }
+    }) as LangiumParser['parse'];
+    return parser;
+}
+
+/**
+ * Chevrotain's error recovery re-enters itself once per error it recovers
+ * from at the top level, so text with thousands of errors in a row (`plan P {
+ * } }` repeated 2,000 times, a megabyte of text that is not a plan) overflows
+ * the stack. Such a text is parsed again without recovery: the parser stops at
+ * the first error, which `syntax-error` reports like any other, instead of the
+ * build failing with no diagnostic at all ("parsing never fails").
+ */
+function withoutStackOverflow(parser: LangiumParser, services: LangiumCoreServices): LangiumParser {
+    const parse = parser.parse.bind(parser);
+    let plain: LangiumParser | undefined;
+    parser.parse = ((input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+        try {
+            return parse(input, options);
+        } catch (error) {
+            if (!(error instanceof RangeError)) throw error;
+            plain ??= createLangiumParser(withParserConfig(services, { recoveryEnabled: false }));
+            return plain.parse(input, options);
+        }
+    }) as LangiumParser['parse'];
+    return parser;
+}
+
+/** The same services, but for the parser's configuration. */
+function withParserConfig(services: LangiumCoreServices, config: Partial<NonNullable<LangiumCoreServices['parser']['ParserConfig']>>): LangiumCoreServices {
+    const parserServices = new Proxy(services.parser, {
+        get: (target, key, receiver) => key === 'ParserConfig' ? { ...target.ParserConfig, ...config } : Reflect.get(target, key, receiver)
+    });
+    return new Proxy(services, {
+        get: (target, key, receiver) => key === 'parser' ? parserServices : Reflect.get(target, key, receiver)
+    });
+}
