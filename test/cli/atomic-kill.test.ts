@@ -16,7 +16,7 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './run.js';
+import { pinnedSettingsFile, PLANS, ROOT } from './run.js';
 
 const BIN = join(ROOT, 'bin', 'mplan.cjs');
 const SEED = 0x5eed_2027;
@@ -150,6 +150,18 @@ beforeAll(() => {
     if (!readdirSync(join(ROOT, 'out')).includes('cli.cjs')) throw new Error('The CLI is not built: run `npm run build` (npm test does it first).');
 });
 
+/**
+ * The clean fixture plan without its `revisit every quarter`: no-contingency's
+ * fix writes it back, the one fix of the --fix runs here. They judge by the
+ * fixture plans' rules and no-contingency (test/fixtures/README.md), so a new
+ * rule adds no fix and no error; the settings file lies outside the folders
+ * written in, which must hold nothing else.
+ */
+function planWithOneFix(): { plan: string; settings: string[] } {
+    const plan = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8').replace('    revisit every quarter\n', '');
+    return { plan, settings: ['--config', pinnedSettingsFile({ rules: { 'no-contingency': 'info' } })] };
+}
+
 describe('killed while writing, a plan is the old text or the new, never a part', () => {
     it('mplan format, killed 24 times (3 MB plan)', async () => {
         const before = messyPlan(3 * 1024 * 1024, 'plan P {\n  goal "g"\n}\n');
@@ -166,10 +178,10 @@ describe('killed while writing, a plan is the old text or the new, never a part'
     }, 180_000);
 
     it('mplan check --fix, killed 12 times (3 MB plan, one fix: one write)', async () => {
-        const plan = readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8').replace('    revisit every quarter\n', '');
+        const { plan, settings } = planWithOneFix();
         // Comments indented as the house style has them: --fix changes only the plan block.
         const before = messyPlan(3 * 1024 * 1024, plan).replace(/^ {3}\/\//gm, '//');
-        const args = ['check', '--fix', 'plan.mplan', '--as-of', '2027-01-15'];
+        const args = ['check', '--fix', 'plan.mplan', '--as-of', '2027-01-15', ...settings];
         const reference = temp();
         writeFileSync(join(reference, 'plan.mplan'), before);
         expect((await runAndKill(reference, args)).exit).toBe(0);
@@ -206,10 +218,10 @@ describe('a write that fails part-way', () => {
             expect(readdirSync(dir)).toEqual(['plan.mplan']);
         }
         const dir = temp();
-        const plan = readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8').replace('    revisit every quarter\n', '');
+        const { plan, settings } = planWithOneFix();
         const fixable = messyPlan(1024 * 1024, plan).replace(/^ {3}\/\//gm, '//');
         writeFileSync(join(dir, 'plan.mplan'), fixable);
-        const fix = await runLimited(dir, ['check', '--fix', 'plan.mplan', '--as-of', '2027-01-15'], 1 + Math.floor(next() * 1000));
+        const fix = await runLimited(dir, ['check', '--fix', 'plan.mplan', '--as-of', '2027-01-15', ...settings], 1 + Math.floor(next() * 1000));
         expect(fix.stderr).toContain('mplan: plan.mplan: could not write the fixes (over the file size limit); the file is unchanged\n');
         expect(readFileSync(join(dir, 'plan.mplan'), 'utf8')).toBe(fixable);
         expect(readdirSync(dir)).toEqual(['plan.mplan']);

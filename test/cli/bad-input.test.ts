@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectOneCleanErrorLine, ROOT } from './run.js';
+import { expectOneCleanErrorLine, pinnedSettings, PLANS, ROOT } from './run.js';
 
 const BIN = join(ROOT, 'bin', 'mplan.cjs');
 const AS_OF = ['--as-of', '2027-01-15'];
@@ -48,7 +48,15 @@ function temp(files: Record<string, string | Buffer> = {}): string {
     return dir;
 }
 
-const PLAN = readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8');
+/** A clean plan (a fixture copy of an example). */
+const PLAN = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8');
+
+/**
+ * Settings that pin the rules the runs here are judged by (those of the
+ * fixture plans, test/fixtures/README.md): where a test counts findings or
+ * expects none, a rule added to mplan changes nothing.
+ */
+const SETTINGS = pinnedSettings();
 
 /** The first bytes of a real PNG: signature, then the IHDR chunk (its length starts with NUL bytes). */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000100000001008060000001ff3ff61', 'hex');
@@ -71,7 +79,7 @@ describe('a plan file that is not a plan file to read', () => {
     });
 
     it('a folder named like a plan file is searched as a folder, and a lone one holds no plans', async () => {
-        const dir = temp({ 'plans.mplan/inner.mplan': PLAN });
+        const dir = temp({ 'plans.mplan/inner.mplan': PLAN, 'mplan.json': SETTINGS });
         mkdirSync(join(dir, 'empty.mplan'));
         expectOneCleanErrorLine(await mplan(['check', 'empty.mplan'], dir), /^mplan: empty\.mplan: no \.mplan files in this directory$/);
         expectOneCleanErrorLine(await mplan(['report', 'empty.mplan', '--out', 'r.html'], dir), /^mplan: empty\.mplan: is a folder; report takes one plan file$/);
@@ -176,7 +184,7 @@ describe('size', () => {
     });
 
     it('the limit is exact: a file of the limit is checked, one byte more is refused', async () => {
-        const dir = temp({ 'at.mplan': comments(LIMIT), 'over.mplan': comments(LIMIT + 1) });
+        const dir = temp({ 'at.mplan': comments(LIMIT), 'over.mplan': comments(LIMIT + 1), 'mplan.json': SETTINGS });
         const at = await mplan(['check', 'at.mplan'], dir, 60_000);
         expect(at).toMatchObject({ code: 0, stderr: '' });
         expect(at.stdout).toMatch(/^1 file checked in .*: no problems\.\n$/);
@@ -195,7 +203,7 @@ describe('size', () => {
 describe('text that is not a plan', () => {
     it('a log file named .mplan: at most 100 syntax errors and one line saying how many more', async () => {
         const log = Array.from({ length: 3000 }, (_, i) => `2027-01-15 12:00:${String(i % 60).padStart(2, '0')} [INFO] request #${i} from 10.0.0.${i % 255} took ${i % 97}ms;`).join('\n') + '\n';
-        const dir = temp({ 'server.log.mplan': log });
+        const dir = temp({ 'server.log.mplan': log, 'mplan.json': SETTINGS });
         const run = await mplan(['check', 'server.log.mplan', '--format', 'json'], dir);
         expect(run.code).toBe(1);
         expect(run.stderr).toMatch(/^1 file checked in .*: 101 problems \(101 errors, 0 warnings, 0 info\)\.\n$/);
@@ -230,7 +238,7 @@ describe('import cycles', () => {
     };
 
     it('a → b → a: every file is checked once, each import that closes the cycle is a warning, and the run ends', async () => {
-        const dir = temp(FILES);
+        const dir = temp({ ...FILES, 'mplan.json': SETTINGS });
         for (const jobs of ['1', '2']) {
             const run = await mplan(['check', 'plan.mplan', 'lib/b.mplan', '--jobs', jobs, '--format', 'json', ...AS_OF], dir);
             expect(run.code).toBe(0);
@@ -244,7 +252,7 @@ describe('import cycles', () => {
     });
 
     it('a library that imports itself: one warning', async () => {
-        const dir = temp({ 'self.mplan': 'import "self.mplan"\n// Notes.\n' });
+        const dir = temp({ 'self.mplan': 'import "self.mplan"\n// Notes.\n', 'mplan.json': SETTINGS });
         const run = await mplan(['check', 'self.mplan', '--format', 'json', ...AS_OF], dir);
         expect(run.code).toBe(0);
         const findings = JSON.parse(run.stdout).files[0].findings as Array<{ ruleId: string; message: string }>;

@@ -2,20 +2,25 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mplan, ROOT, type Run, expectOneCleanErrorLine } from './run.js';
+import { mplan, PINNED, PLANS, type Run, expectOneCleanErrorLine } from './run.js';
 
-/** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
+/** The plans' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
 
 interface Finding { ruleId: string; message: string; line: number }
 interface JsonRun { files: Array<{ path: string; findings: Finding[] }>; baseline?: { matched: number } }
 
-/** A project with the flawed example plan (11 findings) and the clean one, in plans/. */
+/**
+ * A project with the flawed fixture plan (11 findings) and the clean one, in
+ * plans/, and the fixture plans' mplan.json, which pins the rules they are
+ * judged by (test/fixtures/README.md).
+ */
 function project(): string {
     const root = mkdtempSync(join(tmpdir(), 'mplan-'));
     mkdirSync(join(root, 'plans'));
-    cpSync(join(ROOT, 'examples', 'ebook-list.mplan'), join(root, 'plans', 'ebook.mplan'));
-    cpSync(join(ROOT, 'examples', 'phone-retailer.mplan'), join(root, 'plans', 'phone.mplan'));
+    cpSync(join(PLANS, 'ebook-list.mplan'), join(root, 'plans', 'ebook.mplan'));
+    cpSync(join(PLANS, 'phone-retailer.mplan'), join(root, 'plans', 'phone.mplan'));
+    cpSync(PINNED, join(root, 'mplan.json'));
     return root;
 }
 
@@ -124,7 +129,7 @@ describe('mplan check --baseline', () => {
     });
 
     it('finds the files from another working directory: the paths are relative to the baseline', async () => {
-        const run = await mplan(['check', '.', ...AS_OF, '--baseline', '../mplan-baseline.json', '--format', 'json'], join(root, 'plans'));
+        const run = await mplan(['check', '.', ...AS_OF, '--baseline', '../mplan-baseline.json', '--config', '../mplan.json', '--format', 'json'], join(root, 'plans'));
         expect(run.code).toBe(0);
         expect((JSON.parse(run.stdout) as JsonRun).baseline).toEqual({ matched: 11 });
     });

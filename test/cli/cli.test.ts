@@ -3,10 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/language/rules/index.js';
-import { expectOneCleanErrorLine, mplan, ROOT } from './run.js';
+import { expectOneCleanErrorLine, mplan, PLANS, ROOT } from './run.js';
 
-/** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
+/** The plans' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
+
+/**
+ * The checks of plans run in test/fixtures/plans (copies of the examples),
+ * whose mplan.json pins the rules they are judged by: a new rule changes none
+ * of these outputs.
+ */
+function check(args: string[], cwd = PLANS) {
+    return mplan(['check', ...args, ...AS_OF], cwd);
+}
 
 
 beforeAll(() => {
@@ -15,53 +24,54 @@ beforeAll(() => {
 
 describe('mplan check', () => {
     it('exits 0 on the clean plan split over several files, checking its imports too', async () => {
-        const run = await mplan(['check', 'examples/corner-bakery/plan.mplan', ...AS_OF]);
+        const run = await check(['corner-bakery/plan.mplan']);
         expect(run).toMatchObject({ code: 0, stderr: '' });
         expect(run.stdout).toMatch(/^4 files checked in \d+\.\d\d s: no problems\.\n$/);
     });
 
     it('exits 0 on the clean single-file plan', async () => {
-        const run = await mplan(['check', 'examples/phone-retailer.mplan', ...AS_OF]);
+        const run = await check(['phone-retailer.mplan']);
         expect(run).toMatchObject({ code: 0, stderr: '' });
         expect(run.stdout).toMatch(/^1 file checked in \d+\.\d\d s: no problems\.\n$/);
     });
 
     it('exits 1 on the flawed plan and prints file:line:col severity message rule-id, as its header promises', async () => {
-        const run = await mplan(['check', 'examples/ebook-list.mplan', ...AS_OF]);
+        const run = await check(['ebook-list.mplan']);
         expect(run.code).toBe(1);
         const lines = run.stdout.trimEnd().split('\n');
         const summary = lines.pop();
         const found = lines.map(line => {
-            const match = /^examples\/ebook-list\.mplan:(\d+):(\d+) {2}(error|warning|info) +(.+\S) {2}([a-z-]+)$/.exec(line);
+            const match = /^ebook-list\.mplan:(\d+):(\d+) {2}(error|warning|info) +(.+\S) {2}([a-z-]+)$/.exec(line);
             expect(match, line).not.toBeNull();
             return `${match![1]} ${match![5]}`;
         });
-        const promised = [...readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8').matchAll(/^\/\/\s+(\d+):\s+([a-z-]+)\s/gm)].map(m => `${m[1]} ${m[2]}`);
+        const promised = [...readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8').matchAll(/^\/\/\s+(\d+):\s+([a-z-]+)\s/gm)].map(m => `${m[1]} ${m[2]}`);
         expect(found).toEqual(promised);
         expect(found).toEqual(expect.arrayContaining(['21 missing-guarantee', '21 no-repeat-buyer-path', '66 tactic-without-strategy']));
-        expect(lines[0]).toBe("examples/ebook-list.mplan:21:6  error    The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'.  missing-guarantee");
+        expect(lines[0]).toBe("ebook-list.mplan:21:6  error    The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'.  missing-guarantee");
         expect(summary).toMatch(/^1 file checked in \d+\.\d\d s: 11 problems \(5 errors, 5 warnings, 1 info\)\.$/);
         expect(run.stderr).toBe('');
     });
 
     it('checks every plan in a folder, recursively, and fails if any has an error', async () => {
-        const run = await mplan(['check', 'examples', ...AS_OF]);
+        const run = await check(['.']);
         expect(run.code).toBe(1);
         expect(run.stdout).toMatch(/^6 files checked in \d+\.\d\d s: 11 problems /m);
     });
 
     it('checks the working directory when given no path', async () => {
-        const run = await mplan(['check', ...AS_OF], join(ROOT, 'examples', 'corner-bakery'));
+        // The settings are the folder above's: --config names them.
+        const run = await check(['--config', '../mplan.json'], join(PLANS, 'corner-bakery'));
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^4 files checked in \d+\.\d\d s: no problems\.\n$/);
     });
 
     it('prints JSON with --format json', async () => {
-        const run = await mplan(['check', 'examples/ebook-list.mplan', '--format', 'json', ...AS_OF]);
+        const run = await check(['ebook-list.mplan', '--format', 'json']);
         expect(run.code).toBe(1);
         const json = JSON.parse(run.stdout);
         expect(json.summary).toEqual({ files: 1, errors: 5, warnings: 5, infos: 1 });
-        expect(json.files[0].path).toBe('examples/ebook-list.mplan');
+        expect(json.files[0].path).toBe('ebook-list.mplan');
         expect(json.files[0].findings[0]).toEqual({
             ruleId: 'missing-guarantee', severity: 'error', line: 21, column: 6, endLine: 21, endColumn: 20,
             message: "The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'."

@@ -2,14 +2,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mplan, ROOT } from './run.js';
+import { mplan, pinnedSettings, PLANS } from './run.js';
 
-/** The clean phone-retailer example without its guarantee: missing-guarantee is its only finding. */
-const NO_GUARANTEE = readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8')
+/** The clean phone-retailer plan without its guarantee: missing-guarantee is its only finding. */
+const NO_GUARANTEE = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8')
     .replace(/ {4}guarantee money back 30 days\n(?: {8}.*\n)*/, '');
 
-/** A folder with that plan and the given settings. */
-function workspace(settings?: string): string {
+/**
+ * A folder with that plan and the given settings: by default the rules the
+ * fixture plans are judged by (test/fixtures/README.md), so that a new rule
+ * changes none of these findings.
+ */
+function workspace(settings: string | undefined = pinnedSettings()): string {
     const dir = mkdtempSync(join(tmpdir(), 'mplan-config-'));
     writeFileSync(join(dir, 'plan.mplan'), NO_GUARANTEE);
     if (settings !== undefined) writeFileSync(join(dir, 'mplan.json'), settings);
@@ -21,7 +25,7 @@ describe('mplan check with settings', () => {
         const before = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--format', 'json'], workspace());
         expect(JSON.parse(before.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['missing-guarantee']);
         expect(before.code).toBe(1);
-        const dir = workspace('{ "rules": { "missing-guarantee": "warning" } }');
+        const dir = workspace(pinnedSettings({ rules: { 'missing-guarantee': 'warning' } }));
         const after = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--format', 'json'], dir);
         const findings = JSON.parse(after.stdout).files[0].findings;
         expect(findings.find((f: { ruleId: string }) => f.ruleId === 'missing-guarantee').severity).toBe('warning');
@@ -30,13 +34,13 @@ describe('mplan check with settings', () => {
     });
 
     it('turns a rule off', async () => {
-        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15'], workspace('{ "rules": { "missing-guarantee": "off" } }'));
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15'], workspace(pinnedSettings({ rules: { 'missing-guarantee': 'off' } })));
         expect(run.stdout).not.toContain('missing-guarantee');
     });
 
     it('reads the file given with --config instead', async () => {
-        const dir = workspace('{ "rules": { "missing-guarantee": "error" } }');
-        writeFileSync(join(dir, 'lenient.json'), '{ "rules": { "missing-guarantee": "off" } }');
+        const dir = workspace(pinnedSettings({ rules: { 'missing-guarantee': 'error' } }));
+        writeFileSync(join(dir, 'lenient.json'), pinnedSettings({ rules: { 'missing-guarantee': 'off' } }));
         const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--config', 'lenient.json'], dir);
         expect(run.stdout).not.toContain('missing-guarantee');
     });
@@ -67,6 +71,19 @@ describe('mplan check with settings', () => {
         expect((await mplan(['check', 'plan.mplan', '--as-of'], dir)).stderr).toBe('mplan: --as-of needs a value\n');
     });
 
+    it('"*" sets every rule it does not name: with "*": "off", only the rule named runs, at the level given', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-config-'));
+        writeFileSync(join(dir, 'plan.mplan'), readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8'));
+        writeFileSync(join(dir, 'mplan.json'), '{ "rules": { "*": "off", "missing-guarantee": "warning" } }');
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15'], dir);
+        // The flawed plan breaks eleven rules, an error among them; only this one is reported, as a warning.
+        expect(run.stderr).toBe('');
+        expect(run.stdout.replace(/ in \d+\.\d\d s:/, ' in T s:')).toBe(
+            "plan.mplan:21:6  warning  The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'.  missing-guarantee\n" +
+            '1 file checked in T s: 1 problem (0 errors, 1 warning, 0 info).\n');
+        expect(run.code).toBe(0);
+    });
+
     it('prints the JSON Schema of the settings', async () => {
         const run = await mplan(['schema']);
         expect(JSON.parse(run.stdout).properties.rules.properties['missing-guarantee'].enum).toEqual(['off', 'info', 'warning', 'error']);
@@ -88,9 +105,11 @@ describe('suppression comments through mplan check', () => {
 });
 
 describe('the as-of date and thresholds through mplan check', () => {
+    /** missing-results judges by the as-of date; it is not among the fixture plans' rules. */
+    const asOfRules = { 'missing-results': 'warning' };
     const clean = () => {
-        const dir = workspace();
-        writeFileSync(join(dir, 'plan.mplan'), readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8'));
+        const dir = workspace(pinnedSettings({ rules: asOfRules }));
+        writeFileSync(join(dir, 'plan.mplan'), readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8'));
         return dir;
     };
     const rules = (stdout: string) => JSON.parse(stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId);
@@ -106,7 +125,7 @@ describe('the as-of date and thresholds through mplan check', () => {
 
     it('the asOf of mplan.json does the same, and --as-of overrides it', async () => {
         const dir = clean();
-        writeFileSync(join(dir, 'mplan.json'), '{ "asOf": "2028-01-01" }');
+        writeFileSync(join(dir, 'mplan.json'), pinnedSettings({ rules: asOfRules, asOf: '2028-01-01' }));
         expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json'], dir)).stdout)).toEqual(['missing-results']);
         expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json', '--as-of', '2027-01-01'], dir)).stdout)).toEqual([]);
     });
@@ -114,9 +133,9 @@ describe('the as-of date and thresholds through mplan check', () => {
     it('a threshold set in mplan.json moves the edge of its rule', async () => {
         const dir = clean();
         // The plan offers three ways to pay: enough by default (2), too few when 4 are asked for.
-        writeFileSync(join(dir, 'mplan.json'), '{ "asOf": "2027-01-01", "thresholds": { "minPaymentOptions": 3 } }');
+        writeFileSync(join(dir, 'mplan.json'), pinnedSettings({ asOf: '2027-01-01', thresholds: { minPaymentOptions: 3 } }));
         expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json'], dir)).stdout)).toEqual([]);
-        writeFileSync(join(dir, 'mplan.json'), '{ "asOf": "2027-01-01", "thresholds": { "minPaymentOptions": 4 } }');
+        writeFileSync(join(dir, 'mplan.json'), pinnedSettings({ asOf: '2027-01-01', thresholds: { minPaymentOptions: 4 } }));
         expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json'], dir)).stdout)).toEqual(['few-payment-options']);
     });
 });

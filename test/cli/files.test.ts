@@ -2,19 +2,21 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mplan, ROOT, type Run, expectOneCleanErrorLine } from './run.js';
+import { mplan, pinnedSettings, PLANS, type Run, expectOneCleanErrorLine } from './run.js';
 
-/** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
+/** The plans' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
 
 /**
  * A project with plans in several places: a flawed plan and a clean one in
  * plans/, a draft in a hidden folder, a plan inside node_modules, a text
- * file, and the corner bakery (a plan importing three libraries).
+ * file, and the corner bakery (a plan importing three libraries); copies of
+ * the fixture plans, judged by the rules they pin (test/fixtures/README.md)
+ * and strategy-without-tactics, which a test below relies on.
  */
 function project(): string {
     const root = mkdtempSync(join(tmpdir(), 'mplan-'));
-    const example = (name: string) => join(ROOT, 'examples', name);
+    const example = (name: string) => join(PLANS, name);
     mkdirSync(join(root, 'plans', 'retail'), { recursive: true });
     mkdirSync(join(root, 'plans', '.drafts'), { recursive: true });
     mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
@@ -24,6 +26,7 @@ function project(): string {
     cpSync(example('phone-retailer.mplan'), join(root, 'node_modules', 'pkg', 'vendored.mplan'));
     cpSync(example('corner-bakery'), join(root, 'bakery'), { recursive: true });
     writeFileSync(join(root, 'plans', 'notes.txt'), 'not a plan\n');
+    writeFileSync(join(root, 'mplan.json'), pinnedSettings({ rules: { 'strategy-without-tactics': 'warning' } }));
     return root;
 }
 

@@ -2,19 +2,23 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mplan, ROOT } from './run.js';
+import { mplan, PINNED, PLANS } from './run.js';
 
+/** A folder holding a copy of the flawed fixture plan (test/fixtures/README.md). */
 function copyOfFlawed(): string {
     const dir = mkdtempSync(join(tmpdir(), 'mplan-fix-'));
-    copyFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), join(dir, 'plan.mplan'));
+    copyFileSync(join(PLANS, 'ebook-list.mplan'), join(dir, 'plan.mplan'));
     return dir;
 }
+
+/** The rules the fixture plans are judged by: what is fixed and what is left stays the same when a rule is added. */
+const PINNED_RULES = ['--config', PINNED];
 
 describe('mplan check --fix', () => {
     it('applies the unambiguous fixes, says what it fixed, and reports what is left', async () => {
         const dir = copyOfFlawed();
         const original = readFileSync(join(dir, 'plan.mplan'), 'utf8');
-        const run = await mplan(['check', 'plan.mplan', '--fix', '--as-of', '2027-01-15'], dir);
+        const run = await mplan(['check', 'plan.mplan', '--fix', '--as-of', '2027-01-15', ...PINNED_RULES], dir);
         expect(run.stderr).toBe('fixed plan.mplan: email-too-frequent, few-payment-options, missing-guarantee, missing-unsubscribe, tactic-without-strategy, unresolved-reference\n');
         const fixed = readFileSync(join(dir, 'plan.mplan'), 'utf8');
         expect(fixed).toContain('    serves ListFirst\n');
@@ -41,7 +45,7 @@ describe('mplan check --fix', () => {
         const dir = mkdtempSync(join(tmpdir(), 'mplan-fix-'));
         const text = 'strategy A { statement "a" }\nstrategy B { statement "b" }\ntactic T { channel seo }\n';
         writeFileSync(join(dir, 'lib.mplan'), text);
-        const run = await mplan(['check', 'lib.mplan', '--fix'], dir);
+        const run = await mplan(['check', 'lib.mplan', '--fix', ...PINNED_RULES], dir);
         expect(readFileSync(join(dir, 'lib.mplan'), 'utf8')).toBe(text);
         expect(run.stderr).toBe('');
         expect(run.stdout).toContain('tactic-without-strategy');

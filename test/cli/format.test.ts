@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,10 @@ describe('mplan format', () => {
     });
 
     it('leaves the examples as they are: they are in the house style', async () => {
-        expect(await mplan(['format', '--check', 'examples'])).toEqual({ code: 0, stdout: '6 files already formatted.\n', stderr: '' });
+        // However many there are: examples come with the language.
+        const count = readdirSync(join(ROOT, 'examples'), { recursive: true }).filter(name => String(name).endsWith('.mplan')).length;
+        expect(count).toBeGreaterThan(0);
+        expect(await mplan(['format', '--check', 'examples'])).toEqual({ code: 0, stdout: `${count} files already formatted.\n`, stderr: '' });
     });
 
     it('formats every plan under the working folder by default, shown relative to it', async () => {

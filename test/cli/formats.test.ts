@@ -1,5 +1,7 @@
 /**
- * `mplan check --format …` through the built binary, on the examples: each
+ * `mplan check --format …` through the built binary, on the fixture plans
+ * (copies of the examples, judged by the rules their mplan.json pins, so that
+ * a new rule changes none of these outputs; test/fixtures/README.md): each
  * format's syntax (SARIF against the official schema, JUnit by parsing the
  * XML, GitHub lines against the documented command syntax, markdown by
  * reading the table back) and that each says what the JSON format says.
@@ -12,9 +14,9 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicRuleDocsUrl } from '../../src/language/config/rule-docs.js';
 import { RULES, ruleById } from '../../src/language/rules/index.js';
-import { mplan, ROOT, type Run } from './run.js';
+import { mplan, PINNED, PLANS, ROOT, type Run } from './run.js';
 
-/** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
+/** The plans' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
 
 /** Standard error holding the summary line alone, whatever the time: `N files checked in T s: …`. */
@@ -24,7 +26,7 @@ interface Finding { ruleId: string; severity: 'error' | 'warning' | 'info'; mess
 interface FileResult { path: string; findings: Finding[] }
 
 function check(args: string[], cwd = ROOT): Promise<Run> {
-    return mplan(['check', ...args, ...AS_OF], cwd);
+    return mplan(['check', ...args, ...AS_OF, '--config', PINNED], cwd);
 }
 
 /** What --format json says of the same run: the reference the other formats are held to. */
@@ -57,7 +59,7 @@ function expectValidSarif(log: unknown): void {
 
 describe('--format json', () => {
     it('keeps standard output to the JSON: the summary line goes to standard error', async () => {
-        const run = await check(['examples/ebook-list.mplan', '--format', 'json']);
+        const run = await check(['test/fixtures/plans/ebook-list.mplan', '--format', 'json']);
         expect(run.code).toBe(1);
         const json = JSON.parse(run.stdout);
         expect(json.summary).toEqual({ files: 1, errors: 5, warnings: 5, infos: 1 });
@@ -68,8 +70,8 @@ describe('--format json', () => {
 });
 
 describe('--format sarif', () => {
-    it('is valid SARIF 2.1.0 carrying every registry rule with its docs, and one result per finding', async () => {
-        const run = await check(['examples/ebook-list.mplan', '--format', 'sarif']);
+    it('is valid SARIF 2.1.0 with one result per finding', async () => {
+        const run = await check(['test/fixtures/plans/ebook-list.mplan', '--format', 'sarif']);
         expect(run.code).toBe(1);
         expect(run.stderr).toMatch(/^1 file checked in \d+\.\d\d s: 11 problems \(5 errors, 5 warnings, 1 info\)\.\n$/);
         const log = JSON.parse(run.stdout);
@@ -81,6 +83,28 @@ describe('--format sarif', () => {
         expect(driver).toMatchObject({ name: 'mplan', version: pkg.version });
         expect(driver.informationUri).toBe(pkg.repository.url.replace(/\.git$/, ''));
 
+        const level = { error: 'error', warning: 'warning', info: 'note' } as const;
+        const [file] = await jsonOf(['test/fixtures/plans/ebook-list.mplan']);
+        const results = log.runs[0].results;
+        expect(results).toHaveLength(file.findings.length);
+        for (const [i, finding] of file.findings.entries()) {
+            const result = results[i];
+            expect(result.ruleId).toBe(finding.ruleId);
+            expect(driver.rules[result.ruleIndex].id).toBe(finding.ruleId);
+            expect(result.level).toBe(level[finding.severity]);
+            expect(result.message.text).toBe(finding.message);
+            expect(result.locations).toEqual([{
+                physicalLocation: {
+                    artifactLocation: { uri: 'test/fixtures/plans/ebook-list.mplan', uriBaseId: '%SRCROOT%' },
+                    region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
+                }
+            }]);
+        }
+    });
+
+    it('carries every registry rule with its docs, whatever rules the run judges by', async () => {
+        const log = JSON.parse((await check(['test/fixtures/plans/ebook-list.mplan', '--format', 'sarif'])).stdout);
+        const driver = log.runs[0].tool.driver;
         expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map(r => r.id));
         const level = { error: 'error', warning: 'warning', info: 'note' } as const;
         for (const [index, rule] of RULES.entries()) {
@@ -94,27 +118,10 @@ describe('--format sarif', () => {
             expect(page).toContain(`## Why\n\n${descriptor.fullDescription.text}\n`);
             expect(descriptor.help.markdown).toContain('## Why');
         }
-
-        const [file] = await jsonOf(['examples/ebook-list.mplan']);
-        const results = log.runs[0].results;
-        expect(results).toHaveLength(file.findings.length);
-        for (const [i, finding] of file.findings.entries()) {
-            const result = results[i];
-            expect(result.ruleId).toBe(finding.ruleId);
-            expect(driver.rules[result.ruleIndex].id).toBe(finding.ruleId);
-            expect(result.level).toBe(level[finding.severity]);
-            expect(result.message.text).toBe(finding.message);
-            expect(result.locations).toEqual([{
-                physicalLocation: {
-                    artifactLocation: { uri: 'examples/ebook-list.mplan', uriBaseId: '%SRCROOT%' },
-                    region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
-                }
-            }]);
-        }
     });
 
     it('gives a clean plan an empty list of results, still valid', async () => {
-        const run = await check(['examples/corner-bakery/plan.mplan', '--format', 'sarif']);
+        const run = await check(['test/fixtures/plans/corner-bakery/plan.mplan', '--format', 'sarif']);
         expect(run.code).toBe(0);
         const log = JSON.parse(run.stdout);
         expectValidSarif(log);
@@ -123,8 +130,8 @@ describe('--format sarif', () => {
     });
 
     it('makes URIs relative to the folder mplan runs in, with / and percent-encoding; a file outside it by its file URI', async () => {
-        const inExamples = JSON.parse((await check(['ebook-list.mplan', '--format', 'sarif'], join(ROOT, 'examples'))).stdout);
-        expect(inExamples.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'ebook-list.mplan', uriBaseId: '%SRCROOT%' });
+        const inPlans = JSON.parse((await check(['ebook-list.mplan', '--format', 'sarif'], PLANS)).stdout);
+        expect(inPlans.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'ebook-list.mplan', uriBaseId: '%SRCROOT%' });
 
         const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
         mkdirSync(join(dir, 'my plans'));
@@ -267,7 +274,7 @@ describe('the test XML parser', () => {
 
 describe('--format junit', () => {
     it('is well-formed: a suite per file, a test case per file and rule, each finding listed in its failure', async () => {
-        const run = await check(['examples/ebook-list.mplan', '--format', 'junit']);
+        const run = await check(['test/fixtures/plans/ebook-list.mplan', '--format', 'junit']);
         expect(run.code).toBe(1);
         expect(run.stderr).toMatch(SUMMARY);
         const root = parseXml(run.stdout);
@@ -275,16 +282,16 @@ describe('--format junit', () => {
         expect(root.children).toHaveLength(1);
         const suite = root.children[0];
         expect(suite.name).toBe('testsuite');
-        expect(suite.attributes.name).toBe('examples/ebook-list.mplan');
+        expect(suite.attributes.name).toBe('test/fixtures/plans/ebook-list.mplan');
 
-        const [file] = await jsonOf(['examples/ebook-list.mplan']);
+        const [file] = await jsonOf(['test/fixtures/plans/ebook-list.mplan']);
         const rules = [...new Set(file.findings.map(f => f.ruleId))];
         expect(suite.children.map(c => c.attributes.name)).toEqual(rules);
         expect(suite.attributes).toMatchObject({ tests: String(rules.length), failures: String(rules.length), errors: '0' });
         expect(root.attributes).toMatchObject({ tests: String(rules.length), failures: String(rules.length) });
         for (const testcase of suite.children) {
             expect(testcase.name).toBe('testcase');
-            expect(testcase.attributes.classname).toBe('examples/ebook-list.mplan');
+            expect(testcase.attributes.classname).toBe('test/fixtures/plans/ebook-list.mplan');
             const findings = file.findings.filter(f => f.ruleId === testcase.attributes.name);
             expect(testcase.children).toHaveLength(1);
             const failure = testcase.children[0];
@@ -296,9 +303,9 @@ describe('--format junit', () => {
     });
 
     it('gives each clean file one passing "no findings" test case, so dashboards count it', async () => {
-        const run = await check(['examples', '--format', 'junit']);
+        const run = await check(['test/fixtures/plans', '--format', 'junit']);
         const root = parseXml(run.stdout);
-        const files = await jsonOf(['examples']);
+        const files = await jsonOf(['test/fixtures/plans']);
         expect(root.children.map(s => s.attributes.name)).toEqual(files.map(f => f.path));
         const clean = files.filter(f => f.findings.length === 0);
         expect(clean.length).toBeGreaterThanOrEqual(4);
@@ -337,10 +344,10 @@ function unescapeCommand(text: string): string {
 
 describe('--format github', () => {
     it('prints one workflow command per finding, in the documented syntax, and the summary on standard error', async () => {
-        const run = await check(['examples/ebook-list.mplan', '--format', 'github']);
+        const run = await check(['test/fixtures/plans/ebook-list.mplan', '--format', 'github']);
         expect(run.code).toBe(1);
         expect(run.stderr).toMatch(SUMMARY);
-        const [file] = await jsonOf(['examples/ebook-list.mplan']);
+        const [file] = await jsonOf(['test/fixtures/plans/ebook-list.mplan']);
         const lines = run.stdout.trimEnd().split('\n');
         expect(lines).toHaveLength(file.findings.length);
         const command = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -348,14 +355,14 @@ describe('--format github', () => {
             const match = WORKFLOW_COMMAND.exec(line);
             expect(match, line).not.toBeNull();
             const f = file.findings[i];
-            expect(match!.slice(1, 8)).toEqual([command[f.severity], 'examples/ebook-list.mplan', String(f.line), String(f.column), String(f.endLine), String(f.endColumn), f.ruleId]);
+            expect(match!.slice(1, 8)).toEqual([command[f.severity], 'test/fixtures/plans/ebook-list.mplan', String(f.line), String(f.column), String(f.endLine), String(f.endColumn), f.ruleId]);
             expect(unescapeCommand(match![8])).toBe(f.message);
         }
-        expect(lines[0]).toBe("::error file=examples/ebook-list.mplan,line=21,col=6,endLine=21,endColumn=20,title=missing-guarantee::The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'.");
+        expect(lines[0]).toBe("::error file=test/fixtures/plans/ebook-list.mplan,line=21,col=6,endLine=21,endColumn=20,title=missing-guarantee::The plan has no money-back guarantee: most buyers will not purchase without one. Add an offer with 'guarantee money back 30 days'.");
     });
 
     it('prints nothing on standard output for a clean plan', async () => {
-        const run = await check(['examples/phone-retailer.mplan', '--format', 'github']);
+        const run = await check(['test/fixtures/plans/phone-retailer.mplan', '--format', 'github']);
         expect(run).toMatchObject({ code: 0, stdout: '' });
         expect(run.stderr).toMatch(/^1 file checked in \d+\.\d\d s: no problems\.\n$/);
     });
@@ -406,19 +413,19 @@ const SIGNIFICANT = /(?<!\\)[`*_<>[\]|~&$@#]/;
 
 describe('--format markdown', () => {
     it('prints the summary and a table: location, severity, rule linked to its docs, message', async () => {
-        const run = await check(['examples/ebook-list.mplan', '--format', 'markdown']);
+        const run = await check(['test/fixtures/plans/ebook-list.mplan', '--format', 'markdown']);
         expect(run.code).toBe(1);
         expect(run.stderr).toBe('');
         const lines = run.stdout.trimEnd().split('\n');
         expect(lines.slice(0, 3)).toEqual(['### mplan check', '', expect.stringMatching(/^1 file checked in \d+\.\d\d s: 11 problems \(5 errors, 5 warnings, 1 info\)\.$/)]);
         expect(lines.slice(4, 6)).toEqual(['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |']);
         const rows = lines.slice(6);
-        const [file] = await jsonOf(['examples/ebook-list.mplan']);
+        const [file] = await jsonOf(['test/fixtures/plans/ebook-list.mplan']);
         expect(rows).toHaveLength(file.findings.length);
         for (const [i, row] of rows.entries()) {
             const f = file.findings[i];
             const [location, severity, rule, message] = cells(row);
-            expect(unescapeMarkdown(location)).toBe(`examples/ebook-list.mplan:${f.line}:${f.column}`);
+            expect(unescapeMarkdown(location)).toBe(`test/fixtures/plans/ebook-list.mplan:${f.line}:${f.column}`);
             expect(severity).toBe(f.severity);
             expect(rule).toBe(`[${f.ruleId}](${publicRuleDocsUrl(f.ruleId)})`);
             expect(ruleById(f.ruleId)).toBeDefined();
@@ -427,7 +434,7 @@ describe('--format markdown', () => {
     });
 
     it('prints no table for a clean plan', async () => {
-        const run = await check(['examples/corner-bakery/plan.mplan', '--format', 'markdown']);
+        const run = await check(['test/fixtures/plans/corner-bakery/plan.mplan', '--format', 'markdown']);
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^### mplan check\n\n4 files checked in \d+\.\d\d s: no problems\.\n$/);
     });

@@ -11,12 +11,19 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mplan, ROOT } from './run.js';
+import { mplan, pinnedSettings, PLANS } from './run.js';
 
 const AS_OF = ['--as-of', '2027-01-15'];
 
 /** A clean plan: the only findings of these tests come from its imports. */
-const PLAN = readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8');
+const PLAN = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8');
+
+/**
+ * The settings of the working folder in each test: the rules the fixture plans
+ * are judged by (test/fixtures/README.md), unresolved-import and
+ * tactic-without-strategy among them, so that a new rule adds no finding.
+ */
+const SETTINGS = pinnedSettings();
 
 /** A library with a finding of its own (a tactic serving no strategy): if it is read, the run reports it. */
 const OUTSIDER = 'tactic Outsider {\n    channel seo\n}\n';
@@ -50,7 +57,7 @@ function summary(run: JsonRun): Array<[string, string[]]> {
 
 describe('imports that leave the project are reported on the import and never read', () => {
     it('a path that climbs out of the working folder', async () => {
-        const base = temp({ 'project/plan.mplan': 'import "../outside/lib.mplan"\n' + PLAN, 'outside/lib.mplan': OUTSIDER });
+        const base = temp({ 'project/plan.mplan': 'import "../outside/lib.mplan"\n' + PLAN, 'outside/lib.mplan': OUTSIDER, 'project/mplan.json': SETTINGS });
         const project = join(base, 'project');
         for (const jobs of ['1', '2']) {
             const run = await checkJson(['plan.mplan', '--jobs', jobs], project);
@@ -62,7 +69,7 @@ describe('imports that leave the project are reported on the import and never re
     });
 
     it('an absolute path, a path with backslashes, and a file that is not a .mplan file', async () => {
-        const base = temp({ 'outside/lib.mplan': OUTSIDER, 'project/notes.txt': OUTSIDER });
+        const base = temp({ 'outside/lib.mplan': OUTSIDER, 'project/notes.txt': OUTSIDER, 'project/mplan.json': SETTINGS });
         const project = join(base, 'project');
         writeFileSync(join(project, 'plan.mplan'), `import "${join(base, 'outside', 'lib.mplan')}"\nimport "..\\\\outside\\\\lib.mplan"\nimport "notes.txt"\n` + PLAN);
         const run = await checkJson(['plan.mplan'], project);
@@ -77,6 +84,7 @@ describe('imports that leave the project are reported on the import and never re
         const base = temp({
             'project/plan.mplan': 'import "shared/link.mplan"\nimport "away/lib.mplan"\nimport "inner.mplan"\n' + PLAN,
             'project/shared/real.mplan': INSIDER,
+            'project/mplan.json': SETTINGS,
             'outside/lib.mplan': OUTSIDER
         });
         const project = join(base, 'project');
@@ -96,7 +104,7 @@ describe('imports that leave the project are reported on the import and never re
     });
 
     it('mplan report: the finding is in the report, the outside file is not', async () => {
-        const base = temp({ 'project/plan.mplan': 'import "../outside/lib.mplan"\n' + PLAN, 'outside/lib.mplan': OUTSIDER });
+        const base = temp({ 'project/plan.mplan': 'import "../outside/lib.mplan"\n' + PLAN, 'outside/lib.mplan': OUTSIDER, 'project/mplan.json': SETTINGS });
         const project = join(base, 'project');
         const run = await mplan(['report', 'plan.mplan', '--out', 'report.md', ...AS_OF], project);
         expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -108,7 +116,7 @@ describe('imports that leave the project are reported on the import and never re
 
 describe('the project folder', () => {
     it('is the working folder: run from the folder above, the same import is inside and is read', async () => {
-        const base = temp({ 'project/plan.mplan': 'import "../outside/lib.mplan"\n' + PLAN, 'outside/lib.mplan': OUTSIDER });
+        const base = temp({ 'project/plan.mplan': 'import "../outside/lib.mplan"\n' + PLAN, 'outside/lib.mplan': OUTSIDER, 'mplan.json': SETTINGS });
         const run = await checkJson(['project/plan.mplan'], base);
         expect(summary(run).map(([path, findings]) => [path, findings.map(f => f.split(' ')[1])])).toEqual([
             ['project/plan.mplan', []],
@@ -119,7 +127,8 @@ describe('the project folder', () => {
     it('takes in the folder of --config: a library beside the settings file may be imported', async () => {
         const base = temp({
             'project/plan.mplan': 'import "../settings/shared.mplan"\n' + PLAN,
-            'settings/mplan.json': '{ "rules": {} }\n',
+            'project/mplan.json': SETTINGS,
+            'settings/mplan.json': SETTINGS,
             'settings/shared.mplan': INSIDER
         });
         const project = join(base, 'project');
@@ -134,7 +143,7 @@ describe('the project folder', () => {
 
     it('takes in a plan named outside it as a project of its own: imports from beside and below it, not above', async () => {
         const base = temp({
-            'here/.keep': '',
+            'here/mplan.json': SETTINGS,
             'elsewhere/plan.mplan': 'import "lib/shared.mplan"\nimport "../above.mplan"\n' + PLAN,
             'elsewhere/lib/shared.mplan': 'import "../more.mplan"\n',
             'elsewhere/more.mplan': INSIDER,
@@ -152,7 +161,7 @@ describe('the project folder', () => {
 
     it('takes in a folder named outside it: its plans import across its subfolders', async () => {
         const base = temp({
-            'here/.keep': '',
+            'here/mplan.json': SETTINGS,
             'team/plans/plan.mplan': 'import "../shared/market.mplan"\n' + PLAN,
             'team/shared/market.mplan': INSIDER
         });

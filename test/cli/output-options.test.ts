@@ -8,33 +8,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summaryLine } from '../../src/cli/formats/summary.js';
-import { RULES } from '../../src/language/rules/index.js';
-import { mplan, ROOT, type Run } from './run.js';
+import { mplan, PINNED, PLANS, ROOT, type Run } from './run.js';
 
 const AS_OF = ['--as-of', '2027-01-15'];
 const BIN = join(ROOT, 'bin', 'mplan.cjs');
 const ANSI = /\x1b\[[0-9;]*m/;
 const TIME = /in \d+\.\d\d s:/g;
 
-function check(args: string[], cwd = ROOT): Promise<Run> {
+/**
+ * Checks run in the fixture plans' folder (copies of the examples), whose
+ * mplan.json pins the rules they are judged by (test/fixtures/README.md): a
+ * new rule changes none of these counts.
+ */
+function check(args: string[], cwd = PLANS): Promise<Run> {
     return mplan(['check', ...args, ...AS_OF], cwd);
 }
 
-/** A folder holding the flawed example, with an mplan.json that sets the level of the rules given. */
+/**
+ * A folder holding the flawed fixture plan, with an mplan.json of the pinned
+ * rules, each at the level `levels` gives for its default level (or at that).
+ */
 function workspace(levels: (severity: string) => string | undefined = () => undefined): string {
     const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
-    copyFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), join(dir, 'plan.mplan'));
-    const rules = Object.fromEntries(RULES.flatMap(rule => {
-        const level = levels(rule.severity);
-        return level ? [[rule.id, level]] : [];
-    }));
+    copyFileSync(join(PLANS, 'ebook-list.mplan'), join(dir, 'plan.mplan'));
+    const pinned = (JSON.parse(readFileSync(PINNED, 'utf8')) as { rules: Record<string, string> }).rules;
+    const rules = Object.fromEntries(Object.entries(pinned).map(([id, severity]) => [id, id === '*' ? severity : levels(severity) ?? severity]));
     writeFileSync(join(dir, 'mplan.json'), JSON.stringify({ rules }));
     return dir;
 }
 
-/** The flawed example with its errors turned into warnings: 10 warnings, 1 info. */
+/** The flawed plan with its errors turned into warnings: 10 warnings, 1 info. */
 const warningsOnly = () => workspace(severity => (severity === 'error' ? 'warning' : undefined));
-/** The flawed example with every finding an info: 11 infos. */
+/** The flawed plan with every finding an info: 11 infos. */
 const infosOnly = () => workspace(() => 'info');
 
 /** Lines of standard output that are findings (not the summary). */
@@ -43,7 +48,7 @@ function findingLines(stdout: string): string[] {
 }
 
 /** Runs the binary with exactly these colour variables (NO_COLOR, FORCE_COLOR), standard output a pipe. */
-function withEnv(args: string[], colours: Record<string, string>, cwd = ROOT): Promise<Run> {
+function withEnv(args: string[], colours: Record<string, string>, cwd = PLANS): Promise<Run> {
     const env = { ...process.env };
     delete env.NO_COLOR;
     delete env.FORCE_COLOR;
@@ -62,7 +67,7 @@ function onTerminal(args: string[], colours: Record<string, string>): Promise<Ru
     const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
     const command = [process.execPath, BIN, 'check', ...args, ...AS_OF].map(quote).join(' ');
     return new Promise(resolve => {
-        execFile('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: { ...env, ...colours } }, (error, stdout, stderr) => {
+        execFile('script', ['-qec', command, '/dev/null'], { cwd: PLANS, env: { ...env, ...colours } }, (error, stdout, stderr) => {
             resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout: stdout.replace(/\r\n/g, '\n'), stderr });
         });
     });
@@ -70,7 +75,7 @@ function onTerminal(args: string[], colours: Record<string, string>): Promise<Ru
 
 describe('the summary line', () => {
     it('ends stylish output: files, problems by severity and the time taken', async () => {
-        const run = await check(['examples']);
+        const run = await check(['.']);
         const last = run.stdout.trimEnd().split('\n').pop();
         expect(last).toMatch(/^6 files checked in \d+\.\d\d s: 11 problems \(5 errors, 5 warnings, 1 info\)\.$/);
     });
@@ -138,14 +143,14 @@ describe('--output FILE', () => {
 
 describe('--quiet', () => {
     it('shows and counts errors only', async () => {
-        const run = await check(['examples/ebook-list.mplan', '--quiet']);
+        const run = await check(['ebook-list.mplan', '--quiet']);
         expect(run.code).toBe(1);
         const lines = findingLines(run.stdout);
         expect(lines).toHaveLength(5);
         for (const line of lines) expect(line).toMatch(/:\d+:\d+ {2}error {4}/);
         expect(run.stdout.trimEnd().split('\n').pop()).toMatch(/^1 file checked in \d+\.\d\d s: 5 errors\.$/);
 
-        const json = JSON.parse((await check(['examples/ebook-list.mplan', '--quiet', '--format', 'json'])).stdout);
+        const json = JSON.parse((await check(['ebook-list.mplan', '--quiet', '--format', 'json'])).stdout);
         expect(json.summary).toEqual({ files: 1, errors: 5, warnings: 0, infos: 0 });
         expect(json.files[0].findings.every((f: { severity: string }) => f.severity === 'error')).toBe(true);
     });
@@ -179,7 +184,7 @@ describe('--severity-threshold', () => {
     });
 
     it('a level that is not one: one line, exit 2', async () => {
-        expect(await check(['examples/phone-retailer.mplan', '--severity-threshold', 'fatal'])).toEqual({
+        expect(await check(['phone-retailer.mplan', '--severity-threshold', 'fatal'])).toEqual({
             code: 2, stdout: '', stderr: "mplan: --severity-threshold takes error, warning or info, not 'fatal'\n"
         });
     });
@@ -206,14 +211,14 @@ describe('--max-warnings', () => {
     });
 
     it('a value that is not a whole number: one line, exit 2', async () => {
-        expect(await check(['examples/phone-retailer.mplan', '--max-warnings', 'many'])).toEqual({
+        expect(await check(['phone-retailer.mplan', '--max-warnings', 'many'])).toEqual({
             code: 2, stdout: '', stderr: "mplan: --max-warnings takes a whole number, not 'many'\n"
         });
     });
 });
 
 describe('colours', () => {
-    const flawed = ['examples/ebook-list.mplan'];
+    const flawed = ['ebook-list.mplan'];
 
     it('are off when standard output is not a terminal', async () => {
         const run = await withEnv(flawed, {});

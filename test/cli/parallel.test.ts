@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module without types
 import { generateWorkspace as untypedGenerateWorkspace } from '../../bench/generate.mjs';
-import { mplan, ROOT } from './run.js';
+import { mplan, pinnedSettings, ROOT } from './run.js';
 
 const generateWorkspace = untypedGenerateWorkspace as (plans: number, libraries: number) => Map<string, string>;
 
@@ -29,6 +29,8 @@ function write(root: string, files: Record<string, string> | Map<string, string>
  *   on both plans (each targets one of its two segments);
  * - team b's tactic serves a strategy declared only in teams c and d, not
  *   imported: the message names the first file declaring it in the run.
+ * Its mplan.json pins the rules they are judged by: the fixture plans' rules
+ * (test/fixtures/README.md) and untargeted-segment, which a test looks for.
  */
 function workspace(): string {
     const root = mkdtempSync(join(tmpdir(), 'mplan-'));
@@ -57,7 +59,8 @@ function workspace(): string {
         'odd/c/lib.mplan': 'strategy Elsewhere { statement "Somewhere else" }\n',
         'odd/c/plan.mplan': 'import "lib.mplan"\nplan C { goal "Elsewhere" currency USD }\n',
         'odd/d/lib.mplan': 'strategy Elsewhere { statement "Somewhere else again" }\n',
-        'odd/d/plan.mplan': 'import "lib.mplan"\nplan D { goal "Elsewhere again" currency USD }\n'
+        'odd/d/plan.mplan': 'import "lib.mplan"\nplan D { goal "Elsewhere again" currency USD }\n',
+        'mplan.json': pinnedSettings({ rules: { 'untargeted-segment': 'info' } })
     });
     return root;
 }

@@ -2,15 +2,23 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectOneCleanErrorLine, mplan, ROOT } from './run.js';
+import { expectOneCleanErrorLine, mplan, PINNED, pinnedSettings, PLANS, ROOT } from './run.js';
 
-/** The examples' campaigns run in 2027: judge them on a fixed day, not today. */
+/** The plans' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
 
+/**
+ * The settings the fixture plans are judged by (test/fixtures/README.md): the
+ * findings, and the readiness scores and counts made of them, stay the same
+ * when a rule is added to mplan.
+ */
+const PINNED_RULES = ['--config', PINNED];
+
+/** The fixture plans (copies of the examples). */
 const EXAMPLES = [
-    { plan: 'examples/corner-bakery/plan.mplan', name: 'CornerBakery', numbers: ['10,000 USD', '6,500 USD', '3,500 USD', '3,000 USD', '1,500 USD', '2,000 USD'] },
-    { plan: 'examples/phone-retailer.mplan', name: 'NordlysMobile', numbers: ['25,000 EUR', '22,000 EUR', '12,000 EUR', '8,000 EUR', '3,000 EUR'] },
-    { plan: 'examples/ebook-list.mplan', name: 'QuickSourdough', numbers: ['2,000 USD', '2,400 USD', '2,900 USD', '400 USD over'] }
+    { plan: 'test/fixtures/plans/corner-bakery/plan.mplan', name: 'CornerBakery', numbers: ['10,000 USD', '6,500 USD', '3,500 USD', '3,000 USD', '1,500 USD', '2,000 USD'] },
+    { plan: 'test/fixtures/plans/phone-retailer.mplan', name: 'NordlysMobile', numbers: ['25,000 EUR', '22,000 EUR', '12,000 EUR', '8,000 EUR', '3,000 EUR'] },
+    { plan: 'test/fixtures/plans/ebook-list.mplan', name: 'QuickSourdough', numbers: ['2,000 USD', '2,400 USD', '2,900 USD', '400 USD over'] }
 ];
 
 function temp(): string {
@@ -32,7 +40,7 @@ describe('mplan report', () => {
         it(`writes a self-contained HTML report of ${example.plan}, with its sections and numbers`, async () => {
             const dir = temp();
             const out = join(dir, 'report.html');
-            const run = await mplan(['report', example.plan, '--out', out, ...AS_OF]);
+            const run = await mplan(['report', example.plan, '--out', out, ...AS_OF, ...PINNED_RULES]);
             expect(run).toEqual({ code: 0, stdout: `wrote ${out}\n`, stderr: '' });
             const html = readFileSync(out, 'utf8');
             expect(html).toMatch(/^<!DOCTYPE html>/);
@@ -53,7 +61,7 @@ describe('mplan report', () => {
 
         it(`writes the Markdown report of ${example.plan}, with the same sections and numbers`, async () => {
             const dir = temp();
-            const run = await mplan(['report', example.plan, '--out', 'report.md', ...AS_OF].map(arg => (arg === example.plan ? join(ROOT, arg) : arg)), dir);
+            const run = await mplan(['report', example.plan, '--out', 'report.md', ...AS_OF, ...PINNED_RULES].map(arg => (arg === example.plan ? join(ROOT, arg) : arg)), dir);
             expect(run).toEqual({ code: 0, stdout: 'wrote report.md\n', stderr: '' });
             const text = readFileSync(join(dir, 'report.md'), 'utf8');
             const lines = text.split('\n');
@@ -67,7 +75,7 @@ describe('mplan report', () => {
 
     it('reports the flawed plan with exit 0: its findings are in the report, by area, with why and a link', async () => {
         const dir = temp();
-        const run = await mplan(['report', 'examples/ebook-list.mplan', '--out', join(dir, 'r.html'), ...AS_OF]);
+        const run = await mplan(['report', 'test/fixtures/plans/ebook-list.mplan', '--out', join(dir, 'r.html'), ...AS_OF, ...PINNED_RULES]);
         expect(run.code).toBe(0);
         const html = readFileSync(join(dir, 'r.html'), 'utf8');
         expect(html).toContain('5 errors, 5 warnings, 1 info');
@@ -79,10 +87,10 @@ describe('mplan report', () => {
         expect(html).toContain('Most people will not buy online from a seller they do not know without a way to get their money back.');
         expect(html).toContain('<a href="https://github.com/mplan-dev/mplan/blob/main/docs/rules/missing-guarantee.md">');
         expect(html).toContain('ebook-list.mplan:94:22');
-        const md = await mplan(['report', 'examples/ebook-list.mplan', '--out', join(dir, 'r.md'), ...AS_OF]);
+        const md = await mplan(['report', 'test/fixtures/plans/ebook-list.mplan', '--out', join(dir, 'r.md'), ...AS_OF, ...PINNED_RULES]);
         expect(md.code).toBe(0);
         const text = readFileSync(join(dir, 'r.md'), 'utf8');
-        expect(text).toContain('| Funnel | 27 | 2 | 2 | 1 | 16 |');
+        expect(text).toContain('| Funnel | 27 | 2 | 2 | 1 | 5 |');
         expect(text).toContain('> Most people will not buy online');
     });
 
@@ -102,14 +110,14 @@ describe('mplan report', () => {
 
     it('judges by the settings check uses: mplan.json in the folder, --config, --as-of', async () => {
         const dir = temp();
-        writeFileSync(join(dir, 'plan.mplan'), readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8'));
-        writeFileSync(join(dir, 'mplan.json'), JSON.stringify({ rules: { 'missing-guarantee': 'off' } }));
+        writeFileSync(join(dir, 'plan.mplan'), readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8'));
+        writeFileSync(join(dir, 'mplan.json'), pinnedSettings({ rules: { 'missing-guarantee': 'off' } }));
         expect((await mplan(['report', 'plan.mplan', '--out', 'r.md', ...AS_OF], dir)).code).toBe(0);
-        expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('| Offer | 90 | 0 | 1 | 0 | 4 |');
-        writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { 'few-payment-options': 'error' }, asOf: '2027-03-01' }));
+        expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('| Offer | 90 | 0 | 1 | 0 | 1 |');
+        writeFileSync(join(dir, 'strict.json'), pinnedSettings({ rules: { 'few-payment-options': 'error' }, asOf: '2027-03-01' }));
         expect((await mplan(['report', 'plan.mplan', '--out', 'r.md', '--config', 'strict.json'], dir)).code).toBe(0);
         const strict = readFileSync(join(dir, 'r.md'), 'utf8');
-        expect(strict).toContain('| Offer | 50 | 2 | 0 | 0 | 5 |');
+        expect(strict).toContain('| Offer | 50 | 2 | 0 | 0 | 2 |');
         expect(strict).toContain('**Judged as of:** 2027-03-01');
         expect((await mplan(['report', 'plan.mplan', '--out', 'r.md', '--config', 'strict.json', '--as-of', '2027-02-02'], dir)).code).toBe(0);
         expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('**Judged as of:** 2027-02-02');
@@ -120,7 +128,7 @@ describe('mplan report', () => {
         const out = join(dir, 'report.html');
         writeFileSync(out, 'old');
         chmodSync(out, 0o640);
-        expect((await mplan(['report', join(ROOT, 'examples', 'phone-retailer.mplan'), '--out', 'report.html', ...AS_OF], dir)).code).toBe(0);
+        expect((await mplan(['report', join(PLANS, 'phone-retailer.mplan'), '--out', 'report.html', ...AS_OF, ...PINNED_RULES], dir)).code).toBe(0);
         expect(readFileSync(out, 'utf8')).toContain('<h1>NordlysMobile</h1>');
         expect(statSync(out).mode & 0o777).toBe(0o640);
         expect(readdirSync(dir)).toEqual(['report.html']);
@@ -128,19 +136,19 @@ describe('mplan report', () => {
 });
 
 describe('mplan report: usage and file errors, one line each, exit 2', () => {
-    const plan = join(ROOT, 'examples', 'phone-retailer.mplan');
+    const plan = join(PLANS, 'phone-retailer.mplan');
 
     it('needs exactly one plan file', async () => {
         expectOneCleanErrorLine(await mplan(['report', '--out', 'x.html']), /^mplan: report needs a plan file: mplan report PLAN --out FILE\.html\|FILE\.md$/);
-        expectOneCleanErrorLine(await mplan(['report', plan, 'examples/ebook-list.mplan', '--out', 'x.html']), /^mplan: report takes one plan file, not 2 \(/);
-        expectOneCleanErrorLine(await mplan(['report', 'examples', '--out', 'x.html']), /^mplan: examples: is a folder; report takes one plan file$/);
+        expectOneCleanErrorLine(await mplan(['report', plan, 'test/fixtures/plans/ebook-list.mplan', '--out', 'x.html']), /^mplan: report takes one plan file, not 2 \(/);
+        expectOneCleanErrorLine(await mplan(['report', 'test/fixtures/plans', '--out', 'x.html']), /^mplan: test\/fixtures\/plans: is a folder; report takes one plan file$/);
         expectOneCleanErrorLine(await mplan(['report', 'nowhere.mplan', '--out', 'x.html']), /^mplan: nowhere\.mplan: no such file or directory$/);
         expectOneCleanErrorLine(await mplan(['report', 'README.md', '--out', 'x.html']), /^mplan: README\.md: not a plan file/);
     });
 
     it('refuses a library: it has no plan to report on', async () => {
         const dir = temp();
-        const run = await mplan(['report', join(ROOT, 'examples', 'corner-bakery', 'shared', 'market.mplan'), '--out', 'x.html'], dir);
+        const run = await mplan(['report', join(PLANS, 'corner-bakery', 'shared', 'market.mplan'), '--out', 'x.html'], dir);
         expectOneCleanErrorLine(run, /^mplan: .*market\.mplan: a library \(no plan block\), not a plan: report on a plan that imports it$/);
         expect(readdirSync(dir)).toEqual([]);
     });

@@ -1,9 +1,48 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 
 export const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'mplan.cjs');
+
+/**
+ * The plans the CLI tests run on (copies of the examples, test/fixtures/README.md)
+ * and the settings that pin the rules they are judged by: `"*": "off"`, then
+ * the language rules and the flawed plan's rules at their default levels. Run
+ * in PLANS, mplan reads them as the folder's mplan.json; from elsewhere, pass
+ * `--config PINNED`. A rule added to mplan changes no output of these runs.
+ */
+export const PLANS = join(ROOT, 'test', 'fixtures', 'plans');
+export const PINNED = join(PLANS, 'mplan.json');
+
+interface Settings { rules?: Record<string, string>; thresholds?: Record<string, number>; asOf?: string }
+
+/**
+ * The text of a settings file with the pinned rules, plus `settings`: rules a
+ * test needs besides them (or at other levels), thresholds, an as-of date.
+ */
+export function pinnedSettings(settings: Settings = {}): string {
+    const pinned = JSON.parse(readFileSync(PINNED, 'utf8')) as Settings;
+    return JSON.stringify({ ...settings, rules: { ...pinned.rules, ...settings.rules } }, null, 2) + '\n';
+}
+
+/** A settings file of its own (in a new temporary folder) holding `pinnedSettings(settings)`; its path, for --config. */
+export function pinnedSettingsFile(settings: Settings = {}): string {
+    const file = join(mkdtempSync(join(tmpdir(), 'mplan-settings-')), 'mplan.json');
+    writeFileSync(file, pinnedSettings(settings));
+    return file;
+}
+
+/**
+ * The rules that read the starter plan's dates (`mplan init` counts them from
+ * the day it runs): with the pinned ones, what the init tests judge the
+ * starter by, all but the one that holds it to every rule.
+ */
+export const STARTER_DATE_RULES = {
+    'campaign-without-schedule': 'warning', 'tactic-outside-schedule': 'warning', 'no-review': 'warning', 'missing-results': 'warning'
+};
 
 export interface Run { code: number; stdout: string; stderr: string }
 

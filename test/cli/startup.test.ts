@@ -8,13 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheDirectory, snapshotName, type SnapshotIdentity } from '../../src/cli/startup/cache.js';
 import { MplanGeneratedModule, MplanGeneratedSharedModule, MplanLanguageMetaData } from '../../src/language/generated/module.js';
 import { MplanModule, MplanSharedModule } from '../../src/language/mplan-module.js';
-import { ROOT, type Run } from './run.js';
+import { PLANS, ROOT, type Run } from './run.js';
 
 const BIN = join(ROOT, 'bin', 'mplan.cjs');
 const AS_OF = ['--as-of', '2027-01-15'];
 
-/** Runs the built `mplan` with these variables (and none of the user's options for Node.js). */
-function mplanWith(env: Record<string, string>, args: string[], cwd = ROOT): Promise<Run> {
+/**
+ * Runs the built `mplan` with these variables (and none of the user's options
+ * for Node.js), in the fixture plans' folder: copies of the examples, whose
+ * mplan.json pins the rules they are judged by (test/fixtures/README.md).
+ */
+function mplanWith(env: Record<string, string>, args: string[], cwd = PLANS): Promise<Run> {
     const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', MPLAN_DEBUG_START: '1' };
     delete base.NODE_OPTIONS;
     delete base.CI;
@@ -60,11 +64,11 @@ describe('mplan started from its start-up snapshot', () => {
     afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
     const commands: Array<[string, string[]]> = [
-        ['a plan with findings and an unresolved name', ['check', 'examples/ebook-list.mplan', ...AS_OF]],
-        ['a clean plan', ['check', 'examples/phone-retailer.mplan', ...AS_OF]],
-        ['a plan with imports, as JSON', ['check', 'examples/corner-bakery', '--format', 'json', ...AS_OF]],
-        ['a folder in two worker threads', ['check', 'examples', '--jobs', '2', ...AS_OF]],
-        ['a file that is not there', ['check', 'examples/nowhere.mplan']],
+        ['a plan with findings and an unresolved name', ['check', 'ebook-list.mplan', ...AS_OF]],
+        ['a clean plan', ['check', 'phone-retailer.mplan', ...AS_OF]],
+        ['a plan with imports, as JSON', ['check', 'corner-bakery', '--format', 'json', ...AS_OF]],
+        ['a folder in two worker threads', ['check', '.', '--jobs', '2', ...AS_OF]],
+        ['a file that is not there', ['check', 'nowhere.mplan']],
         ['a bad option', ['check', '--format', 'yaml']],
         ['the rules', ['rules', '--format', 'json']],
         ['a rule explained', ['explain', 'missing-guarantee']]
@@ -99,7 +103,7 @@ describe('mplan without a start-up snapshot', () => {
     afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
     it('starts the ordinary way and leaves a snapshot built for the next run', async () => {
-        const first = await mplanWith({ XDG_CACHE_HOME: cache }, ['check', 'examples/ebook-list.mplan', ...AS_OF]);
+        const first = await mplanWith({ XDG_CACHE_HOME: cache }, ['check', 'ebook-list.mplan', ...AS_OF]);
         expect(startLine(first).how).toBe('mplan: started without the start-up snapshot: no snapshot yet (building one after this run)');
         expect(first.code).toBe(1);
         expect(first.stdout).toMatch(/unresolved-reference/);
@@ -108,14 +112,14 @@ describe('mplan without a start-up snapshot', () => {
             await new Promise(resolve => setTimeout(resolve, 250));
         }
         expect(blobsIn(cache)).toHaveLength(1);
-        const next = await mplanWith({ XDG_CACHE_HOME: cache }, ['check', 'examples/ebook-list.mplan', ...AS_OF]);
+        const next = await mplanWith({ XDG_CACHE_HOME: cache }, ['check', 'ebook-list.mplan', ...AS_OF]);
         expect(startLine(next).how).toMatch(/^mplan: started from the start-up snapshot /);
         expect(next.code).toBe(1);
         expect(steady(next.stdout)).toBe(steady(first.stdout));
     });
 
     it('builds none in CI, where no later run would use it', async () => {
-        const run = await mplanWith({ XDG_CACHE_HOME: join(cache, 'ci'), CI: 'true' }, ['check', 'examples/phone-retailer.mplan', ...AS_OF]);
+        const run = await mplanWith({ XDG_CACHE_HOME: join(cache, 'ci'), CI: 'true' }, ['check', 'phone-retailer.mplan', ...AS_OF]);
         expect(startLine(run).how).toBe('mplan: started without the start-up snapshot: no snapshot (none is built in CI, see npm run build)');
         expect(run.code).toBe(0);
     });
@@ -123,7 +127,7 @@ describe('mplan without a start-up snapshot', () => {
     it('checks as usual when there is no cache folder to keep one in', async () => {
         const notAFolder = join(cache, 'a-file');
         writeFileSync(notAFolder, '');
-        const run = await mplanWith({ XDG_CACHE_HOME: notAFolder }, ['check', 'examples/phone-retailer.mplan', ...AS_OF]);
+        const run = await mplanWith({ XDG_CACHE_HOME: notAFolder }, ['check', 'phone-retailer.mplan', ...AS_OF]);
         expect(startLine(run).how).toMatch(/^mplan: started without the start-up snapshot: /);
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^1 file checked in \S+ s: no problems\.\n$/);
@@ -131,7 +135,7 @@ describe('mplan without a start-up snapshot', () => {
     });
 
     it('leaves the snapshot alone when Node.js runs with options of the user', async () => {
-        const run = await mplanWith({ XDG_CACHE_HOME: cache, NODE_OPTIONS: '--no-warnings' }, ['check', 'examples/phone-retailer.mplan', ...AS_OF]);
+        const run = await mplanWith({ XDG_CACHE_HOME: cache, NODE_OPTIONS: '--no-warnings' }, ['check', 'phone-retailer.mplan', ...AS_OF]);
         expect(startLine(run).how).toBe('mplan: started without the start-up snapshot: NODE_OPTIONS is set');
         expect(run.code).toBe(0);
     });

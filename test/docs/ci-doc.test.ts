@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseArgs, valueOf, type ParsedArgs } from '../../src/cli/args.js';
-import { mplan, ROOT } from '../cli/run.js';
+import { mplan, PINNED, PLANS, ROOT } from '../cli/run.js';
 const PAGE = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
 
 interface Block { language: string; text: string }
@@ -45,7 +45,9 @@ describe('docs/ci.md', () => {
         const formats = new Set(commands.map(args => parseArgs(args)).map(parsed => valueOf(parsed as ParsedArgs, 'format')).filter(f => f !== undefined));
         expect([...formats].sort()).toEqual(['github', 'junit', 'sarif']);
         const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
-        copyFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), join(dir, 'plan.mplan'));
+        // The flawed fixture plan, judged by the rules its mplan.json pins (test/fixtures/README.md).
+        copyFileSync(join(PLANS, 'ebook-list.mplan'), join(dir, 'plan.mplan'));
+        copyFileSync(PINNED, join(dir, 'mplan.json'));
         for (const format of formats) {
             const run = await mplan(['check', '--format', format!, '--as-of', '2027-01-15'], dir);
             // The flawed plan's findings, reported (exit 1), not a usage error (exit 2, a line starting 'mplan:').
