@@ -1,10 +1,15 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { URI, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../src/language/generated/ast.js';
-import { DEFAULT_SETTINGS } from '../src/language/config/settings.js';
+import { afterEach, beforeEach } from 'vitest';
+import { parseConfig } from '../src/language/config/config-file.js';
+import { DEFAULT_SETTINGS, type Settings } from '../src/language/config/settings.js';
 import { createMplanServices } from '../src/language/mplan-module.js';
+import { RULES } from '../src/language/rules/index.js';
 
 /** An in-memory file system, so that tests can change a file "on disk" and rebuild. */
 export class MemoryFileSystem implements FileSystemProvider {
@@ -48,7 +53,53 @@ export const services = createMplanServices({ fileSystemProvider: () => fileSyst
 
 /** Tests judge by a fixed day, never by today: campaigns of CLEAN_PLAN (2027) have not ended yet. */
 export const TEST_AS_OF = '2027-01-15';
-services.Mplan.config.SettingsProvider.set({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF });
+/** The settings tests judge by unless they say otherwise: every rule at its default level, on TEST_AS_OF. */
+export const TEST_SETTINGS: Readonly<Settings> = Object.freeze({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF });
+services.Mplan.config.SettingsProvider.set(TEST_SETTINGS);
+
+/**
+ * The copies of the examples that tests read (test/fixtures/README.md): `corner-bakery/` over four files,
+ * `phone-retailer.mplan` and the flawed `ebook-list.mplan`.
+ */
+export const FIXTURE_PLANS = join(__dirname, 'fixtures', 'plans');
+
+/**
+ * The settings the fixture plans are judged by: test/fixtures/plans/mplan.json (`"*": "off"`, then the
+ * language rules and the rules the flawed plan breaks), on TEST_AS_OF. Under them a new rule changes
+ * no finding a test expects of the fixtures.
+ */
+export const PINNED_SETTINGS: Readonly<Settings> = (() => {
+    const parsed = parseConfig(readFileSync(join(FIXTURE_PLANS, 'mplan.json'), 'utf8'), new Set(RULES.map(rule => rule.id)));
+    if (parsed.problems.length > 0) throw new Error(`test/fixtures/plans/mplan.json: ${parsed.problems.map(p => p.message).join('; ')}`);
+    return Object.freeze({ ...parsed.settings, asOf: TEST_AS_OF });
+})();
+
+/**
+ * Makes the tests of the calling suite (or file) judge by `settings` (default: PINNED_SETTINGS), and puts
+ * TEST_SETTINGS back after each of them.
+ */
+export function judgeBy(settings: Settings = PINNED_SETTINGS): void {
+    beforeEach(() => services.Mplan.config.SettingsProvider.set(settings));
+    afterEach(() => services.Mplan.config.SettingsProvider.set(TEST_SETTINGS));
+}
+
+function mplanFilesUnder(dir: string): string[] {
+    return readdirSync(dir).flatMap(name => {
+        const full = join(dir, name);
+        return statSync(full).isDirectory() ? mplanFilesUnder(full) : name.endsWith('.mplan') ? [full] : [];
+    });
+}
+
+/**
+ * A fixture plan (a file, or a folder with its plan first) as the files of a check, keyed by their
+ * path below test/fixtures/plans/ (`corner-bakery/plan.mplan`, `ebook-list.mplan`).
+ */
+export function fixturePlan(path: string): Record<string, string> {
+    const full = join(FIXTURE_PLANS, path);
+    if (!statSync(full).isDirectory()) return { [path]: readFileSync(full, 'utf8') };
+    const files = mplanFilesUnder(full).sort((a, b) => Number(b.endsWith('plan.mplan')) - Number(a.endsWith('plan.mplan')));
+    return Object.fromEntries(files.map(file => [relative(FIXTURE_PLANS, file), readFileSync(file, 'utf8')]));
+}
 
 /** A diagnostic as tests read it: rule id, 1-based line and column, message. */
 export interface Found {

@@ -1,7 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, type TextEdit } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { check } from '../helpers.js';
+import { CLEAN_PLAN, check, services } from '../helpers.js';
+
+/*
+ * The one place where whole plans are held to every rule of the registry: the examples (clean, or exactly
+ * the findings the flawed one lists), the rule tests' base plan CLEAN_PLAN, and a plan written from the
+ * completion's block stanzas alone. Every other test reads the copies in test/fixtures/plans/ judged by
+ * the rules pinned there, or looks only at the rules it tests, so a new rule changes this file, its own
+ * tests, the registry and the docs, and nothing else.
+ */
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
@@ -52,6 +62,35 @@ describe('the examples', () => {
         const promised = promisedFindings(files[flawed[0]]);
         expect(promised.map(p => p.rule)).toEqual(expect.arrayContaining(['missing-guarantee', 'tactic-without-strategy', 'no-repeat-buyer-path']));
         expect(result.findings(flawed[0]).map(f => ({ line: f.line, rule: f.rule }))).toEqual(promised);
+    });
+});
+
+describe('the base plan of the rule tests (CLEAN_PLAN)', () => {
+    it('has no findings, so each rule test sees only what it adds', async () => {
+        const result = await check(CLEAN_PLAN);
+        expect(result.findings()).toEqual([]);
+    });
+});
+
+describe('the block stanzas of completion', () => {
+    it('write, alone, a whole plan that passes every rule', async () => {
+        // As test/lsp/completion.test.ts writes it over LSP (without snippets): each block from its
+        // stanza, in this order, the first product named Box so that the two products differ.
+        const order = ['product', 'product', 'segment', 'competitor', 'research', 'plan', 'strategy', 'tactic', 'campaign', 'funnel', 'offer'];
+        let text = '';
+        for (const [i, kind] of order.entries()) {
+            const document = (await check(text)).documents.get('plan.mplan')!;
+            const list = await services.Mplan.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.length)
+            });
+            const stanza = list?.items.find(item => item.label === kind && item.kind === CompletionItemKind.Snippet);
+            expect(stanza?.textEdit, kind).toBeDefined();
+            text = TextDocument.applyEdits(document.textDocument, [stanza!.textEdit as TextEdit])
+                .replace(/^(\w+) Name \{/m, (whole, keyword) => (i === 0 ? `${keyword} Box {` : whole)) + '\n\n';
+        }
+        expect(text).toContain('upsell Box to Name');
+        const found = (await check(text)).findings();
+        expect(found.map(f => `${f.line} ${f.rule}: ${f.message}`)).toEqual([]);
     });
 });
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AstUtils } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { check, CLEAN_PLAN, fileSystem, services, uriOf } from '../helpers.js';
+import { check, CLEAN_PLAN, fileSystem, FIXTURE_PLANS, services, uriOf } from '../helpers.js';
 import { parse, reparse, shapeOf } from './tree-shape.js';
 
 const root = join(__dirname, '..', '..');
@@ -116,7 +116,8 @@ describe('incremental re-parsing', () => {
     });
 
     it('through the document builder: an edited document gets the findings of a fresh check of its new text', async () => {
-        const text = PLANS['phone retailer'];
+        // The fixture copy of the phone retailer: the edit below and its effect are tied to its text.
+        const text = readFileSync(join(FIXTURE_PLANS, 'phone-retailer.mplan'), 'utf8');
         const first = await check({ 'plan.mplan': text });
         const before = first.findings().length;
         const document = first.documents.get('plan.mplan')!;

@@ -1,7 +1,7 @@
 import { AstUtils } from 'langium';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Strategy, Tactic } from '../../src/language/generated/ast.js';
-import { CLEAN_PLAN, GUARANTEE_OFFER, check, fileSystem, services, uriOf } from '../helpers.js';
+import { CLEAN_PLAN, GUARANTEE_OFFER, check, fileSystem, services, uriOf, type Found } from '../helpers.js';
 
 /** CLEAN_PLAN with its segment and its guarantee moved to libraries: the plan imports the market. */
 const SEGMENT = CLEAN_PLAN.slice(CLEAN_PLAN.indexOf('segment Managers {'), CLEAN_PLAN.indexOf('strategy Office {'));
@@ -13,10 +13,28 @@ ${SEGMENT}`;
 
 const OFFER = GUARANTEE_OFFER;
 
+/**
+ * The rules CLEAN_PLAN breaks when it is whole, in one file: none (test/language/examples.test.ts holds
+ * it to that). Split, it must break no other: the tests below look only at the findings beyond those, so
+ * that a rule added to the registry changes nothing here.
+ */
+let whole: Set<string>;
+beforeAll(async () => { whole = new Set((await check(CLEAN_PLAN)).rules()); });
+
+/** The findings of a rule that the whole CLEAN_PLAN does not break. */
+function beyondWhole(found: Found[]): Found[] {
+    return found.filter(f => !whole.has(f.rule));
+}
+
+/** The rule ids found, beyond those of the whole CLEAN_PLAN, sorted. */
+function rulesBeyondWhole(rules: string[]): string[] {
+    return rules.filter(rule => !whole.has(rule));
+}
+
 describe('a plan split over several files', () => {
     it('resolves names across files, through imports of imports, and is judged clean', async () => {
         const result = await check({ 'plan.mplan': PLAN, 'shared/market.mplan': MARKET, 'shared/offer.mplan': OFFER });
-        expect(result.findings('plan.mplan')).toEqual([]);
+        expect(beyondWhole(result.findings('plan.mplan'))).toEqual([]);
         const strategy = result.documents.get('plan.mplan')!.parseResult.value.elements.find(e => e.$type === 'Strategy') as Strategy;
         const target = strategy.targets[0].ref!;
         expect(AstUtils.getDocument(target).uri.path).toBe('/workspace/shared/market.mplan');
@@ -24,13 +42,13 @@ describe('a plan split over several files', () => {
 
     it('judges the plan with what its imports declare (the guarantee is two imports away)', async () => {
         const without = await check({ 'plan.mplan': PLAN, 'shared/market.mplan': MARKET.replace('import "offer.mplan"\n', ''), 'shared/offer.mplan': OFFER });
-        expect(without.rules('plan.mplan')).toEqual(['missing-guarantee']);
+        expect(rulesBeyondWhole(without.rules('plan.mplan'))).toEqual(['missing-guarantee']);
     });
 
     it('judges a library only as a part of the plans that import it', async () => {
         const result = await check({ 'plan.mplan': PLAN, 'shared/market.mplan': MARKET, 'shared/offer.mplan': OFFER });
-        expect(result.findings('shared/market.mplan')).toEqual([]);
-        expect(result.findings('shared/offer.mplan')).toEqual([]);
+        expect(beyondWhole(result.findings('shared/market.mplan'))).toEqual([]);
+        expect(beyondWhole(result.findings('shared/offer.mplan'))).toEqual([]);
     });
 
     it('does not see files it does not import', async () => {
@@ -43,13 +61,13 @@ describe('a plan split over several files', () => {
 
     it('re-judges a plan when an imported file changes, without touching the plan', async () => {
         const result = await check({ 'plan.mplan': PLAN, 'shared/market.mplan': MARKET, 'shared/offer.mplan': OFFER });
-        expect(result.findings('plan.mplan')).toEqual([]);
+        expect(beyondWhole(result.findings('plan.mplan'))).toEqual([]);
         const { shared } = services;
         const offerUri = uriOf('shared/offer.mplan');
         fileSystem.write(offerUri, 'offer { payments card }\n');
         await shared.workspace.DocumentBuilder.update([offerUri], []);
         const plan = shared.workspace.LangiumDocuments.getDocument(uriOf('plan.mplan'))!;
-        expect(plan.diagnostics?.map(d => d.code)).toEqual(['missing-guarantee']);
+        expect(rulesBeyondWhole((plan.diagnostics ?? []).map(d => String(d.code)))).toEqual(['missing-guarantee']);
     });
 
     it('links a reference to the block in its own file before an imported one', async () => {

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -7,6 +9,39 @@ import {
 } from 'vscode-languageserver/node';
 
 export const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The plans the LSP tests read: copies of the examples (test/fixtures/README.md), so that the examples
+ * may change without moving a position, a text or a count asserted here.
+ */
+export const PLANS = join(ROOT, 'test', 'fixtures', 'plans');
+/** The corner-bakery plan over four files (plan.mplan and shared/). */
+export const BAKERY = join(PLANS, 'corner-bakery');
+/** The settings file that names exactly the rules the fixture plans are judged by. */
+export const PINNED_CONFIG = join(PLANS, 'mplan.json');
+/**
+ * `initializationOptions` that make the server judge by the pinned rules (an absolute `configFile`
+ * works with and without a workspace folder), so a new rule changes no diagnostics these tests expect.
+ */
+export const PINNED = { configFile: PINNED_CONFIG };
+
+/**
+ * A temporary copy of a fixture (a folder or a file under test/fixtures/plans) as a workspace folder,
+ * for tests that change files on disk; its mplan.json is the pinned settings, with `extra` settings
+ * (such as `asOf`) added.
+ */
+export function fixtureWorkspace(fixture: string, extra: Record<string, unknown> = {}, prefix = 'mplan-lsp-'): string {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    cpSync(join(PLANS, fixture), fixture.endsWith('.mplan') ? join(dir, fixture) : dir, { recursive: true });
+    writeFileSync(join(dir, 'mplan.json'), pinnedSettings(extra));
+    return dir;
+}
+
+/** The text of an mplan.json with the pinned rules and `extra` settings (such as `asOf`). */
+export function pinnedSettings(extra: Record<string, unknown> = {}): string {
+    const pinned = JSON.parse(readFileSync(PINNED_CONFIG, 'utf8')) as Record<string, unknown>;
+    return JSON.stringify({ ...pinned, ...extra }, null, 2) + '\n';
+}
 
 export interface StartOptions {
     /** A folder to open as the workspace (its plans are loaded and judged at start). */

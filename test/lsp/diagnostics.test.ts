@@ -1,34 +1,34 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LspClient, ROOT, uri } from './client.js';
+import { fixtureWorkspace, LspClient, PINNED, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
 describe('diagnostics over LSP', () => {
     it('carry the rule id as code, a docs link, and related places for findings that involve two', async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'mplan-lsp-'));
-        const text = readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8');
-        writeFileSync(join(dir, 'plan.mplan'), text);
+        // The flawed plan (the fixture copy), in a workspace whose mplan.json pins the rules it is judged by.
+        const dir = fixtureWorkspace('ebook-list.mplan');
+        const path = join(dir, 'ebook-list.mplan');
+        const text = readFileSync(path, 'utf8');
         client = await LspClient.start({ workspace: dir });
-        const diagnostics = await client.open(uri(join(dir, 'plan.mplan')), text);
+        const diagnostics = await client.open(uri(path), text);
         expect(diagnostics.map(d => d.code)).toContain('missing-guarantee');
         const overrun = diagnostics.find(d => d.code === 'budget-overrun')!;
         expect(overrun.codeDescription?.href).toMatch(/docs\/rules\/budget-overrun\.md$/);
         expect(overrun.relatedInformation?.map(r => r.message)).toEqual(expect.arrayContaining([expect.stringContaining('InstagramAds')]));
-        expect(overrun.relatedInformation?.[0].location.uri).toBe(uri(join(dir, 'plan.mplan')));
+        expect(overrun.relatedInformation?.[0].location.uri).toBe(uri(path));
     });
 
     it('cope with a client that answers workspace/configuration with [null] and sends no settings', async () => {
-        client = await LspClient.start({ capabilities: { workspace: { configuration: true } }, configuration: items => items.map(() => null) });
+        client = await LspClient.start({ capabilities: { workspace: { configuration: true } }, configuration: items => items.map(() => null), initializationOptions: PINNED });
         const diagnostics = await client.open('file:///tmp/untitled-plan.mplan', 'tactic Loose { channel seo }\n');
         expect(diagnostics.map(d => d.code)).toEqual(['tactic-without-strategy']);
     });
 
     it('follow edits: a fixed problem disappears, a new one appears, a half-typed line never kills the server', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ initializationOptions: PINNED });
         const doc = 'file:///tmp/edit-plan.mplan';
         expect((await client.open(doc, 'tactic Loose { channel seo }\n')).map(d => d.code)).toEqual(['tactic-without-strategy']);
         expect((await client.change(doc, 'strategy S { statement "s" }\ntactic Loose { serves S channel seo }\n')).map(d => d.code)).not.toContain('tactic-without-strategy');

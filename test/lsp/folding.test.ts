@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FoldingRange } from 'vscode-languageserver/node';
-import { LspClient, ROOT, uri } from './client.js';
+import { BAKERY, LspClient, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
-const BAKERY = join(ROOT, 'examples', 'corner-bakery');
 
 /** Folds as `start-end` lines (0-based), with `comment` for comments, sorted by start. */
 async function folds(target: string, text: string): Promise<string[]> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
-import { LspClient, ROOT, uri } from './client.js';
+import { LspClient, PLANS, ROOT, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
@@ -124,7 +124,7 @@ describe('formatting over LSP', () => {
     it('changes no finding: the same diagnostics before and after, suppressions included', async () => {
         client = await LspClient.start();
         const doc = 'file:///tmp/format-findings.mplan';
-        const text = readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8')
+        const text = readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8')
             .replace(/\n {4}/g, '  ')
             .replace('tactic ForumPosts', '// mplan-disable-next-line tactic-without-strategy\ntactic ForumPosts')
             + 'tactic Flyers { channel print } // mplan-disable-next-line tactic-without-strategy\n';

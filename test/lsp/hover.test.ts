@@ -5,12 +5,11 @@ import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { md } from '../../src/language/lsp/hover.js';
 import { check, CLEAN_PLAN, services } from '../helpers.js';
-import { LspClient, ROOT, uri } from './client.js';
+import { BAKERY, LspClient, PLANS, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
-const BAKERY = join(ROOT, 'examples', 'corner-bakery');
 
 function hoverAt(file: string, line: number, character: number): Promise<Hover | null> {
     return client!.request<Hover | null>('textDocument/hover', { textDocument: { uri: file }, position: { line, character } });
@@ -120,8 +119,8 @@ describe('hover over LSP', () => {
     it('gives the overrun of a campaign whose tactics cost more than its budget', async () => {
         client = await LspClient.start();
         const doc = 'file:///tmp/hover-overrun.mplan';
-        await client.open(doc, readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8'));
-        // examples/ebook-list.mplan line 90: `campaign Launch {`; `Newsleter` is misspelt and costs nothing.
+        await client.open(doc, readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8'));
+        // ebook-list.mplan (the fixture copy) line 90: `campaign Launch {`; `Newsleter` is misspelt and costs nothing.
         expect(markdown(await hoverAt(doc, 89, 10))).toBe([
             '**campaign Launch**',
             '',
@@ -234,7 +233,7 @@ describe('hover summaries', () => {
     });
 
     it('never fails on half-typed text: every position of prefixes of a plan', async () => {
-        const lines = readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8').split('\n').slice(20, 100);
+        const lines = readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8').split('\n').slice(20, 100);
         let answered = 0;
         for (let cut = 1; cut <= lines.length; cut += 3) {
             const prefix = lines.slice(0, cut).join('\n') + (cut % 2 ? ' campaign X { budget 10 runs Newsletter' : '');

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocationLink } from 'vscode-languageserver';
-import { LspClient, ROOT, uri } from './client.js';
+import { BAKERY, LspClient, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
 describe('go to definition on an import', () => {
     it('opens the imported file from its path, and gives nothing for a path that does not resolve', async () => {
-        const dir = join(ROOT, 'examples', 'corner-bakery');
+        const dir = BAKERY;
         client = await LspClient.start({ workspace: dir });
         const plan = uri(join(dir, 'plan.mplan'));
         const text = readFileSync(join(dir, 'plan.mplan'), 'utf8');

@@ -5,12 +5,11 @@ import type { InlayHint, Range } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, services } from '../helpers.js';
-import { LspClient, ROOT, uri } from './client.js';
+import { BAKERY, LspClient, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
-const BAKERY = join(ROOT, 'examples', 'corner-bakery');
 const EVERYTHING: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 
 function hintsFor(file: string, range: Range = EVERYTHING): Promise<InlayHint[] | null> {

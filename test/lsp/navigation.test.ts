@@ -1,15 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, LocationLink, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LspClient, ROOT, uri } from './client.js';
+import { BAKERY, fixtureWorkspace, LspClient, PINNED, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
-const BAKERY = join(ROOT, 'examples', 'corner-bakery');
 const PLAN = join(BAKERY, 'plan.mplan');
 const MARKET = join(BAKERY, 'shared', 'market.mplan');
 const OFFER = join(BAKERY, 'shared', 'offer.mplan');
@@ -34,9 +33,12 @@ function range(line: number, start: number, end: number): Range {
     return { start: { line, character: start }, end: { line, character: end } };
 }
 
-/** Opens the corner-bakery plan in a server started on its folder: the other three files are read from disk. */
+/**
+ * Opens the corner-bakery plan (the fixture copy) in a server started on its folder: the other three files
+ * are read from disk. Judged by the pinned rules, under which the plan is clean.
+ */
 async function openBakery(): Promise<LspClient> {
-    const started = await LspClient.start({ workspace: BAKERY });
+    const started = await LspClient.start({ workspace: BAKERY, initializationOptions: PINNED });
     const diagnostics = await started.open(uri(PLAN), read(PLAN));
     expect(diagnostics).toEqual([]);
     return started;
@@ -305,8 +307,7 @@ describe('rename collisions across files', () => {
     });
 
     it('keeps a renamed copy of the example clean when applied to the files on disk', async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'mplan-rename-bakery-'));
-        cpSync(BAKERY, dir, { recursive: true });
+        const dir = fixtureWorkspace('corner-bakery', {}, 'mplan-rename-bakery-');
         client = await LspClient.start({ workspace: dir });
         const planPath = join(dir, 'plan.mplan');
         const plan = read(planPath);

@@ -1,18 +1,18 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/language/report/report-data.js';
-import { LspClient, ROOT, uri } from './client.js';
+import { fixtureWorkspace, LspClient, PINNED, PLANS, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
-/** A copy of the bakery plan (four files), judged as of a fixed day, and the URIs of its files. */
+/**
+ * A copy of the bakery plan (four files, the fixture copy), judged by the pinned rules as of a fixed day,
+ * and the URIs of its files.
+ */
 function bakery() {
-    const dir = mkdtempSync(join(tmpdir(), 'mplan-report-'));
-    cpSync(join(ROOT, 'examples', 'corner-bakery'), dir, { recursive: true });
-    writeFileSync(join(dir, 'mplan.json'), '{ "asOf": "2027-01-15" }');
+    const dir = fixtureWorkspace('corner-bakery', { asOf: '2027-01-15' }, 'mplan-report-');
     const at = (path: string) => ({ path: join(dir, path), uri: uri(join(dir, path)) });
     return { dir, plan: at('plan.mplan'), market: at('shared/market.mplan'), offer: at('shared/offer.mplan') };
 }
@@ -60,8 +60,8 @@ describe('mplan/planReport over LSP', () => {
     });
 
     it('quotes each rule\'s rationale from the docs pages shipped beside the server', async () => {
-        client = await LspClient.start();
-        const path = join(ROOT, 'examples', 'ebook-list.mplan');
+        client = await LspClient.start({ initializationOptions: PINNED });
+        const path = join(PLANS, 'ebook-list.mplan');
         await client.open(uri(path), readFileSync(path, 'utf8'));
         const report = (await planReport(uri(path)))!;
         const guarantee = report.findings.areas.find(area => area.area === 'offer')!.rules.find(rule => rule.id === 'missing-guarantee')!;

@@ -5,12 +5,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, SelectionRange } from 'vscode-languageserver/node';
 import { URI } from 'langium';
 import { services } from '../helpers.js';
-import { LspClient, ROOT, uri } from './client.js';
+import { BAKERY, LspClient, PLANS, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
-const BAKERY = join(ROOT, 'examples', 'corner-bakery');
 
 function at(range: Range): string {
     return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
@@ -84,7 +83,7 @@ describe('selection ranges over LSP', () => {
         client = await LspClient.start();
         const files = [
             join(BAKERY, 'plan.mplan'), join(BAKERY, 'shared', 'market.mplan'), join(BAKERY, 'shared', 'offer.mplan'),
-            join(BAKERY, 'shared', 'products.mplan'), join(ROOT, 'examples', 'ebook-list.mplan'), join(ROOT, 'examples', 'phone-retailer.mplan')
+            join(BAKERY, 'shared', 'products.mplan'), join(PLANS, 'ebook-list.mplan'), join(PLANS, 'phone-retailer.mplan')
         ];
         for (const path of files) {
             const text = readFileSync(path, 'utf8');
@@ -123,7 +122,7 @@ describe('selection ranges over LSP', () => {
 describe('selection ranges (service)', () => {
     it('every prefix of an example plan, as if typed from the start, gives growing chains at its start, middle and end', () => {
         const provider = services.Mplan.lspExtra.SelectionRangeProvider;
-        const text = readFileSync(join(ROOT, 'examples', 'phone-retailer.mplan'), 'utf8');
+        const text = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8');
         for (let cut = 0; cut <= text.length; cut += 7) {
             const prefix = text.slice(0, cut);
             const document = services.shared.workspace.LangiumDocumentFactory.fromString(prefix, URI.file(`/selection/prefix-${cut}.mplan`));

@@ -8,7 +8,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { URI } from 'langium';
 import { services } from '../helpers.js';
-import { LspClient, ROOT } from './client.js';
+import { LspClient, PLANS, ROOT } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
@@ -160,7 +160,7 @@ describe('semantic tokens over LSP', () => {
 describe('semantic tokens (service)', () => {
     it('every prefix of an example plan, as if typed from the start, gets well-formed tokens', async () => {
         const provider = services.Mplan.lsp.SemanticTokenProvider!;
-        const text = readFileSync(join(ROOT, 'examples', 'ebook-list.mplan'), 'utf8');
+        const text = readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8');
         for (let cut = 0; cut <= text.length; cut += 7) {
             const prefix = text.slice(0, cut);
             const document = services.shared.workspace.LangiumDocumentFactory.fromString(prefix, URI.file(`/tokens/prefix-${cut}.mplan`));

@@ -5,12 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import { MplanDocumentSymbolProvider } from '../../src/language/lsp/document-symbols.js';
 import { services } from '../helpers.js';
-import { LspClient, ROOT, uri } from './client.js';
+import { BAKERY, LspClient, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
-const BAKERY = join(ROOT, 'examples', 'corner-bakery');
 
 /** SymbolKind names by number (SymbolKind is a set of constants, without reverse lookup). */
 const KINDS = new Map<number, string>(Object.entries(SymbolKind).map(([name, kind]) => [kind as number, name]));

@@ -1,17 +1,18 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LspClient, ROOT, uri } from './client.js';
+import { fixtureWorkspace, LspClient, PINNED, uri } from './client.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
 
-/** A copy of the bakery plan (four files) to change at will, and the URIs of its files. */
+/**
+ * A copy of the bakery plan (four files, the fixture copy) to change at will, and the URIs of its files;
+ * its mplan.json pins the rules it is judged by, on a fixed day.
+ */
 function bakery() {
-    const dir = mkdtempSync(join(tmpdir(), 'mplan-ws-'));
-    cpSync(join(ROOT, 'examples', 'corner-bakery'), dir, { recursive: true });
-    writeFileSync(join(dir, 'mplan.json'), '{ "asOf": "2027-01-15" }');
+    const dir = fixtureWorkspace('corner-bakery', { asOf: '2027-01-15' }, 'mplan-ws-');
     const at = (path: string) => ({ path: join(dir, path), uri: uri(join(dir, path)) });
     return { dir, plan: at('plan.mplan'), market: at('shared/market.mplan'), offer: at('shared/offer.mplan'), products: at('shared/products.mplan') };
 }
@@ -94,7 +95,7 @@ describe('a workspace over LSP', () => {
     });
 
     it('judges an untitled document, and clears its problems when it is closed unsaved', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ initializationOptions: PINNED });
         const doc = 'untitled:Untitled-1';
         expect(codes(await client.open(doc, 'tactic Loose { channel seo }\n'))).toEqual(['tactic-without-strategy']);
         const cleared = client.nextDiagnostics(doc, d => d.length === 0);

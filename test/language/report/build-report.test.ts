@@ -1,28 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/language/config/settings.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ruleLevel, type Level } from '../../../src/language/config/settings.js';
 import { buildPlanReport } from '../../../src/language/report/build-report.js';
 import type { PlanReport } from '../../../src/language/report/report-data.js';
 import { RULES } from '../../../src/language/rules/index.js';
-import { check, CLEAN_PLAN, services, TEST_AS_OF } from '../../helpers.js';
-
-const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
-
-function filesUnder(dir: string): string[] {
-    return readdirSync(dir).flatMap(name => {
-        const full = join(dir, name);
-        return statSync(full).isDirectory() ? filesUnder(full) : name.endsWith('.mplan') ? [full] : [];
-    });
-}
-
-/** An example (a file, or a folder with its plan first) as the files of a check. */
-function example(path: string): Record<string, string> {
-    const full = join(EXAMPLES, path);
-    if (!statSync(full).isDirectory()) return { [path]: readFileSync(full, 'utf8') };
-    const files = filesUnder(full).sort((a, b) => Number(b.endsWith('plan.mplan')) - Number(a.endsWith('plan.mplan')));
-    return Object.fromEntries(files.map(file => [relative(EXAMPLES, file), readFileSync(file, 'utf8')]));
-}
+import { check, CLEAN_PLAN, FIXTURE_PLANS, fixturePlan, judgeBy, PINNED_SETTINGS, services, TEST_AS_OF } from '../../helpers.js';
 
 /** The report of the first file of a check. */
 async function reportOf(files: Record<string, string> | string): Promise<PlanReport | undefined> {
@@ -31,11 +14,20 @@ async function reportOf(files: Record<string, string> | string): Promise<PlanRep
     return buildPlanReport(services.Mplan, checked.documents.get(first)!);
 }
 
-/** Runs `body` with settings changed from the tests' defaults, then puts them back. */
-const settings = services.Mplan.config.SettingsProvider;
-afterEach(() => settings.set({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF }));
-function judgeWith(change: Partial<Settings>): void {
-    settings.set({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF, ...change });
+/**
+ * The fixture plans (copies of the examples) are judged by the rules test/fixtures/plans/mplan.json pins,
+ * so that a new rule changes none of the numbers below; the settings are put back after each test.
+ */
+judgeBy(PINNED_SETTINGS);
+
+/** Judges the rest of the test with the pinned rules, some of them set to other levels. */
+function judgeWith(rules: Record<string, Level>): void {
+    services.Mplan.config.SettingsProvider.set({ ...PINNED_SETTINGS, rules: { ...PINNED_SETTINGS.rules, ...rules } });
+}
+
+/** How many rules of an area run under the pinned settings. */
+function pinnedRulesOf(area: string): number {
+    return RULES.filter(rule => rule.area === area && ruleLevel(rule, PINNED_SETTINGS) !== 'off').length;
 }
 
 function score(report: PlanReport, area: string): number | undefined {
@@ -44,7 +36,7 @@ function score(report: PlanReport, area: string): number | undefined {
 
 describe('the report of corner-bakery (a plan over four files)', () => {
     it('sums the plan with everything it imports, in its currency', async () => {
-        const report = (await reportOf(example('corner-bakery')))!;
+        const report = (await reportOf(fixturePlan('corner-bakery')))!;
         expect(report.asOf).toBe(TEST_AS_OF);
         expect(report.currency).toBe('USD');
         expect(report.plan).toMatchObject({
@@ -65,7 +57,7 @@ describe('the report of corner-bakery (a plan over four files)', () => {
     });
 
     it('shows the budget by strategy, channel and campaign', async () => {
-        const { budget } = (await reportOf(example('corner-bakery')))!;
+        const { budget } = (await reportOf(fixturePlan('corner-bakery')))!;
         expect(budget.byStrategy.map(r => [r.name, r.amount, r.share, r.tactics])).toEqual([
             ['OfficeCatering', 6_500, 1, ['LinkedInAds', 'LocalSearch', 'BusinessJournalAd']]
         ]);
@@ -77,7 +69,7 @@ describe('the report of corner-bakery (a plan over four files)', () => {
     });
 
     it('lays out the campaign and its tactics on a timeline', async () => {
-        const { timeline } = (await reportOf(example('corner-bakery')))!;
+        const { timeline } = (await reportOf(fixturePlan('corner-bakery')))!;
         expect(timeline.items.map(i => [i.kind, i.name, i.campaign, i.start, i.end])).toEqual([
             ['campaign', 'SpringLaunch', undefined, '2027-02-01', '2027-06-30'],
             ['tactic', 'LinkedInAds', 'SpringLaunch', '2027-02-01', '2027-04-30'],
@@ -90,7 +82,7 @@ describe('the report of corner-bakery (a plan over four files)', () => {
     });
 
     it('follows the funnel from visitors to repeat buyers, with the people each rate implies', async () => {
-        const { funnel } = (await reportOf(example('corner-bakery')))!;
+        const { funnel } = (await reportOf(fixturePlan('corner-bakery')))!;
         expect(funnel.missing).toEqual([]);
         const [view] = funnel.funnels;
         expect(view.per).toBe('month');
@@ -106,9 +98,10 @@ describe('the report of corner-bakery (a plan over four files)', () => {
     });
 
     it('scores every area of a clean plan 100 and lists no findings', async () => {
-        const report = (await reportOf(example('corner-bakery')))!;
+        const report = (await reportOf(fixturePlan('corner-bakery')))!;
+        // The pinned settings run no rule of competition and research: those areas are not judged.
         expect(report.readiness.areas.map(a => [a.area, a.score])).toEqual([
-            ['market', 100], ['competition', 100], ['research', 100], ['offer', 100], ['strategy', 100], ['campaign', 100], ['funnel', 100]
+            ['market', 100], ['competition', undefined], ['research', undefined], ['offer', 100], ['strategy', 100], ['campaign', 100], ['funnel', 100]
         ]);
         expect(report.findings.areas).toEqual([]);
     });
@@ -116,7 +109,7 @@ describe('the report of corner-bakery (a plan over four files)', () => {
 
 describe('the report of phone-retailer', () => {
     it('has its numbers, in euros', async () => {
-        const report = (await reportOf(example('phone-retailer.mplan')))!;
+        const report = (await reportOf(fixturePlan('phone-retailer.mplan')))!;
         expect(report.currency).toBe('EUR');
         expect(report.plan.name).toBe('NordlysMobile');
         expect(report.plan.totalBudget.amount).toBe(25_000);
@@ -135,18 +128,19 @@ describe('the report of phone-retailer', () => {
 
 describe('the report of ebook-list (flawed on purpose)', () => {
     it('counts its findings and scores each area by the formula', async () => {
-        const report = (await reportOf(example('ebook-list.mplan')))!;
+        const report = (await reportOf(fixturePlan('ebook-list.mplan')))!;
         expect(report.plan.findings).toEqual({ error: 5, warning: 5, info: 1 });
         // market: a warning; offer: an error and a warning; strategy: a warning; campaign: an error;
         // funnel: two errors, two warnings and an info.
+        // competition and research: no rule of theirs is pinned, so they are not judged.
         expect(report.readiness.areas.map(a => [a.area, a.score])).toEqual([
-            ['market', 90], ['competition', 100], ['research', 100], ['offer', 65], ['strategy', 90], ['campaign', 75], ['funnel', 27]
+            ['market', 90], ['competition', undefined], ['research', undefined], ['offer', 65], ['strategy', 90], ['campaign', 75], ['funnel', 27]
         ]);
         expect(report.readiness.areas.find(a => a.area === 'funnel')!.findings).toEqual({ error: 2, warning: 2, info: 1 });
     });
 
     it('groups the findings by area, with each rule\'s description and public docs link', async () => {
-        const report = (await reportOf(example('ebook-list.mplan')))!;
+        const report = (await reportOf(fixturePlan('ebook-list.mplan')))!;
         expect(report.findings.areas.map(a => a.area)).toEqual(['language', 'market', 'offer', 'strategy', 'campaign', 'funnel']);
         const offer = report.findings.areas.find(a => a.area === 'offer')!;
         expect(offer.rules.map(r => r.id)).toEqual(['missing-guarantee', 'few-payment-options']);
@@ -160,7 +154,7 @@ describe('the report of ebook-list (flawed on purpose)', () => {
     });
 
     it('shows the overrun campaign, and the tactic its typo leaves outside it', async () => {
-        const report = (await reportOf(example('ebook-list.mplan')))!;
+        const report = (await reportOf(fixturePlan('ebook-list.mplan')))!;
         expect(report.budget.byCampaign[0]).toMatchObject({ name: 'Launch', budget: 2_000, spend: 2_400, left: -400, ratio: 1.2, tactics: ['ForumPosts', 'InstagramAds'] });
         expect(report.budget.byStrategy.map(r => [r.name, r.amount, r.tactics])).toEqual([
             ['ListFirst', 2_900, ['Newsletter', 'InstagramAds']],
@@ -173,25 +167,27 @@ describe('the report of ebook-list (flawed on purpose)', () => {
 
 describe('readiness follows the settings', () => {
     it('a rule turned off neither counts nor is listed; a rule raised to error weighs as one', async () => {
-        judgeWith({ rules: { 'missing-guarantee': 'off', 'few-payment-options': 'error' } });
-        const report = (await reportOf(example('ebook-list.mplan')))!;
+        judgeWith({ 'missing-guarantee': 'off', 'few-payment-options': 'error' });
+        const report = (await reportOf(fixturePlan('ebook-list.mplan')))!;
         const offer = report.readiness.areas.find(a => a.area === 'offer')!;
         expect(offer.score).toBe(75);
-        expect(offer.rules).toBe(RULES.filter(r => r.area === 'offer').length - 1);
+        expect(offer.rules).toBe(pinnedRulesOf('offer') - 1);
         expect(offer.findings).toEqual({ error: 1, warning: 0, info: 0 });
         const ids = report.findings.areas.flatMap(a => a.rules.map(r => r.id));
         expect(ids).not.toContain('missing-guarantee');
     });
 
     it('an area whose rules are all off is not judged', async () => {
-        judgeWith({ rules: Object.fromEntries(RULES.filter(r => r.area === 'competition').map(r => [r.id, 'off' as const])) });
-        const report = (await reportOf(example('ebook-list.mplan')))!;
-        expect(score(report, 'competition')).toBeUndefined();
-        expect(report.readiness.areas.find(a => a.area === 'competition')!.rules).toBe(0);
+        // The offer: ebook-list breaks two of its rules, both pinned on.
+        expect(pinnedRulesOf('offer')).toBeGreaterThan(0);
+        judgeWith(Object.fromEntries(RULES.filter(r => r.area === 'offer').map(r => [r.id, 'off' as const])));
+        const report = (await reportOf(fixturePlan('ebook-list.mplan')))!;
+        expect(score(report, 'offer')).toBeUndefined();
+        expect(report.readiness.areas.find(a => a.area === 'offer')!.rules).toBe(0);
     });
 
     it('a silenced finding does not count', async () => {
-        const text = readFileSync(join(EXAMPLES, 'ebook-list.mplan'), 'utf8').replace('plan QuickSourdough {', '// mplan-disable-next-line few-payment-options\nplan QuickSourdough {');
+        const text = readFileSync(join(FIXTURE_PLANS, 'ebook-list.mplan'), 'utf8').replace('plan QuickSourdough {', '// mplan-disable-next-line few-payment-options\nplan QuickSourdough {');
         const report = (await reportOf({ 'ebook-list.mplan': text }))!;
         expect(score(report, 'offer')).toBe(75);
     });
@@ -261,7 +257,7 @@ describe('what has no report', () => {
     });
 
     it('the report is plain JSON: it survives a round trip unchanged', async () => {
-        const report = (await reportOf(example('ebook-list.mplan')))!;
+        const report = (await reportOf(fixturePlan('ebook-list.mplan')))!;
         // A Map, a class instance or a cycle would not come back equal (or not at all).
         expect(JSON.parse(JSON.stringify(report))).toEqual(report);
         const json = JSON.stringify(report);

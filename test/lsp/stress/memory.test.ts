@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DebugMemory } from '../../../src/server/debug-requests.js';
+import { pinnedSettings } from '../client.js';
 import { crashSigns, generatePlan, loggedErrors, StressClient } from './harness.js';
 
 let client: StressClient | undefined;
@@ -39,6 +40,8 @@ describe('the server\'s memory', () => {
         const path = join(dir, 'plan.mplan');
         const text = generatePlan(100);
         writeFileSync(path, text);
+        // Judged by the pinned rules (test/fixtures/plans/mplan.json), which the generated plan passes.
+        writeFileSync(join(dir, 'mplan.json'), pinnedSettings());
         const uri = pathToFileURL(path).toString();
         client = await StressClient.start({ workspace: dir, nodeArgs: ['--expose-gc'], env: { MPLAN_DEBUG_MEMORY: '1' } });
         const started = performance.now();
@@ -52,7 +55,7 @@ describe('the server\'s memory', () => {
         const grew = (space: string) => (late.spaces[space] ?? 0) - (early.spaces[space] ?? 0);
         console.info(`stress memory: heap ${mb(early.heapUsed)} after 100 edits, ${mb(late.heapUsed)} after 10,000 (ratio ${ratio.toFixed(3)}; compiled code ${mb(grew('code_space') + grew('trusted_space'))} of the growth, objects ${mb(grew('old_space'))}), ${client.publishes.get(uri)} publishes, ${Math.round(performance.now() - started)} ms`);
         expect(ratio).toBeLessThan(1.2);
-        // The edits were built, not only received: the text is back to the plan, which every rule passes.
+        // The edits were built, not only received: the text is back to the plan, which the pinned rules pass.
         expect(client.diagnostics.get(uri)).toEqual([]);
         expect((client.publishes.get(uri) ?? 0)).toBeGreaterThanOrEqual(10_000 / BURST);
         expect(loggedErrors(client.logs)).toEqual([]);
