@@ -17,7 +17,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const EXAMPLES = join(ROOT, 'examples');
+// The plans the editor opens: test/fixtures/plans (copies of the examples), whose mplan.json at the
+// root pins the rules they are judged by, so that a new rule or a changed example changes nothing here.
+const PLANS = join(ROOT, 'test', 'fixtures', 'plans');
 const SERVER = join(ROOT, 'out', 'server.cjs');
 const SCRIPT = join(ROOT, 'test', 'editors', 'neovim.lua');
 const DOCS = join(ROOT, 'docs', 'editors.md');
@@ -148,7 +150,7 @@ function expectedFindings(text) {
 
 // --- run 1: the features, with the server started as the brief's Neovim 0.7 set-up does -------
 
-const ebookPath = join(EXAMPLES, 'ebook-list.mplan');
+const ebookPath = join(PLANS, 'ebook-list.mplan');
 const ebookText = readFileSync(ebookPath, 'utf8');
 const ebookLines = ebookText.split('\n');
 const lineOf = (lines, pattern) => lines.findIndex(l => pattern.test(l)) + 1;
@@ -157,10 +159,10 @@ const features = await runNvim('features', {
     env: {
         MPLAN_NVIM_MODE: 'features',
         MPLAN_NVIM_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
-        MPLAN_NVIM_ROOT: EXAMPLES,
-        MPLAN_NVIM_CWD: EXAMPLES,
+        MPLAN_NVIM_ROOT: PLANS,
+        MPLAN_NVIM_CWD: PLANS,
         MPLAN_NVIM_FILE: ebookPath,
-        MPLAN_NVIM_OTHER_FILE: join(EXAMPLES, 'corner-bakery', 'plan.mplan')
+        MPLAN_NVIM_OTHER_FILE: join(PLANS, 'corner-bakery', 'plan.mplan')
     }
 });
 const featuresProblem = runProblem(features);
@@ -218,7 +220,7 @@ check('definition: jumps to the strategy in the same file and to a segment in an
     assert(same.jumped_to.file === ebookPath && same.jumped_to.line === strategyLine && same.jumped_to.word === 'ListFirst',
         `after go to definition the cursor is at ${JSON.stringify(same.jumped_to)}, expected ListFirst on line ${strategyLine} of ${ebookPath}`);
 
-    const market = join(EXAMPLES, 'corner-bakery', 'shared', 'market.mplan');
+    const market = join(PLANS, 'corner-bakery', 'shared', 'market.mplan');
     const segmentLine = lineOf(readFileSync(market, 'utf8').split('\n'), /^segment OfficeManagers \{/);
     const other = r.definition.other_file;
     assert(Array.isArray(other.result) && other.result.length === 1, `expected one location for OfficeManagers, got ${JSON.stringify(other.result)}`);
