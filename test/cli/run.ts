@@ -38,7 +38,7 @@ export function pinnedSettingsFile(settings: Settings = {}): string {
 /**
  * The rules that read the starter plan's dates (`mplan init` counts them from
  * the day it runs): with the pinned ones, what the init tests judge the
- * starter by, all but the one that holds it to every rule.
+ * starter by (test/language/examples.test.ts holds it to every rule).
  */
 export const STARTER_DATE_RULES = {
     'campaign-without-schedule': 'warning', 'tactic-outside-schedule': 'warning', 'no-review': 'warning', 'missing-results': 'warning'

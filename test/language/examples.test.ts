@@ -3,12 +3,17 @@ import { join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, type TextEdit } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { CLEAN_PLAN, check, services } from '../helpers.js';
+import { starterConfig } from '../../src/cli/starter/config.js';
+import { starterPlan } from '../../src/cli/starter/plan.js';
+import { parseConfig } from '../../src/language/config/config-file.js';
+import { today } from '../../src/language/config/settings.js';
+import { RULES } from '../../src/language/rules/index.js';
+import { CLEAN_PLAN, check, services, TEST_SETTINGS } from '../helpers.js';
 
 /*
  * The one place where whole plans are held to every rule of the registry: the examples (clean, or exactly
- * the findings the flawed one lists), the rule tests' base plan CLEAN_PLAN, and a plan written from the
- * completion's block stanzas alone. Every other test reads the copies in test/fixtures/plans/ judged by
+ * the findings the flawed one lists), the rule tests' base plan CLEAN_PLAN, a plan written from the
+ * completion's block stanzas alone, and the starter plan of `mplan init`. Every other test reads the copies in test/fixtures/plans/ judged by
  * the rules pinned there, or looks only at the rules it tests, so a new rule changes this file, its own
  * tests, the registry and the docs, and nothing else.
  */
@@ -91,6 +96,23 @@ describe('the block stanzas of completion', () => {
         expect(text).toContain('upsell Box to Name');
         const found = (await check(text)).findings();
         expect(found.map(f => `${f.line} ${f.rule}: ${f.message}`)).toEqual([]);
+    });
+});
+
+describe('the starter plan of mplan init', () => {
+    it('passes every rule on the day it is written, by the mplan.json init writes beside it', async () => {
+        // test/cli/init.test.ts runs init and check for real (by the pinned rules, and on fixed days);
+        // here the same text and settings are held to every rule. A finding: fix src/cli/starter/plan.ts.
+        const { settings, problems } = parseConfig(starterConfig('./node_modules/mplan/schemas/mplan.schema.json'), new Set(RULES.map(rule => rule.id)));
+        expect(problems).toEqual([]);
+        const day = today();
+        services.Mplan.config.SettingsProvider.set({ ...settings, asOf: day });
+        try {
+            const found = (await check(starterPlan(day))).findings();
+            expect(found.map(f => `${f.line} ${f.rule}: ${f.message}`)).toEqual([]);
+        } finally {
+            services.Mplan.config.SettingsProvider.set(TEST_SETTINGS);
+        }
     });
 });
 
