@@ -10,6 +10,7 @@ import { parseConfig } from '../src/language/config/config-file.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/language/config/settings.js';
 import { createMplanServices } from '../src/language/mplan-module.js';
 import { RULES } from '../src/language/rules/index.js';
+import { FIXTURE_PLANS, PINNED_CONFIG } from './pinned.js';
 
 /** An in-memory file system, so that tests can change a file "on disk" and rebuild. */
 export class MemoryFileSystem implements FileSystemProvider {
@@ -57,11 +58,7 @@ export const TEST_AS_OF = '2027-01-15';
 export const TEST_SETTINGS: Readonly<Settings> = Object.freeze({ ...DEFAULT_SETTINGS, asOf: TEST_AS_OF });
 services.Mplan.config.SettingsProvider.set(TEST_SETTINGS);
 
-/**
- * The copies of the examples that tests read (test/fixtures/README.md): `corner-bakery/` over four files,
- * `phone-retailer.mplan` and the flawed `ebook-list.mplan`.
- */
-export const FIXTURE_PLANS = join(__dirname, 'fixtures', 'plans');
+export { FIXTURE_PLANS } from './pinned.js';
 
 /**
  * The settings the fixture plans are judged by: test/fixtures/plans/mplan.json (`"*": "off"`, then the
@@ -69,7 +66,7 @@ export const FIXTURE_PLANS = join(__dirname, 'fixtures', 'plans');
  * no finding a test expects of the fixtures.
  */
 export const PINNED_SETTINGS: Readonly<Settings> = (() => {
-    const parsed = parseConfig(readFileSync(join(FIXTURE_PLANS, 'mplan.json'), 'utf8'), new Set(RULES.map(rule => rule.id)));
+    const parsed = parseConfig(readFileSync(PINNED_CONFIG, 'utf8'), new Set(RULES.map(rule => rule.id)));
     if (parsed.problems.length > 0) throw new Error(`test/fixtures/plans/mplan.json: ${parsed.problems.map(p => p.message).join('; ')}`);
     return Object.freeze({ ...parsed.settings, asOf: TEST_AS_OF });
 })();

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { pinnedSettings, type ExtraSettings } from '../pinned.js';
 
 export const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'mplan.cjs');
@@ -14,22 +15,10 @@ const BIN = join(ROOT, 'bin', 'mplan.cjs');
  * in PLANS, mplan reads them as the folder's mplan.json; from elsewhere, pass
  * `--config PINNED`. A rule added to mplan changes no output of these runs.
  */
-export const PLANS = join(ROOT, 'test', 'fixtures', 'plans');
-export const PINNED = join(PLANS, 'mplan.json');
-
-interface Settings { rules?: Record<string, string>; thresholds?: Record<string, number>; asOf?: string }
-
-/**
- * The text of a settings file with the pinned rules, plus `settings`: rules a
- * test needs besides them (or at other levels), thresholds, an as-of date.
- */
-export function pinnedSettings(settings: Settings = {}): string {
-    const pinned = JSON.parse(readFileSync(PINNED, 'utf8')) as Settings;
-    return JSON.stringify({ ...settings, rules: { ...pinned.rules, ...settings.rules } }, null, 2) + '\n';
-}
+export { FIXTURE_PLANS as PLANS, PINNED_CONFIG as PINNED, pinnedSettings } from '../pinned.js';
 
 /** A settings file of its own (in a new temporary folder) holding `pinnedSettings(settings)`; its path, for --config. */
-export function pinnedSettingsFile(settings: Settings = {}): string {
+export function pinnedSettingsFile(settings: ExtraSettings = {}): string {
     const file = join(mkdtempSync(join(tmpdir(), 'mplan-settings-')), 'mplan.json');
     writeFileSync(file, pinnedSettings(settings));
     return file;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,18 +7,18 @@ import {
     createMessageConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type MessageConnection,
     type PublishDiagnosticsParams
 } from 'vscode-languageserver/node';
+import { FIXTURE_PLANS, PINNED_CONFIG, pinnedSettings, type ExtraSettings } from '../pinned.js';
 
 export const ROOT = join(__dirname, '..', '..');
 
+export { PINNED_CONFIG, pinnedSettings } from '../pinned.js';
 /**
  * The plans the LSP tests read: copies of the examples (test/fixtures/README.md), so that the examples
  * may change without moving a position, a text or a count asserted here.
  */
-export const PLANS = join(ROOT, 'test', 'fixtures', 'plans');
+export const PLANS = FIXTURE_PLANS;
 /** The corner-bakery plan over four files (plan.mplan and shared/). */
 export const BAKERY = join(PLANS, 'corner-bakery');
-/** The settings file that names exactly the rules the fixture plans are judged by. */
-export const PINNED_CONFIG = join(PLANS, 'mplan.json');
 /**
  * `initializationOptions` that make the server judge by the pinned rules (an absolute `configFile`
  * works with and without a workspace folder), so a new rule changes no diagnostics these tests expect.
@@ -30,17 +30,11 @@ export const PINNED = { configFile: PINNED_CONFIG };
  * for tests that change files on disk; its mplan.json is the pinned settings, with `extra` settings
  * (such as `asOf`) added.
  */
-export function fixtureWorkspace(fixture: string, extra: Record<string, unknown> = {}, prefix = 'mplan-lsp-'): string {
+export function fixtureWorkspace(fixture: string, extra: ExtraSettings = {}, prefix = 'mplan-lsp-'): string {
     const dir = mkdtempSync(join(tmpdir(), prefix));
     cpSync(join(PLANS, fixture), fixture.endsWith('.mplan') ? join(dir, fixture) : dir, { recursive: true });
     writeFileSync(join(dir, 'mplan.json'), pinnedSettings(extra));
     return dir;
-}
-
-/** The text of an mplan.json with the pinned rules and `extra` settings (such as `asOf`). */
-export function pinnedSettings(extra: Record<string, unknown> = {}): string {
-    const pinned = JSON.parse(readFileSync(PINNED_CONFIG, 'utf8')) as Record<string, unknown>;
-    return JSON.stringify({ ...pinned, ...extra }, null, 2) + '\n';
 }
 
 export interface StartOptions {

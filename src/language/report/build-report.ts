@@ -312,8 +312,6 @@ interface PlacedFinding extends ReportFinding {
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info' };
 
-/** The level a rule runs at under the plan's settings. */
-
 /** The findings of the rules that are on, in every file of the plan (the plan file first), each file's by line. */
 function findingsOf(model: PlanModel): PlacedFinding[] {
     const found: PlacedFinding[] = [];
