@@ -233,7 +233,7 @@ function listOf(items: string[]): string {
     return `${items.slice(0, NAMES_SHOWN).join(', ')} and ${items.length - NAMES_SHOWN} more`;
 }
 
-function money(node: Money): string {
+function money(node: Pick<Money, 'amount' | 'currency'>): string {
     return formatMoney({ amount: node.amount, currency: node.currency });
 }
 

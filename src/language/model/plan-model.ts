@@ -1,7 +1,7 @@
 import { AstUtils, DocumentState, UriUtils, WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope, type URI } from 'langium';
 import type { MplanServices } from '../mplan-module.js';
 import {
-    type Campaign, type Competitor, type Document, type Element, type Funnel, type Money, type Offer, type Plan,
+    type Campaign, type Competitor, type Document, type Element, type Funnel, type Money, type Offer, type Plan, type Price,
     type Product, type Research, type Segment, type Strategy, type Tactic,
     Campaign as CampaignType, Competitor as CompetitorType, Funnel as FunnelType, Offer as OfferType, Plan as PlanType,
     Product as ProductType, Research as ResearchType, Segment as SegmentType, Strategy as StrategyType, Tactic as TacticType
@@ -222,17 +222,22 @@ export function campaignSpend(campaign: Campaign): MoneySum {
 }
 
 /** A money node as a plain amount. */
-export function amountOf(money: Money | undefined): Amount | undefined {
+export function amountOf(money: Pick<Money, 'amount' | 'currency'> | undefined): Amount | undefined {
     if (!money || typeof money.amount !== 'number' || !money.currency) return undefined;
     return { amount: money.amount, currency: money.currency };
 }
 
 /**
- * The amounts of a set of blocks that are summed or compared: product prices,
- * tactic budgets and campaign budgets, in source order.
+ * The amounts of a set of blocks that are summed or compared: product prices
+ * (and those of their tiers) and unit costs, tactic budgets and campaign
+ * budgets, in source order.
  */
-export function* moneyOf(blocks: Blocks): Generator<Money> {
-    for (const product of blocks.products) if (product.price) yield product.price;
+export function* moneyOf(blocks: Blocks): Generator<Money | Price> {
+    for (const product of blocks.products) {
+        if (product.price) yield product.price;
+        for (const tier of product.tiers) if (tier.price) yield tier.price;
+        if (product.unitCost) yield product.unitCost;
+    }
     for (const tactic of blocks.tactics) if (tactic.budget) yield tactic.budget;
     for (const campaign of blocks.campaigns) if (campaign.budget) yield campaign.budget;
 }

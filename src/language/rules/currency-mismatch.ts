@@ -3,7 +3,7 @@ import { moneyOf } from '../model/plan-model.js';
 import { CURRENCY_CODE, formatMoney } from '../model/values.js';
 import type { Rule } from './rule.js';
 
-function show(money: Money): string {
+function show(money: Pick<Money, 'amount' | 'currency'>): string {
     return formatMoney({ amount: money.amount, currency: money.currency });
 }
 
