@@ -518,7 +518,10 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
             maxProductsPerCampaign: fc.integer({ min: 1, max: 1_000 }),
             minGuaranteeDays: fc.integer({ min: 0, max: 100_000 }),
             minPaymentOptions: fc.integer({ min: 1, max: 1_000 }),
-            maxEmailsPerWeek: fc.integer({ min: 0, max: 1_000 })
+            maxEmailsPerWeek: fc.integer({ min: 0, max: 1_000 }),
+            horizonMonths: fc.integer({ min: 1, max: 240 }),
+            minLtvToCac: fc.double({ min: 0, max: 100, noNaN: true }),
+            maxPaybackMonths: fc.integer({ min: 1, max: 240 })
         }) }
     )
 });

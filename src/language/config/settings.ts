@@ -17,13 +17,22 @@ export interface Thresholds {
     minPaymentOptions: number;
     /** email-too-frequent: the most newsletters or sales e-mails per week. */
     maxEmailsPerWeek: number;
+    /** The months the plan model projects customers, revenue and lifetime value over. */
+    horizonMonths: number;
+    /** ltv-below-cac: the smallest acceptable lifetime value, as a multiple of the cost to acquire a customer. */
+    minLtvToCac: number;
+    /** cac-payback-too-long: the most months of margin a customer may take to pay back what acquiring them cost. */
+    maxPaybackMonths: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
     maxProductsPerCampaign: 3,
     minGuaranteeDays: 14,
     minPaymentOptions: 2,
-    maxEmailsPerWeek: 1
+    maxEmailsPerWeek: 1,
+    horizonMonths: 12,
+    minLtvToCac: 3,
+    maxPaybackMonths: 12
 });
 
 /** Descriptions of the thresholds, for the JSON Schema and the docs. */
@@ -31,7 +40,10 @@ export const THRESHOLD_DOCS: Record<keyof Thresholds, { rule: string; descriptio
     maxProductsPerCampaign: { rule: 'unfocused-plan', description: 'The most products one campaign may promote at once.', minimum: 1 },
     minGuaranteeDays: { rule: 'weak-guarantee', description: 'The shortest acceptable money-back guarantee, in days.', minimum: 0 },
     minPaymentOptions: { rule: 'few-payment-options', description: 'The fewest payment options a buyer should be offered.', minimum: 1 },
-    maxEmailsPerWeek: { rule: 'email-too-frequent', description: 'The most newsletters or sales e-mails a subscriber should get per week.', minimum: 0 }
+    maxEmailsPerWeek: { rule: 'email-too-frequent', description: 'The most newsletters or sales e-mails a subscriber should get per week.', minimum: 0 },
+    horizonMonths: { rule: 'funnel-unprofitable, ltv-below-cac and the report', description: 'The months over which customers, revenue and lifetime value are projected, from the first month of spend.', minimum: 1 },
+    minLtvToCac: { rule: 'ltv-below-cac', description: 'The smallest acceptable lifetime value of a customer, as a multiple of what it costs to acquire one.', minimum: 0 },
+    maxPaybackMonths: { rule: 'cac-payback-too-long', description: 'The most months of margin a customer may need to pay back what acquiring them cost.', minimum: 1 }
 };
 
 export interface Settings {

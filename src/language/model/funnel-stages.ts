@@ -13,6 +13,8 @@ const STAGE_WORDS: Record<string, Stage> = {
     visitors: 'visitors', visitor: 'visitors', visits: 'visitors', traffic: 'visitors',
     leads: 'leads', lead: 'leads', subscribers: 'leads', subscriber: 'leads', signups: 'leads', prospects: 'leads',
     customers: 'customers', customer: 'customers', buyers: 'customers', buyer: 'customers', sales: 'customers', orders: 'customers', purchases: 'customers',
+    paying: 'customers', paid: 'customers', paying_customers: 'customers', clients: 'customers', client: 'customers', accounts: 'customers',
+    members: 'customers', students: 'customers', enrolments: 'customers', enrollments: 'customers', deals: 'customers', subscriptions: 'customers',
     repeat: 'repeat', repeats: 'repeat', returning: 'repeat', loyal: 'repeat', repeat_buyers: 'repeat', repeat_customers: 'repeat'
 };
 
@@ -24,4 +26,11 @@ export function stageOf(word: string | undefined): Stage | undefined {
 /** How a stage reads in a message or the report. */
 export function stageName(stage: Stage): string {
     return stage === 'repeat' ? 'repeat buyers' : stage;
+}
+
+const TRIAL_WORDS = new Set(['trials', 'trial', 'trialists', 'trial_users', 'trial_starts', 'free_trials']);
+
+/** Whether a stage word names people on a free trial (`trials`, `trialists`, …). */
+export function isTrialStage(word: string | undefined): boolean {
+    return word !== undefined && TRIAL_WORDS.has(word.toLowerCase());
 }

@@ -10,6 +10,7 @@ import type { ImportResolver, ResolvedImport } from '../scoping/imports.js';
 import { DEFAULT_SETTINGS, today, type Settings } from '../config/settings.js';
 import type { SettingsProvider } from '../config/settings-provider.js';
 import { dayNumber, MoneySum, type Amount } from './values.js';
+import { budgetTotal } from './budgets.js';
 
 /** The blocks of a file, or of a whole plan, grouped by kind in source order. */
 export interface Blocks {
@@ -214,10 +215,14 @@ export function tacticsRun(campaign: Campaign): Tactic[] {
     return [...seen];
 }
 
-/** What the tactics a campaign runs cost, per currency: each resolved tactic once, unresolved ones nothing. */
+/**
+ * What the tactics a campaign runs cost in all, per currency: each resolved
+ * tactic once (a budget per month times the months of its period),
+ * unresolved ones nothing.
+ */
 export function campaignSpend(campaign: Campaign): MoneySum {
     const sum = new MoneySum();
-    for (const tactic of tacticsRun(campaign)) sum.add(amountOf(tactic.budget));
+    for (const tactic of tacticsRun(campaign)) sum.add(budgetTotal(tactic));
     return sum;
 }
 

@@ -2,6 +2,17 @@ import { formatMoney } from '../model/values.js';
 import { campaignSpend, tacticsRun } from '../model/plan-model.js';
 import { declaredPlanCurrency } from './campaign-util.js';
 import type { Rule } from './rule.js';
+import { budgetTotal, unitName } from '../model/budgets.js';
+import type { Tactic } from '../generated/ast.js';
+
+/** "2,000 USD", or "500 USD per month (1,500 USD in all)" for a budget per month. */
+function costOf(tactic: Tactic): string {
+    const stated = formatMoney({ amount: tactic.budget!.amount, currency: tactic.budget!.currency });
+    if (!tactic.budgetPer) return stated;
+    const total = budgetTotal(tactic);
+    const all = total ? ` (${formatMoney({ amount: Math.round(total.amount * 100) / 100, currency: total.currency })} in all)` : '';
+    return `${stated} per ${unitName(tactic.budgetPer)}${all}`;
+}
 
 export const budgetOverrun: Rule = {
     id: 'budget-overrun',
@@ -13,8 +24,9 @@ export const budgetOverrun: Rule = {
     check(model, report) {
         const planCurrency = declaredPlanCurrency(model);
         for (const campaign of model.own.campaigns) {
-            const budget = campaign.budget;
-            if (!budget?.currency || typeof budget.amount !== 'number') continue;
+            // A budget per month counts for the months of the campaign's period.
+            const budget = budgetTotal(campaign);
+            if (!budget) continue;
             const currency = budget.currency;
             // Amounts in another currency cannot be compared: currency-mismatch reports them.
             if (planCurrency && currency !== planCurrency) continue;
@@ -23,12 +35,12 @@ export const budgetOverrun: Rule = {
             const total = Math.round(cost.in(currency) * 100) / 100;
             const excess = Math.round((total - budget.amount) * 100) / 100;
             if (excess <= 0) continue;
-            const money = (amount: number) => formatMoney({ amount, currency });
+            const money = (amount: number) => formatMoney({ amount: Math.round(amount * 100) / 100, currency });
             report({
                 node: campaign,
                 property: 'budget',
                 message: `The tactics of campaign '${campaign.name}' cost ${money(total)}, ${money(excess)} more than its budget of ${money(budget.amount)}. Raise the budget or cut a tactic.`,
-                related: tacticsRun(campaign).filter(t => t.budget).map(t => ({ node: t.budget!, message: `Tactic '${t.name}' costs ${formatMoney({ amount: t.budget!.amount, currency: t.budget!.currency })}` })),
+                related: tacticsRun(campaign).filter(t => t.budget).map(t => ({ node: t.budget!, message: `Tactic '${t.name}' costs ${costOf(t)}` })),
                 data: { budget: budget.amount, cost: total, excess, currency }
             });
         }

@@ -1,0 +1,113 @@
+/**
+ * Money over time: calendar months as numbers, a budget as a total (`budget
+ * 1_500 USD per month` over three months is 4,500 USD) and spread over the
+ * months of its period. Pure functions on the day numbers of values.ts.
+ */
+import type { Money, Tactic } from '../generated/ast.js';
+import { periodOf } from './periods.js';
+import type { Amount, DayRange } from './values.js';
+
+const DAY_MS = 86_400_000;
+
+/** Average days in a month (a Gregorian year over twelve): counts "per month" turn into days with it. */
+export const DAYS_PER_MONTH = 365.2425 / 12;
+
+/** A calendar month as one number: year × 12 + month − 1 (2027-02 is 24_325). */
+export function monthOf(day: number): number {
+    const date = new Date(day * DAY_MS);
+    return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** The first day (a day number) of a calendar month. */
+export function firstDayOf(month: number): number {
+    return Math.round(Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY_MS);
+}
+
+/** The number of days of a calendar month. */
+export function daysOfMonth(month: number): number {
+    return firstDayOf(month + 1) - firstDayOf(month);
+}
+
+/** A calendar month as YYYY-MM. */
+export function monthLabel(month: number): string {
+    const year = Math.floor(month / 12), m = (month % 12) + 1;
+    return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+
+/** For each calendar month a range of days touches: how many of its days the range covers. */
+export function daysByMonth(range: DayRange): Map<number, number> {
+    const days = new Map<number, number>();
+    for (let month = monthOf(range.start), last = monthOf(range.end); month <= last; month++) {
+        const from = Math.max(range.start, firstDayOf(month));
+        const to = Math.min(range.end, firstDayOf(month + 1) - 1);
+        if (to >= from) days.set(month, to - from + 1);
+    }
+    return days;
+}
+
+/** How many calendar months a range of days spans: whole months count 1, a part of a month its share of that month's days. */
+export function monthsIn(range: DayRange): number {
+    let months = 0;
+    for (const [month, days] of daysByMonth(range)) months += days / daysOfMonth(month);
+    return months;
+}
+
+const MONTHS_PER_UNIT: Record<string, number> = {
+    day: 1 / DAYS_PER_MONTH, days: 1 / DAYS_PER_MONTH, week: 7 / DAYS_PER_MONTH, weeks: 7 / DAYS_PER_MONTH,
+    month: 1, months: 1, quarter: 3, quarters: 3, year: 12, years: 12
+};
+
+/** How many months a time unit lasts ("year" is 12, "week" about 0.23); undefined for an unknown unit. */
+export function monthsPerUnit(unit: string | undefined): number | undefined {
+    return unit === undefined ? undefined : MONTHS_PER_UNIT[unit];
+}
+
+/** A unit as it reads after "per": "month" for `month` and `months`. */
+export function unitName(unit: string): string {
+    return unit.endsWith('s') ? unit.slice(0, -1) : unit;
+}
+
+/** A block with a budget that may be given per time unit. */
+export interface Budgeted {
+    budget?: Money;
+    budgetPer?: string;
+    period?: Tactic['period'];
+}
+
+/**
+ * A block's budget in all: the amount as written, or, for `budget 1_500 USD per
+ * month`, the amount times the months (weeks, quarters, …) of the block's
+ * period. Undefined when there is no budget, or when a budget per unit has no
+ * period to multiply by.
+ */
+export function budgetTotal(block: Budgeted): Amount | undefined {
+    const money = block.budget;
+    if (!money || typeof money.amount !== 'number' || !money.currency) return undefined;
+    if (!block.budgetPer) return { amount: money.amount, currency: money.currency };
+    const range = periodOf(block);
+    const perUnit = monthsPerUnit(block.budgetPer);
+    if (!range || perUnit === undefined) return undefined;
+    return { amount: money.amount * (monthsIn(range) / perUnit), currency: money.currency };
+}
+
+/**
+ * What a block spends in each calendar month of its period: a total budget
+ * spread evenly over the period's days, a budget per unit paid for the part
+ * of each month the period covers. Undefined without a budget or a period.
+ */
+export function budgetByMonth(block: Budgeted): { currency: string; months: Map<number, number> } | undefined {
+    const money = block.budget;
+    const range = periodOf(block);
+    if (!money || typeof money.amount !== 'number' || !money.currency || !range) return undefined;
+    const covered = daysByMonth(range);
+    const months = new Map<number, number>();
+    if (block.budgetPer) {
+        const perUnit = monthsPerUnit(block.budgetPer);
+        if (perUnit === undefined) return undefined;
+        for (const [month, days] of covered) months.set(month, (money.amount / perUnit) * (days / daysOfMonth(month)));
+    } else {
+        const total = range.end - range.start + 1;
+        for (const [month, days] of covered) months.set(month, (money.amount * days) / total);
+    }
+    return { currency: money.currency, months };
+}

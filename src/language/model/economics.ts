@@ -1,0 +1,453 @@
+/**
+ * Unit economics and the projection of a plan, month by month: what one
+ * customer brings in over time (recurring payments kept by retention, repeat
+ * purchases, upsells, a free trial that converts), how many customers the
+ * funnel wins in the months the plan spends money, and from both the
+ * revenue, margin, cost to acquire a customer (CAC), lifetime value (LTV)
+ * and payback months, per plan and per campaign.
+ *
+ * Every figure is a Span: `low` from the pessimistic ends of the plan's
+ * ranges (lower rates, prices and margins, higher churn), `high` from the
+ * optimistic ones. Nothing is invented: a fact the plan does not state is
+ * left out and said so in `notes` (a subscription with no retention counts
+ * its first payment only).
+ */
+import type { AstNode } from 'langium';
+import type { Campaign, Funnel, Plan, Product, Upsell } from '../generated/ast.js';
+import type { Blocks, PlanModel } from './plan-model.js';
+import { tacticsRun } from './plan-model.js';
+import { budgetByMonth, DAYS_PER_MONTH, daysByMonth, daysOfMonth, monthLabel, monthOf, monthsPerUnit, type Budgeted } from './budgets.js';
+import { periodOf } from './periods.js';
+import { durationDays } from './values.js';
+import { readFunnel, shareOf, spanOf, type FunnelReading, type Span } from './funnel-reading.js';
+import { isTrialStage } from './funnel-stages.js';
+
+export type { Span } from './funnel-reading.js';
+
+/** How far payback is looked for: ten years. */
+const PAYBACK_LIMIT = 120;
+
+type End = 'low' | 'high';
+
+/** What one paying customer brings in, month by month from the month they are won. */
+export interface Stream {
+    revenue: number[];
+    /** Undefined when a product in the stream states neither a margin nor a unit cost. */
+    margin: number[] | undefined;
+}
+
+/** What one customer of a product is worth over the horizon. */
+export interface CustomerValue {
+    currency: string;
+    revenue: Span;
+    margin?: Span;
+    /** Recurring: the price is per month, year, …; one-off otherwise. */
+    recurring: boolean;
+    notes: string[];
+}
+
+export interface MonthRow {
+    /** The calendar month (see budgets.monthOf) and its label YYYY-MM. */
+    month: number;
+    label: string;
+    spend: number;
+    /** Paying customers won this month. */
+    customers: Span;
+    revenue: Span;
+    margin?: Span;
+}
+
+export interface CampaignShare {
+    campaign: Campaign;
+    spend: number;
+    customers: Span;
+    revenue: Span;
+    margin?: Span;
+    cac?: Span;
+}
+
+export interface Projection {
+    funnel: Funnel;
+    product: Product;
+    currency: string;
+    reading: FunnelReading;
+    /** One row per month of the horizon, from the first month of spend. */
+    months: MonthRow[];
+    /** Spend within the horizon. */
+    spend: number;
+    /** What the spend is: "campaign budgets" or "tactic budgets", and the blocks counted. */
+    spendWhat: string;
+    spendNodes: AstNode[];
+    customers: Span;
+    revenue: Span;
+    margin?: Span;
+    /** Cost to acquire one paying customer. */
+    cac?: Span;
+    /** A paying customer's value over the horizon: margin when every product gives one, else revenue. */
+    ltv: Span;
+    ltvBasis: 'margin' | 'revenue';
+    /** Months until a customer's margin (or revenue) pays back the CAC; undefined for an end that does not within ten years. */
+    payback?: { low?: number; high?: number };
+    campaigns: CampaignShare[];
+    notes: string[];
+}
+
+function pick(span: Span | undefined, end: End): number | undefined {
+    return span === undefined ? undefined : span[end];
+}
+
+const flip = (end: End): End => end === 'low' ? 'high' : 'low';
+
+/** A price option of a product: one price, a tier, or (for tiers with shares) each tier with its share. */
+interface PriceOption {
+    amount: number;
+    per?: string;
+    share: number;
+}
+
+function monthlyEquivalent(option: { amount: number; per?: string }): number {
+    const months = monthsPerUnit(option.per);
+    return months ? option.amount / months : option.amount;
+}
+
+function priceOptions(product: Product, currency: string, end: End, notes: string[]): PriceOption[] {
+    const tiers = product.tiers.filter(tier => tier.price && typeof tier.price.amount === 'number' && tier.price.currency === currency);
+    if (tiers.length > 0) {
+        const options = tiers.map(tier => ({ amount: end === 'low' ? tier.price.amount : tier.price.high ?? tier.price.amount, per: tier.price.per, share: tier.share }));
+        if (options.every(option => typeof option.share === 'number' && option.share > 0)) {
+            const total = options.reduce((sum, option) => sum + option.share!, 0);
+            return options.map(option => ({ ...option, share: option.share! / total }));
+        }
+        const sorted = [...options].sort((a, b) => monthlyEquivalent(a) - monthlyEquivalent(b));
+        if (end === 'low' && options.length > 1) notes.push(`the tiers of ${product.name} give no shares: the cheapest and dearest tiers bound the price`);
+        const chosen = end === 'low' ? sorted[0] : sorted[sorted.length - 1];
+        return [{ ...chosen, share: 1 }];
+    }
+    const price = product.price;
+    if (!price || typeof price.amount !== 'number' || price.currency !== currency) return [];
+    return [{ amount: end === 'low' ? price.amount : price.high ?? price.amount, per: price.per, share: 1 }];
+}
+
+/** The share of a payment that is margin: the stated margin, else (price − unit cost) / price; undefined when neither is given. */
+function marginShare(product: Product, amount: number, currency: string, end: End): number | undefined {
+    const margin = pick(shareOf(product.margin), end);
+    if (margin !== undefined) return margin;
+    const cost = product.unitCost;
+    if (cost && typeof cost.amount === 'number' && cost.currency === currency && amount > 0) return (amount - cost.amount) / amount;
+    return undefined;
+}
+
+/** The share of subscribers still paying after one month, or undefined when the product states neither retention nor churn. */
+function monthlyRetention(product: Product, pricePer: string | undefined, end: End): number | undefined {
+    const rate = product.retention ?? product.churn;
+    if (!rate) return undefined;
+    const share = product.retention ? pick(shareOf(rate), end) : pick(shareOf(rate), flip(end));
+    if (share === undefined) return undefined;
+    const kept = product.retention ? share : 1 - share;
+    const months = monthsPerUnit(rate.per ?? pricePer ?? 'month') ?? 1;
+    return Math.max(0, Math.min(1, kept)) ** (1 / months);
+}
+
+/** Whether a product's price is per month, year, …. */
+export function isRecurring(product: Product): boolean {
+    return Boolean(product.price?.per || product.tiers.some(tier => tier.price?.per));
+}
+
+/** The months after the sale before a trial customer first pays. */
+function trialOffset(product: Product): number {
+    const days = durationDays(product.trial);
+    return days ? Math.round(days / DAYS_PER_MONTH) : 0;
+}
+
+interface StreamOptions {
+    currency: string;
+    months: number;
+    end: End;
+    /** The funnel's own repeat rate (`conversion customers to repeat 60%`), used when the product states none. */
+    funnelRepeat?: Span;
+    /** The upsells of the funnel the customer comes through. */
+    upsells: readonly Upsell[];
+    notes: string[];
+    /** Products already in the stream: an upsell is followed once. */
+    seen?: Set<Product>;
+}
+
+/** What one paying customer of `product` brings in, month by month. */
+export function customerStream(product: Product, options: StreamOptions): Stream {
+    const { currency, months, end, notes } = options;
+    const revenue = new Array<number>(months).fill(0);
+    let margin: number[] | undefined = new Array<number>(months).fill(0);
+    const offset = trialOffset(product);
+    const add = (month: number, amount: number, share: number | undefined) => {
+        if (month < 0 || month >= months) return;
+        revenue[month] += amount;
+        if (margin && share !== undefined) margin[month] += amount * share;
+        else margin = undefined;
+    };
+    const options_ = priceOptions(product, currency, end, notes);
+    for (const option of options_) {
+        const share = marginShare(product, option.amount, currency, end);
+        const period = monthsPerUnit(option.per);
+        if (period !== undefined) {
+            // Billed every `period` months (a price per week or day is billed monthly, its month's worth).
+            const every = period < 1 ? 1 : Math.round(period);
+            const amount = period < 1 ? option.amount / period : option.amount;
+            const kept = monthlyRetention(product, option.per, end);
+            if (kept === undefined && end === 'low') notes.push(`${product.name} states no retention or churn: only its first payment is counted`);
+            for (let month = offset; month < months; month += every) {
+                const survival = kept === undefined ? (month === offset ? 1 : 0) : kept ** (month - offset);
+                if (survival > 0) add(month, option.share * amount * survival, share);
+            }
+        } else {
+            add(offset, option.share * option.amount, share);
+            const repeat = product.repeat ? pick(shareOf(product.repeat), end) : undefined;
+            if (repeat !== undefined) {
+                const per = monthsPerUnit(product.repeat!.per ?? 'year') ?? 12;
+                for (let month = offset + 1; month < months; month++) add(month, option.share * option.amount * (repeat / per), share);
+            } else if (options.funnelRepeat) {
+                add(offset + 1, option.share * option.amount * options.funnelRepeat[end], share);
+            }
+        }
+        if (share === undefined && end === 'low' && option === options_[0]) notes.push(`${product.name} states no margin or unit cost: its value is counted as revenue`);
+    }
+    const seen = options.seen ?? new Set([product]);
+    for (const upsell of options.upsells) {
+        const to = upsell.to?.ref;
+        if (upsell.from?.ref !== product || !to || seen.has(to)) continue;
+        const rate = pick(shareOf(upsell.rate), end);
+        if (rate === undefined) {
+            if (end === 'low') notes.push(`the upsell from ${product.name} to ${to.name} gives no share of buyers who take it: it is not counted`);
+            continue;
+        }
+        const next = customerStream(to, { ...options, funnelRepeat: undefined, seen: new Set([...seen, to]) });
+        for (let month = 0; month < months; month++) {
+            revenue[month] += rate * next.revenue[month];
+            if (margin && next.margin) margin[month] += rate * next.margin[month];
+        }
+        if (!next.margin) margin = undefined;
+    }
+    return { revenue, margin };
+}
+
+/**
+ * The product whose price a customer brings in: the plan's (first) focus
+ * product, else the plan's only product, else the product the funnel's (or
+ * the plan's) first upsell starts from.
+ */
+export function soldProduct(plan: Plan | undefined, funnel: Funnel, reach: Blocks): Product | undefined {
+    const focus = plan?.focus[0]?.ref;
+    if (focus) return focus;
+    if (reach.products.length === 1) return reach.products[0];
+    const upsell = funnel.upsells[0] ?? reach.funnels.find(f => f.upsells.length > 0)?.upsells[0];
+    return upsell?.from?.ref;
+}
+
+/** The currency a product is priced in (its price, else its first tier's). */
+export function priceCurrency(product: Product): string | undefined {
+    return product.price?.currency ?? product.tiers.find(tier => tier.price?.currency)?.price.currency;
+}
+
+function sum(values: readonly number[], count = values.length): number {
+    let total = 0;
+    for (let i = 0; i < Math.min(count, values.length); i++) total += values[i];
+    return total;
+}
+
+/** What one customer of a product is worth over `months`, through a funnel's upsells and repeat rate (when given). */
+export function customerValue(product: Product, months: number, funnel?: Funnel): CustomerValue | undefined {
+    const currency = priceCurrency(product);
+    if (!currency) return undefined;
+    const notes: string[] = [];
+    const upsells = funnel?.upsells ?? [];
+    const funnelRepeat = funnel ? readFunnel(funnel).repeat?.rate : undefined;
+    const low = customerStream(product, { currency, months, end: 'low', upsells, funnelRepeat, notes });
+    const high = customerStream(product, { currency, months, end: 'high', upsells, funnelRepeat, notes: [] });
+    const revenue = spanOf(sum(low.revenue), sum(high.revenue));
+    const margin = low.margin && high.margin ? spanOf(sum(low.margin), sum(high.margin)) : undefined;
+    return { currency, revenue, margin, recurring: isRecurring(product), notes };
+}
+
+interface SpendPlan {
+    what: string;
+    nodes: AstNode[];
+    /** Spend per calendar month. */
+    byMonth: Map<number, number>;
+    /** Per campaign, its spend per month (empty when the plan has no campaign). */
+    byCampaign: Map<Campaign, Map<number, number>>;
+    /** The days the plan spends money: first start to last end. */
+    start: number;
+    end: number;
+}
+
+function addMonths(into: Map<number, number>, from: Map<number, number>): void {
+    for (const [month, amount] of from) into.set(month, (into.get(month) ?? 0) + amount);
+}
+
+/**
+ * What the plan spends each month, in `currency`: each campaign's budget (or,
+ * for a campaign without one, the budgets of the tactics it runs) over its
+ * period; with no campaign, the tactics' budgets over theirs. Undefined when
+ * an amount is in another currency, when something that costs money has no
+ * period, or when nothing costs anything.
+ */
+export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefined {
+    const byMonth = new Map<number, number>();
+    const byCampaign = new Map<Campaign, Map<number, number>>();
+    const nodes: AstNode[] = [];
+    let start = Infinity, end = -Infinity;
+    const take = (block: Budgeted & AstNode, into?: Map<number, number>): boolean => {
+        if (!block.budget || !block.budget.amount) return true;
+        if (block.budget.currency !== currency) return false;
+        const spread = budgetByMonth(block);
+        const range = periodOf(block);
+        if (!spread || !range) return false;
+        addMonths(byMonth, spread.months);
+        if (into) addMonths(into, spread.months);
+        start = Math.min(start, range.start);
+        end = Math.max(end, range.end);
+        return true;
+    };
+    if (reach.campaigns.length > 0) {
+        for (const campaign of reach.campaigns) {
+            const own = new Map<number, number>();
+            byCampaign.set(campaign, own);
+            if (campaign.budget) {
+                if (!take(campaign, own)) return undefined;
+                if (campaign.budget.amount) nodes.push(campaign);
+            } else {
+                for (const tactic of tacticsRun(campaign)) {
+                    if (!take(tactic, own)) return undefined;
+                    if (tactic.budget?.amount) nodes.push(campaign);
+                }
+            }
+        }
+    } else {
+        for (const tactic of reach.tactics) {
+            if (!take(tactic)) return undefined;
+            if (tactic.budget?.amount) nodes.push(tactic);
+        }
+    }
+    if (nodes.length === 0 || start > end) return undefined;
+    return { what: reach.campaigns.length > 0 ? 'campaign spend' : 'tactic budgets', nodes: [...new Set(nodes)], byMonth, byCampaign, start, end };
+}
+
+const projections = new WeakMap<PlanModel, Map<Funnel, Projection | undefined>>();
+
+/** The projection of one funnel of a plan over the horizon (settings), cached per model. */
+export function projectFunnel(model: PlanModel, funnel: Funnel): Projection | undefined {
+    let perModel = projections.get(model);
+    if (!perModel) projections.set(model, perModel = new Map());
+    if (!perModel.has(funnel)) perModel.set(funnel, project(model, funnel, model.settings.thresholds.horizonMonths));
+    return perModel.get(funnel);
+}
+
+/** The plan a model is judged in: its own plan block, or the one plan that imports the file. Undefined for a library shared by several plans. */
+export function judgingPlan(model: PlanModel): Plan | undefined | null {
+    const plans = model.plan ? [model.plan] : model.reach.plans;
+    return plans.length > 1 ? null : plans[0];
+}
+
+/** Projects one funnel over `horizon` months (or more, to reach a deadline). */
+export function project(model: PlanModel, funnel: Funnel, horizon: number): Projection | undefined {
+    const plan = judgingPlan(model);
+    if (plan === null) return undefined;
+    const reach = model.reach;
+    const product = soldProduct(plan, funnel, reach);
+    if (!product) return undefined;
+    const currency = priceCurrency(product);
+    if (!currency || (plan?.currency && plan.currency !== currency)) return undefined;
+    const reading = readFunnel(funnel);
+    if (!reading.perMonth && !reading.fromList) return undefined;
+    const spend = spendPlan(reach, currency);
+    if (!spend) return undefined;
+
+    const notes: string[] = [];
+    // A funnel that counts trial starts wins paying customers at the product's trial rate.
+    let converts: Span = { low: 1, high: 1 };
+    if (reading.purchase && isTrialStage(reading.purchase.stage)) {
+        const rate = shareOf(product.trialConverts);
+        if (!rate) return undefined;
+        converts = rate;
+    }
+    const first = monthOf(spend.start);
+    const months = Math.max(1, Math.floor(horizon));
+    const window = daysByMonth({ start: spend.start, end: spend.end });
+    const won = (end: End): number[] => {
+        const customers = new Array<number>(months).fill(0);
+        for (let i = 0; i < months; i++) {
+            const days = window.get(first + i) ?? 0;
+            customers[i] = (reading.perMonth?.[end] ?? 0) * (days / daysOfMonth(first + i)) * converts[end];
+        }
+        customers[0] += (reading.fromList?.[end] ?? 0) * converts[end];
+        return customers;
+    };
+    const longest = Math.max(months, PAYBACK_LIMIT);
+    const streamOf = (end: End, list: string[]) => customerStream(product, { currency, months: longest, end, upsells: funnel.upsells, funnelRepeat: reading.repeat?.rate, notes: list });
+    const streams = { low: streamOf('low', notes), high: streamOf('high', []) };
+    const customers = { low: won('low'), high: won('high') };
+    const ltvBasis: 'margin' | 'revenue' = streams.low.margin && streams.high.margin ? 'margin' : 'revenue';
+
+    const convolve = (end: End, values: number[], share?: (i: number) => number): number[] => {
+        const out = new Array<number>(months).fill(0);
+        for (let m = 0; m < months; m++) {
+            const n = customers[end][m] * (share ? share(m) : 1);
+            if (n === 0) continue;
+            for (let t = m; t < months; t++) out[t] += n * values[t - m];
+        }
+        return out;
+    };
+    const revenue = { low: convolve('low', streams.low.revenue), high: convolve('high', streams.high.revenue) };
+    const margin = ltvBasis === 'margin' ? { low: convolve('low', streams.low.margin!), high: convolve('high', streams.high.margin!) } : undefined;
+
+    const rows: MonthRow[] = [];
+    for (let i = 0; i < months; i++) {
+        rows.push({
+            month: first + i,
+            label: monthLabel(first + i),
+            spend: spend.byMonth.get(first + i) ?? 0,
+            customers: spanOf(customers.low[i], customers.high[i]),
+            revenue: spanOf(revenue.low[i], revenue.high[i]),
+            margin: margin ? spanOf(margin.low[i], margin.high[i]) : undefined
+        });
+    }
+    const spent = sum(rows.map(row => row.spend));
+    const total = (values: { low: number[]; high: number[] }) => spanOf(sum(values.low), sum(values.high));
+    const won_ = total(customers);
+    const cac = won_.low > 0 ? spanOf(spent / won_.high, spent / won_.low) : undefined;
+    const value = ltvBasis === 'margin' ? { low: streams.low.margin!, high: streams.high.margin! } : { low: streams.low.revenue, high: streams.high.revenue };
+    const ltv = spanOf(sum(value.low, months), sum(value.high, months));
+    const payback = cac ? { low: paybackMonths(value.high, cac.low), high: paybackMonths(value.low, cac.high) } : undefined;
+
+    const campaigns: CampaignShare[] = [];
+    for (const [campaign, own] of spend.byCampaign) {
+        const share = (i: number) => {
+            const all = spend.byMonth.get(first + i) ?? 0;
+            return all > 0 ? (own.get(first + i) ?? 0) / all : 0;
+        };
+        const campaignSpent = sum([...Array(months).keys()].map(i => own.get(first + i) ?? 0));
+        const c = spanOf(sum(customers.low.map((n, i) => n * share(i))), sum(customers.high.map((n, i) => n * share(i))));
+        campaigns.push({
+            campaign,
+            spend: campaignSpent,
+            customers: c,
+            revenue: spanOf(sum(convolve('low', streams.low.revenue, share)), sum(convolve('high', streams.high.revenue, share))),
+            margin: margin ? spanOf(sum(convolve('low', streams.low.margin!, share)), sum(convolve('high', streams.high.margin!, share))) : undefined,
+            cac: c.low > 0 ? spanOf(campaignSpent / c.high, campaignSpent / c.low) : undefined
+        });
+    }
+    return {
+        funnel, product, currency, reading, months: rows, spend: spent, spendWhat: spend.what, spendNodes: spend.nodes,
+        customers: won_, revenue: total(revenue), margin: margin ? total(margin) : undefined,
+        cac, ltv, ltvBasis, payback, campaigns, notes: [...new Set(notes)]
+    };
+}
+
+/** The months (1 = the month the customer is won) until cumulative value reaches `cost`; undefined when it does not within the stream. */
+function paybackMonths(values: readonly number[], cost: number): number | undefined {
+    let total = 0;
+    for (let i = 0; i < values.length; i++) {
+        total += values[i];
+        if (total >= cost * (1 - 1e-9)) return i + 1;
+    }
+    return undefined;
+}
