@@ -370,7 +370,8 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
         converts = rate;
     }
     const first = monthOf(spend.start);
-    const months = Math.max(1, Math.floor(horizon));
+    // At most fifty years: a mistyped horizon must not allocate without end.
+    const months = Math.min(600, Math.max(1, Math.floor(horizon)));
     const window = daysByMonth({ start: spend.start, end: spend.end });
     const won = (end: End): number[] => {
         const customers = new Array<number>(months).fill(0);

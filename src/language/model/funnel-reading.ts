@@ -113,7 +113,8 @@ function read(funnel: Funnel): FunnelReading {
     if (repeat) reading.repeat = { rate: repeat.rate, node: repeat.node };
 
     const leaving = new Set(steps.map(step => step.from));
-    const words = [...new Set(steps.flatMap(step => [step.from, step.to]))];
+    const counted = [...funnel.counts.map(count => count.stage), funnel.listStage].filter((word): word is string => Boolean(word)).map(word => word.toLowerCase());
+    const words = [...new Set([...steps.flatMap(step => [step.from, step.to]), ...counted])];
     if (funnel.purchaseStage) reading.purchase = { stage: funnel.purchaseStage.toLowerCase(), how: 'stated' };
     else {
         const named = words.find(word => stageOf(word) === 'customers');

@@ -1,0 +1,187 @@
+/**
+ * The projection of plans written as marketers write them: a coffee
+ * subscription, an accounting SaaS with a trial, a course sold through a
+ * webinar, a jewellery shop with repeat purchases. Figures are worked out by
+ * hand in the comments, so a change of the model shows as a changed number.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { check, judgeBy, services, TEST_SETTINGS } from '../../helpers.js';
+import { customerValue, projectFunnel, type Projection } from '../../../src/language/model/economics.js';
+import { budgetTotal } from '../../../src/language/model/budgets.js';
+
+beforeEach(() => judgeBy(TEST_SETTINGS));
+
+async function projection(text: string): Promise<Projection | undefined> {
+    const checked = await check(text);
+    const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
+    const funnel = model.own.funnels[0];
+    return funnel ? projectFunnel(model, funnel) : undefined;
+}
+
+export const COFFEE_CLUB = `plan CoffeeClub "Coffee Club, year one" {
+    goal "1,000 paying subscribers by the end of 2027"
+    currency USD
+    focus MonthlyBeans
+}
+
+product MonthlyBeans "Monthly beans" {
+    price 20 USD per month
+    margin 50%
+    churn 5% per month
+}
+
+tactic InstagramAds {
+    channel social on instagram
+    budget 1_000 USD per month
+    from 2027-01-01 to 2027-06-30
+}
+
+funnel {
+    visitors 10_000 per month
+    conversion visitors to subscribers 2%
+    first purchase at subscribers
+}
+`;
+
+describe('money over time', () => {
+    it('a budget per month is its amount times the months of its period', async () => {
+        const checked = await check(COFFEE_CLUB);
+        const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
+        expect(budgetTotal(model.own.tactics[0])).toEqual({ amount: 6_000, currency: 'USD' });
+    });
+});
+
+describe('a subscription with churn', () => {
+    it('wins 200 subscribers a month while it spends, and keeps 95% of them each month', async () => {
+        const p = (await projection(COFFEE_CLUB))!;
+        expect(p).toBeDefined();
+        expect(p.months.map(row => row.label)).toEqual(['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10', '2027-11', '2027-12']);
+        expect(p.months.map(row => row.spend)).toEqual([1000, 1000, 1000, 1000, 1000, 1000, 0, 0, 0, 0, 0, 0]);
+        expect(p.customers.low).toBeCloseTo(1_200);
+        // January: 200 new × 20 USD; February: (200 + 200 × 0.95) × 20.
+        expect(p.months[0].revenue.low).toBeCloseTo(4_000);
+        expect(p.months[1].revenue.low).toBeCloseTo(7_800);
+        // CAC: 6,000 USD / 1,200 subscribers.
+        expect(p.cac!.low).toBeCloseTo(5);
+        // LTV over 12 months: 10 USD margin × (1 − 0.95^12) / 0.05.
+        expect(p.ltvBasis).toBe('margin');
+        expect(p.ltv.low).toBeCloseTo(10 * (1 - 0.95 ** 12) / 0.05);
+        expect(p.payback).toEqual({ low: 1, high: 1 });
+    });
+
+    it('counts the first payment only when no retention or churn is given, and says so', async () => {
+        const p = (await projection(COFFEE_CLUB.replace('    churn 5% per month\n', '')))!;
+        expect(p.ltv.low).toBeCloseTo(10);
+        expect(p.notes.join('\n')).toContain('MonthlyBeans states no retention or churn: only its first payment is counted');
+    });
+
+    it('judges a range at both ends: low rates, low visitors and high churn first', async () => {
+        const p = (await projection(COFFEE_CLUB
+            .replace('visitors 10_000 per month', 'visitors 8_000 to 12_000 per month')
+            .replace('2%', '1% to 3%')
+            .replace('churn 5% per month', 'churn 3% to 8% per month')))!;
+        expect(p.customers.low).toBeCloseTo(8_000 * 0.01 * 6);
+        expect(p.customers.high).toBeCloseTo(12_000 * 0.03 * 6);
+        expect(p.ltv.low).toBeCloseTo(10 * (1 - 0.92 ** 12) / 0.08);
+        expect(p.ltv.high).toBeCloseTo(10 * (1 - 0.97 ** 12) / 0.03);
+        expect(p.cac!.high).toBeCloseTo(6_000 / 480);
+    });
+});
+
+describe('a SaaS with tiers and a free trial', () => {
+    const SAAS = `plan Ledgerly {
+    currency EUR
+    focus Ledgerly
+}
+
+product Ledgerly "Ledgerly accounting" {
+    tier Solo 15 EUR per month share 75%
+    tier Team 45 EUR per month share 25%
+    trial 30 days converts 20%
+    unit cost 3 EUR
+    retention 97% per month
+}
+
+campaign Launch {
+    budget 4_000 EUR per month
+    from 2027-03-01 to 2027-05-31
+}
+
+funnel {
+    expect 500 trials per month
+}
+`;
+    it('pays from the month after a 30-day trial, at the mix of tiers, for the trials that convert', async () => {
+        const p = (await projection(SAAS))!;
+        expect(p).toBeDefined();
+        expect(p.reading.purchase).toEqual({ stage: 'trials', how: 'trial' });
+        // 500 trials × 20% = 100 paying customers a month, March to May.
+        expect(p.months[0].customers.low).toBeCloseTo(100);
+        expect(p.customers.low).toBeCloseTo(300);
+        expect(p.months[0].revenue.low).toBe(0);
+        // April: the March cohort pays the mix, 0.75 × 15 + 0.25 × 45 = 22.50 EUR each.
+        expect(p.months[1].revenue.low).toBeCloseTo(100 * 22.5);
+        expect(p.spend).toBeCloseTo(12_000);
+        expect(p.cac!.low).toBeCloseTo(40);
+        expect(p.campaigns.map(c => [c.campaign.name, Math.round(c.spend)])).toEqual([['Launch', 12_000]]);
+    });
+
+    it('without shares, the tiers bound the price: cheapest at the low end, dearest at the high end', async () => {
+        const p = (await projection(SAAS.replace(' share 75%', '').replace(' share 25%', '')))!;
+        expect(p.months[1].revenue.low).toBeCloseTo(100 * 15);
+        expect(p.months[1].revenue.high).toBeCloseTo(100 * 45);
+    });
+});
+
+describe('a course sold through a webinar, with an upsell', () => {
+    const WEBINAR = `plan PhotoCourse {
+    currency USD
+    focus Course
+}
+
+product Course { price 300 USD  margin 90% }
+product Coaching { price 1_200 USD  margin 60% }
+
+tactic WebinarAds {
+    channel ppc on google
+    budget 9_000 USD
+    from 2027-04-01 to 2027-06-30
+}
+
+funnel "Webinar funnel" {
+    visitors 6_000 per month
+    conversion visitors to registrations 10%
+    conversion registrations to attendees 40%
+    conversion attendees to buyers 10%
+    first purchase at buyers
+    upsell Course to Coaching 10%
+}
+`;
+    it('reads its own stage names and counts the upsell', async () => {
+        const p = (await projection(WEBINAR))!;
+        expect(p.reading.path!.map(step => step.to)).toEqual(['registrations', 'attendees', 'buyers']);
+        // 6,000 × 10% × 40% × 10% = 24 buyers a month.
+        expect(p.months[0].customers.low).toBeCloseTo(24);
+        // Each buyer: 300 USD, plus 10% × 1,200 USD of coaching.
+        expect(p.months[0].revenue.low).toBeCloseTo(24 * (300 + 120));
+        expect(p.ltv.low).toBeCloseTo(270 + 72);
+    });
+
+    it('leaves an upsell without a share out, and says so', async () => {
+        const p = (await projection(WEBINAR.replace('upsell Course to Coaching 10%', 'upsell Course to Coaching')))!;
+        expect(p.months[0].revenue.low).toBeCloseTo(24 * 300);
+        expect(p.notes.join('\n')).toContain('the upsell from Course to Coaching gives no share of buyers who take it');
+    });
+});
+
+describe('a one-off product bought again', () => {
+    it('counts repeat purchases spread over the year', async () => {
+        const checked = await check(`product Ring { price 80 USD  unit cost 30 USD  repeat purchase 24% per year }`);
+        const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
+        const value = customerValue(model.own.products[0], 12)!;
+        // 80 USD now, then 11 months × 2% × 80 USD; margin 50 USD a sale.
+        expect(value.revenue.low).toBeCloseTo(80 + 11 * 0.02 * 80);
+        expect(value.margin!.low).toBeCloseTo(50 + 11 * 0.02 * 50);
+        expect(value.recurring).toBe(false);
+    });
+});
