@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../helpers.js';
+import { check, fixesFor } from '../../helpers.js';
 
 const RULE = 'funnel-unmeasured';
 
@@ -81,5 +81,164 @@ describe('funnel-unmeasured', () => {
         const result = await check(files);
         expect(result.findings('funnel.mplan')).toContainEqual(expect.objectContaining({ rule: RULE, line: 1, column: 1 }));
         expect(result.rules('plan.mplan')).not.toContain(RULE);
+    });
+});
+
+describe('funnel-unmeasured reads the funnel\'s own stage words', () => {
+    const PHOTO = `plan PhotoCourse "Street photography course" {
+    goal "Sell the course to 500 photographers in 2027"
+    currency USD
+    focus Course
+}
+
+product Course "Street photography in 30 days" {
+    price 300 USD
+    margin 90%
+}
+`;
+    const WEBINAR = `${PHOTO}
+funnel "Webinar funnel" {
+    collect leads by optin form offering webinar "Street photography in 60 minutes"
+    close weekly with call to action
+    visitors 8_000 per month
+    conversion visitors to registrations 20%
+    conversion registrations to attendees 40%
+    conversion attendees to customers 10%
+}
+`;
+
+    it('finds nothing missing in a webinar funnel measured from visitors to customers through registrations and attendees', async () => {
+        // The opt-in form collects the registrations: no separate stage of leads is asked for.
+        expect((await check(WEBINAR)).rules()).not.toContain(RULE);
+    });
+
+    it('reports the attendees of a webinar with no rate onward, in its own words', async () => {
+        const result = await check(WEBINAR.replace('    conversion attendees to customers 10%\n', ''));
+        expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
+            rule: RULE, severity: 'info', line: 17, column: 33, endLine: 17, endColumn: 42,
+            message: "The funnel has attendees but no rate at which they become customers: with a step unmeasured you cannot see where people drop out. Add 'conversion attendees to customers 5%', with the rate you expect."
+        }]);
+    });
+
+    it('asks for the rate into the stage the funnel names as its first purchase', async () => {
+        const text = WEBINAR.replace('    conversion attendees to customers 10%\n', '    first purchase at enrolled\n');
+        expect((await check(text)).findings().find(f => f.rule === RULE)?.message).toContain("The funnel has attendees but no rate at which they become enrolled: with a step unmeasured you cannot see where people drop out. Add 'conversion attendees to enrolled 5%'");
+    });
+
+    describe('a funnel whose stages never reach a purchase', () => {
+        const SALES_LED = `plan Shiftboard "Shiftboard: first 50 clinics" {
+    goal "Fifty clinics on Shiftboard by the end of 2027"
+    currency EUR
+    focus Shiftboard
+}
+
+product Shiftboard "Shift planning for clinics" {
+    price 290 EUR per month
+    margin 80%
+    churn 1% a month
+}
+
+funnel "Sales-led funnel" {
+    expect 60 demos per month
+    conversion demos to proposals 50%
+    conversion proposals to signed 30%
+}
+`;
+
+        it('says so on the funnel and suggests its own last stage as the first purchase', async () => {
+            const result = await check(SALES_LED);
+            expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
+                rule: RULE, severity: 'info', line: 13, column: 8, endLine: 13, endColumn: 26,
+                message: "The funnel's stages never reach a purchase: none is called customers, buyers, sales or orders, and no 'first purchase at' says which one is. " +
+                    "Without it, what the funnel earns and what a customer costs cannot be counted. If 'signed' is the first purchase, say so: 'first purchase at signed'."
+            }]);
+        });
+
+        it('offers to mark each stage the funnel ends at as the first purchase, and no other word', async () => {
+            const text = SALES_LED.replace('    conversion proposals to signed 30%\n', '    conversion proposals to signed 30%\n    conversion demos to pilots 20%\n');
+            expect((await check(text)).findings().find(f => f.rule === RULE)?.message).toContain("If 'signed' or 'pilots' is the first purchase, say so: 'first purchase at pilots'.");
+            const fixes = await fixesFor(await check(text), RULE);
+            expect(fixes.map(fix => [fix.title, fix.preferred])).toEqual([["Make 'signed' the first purchase", false], ["Make 'pilots' the first purchase", false]]);
+            expect(fixes[0].result).toBe(text.replace('funnel "Sales-led funnel" {\n', 'funnel "Sales-led funnel" {\n    first purchase at signed\n'));
+            const after = await check(fixes[0].result);
+            expect(after.rules()).not.toContain('syntax-error');
+            // Pilots now lead nowhere before the purchase: that is the next thing to measure.
+            expect(after.findings().filter(f => f.rule === RULE).map(f => f.message)).toEqual([
+                "The funnel has pilots but no rate at which they become signed: with a step unmeasured you cannot see where people drop out. Add 'conversion pilots to signed 5%', with the rate you expect."
+            ]);
+            expect((await check(SALES_LED.replace('    conversion proposals to signed 30%\n', '    conversion proposals to signed 30%\n    first purchase at signed\n'))).rules()).not.toContain(RULE);
+        });
+    });
+
+    it('reports a counted stage that no rate links to the purchase', async () => {
+        const text = `${PHOTO}
+funnel "Search and demos" {
+    visitors 5_000 per month
+    expect 40 demos per month
+    conversion visitors to leads 4%
+    conversion leads to customers 5%
+}
+`;
+        const result = await check(text);
+        expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
+            rule: RULE, severity: 'info', line: 14, column: 15, endLine: 14, endColumn: 20,
+            message: "The funnel counts 40 demos a month but no rate leads from demos to customers: the count says nothing about sales until one does. Add 'conversion demos to customers 5%' (or a rate into a stage that leads there), with the rate you expect."
+        }]);
+    });
+
+    it('reports a funnel that counts a stage of its own but sets no rate at all', async () => {
+        const text = `${PHOTO}
+funnel Registrations {
+    expect 400 registrations per month
+}
+`;
+        expect((await check(text)).findings().find(f => f.rule === RULE)?.message).toBe(
+            "The funnel counts registrations but sets no expected conversion rate: without one you cannot tell whether it works, nor which step loses people. Add the rates you expect, such as 'conversion registrations to customers 5%'."
+        );
+        // A count of the purchase itself needs no rate.
+        expect((await check(`${PHOTO}\nfunnel { expect 20 buyers per month }\n`)).rules()).not.toContain(RULE);
+    });
+
+    describe('trials', () => {
+        const LEDGERLY = `plan Ledgerly "Ledgerly: year one" {
+    goal "3,000 paying accounts by 2028"
+    currency EUR
+    focus Ledgerly
+}
+
+product Ledgerly "Ledgerly accounting" {
+    price 25 EUR per month
+    trial 30 days converts 20%
+    retention 90% per month
+}
+
+funnel "Trial funnel" {
+    visitors 20_000 per month
+    conversion visitors to trials 3%
+}
+`;
+
+        it('finds a funnel that ends at its trials measured when the product says how many trials convert', async () => {
+            expect((await check(LEDGERLY)).rules()).not.toContain(RULE);
+            expect((await check(LEDGERLY.replace('conversion visitors to trials 3%', 'conversion visitors to trials 3%\n    conversion trials to accounts 25%'))).rules()).not.toContain(RULE);
+        });
+
+        it('asks for the rate at which trials pay when the product does not give it, with the product\'s own trial', async () => {
+            const result = await check(LEDGERLY.replace('trial 30 days converts 20%', 'trial 30 days'));
+            expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
+                rule: RULE, severity: 'info', line: 15, column: 28, endLine: 15, endColumn: 34,
+                message: "The funnel ends at trials, but nothing says how many of them become paying customers: without that rate neither its customers nor what they earn can be counted. " +
+                    "State it on the product, such as 'trial 30 days converts 20%', or add 'conversion trials to customers 20%', with the rate you expect."
+            }]);
+        });
+
+        it('accepts trials beside another path to the purchase only when the product says how many convert', async () => {
+            const branches = LEDGERLY.replace('conversion visitors to trials 3%', 'conversion visitors to trials 3%\n    conversion visitors to demos 1%\n    conversion demos to accounts 30%');
+            expect((await check(branches)).rules()).not.toContain(RULE);
+            expect((await check(branches.replace('trial 30 days converts 20%', 'trial 30 days'))).findings().find(f => f.rule === RULE)?.message).toBe(
+                "The funnel has trials but no rate at which they become accounts, and the product does not say how many trials convert: with a step unmeasured you cannot see where people drop out. " +
+                "Add 'conversion trials to accounts 5%', or state it on the product, such as 'trial 30 days converts 20%', with the rate you expect."
+            );
+        });
     });
 });
