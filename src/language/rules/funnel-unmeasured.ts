@@ -125,20 +125,23 @@ export const funnelUnmeasured: Rule = {
             const stages = stagesOf(funnel, steps);
 
             if (funnel.conversions.length === 0) {
-                // Only a count of the purchase itself (`expect 40 orders per month`) measures a funnel without rates.
-                const purchase = funnel.purchaseStage?.toLowerCase();
+                // A count of the purchase itself (`expect 40 orders per month`, `expect 500 trials per month`) needs no rate.
+                const purchase = reading.purchase?.stage;
                 const counted = [...stages.entries()].find(([word, seen]) => seen.count && word !== purchase && stageOf(word) !== 'customers');
                 const counts = funnel.captures.length > 0 ? 'collects leads' : funnel.visitors !== undefined ? 'counts visitors' : counted ? `counts ${counted[1].word}` : undefined;
-                if (!counts) continue;
-                const example = funnel.captures.length > 0 || funnel.visitors !== undefined
-                    ? "'conversion visitors to leads 3%' and 'conversion leads to customers 5%'"
-                    : `'conversion ${counted![1].word} to ${funnel.purchaseStage ?? 'customers'} 5%'`;
-                report({
-                    ...funnelHead(funnel),
-                    message: `The funnel ${counts} but sets no expected conversion rate: without one you cannot tell whether it works, nor which step loses people. Add the rates you expect, such as ${example}.`,
-                    data: { stages: [] }
-                });
-                continue;
+                if (counts) {
+                    const example = funnel.captures.length > 0 || funnel.visitors !== undefined
+                        ? "'conversion visitors to leads 3%' and 'conversion leads to customers 5%'"
+                        : `'conversion ${counted![1].word} to ${funnel.purchaseStage ?? 'customers'} 5%'`;
+                    report({
+                        ...funnelHead(funnel),
+                        message: `The funnel ${counts} but sets no expected conversion rate: without one you cannot tell whether it works, nor which step loses people. Add the rates you expect, such as ${example}.`,
+                        data: { stages: [] }
+                    });
+                    continue;
+                }
+                // Trials counted at the purchase are still measured by the product's rate of trials that pay.
+                if (!purchase) continue;
             }
 
             const leaving = new Set(steps.map(step => step.from));

@@ -232,6 +232,14 @@ funnel "Trial funnel" {
             }]);
         });
 
+        it('needs no conversion line for a funnel that counts its trials, once the product says how many pay', async () => {
+            const counted = LEDGERLY.replace('    visitors 20_000 per month\n    conversion visitors to trials 3%\n', '    expect 500 trials per month\n    list 1_000 trials\n');
+            expect((await check(counted)).rules()).not.toContain(RULE);
+            expect((await check(counted.replace('trial 30 days converts 20%', 'trial 30 days'))).findings().find(f => f.rule === RULE)).toMatchObject({
+                line: 14, column: 16, endColumn: 22, message: expect.stringMatching(/^The funnel ends at trials, but nothing says how many of them become paying customers/)
+            });
+        });
+
         it('accepts trials beside another path to the purchase only when the product says how many convert', async () => {
             const branches = LEDGERLY.replace('conversion visitors to trials 3%', 'conversion visitors to trials 3%\n    conversion visitors to demos 1%\n    conversion demos to accounts 30%');
             expect((await check(branches)).rules()).not.toContain(RULE);
