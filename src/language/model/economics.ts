@@ -335,20 +335,36 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
     return { what: reach.campaigns.length > 0 ? 'campaign spend' : 'tactic budgets', nodes: [...new Set(nodes)], byMonth, byCampaign, start, end };
 }
 
-const projections = new WeakMap<PlanModel, Map<Funnel, Projection | undefined>>();
+const projections = new WeakMap<PlanModel, Map<Funnel, Map<number, Projection | undefined>>>();
 
-/** The projection of one funnel of a plan over the horizon (settings), cached per model. */
-export function projectFunnel(model: PlanModel, funnel: Funnel): Projection | undefined {
+/**
+ * The projection of one funnel of a plan over `months` (default: the
+ * horizon of the settings), cached per model: rules, hovers and the report
+ * ask for the same projection many times per build.
+ */
+export function projectFunnel(model: PlanModel, funnel: Funnel, months = model.settings.thresholds.horizonMonths): Projection | undefined {
     let perModel = projections.get(model);
     if (!perModel) projections.set(model, perModel = new Map());
-    if (!perModel.has(funnel)) perModel.set(funnel, project(model, funnel, model.settings.thresholds.horizonMonths));
-    return perModel.get(funnel);
+    let perFunnel = perModel.get(funnel);
+    if (!perFunnel) perModel.set(funnel, perFunnel = new Map());
+    if (!perFunnel.has(months)) perFunnel.set(months, project(model, funnel, months));
+    return perFunnel.get(months);
 }
 
 /** The plan a model is judged in: its own plan block, or the one plan that imports the file. Undefined for a library shared by several plans. */
 export function judgingPlan(model: PlanModel): Plan | undefined | null {
     const plans = model.plan ? [model.plan] : model.reach.plans;
     return plans.length > 1 ? null : plans[0];
+}
+
+const spends = new WeakMap<PlanModel, Map<string, SpendPlan | undefined>>();
+
+/** The plan's spend in a currency, computed once per model. */
+function spendOf(model: PlanModel, currency: string): SpendPlan | undefined {
+    let perModel = spends.get(model);
+    if (!perModel) spends.set(model, perModel = new Map());
+    if (!perModel.has(currency)) perModel.set(currency, spendPlan(model.reach, currency));
+    return perModel.get(currency);
 }
 
 /** Projects one funnel over `horizon` months (or more, to reach a deadline). */
@@ -362,7 +378,7 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
     if (!currency || (plan?.currency && plan.currency !== currency)) return undefined;
     const reading = readFunnel(funnel);
     if (!reading.perMonth && !reading.fromList) return undefined;
-    const spend = spendPlan(reach, currency);
+    const spend = spendOf(model, currency);
     if (!spend) return undefined;
 
     const notes: string[] = [];

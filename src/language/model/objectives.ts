@@ -8,7 +8,7 @@ import type { Funnel, Objective } from '../generated/ast.js';
 import type { PlanModel } from './plan-model.js';
 import { dayNumber, formatMoney } from './values.js';
 import { daysOfMonth, firstDayOf, monthOf, monthsPerUnit, unitName } from './budgets.js';
-import { judgingPlan, project, type Projection, type Span } from './economics.js';
+import { judgingPlan, projectFunnel, type Projection, type Span } from './economics.js';
 import { spanOf, type Step } from './funnel-reading.js';
 import { formatNumber, percentText } from '../wording.js';
 
@@ -146,7 +146,7 @@ export function judgeObjective(model: PlanModel, objective: Objective): Objectiv
             count = 0;
         } else {
             // Project as far as the deadline (at most fifty years, as the projection does).
-            if (to.count !== base.months.length) projection = project(model, base.funnel, to.count) ?? base;
+            if (to.count !== base.months.length) projection = projectFunnel(model, base.funnel, to.count) ?? base;
             count = Math.min(to.count, projection.months.length);
             lastShare = to.lastShare;
         }
@@ -252,7 +252,7 @@ export function judgeObjective(model: PlanModel, objective: Objective): Objectiv
 /** The projection of the plan's first funnel that has one. */
 function firstProjection(model: PlanModel, funnels: readonly Funnel[], horizon: number): Projection | undefined {
     for (const funnel of funnels) {
-        const projection = project(model, funnel, horizon);
+        const projection = projectFunnel(model, funnel, horizon);
         if (projection) return projection;
     }
     return undefined;
