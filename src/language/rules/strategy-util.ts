@@ -15,8 +15,10 @@ function quoted(text: string): string {
 export function objectiveName(objective: Objective, strategy: Strategy): string {
     const kind = objective.kind === 'kpi' ? 'KPI' : 'Objective';
     const text = objective.text?.trim();
-    if (text) return `${kind} ${quoted(text)} of strategy '${strategy.name}'`;
-    return `${objective.kind === 'kpi' ? 'A KPI' : 'An objective'} of strategy '${strategy.name}'`;
+    // A strategy still being typed may have no name yet.
+    const of = strategy.name ? `of strategy '${strategy.name}'` : 'of a strategy';
+    if (text) return `${kind} ${quoted(text)} ${of}`;
+    return `${objective.kind === 'kpi' ? 'A KPI' : 'An objective'} ${of}`;
 }
 
 /** The objective's properties that make up its target, after the `target` keyword. */
