@@ -42,6 +42,11 @@ const UNIT_OF: Record<MetricKind, TargetUnit> = {
     cac: 'money', ltv: 'money', roas: 'ratio', 'ltv-to-cac': 'ratio', churn: 'percent', retention: 'percent', payback: 'months'
 };
 
+/** The unit a kind of metric is measured in. */
+export function metricUnit(kind: MetricKind): TargetUnit {
+    return UNIT_OF[kind];
+}
+
 /** Metrics where less is better: their targets are ceilings unless the objective says `at least`. */
 const LOWER_IS_BETTER = new Set<MetricKind>(['cac', 'churn', 'payback']);
 
@@ -83,7 +88,7 @@ export interface ObjectiveJudgement {
 }
 
 /** The people reaching `stage` each month, from the funnel's entry count forward through its rates. */
-function stagePerMonth(projection: Projection, stage: string): Span | undefined {
+export function stagePerMonth(projection: Projection, stage: string): Span | undefined {
     const reading = projection.reading;
     const entry = reading.entry;
     if (!entry) return undefined;
