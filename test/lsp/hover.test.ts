@@ -72,7 +72,12 @@ describe('hover over LSP', () => {
             '',
             '- **Price:** 49 USD',
             '- **Benefits:** "Baked the same morning"; "Delivered by 11\\:30 for lunch meetings"',
-            '- **Spin-offs:** PastryPlatter'
+            '- **Spin-offs:** PastryPlatter',
+            // 49 USD, and 60% of customers buy again (the funnel's `conversion customers to repeat 60%`).
+            '- **LTV over 12 months:** 78.40 USD of revenue',
+            '- **CAC:** 27.78 USD',
+            '- **Payback:** 1 month',
+            '- **Notes:** CateringBox states no margin or unit cost\\: its value is counted as revenue; the upsell from CateringBox to PastryPlatter gives no share of buyers who take it\\: it is not counted'
         ].join('\n'));
     });
 
@@ -99,7 +104,10 @@ describe('hover over LSP', () => {
                     '- **Budget:** 10,000 USD',
                     '- **Planned:** 6,500 USD (65% of the budget) for LinkedInAds 3,000 USD, LocalSearch 1,500 USD, BusinessJournalAd 2,000 USD',
                     '- **Left:** 3,500 USD',
-                    '- **Period:** 2027-02-01 to 2027-06-30'
+                    '- **Period:** 2027-02-01 to 2027-06-30',
+                    // 10,000 USD spread over the 150 days: 28 of them in February, 31 in March, ….
+                    '- **Spend by month:** 2027-02: 1,867 USD; 2027-03: 2,067 USD; 2027-04: 2,000 USD; 2027-05: 2,067 USD; 2027-06: 2,000 USD',
+                    '- **Projected over 12 months from 2027-02:** 360 customers, 28,224 USD revenue, CAC 27.78 USD'
                 ].join('\n')
             },
             range: { start: { line: 54, character: 9 }, end: { line: 54, character: 21 } }
@@ -127,7 +135,8 @@ describe('hover over LSP', () => {
             '- **Budget:** 2,000 USD',
             '- **Planned:** 2,400 USD (120% of the budget) for ForumPosts 0 USD, InstagramAds 2,400 USD',
             '- **Over budget by:** 400 USD',
-            '- **Period:** 2027-01-15 to 2027-06-30'
+            '- **Period:** 2027-01-15 to 2027-06-30',
+            '- **Spend by month:** 2027-01: 204 USD; 2027-02: 335 USD; 2027-03: 371 USD; 2027-04: 359 USD; 2027-05: 371 USD; 2027-06: 359 USD'
         ].join('\n'));
     });
 
@@ -206,7 +215,15 @@ describe('hover summaries', () => {
         const checked = await check(CLEAN_PLAN);
         const document = checked.documents.get('plan.mplan')!;
         const at = (word: string, nth = 0) => { const p = find(CLEAN_PLAN, word, nth); return hover(document, p.line, p.character); };
-        expect(await at('Box')).toBe('**product Box**\n\n- **Price:** 49 USD\n- **Benefits:** "Fresh"\n- **Spin-offs:** Platter');
+        expect(await at('Box')).toBe([
+            '**product Box**',
+            '',
+            '- **Price:** 49 USD',
+            '- **Benefits:** "Fresh"',
+            '- **Spin-offs:** Platter',
+            '- **LTV over 12 months:** 49 USD of revenue',
+            '- **Notes:** Box states no margin or unit cost\\: its value is counted as revenue; the upsell from Box to Platter gives no share of buyers who take it\\: it is not counted'
+        ].join('\n'));
         expect(await at('SweetCo')).toBe('**competitor SweetCo**\n\n- **Strengths:** "Lower prices"\n- **Weaknesses:** "Two\\-day delivery"\n- **We differ by:** "Same\\-day delivery"');
         expect(await at('Bakery')).toBe('**plan Bakery**\n\n- **Goal:** "Be the caterer of downtown offices"\n- **Currency:** USD');
         // `studied SweetCo` names the competitor too.
@@ -227,9 +244,9 @@ describe('hover summaries', () => {
     });
 
     it('says nothing for a reference that names no block, and for blocks it has no summary of', async () => {
-        const text = 'tactic T { serves Nowhere }\nfunnel Sales { }\n';
+        const text = 'tactic T { serves Nowhere }\noffer Spring { }\n';
         expect(await hoverOn(text, 'Nowhere')).toBeUndefined();
-        expect(await hoverOn(text, 'Sales')).toBeUndefined();
+        expect(await hoverOn(text, 'Spring')).toBeUndefined();
     });
 
     it('never fails on half-typed text: every position of prefixes of a plan', async () => {
