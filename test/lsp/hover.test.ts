@@ -4,6 +4,7 @@ import type { LangiumDocument } from 'langium';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { md } from '../../src/language/lsp/hover.js';
+import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, CLEAN_PLAN, services } from '../helpers.js';
 import { BAKERY, LspClient, PLANS, uri } from './client.js';
 import { COFFEE, SAAS, WEBINAR } from './economics-plans.js';
@@ -467,6 +468,26 @@ product Journal {
         const journal = await hoverOn(text, 'Journal');
         expect(journal).toContain('- **Price:** 12 to 18 USD per quarter\n- **Retention:** 90% per quarter\n');
         expect(journal).toContain('- **Notes:** Journal states no margin or unit cost\\: its value is counted as revenue');
+    });
+
+    it('never fails on half-typed prices, rates, budgets and funnels, nor do the inlay hints', async () => {
+        const provider = new MplanInlayHintProvider(services.Mplan);
+        const everything = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+        let answered = 0;
+        for (const plan of [COFFEE, SAAS, WEBINAR]) {
+            // Cut inside words and values as well as between lines.
+            for (let cut = 5; cut <= plan.length; cut += 11) {
+                const prefix = plan.slice(0, cut);
+                const document = (await check(prefix)).documents.get('plan.mplan')!;
+                expect(() => provider.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: everything })).not.toThrow();
+                const lines = prefix.split('\n');
+                const line = lines.length - 1;
+                for (let character = 0; character <= lines[line].length; character++) {
+                    if (await hover(document, line, character)) answered++;
+                }
+            }
+        }
+        expect(answered).toBeGreaterThan(100);
     });
 
     it('of a budget per month with no period, and of a funnel it cannot project, saying why', async () => {

@@ -3,7 +3,8 @@
  * budgets per month and in all, spend month by month, prices, rates and
  * targets as the plan wrote them, and the projection's estimates (customers,
  * revenue, CAC, LTV, payback) with both ends of a range, "low to high".
- * Plain text: the hover escapes what comes from the plan.
+ * Plain text; words from the plan go through the caller's escape (the
+ * hover's Markdown escaping, nothing for an inlay hint).
  */
 import type { Cadence, Duration, Funnel, Objective, Percent, Price, Product, Rate } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
@@ -174,11 +175,15 @@ export function projections(model: PlanModel): Projection[] {
     return out;
 }
 
-/** The funnels that sell a product: those whose customers buy it first (the plan's focus, its only product, …). */
-export function funnelsSelling(model: PlanModel, product: Product): Funnel[] {
+/** The product a funnel's customers buy first, as the projection takes it (the plan's focus, its only product, …). */
+export function productSold(model: PlanModel, funnel: Funnel): Product | undefined {
     const plan = judgingPlan(model);
-    if (plan === null) return [];
-    return model.reach.funnels.filter(funnel => soldProduct(plan, funnel, model.reach) === product);
+    return plan === null ? undefined : soldProduct(plan, funnel, model.reach);
+}
+
+/** The funnels that sell a product: those whose customers buy it first. */
+export function funnelsSelling(model: PlanModel, product: Product): Funnel[] {
+    return model.reach.funnels.filter(funnel => productSold(model, funnel) === product);
 }
 
 /** Lifetime value as the projection takes it: margin when the product gives one, else revenue. */

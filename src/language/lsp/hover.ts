@@ -18,7 +18,7 @@ import type { Span } from '../model/funnel-reading.js';
 import { keywordDoc } from './keyword-docs.js';
 import {
     budgetText, cadenceText, exactMoney, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
-    horizonText, moneySpan, noProjection, paybackText, percentSpan, priceText, projections, rateText, spendByMonthText, targetText
+    horizonText, moneySpan, noProjection, paybackText, percentSpan, priceText, productSold, projections, rateText, spendByMonthText, targetText
 } from './figures.js';
 
 /** How many names a list in a hover shows before it says "and N more". */
@@ -258,7 +258,7 @@ function product(node: Product, model: PlanModel): string {
         const each = tiers.map(tier => `${md(tier.name)}${tier.title ? ` ${quoted(tier.title)}` : ''} ${priceText(tier.price, md)}${typeof tier.share === 'number' ? ` (${percentAsWritten(tier.share)} of buyers)` : ''}`);
         lines.push(fact(tiers.every(tier => tier.kind === 'variant') ? 'Variants' : 'Tiers', each.join(', ')));
     }
-    if (node.trial && typeof node.trial.amount === 'number') {
+    if (node.trial && typeof node.trial.amount === 'number' && node.trial.unit) {
         const converts = percentSpan(node.trialConverts);
         lines.push(fact('Trial', `${durationText(node.trial)}${converts ? `, ${converts} of trials convert` : ''}`));
     }
@@ -325,7 +325,7 @@ function funnel(node: Funnel, model: PlanModel): string {
     else if (!reading.entry || reading.entry.stage !== reading.purchase?.stage) lines.push(fact('Stages', "none yet: add conversion lines such as 'conversion visitors to leads 3%'"));
     lines.push(fact('First purchase', purchaseText(reading)));
     const projection = projectFunnel(model, node);
-    const customers = customersPerMonth(node, projection?.product);
+    const customers = customersPerMonth(node, productSold(model, node));
     if (customers) lines.push(fact('Customers', customersText(customers, md)));
     const upsells = (node.upsells ?? []).filter(u => u.from?.ref && u.to?.ref).map(u => `${md(u.from!.ref!.name)} to ${md(u.to!.ref!.name)}${u.rate ? ` (${percentSpan(u.rate)} of buyers)` : ''}`);
     if (upsells.length) lines.push(fact('Upsells', upsells.join(', ')));

@@ -5,12 +5,12 @@ import { isCampaign, isFunnel, isProduct, isTactic, type Campaign, type Document
 import type { MplanServices } from '../mplan-module.js';
 import { tacticsRun, campaignSpend, type PlanModel, type PlanModelProvider } from '../model/plan-model.js';
 import { budgetTotal } from '../model/budgets.js';
-import { customerValue, judgingPlan, soldProduct } from '../model/economics.js';
+import { customerValue } from '../model/economics.js';
 import { readFunnel } from '../model/funnel-reading.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import { formatMoney, type Amount, type MoneySum } from '../model/values.js';
 import { percentText } from '../wording.js';
-import { customersPerMonth, customersText, exactMoney, lifetimeValue, moneySpan } from './figures.js';
+import { customersPerMonth, customersText, exactMoney, funnelsSelling, lifetimeValue, moneySpan, productSold } from './figures.js';
 
 /** What a campaign plans to spend (the tactics it runs) against its budget. */
 export interface BudgetUse {
@@ -143,8 +143,8 @@ export class MplanInlayHintProvider implements InlayHintProvider {
         let running: Map<Tactic, Campaign[]> | undefined;
         let model: PlanModel | undefined | null;
         const modelOf = () => model === undefined ? (model = this.models?.get(document as LangiumDocument<Document>) ?? null) : model;
-        const add = (at: number | undefined, label: string | undefined) => {
-            if (label && at !== undefined && at >= from && at <= to) hints.push({ position: text.positionAt(at), label, paddingLeft: true });
+        const add = (at: number, label: string | undefined) => {
+            if (label) hints.push({ position: text.positionAt(at), label, paddingLeft: true });
         };
         for (const element of root.elements) {
             const cst = element?.$cstNode;
@@ -164,28 +164,19 @@ export class MplanInlayHintProvider implements InlayHintProvider {
             } else if (isFunnel(element)) {
                 const at = funnelHintEnd(element);
                 if (at === undefined || at < from || at > to) continue;
-                add(at, funnelLabel(element, this.productOf(element, modelOf())));
+                const current = modelOf();
+                // The product tells how many trials convert; it is known from the plan model only.
+                add(at, funnelLabel(element, current ? productSold(current, element) : undefined));
             } else if (isProduct(element)) {
                 const at = priceEnd(element);
                 if (at === undefined || at < from || at > to) continue;
                 const current = modelOf();
                 const horizon = (current?.settings ?? DEFAULT_SETTINGS).thresholds.horizonMonths;
-                add(at, productLabel(element, horizon, current ? this.funnelSelling(element, current) : undefined));
+                // The funnel that sells the product adds its upsells and repeat purchases.
+                add(at, productLabel(element, horizon, current ? funnelsSelling(current, element)[0] : undefined));
             }
         }
         return hints;
-    }
-
-    /** The product a funnel sells, as the projection takes it; unknown without the plan model. */
-    protected productOf(funnel: Funnel, model: PlanModel | null): Product | undefined {
-        if (!model) return undefined;
-        const plan = judgingPlan(model);
-        return plan === null ? undefined : soldProduct(plan, funnel, model.reach);
-    }
-
-    /** The first funnel of the plan that sells a product (its upsells count in the product's value). */
-    protected funnelSelling(product: Product, model: PlanModel): Funnel | undefined {
-        return model.reach.funnels.find(funnel => this.productOf(funnel, model) === product);
     }
 
     /** For each tactic, the campaigns that run it: across the plan when the plan model is at hand. */
