@@ -405,7 +405,12 @@ describe('hover on money over time', () => {
             '- **Spend by month:** 2027-03 to 2027-05: 4,000 EUR a month',
             '- **Projected over 12 months from 2027-03:** 300 customers, 59,028 EUR revenue, 51,158 EUR margin, CAC 40 EUR'
         ].join('\n'));
-        // Without shares the tiers bound the price, and the hover says so.
+        // Before the plan spends, the trials still give paying customers; the projection says what it waits for.
+        const unspent = SAAS.replace(/campaign Launch \{[^}]*\}\n/, '');
+        const trials = await hoverOn(unspent, 'Trials');
+        expect(trials).toContain('- **Customers:** 500 trials per month, 100 paying\n');
+        expect(trials).toContain('- **Projection:** none: nothing says when the plan spends money: the campaigns (or tactics) need a budget in EUR and a period');
+                // Without shares the tiers bound the price, and the hover says so.
         const unshared = SAAS.replace(' share 75%', '').replace(' share 25%', '');
         expect(await hoverOn(unshared, 'Ledgerly "Ledgerly accounting"')).toContain('- **Notes:** the tiers of Ledgerly give no shares\\: the cheapest and dearest tiers bound the price');
     });
