@@ -31,19 +31,23 @@ const OFFER = [
     '}'
 ];
 
-/** A funnel that every funnel rule passes, upselling `main` to `extra`. */
-function funnel(main, extra) {
+/**
+ * A funnel that every funnel rule passes, upselling `main` to `extra`; with
+ * `visitors` a month, it is projected (customers, revenue, CAC, LTV).
+ */
+function funnel(main, extra, visitors) {
     return [
-        'funnel {',
+        visitors ? 'funnel "Main funnel" {' : 'funnel {',
         '    collect leads by optin form offering ebook "Guide"',
         '    confirm by autoresponder',
         '    follow up weekly on tuesday at 10:00 with tips',
         '    close weekly with call to action',
-        `    upsell ${main} to ${extra}`,
+        visitors ? `    upsell ${main} to ${extra} 10%` : `    upsell ${main} to ${extra}`,
         '    unsubscribe link in every email',
         '    sender address "Generated Ltd, 1 Main Street"',
+        ...(visitors ? [`    visitors ${visitors} per month`] : []),
         '    conversion visitors to leads 5%',
-        '    conversion leads to customers 10%',
+        visitors ? '    conversion leads to customers 8% to 10%' : '    conversion leads to customers 10%',
         '}'
     ];
 }
@@ -67,17 +71,21 @@ export function generatePlan(lines, seed = 42) {
         '    revisit every quarter',
         '}',
         '',
-        'product Product0 {',
-        '    price 49 USD',
+        'product Product0 "The main subscription" {',
+        '    price 49 USD per month',
+        '    margin 70%',
+        '    churn 3% to 5% per month',
         '    benefit "Useful"',
         '    spinoff Product1',
         '}',
         'product Product1 {',
         '    price 19 USD',
+        '    unit cost 8 USD',
         '    benefit "Also useful"',
         '}'
     ];
-    const tail = [
+    // The funnel's visitors follow the number of groups (known at the end), so that every size is profitable.
+    const tail = visitors => [
         'competitor Rival {',
         '    strength "Cheaper"',
         '    weakness "Slow"',
@@ -88,9 +96,11 @@ export function generatePlan(lines, seed = 42) {
         '    finding "Nobody is fast"',
         '}',
         ...OFFER,
-        ...funnel('Product0', 'Product1')
+        ...funnel('Product0', 'Product1', visitors)
     ];
-    for (let group = 0; out.length + tail.length < lines; group++) {
+    const tailLines = tail(1).length;
+    let groups = 0;
+    for (let group = 0; out.length + tailLines < lines; group++, groups++) {
         const month = 1 + (group % 9);
         const mm = String(month).padStart(2, '0');
         const end = String(month + 3).padStart(2, '0');
@@ -108,7 +118,8 @@ export function generatePlan(lines, seed = 42) {
             `strategy Strategy${group} {`,
             `    statement "Win group ${group}"`,
             `    targets Segment${group}`,
-            `    objective "Customers" metric customers target ${100 + group} by 2027-12-31`,
+            `    objective "Customers" metric customers target ${100 + group} by 2027-12-31 owner Lead${group} review monthly`,
+            `    kpi "Acquisition cost" metric cac target at most 150 USD owner Lead${group} review weekly`,
             '    message "Fresh, same day"',
             '}'
         );
@@ -122,13 +133,13 @@ export function generatePlan(lines, seed = 42) {
                 `    serves Strategy${group}`,
                 `    channel ${channel}${platform ? ` on ${platform}` : ''}`,
                 `    audience Segment${group}`,
-                `    budget ${100 + Math.floor(rnd() * 900)} USD`,
+                t === 0 ? `    budget ${50 + Math.floor(rnd() * 150)} USD per month` : `    budget ${100 + Math.floor(rnd() * 600)} USD`,
                 `    from 2027-${mm}-01 to 2027-${end}-28`,
                 '}'
             );
         }
         out.push(
-            `campaign Campaign${group} {`,
+            `campaign Campaign${group} "Push ${group}" {`,
             '    budget 5_000 USD',
             `    staff Lead${group} 50%, Writer${group} 50% from marketing, sales`,
             `    from 2027-${mm}-01 to 2027-${end}-28`,
@@ -138,7 +149,8 @@ export function generatePlan(lines, seed = 42) {
             '}'
         );
     }
-    return [...out, ...tail].join('\n') + '\n';
+    // 5,000 USD per group; 2,000 visitors a month per group win about 90 customers a month each.
+    return [...out, ...tail(2_000 * Math.max(1, groups))].join('\n') + '\n';
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,8 +4,10 @@ import type { LangiumDocument } from 'langium';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { md } from '../../src/language/lsp/hover.js';
+import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, CLEAN_PLAN, services } from '../helpers.js';
 import { BAKERY, LspClient, PLANS, uri } from './client.js';
+import { COFFEE, SAAS, WEBINAR } from './economics-plans.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
@@ -72,7 +74,12 @@ describe('hover over LSP', () => {
             '',
             '- **Price:** 49 USD',
             '- **Benefits:** "Baked the same morning"; "Delivered by 11\\:30 for lunch meetings"',
-            '- **Spin-offs:** PastryPlatter'
+            '- **Spin-offs:** PastryPlatter',
+            // 49 USD, and 60% of customers buy again (the funnel's `conversion customers to repeat 60%`).
+            '- **LTV over 12 months:** 78.40 USD of revenue',
+            '- **CAC:** 27.78 USD',
+            '- **Payback:** 1 month',
+            '- **Notes:** CateringBox states no margin or unit cost\\: its value is counted as revenue; the upsell from CateringBox to PastryPlatter gives no share of buyers who take it\\: it is not counted'
         ].join('\n'));
     });
 
@@ -99,7 +106,10 @@ describe('hover over LSP', () => {
                     '- **Budget:** 10,000 USD',
                     '- **Planned:** 6,500 USD (65% of the budget) for LinkedInAds 3,000 USD, LocalSearch 1,500 USD, BusinessJournalAd 2,000 USD',
                     '- **Left:** 3,500 USD',
-                    '- **Period:** 2027-02-01 to 2027-06-30'
+                    '- **Period:** 2027-02-01 to 2027-06-30',
+                    // 10,000 USD spread over the 150 days: 28 of them in February, 31 in March, ….
+                    '- **Spend by month:** 2027-02: 1,867 USD; 2027-03: 2,067 USD; 2027-04: 2,000 USD; 2027-05: 2,067 USD; 2027-06: 2,000 USD',
+                    '- **Projected over 12 months from 2027-02:** 360 customers, 28,224 USD revenue, CAC 27.78 USD'
                 ].join('\n')
             },
             range: { start: { line: 54, character: 9 }, end: { line: 54, character: 21 } }
@@ -127,7 +137,28 @@ describe('hover over LSP', () => {
             '- **Budget:** 2,000 USD',
             '- **Planned:** 2,400 USD (120% of the budget) for ForumPosts 0 USD, InstagramAds 2,400 USD',
             '- **Over budget by:** 400 USD',
-            '- **Period:** 2027-01-15 to 2027-06-30'
+            '- **Period:** 2027-01-15 to 2027-06-30',
+            '- **Spend by month:** 2027-01: 204 USD; 2027-02: 335 USD; 2027-03: 371 USD; 2027-04: 359 USD; 2027-05: 371 USD; 2027-06: 359 USD'
+        ].join('\n'));
+    });
+
+    it('summarises a block on its display title and an objective on its words', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/hover-coffee.mplan';
+        await client.open(doc, COFFEE);
+        const at = (word: string) => { const p = find(COFFEE, word); return hoverAt(doc, p.line, p.character + 1); };
+        const title = await at('"Coffee Club subscription"');
+        expect(markdown(title)?.split('\n').slice(0, 3)).toEqual(['**Coffee Club subscription** (product CoffeeClub)', '', '- **Price:** 19 USD per month']);
+        // The whole title, quotes included, is what the hover stands for.
+        const { line, character } = find(COFFEE, '"Coffee Club subscription"');
+        expect(title?.range).toEqual({ start: { line, character }, end: { line, character: character + '"Coffee Club subscription"'.length } });
+        expect(markdown(await at('"Paying subscribers"'))).toBe([
+            '**objective** "Paying subscribers"',
+            '',
+            '- **Target:** at least 1,000 customers by 2027-12-31',
+            '- **Owner:** Ana Lima',
+            '- **Review:** monthly',
+            '- **Strategy:** Subscribers'
         ].join('\n'));
     });
 
@@ -206,7 +237,15 @@ describe('hover summaries', () => {
         const checked = await check(CLEAN_PLAN);
         const document = checked.documents.get('plan.mplan')!;
         const at = (word: string, nth = 0) => { const p = find(CLEAN_PLAN, word, nth); return hover(document, p.line, p.character); };
-        expect(await at('Box')).toBe('**product Box**\n\n- **Price:** 49 USD\n- **Benefits:** "Fresh"\n- **Spin-offs:** Platter');
+        expect(await at('Box')).toBe([
+            '**product Box**',
+            '',
+            '- **Price:** 49 USD',
+            '- **Benefits:** "Fresh"',
+            '- **Spin-offs:** Platter',
+            '- **LTV over 12 months:** 49 USD of revenue',
+            '- **Notes:** Box states no margin or unit cost\\: its value is counted as revenue; the upsell from Box to Platter gives no share of buyers who take it\\: it is not counted'
+        ].join('\n'));
         expect(await at('SweetCo')).toBe('**competitor SweetCo**\n\n- **Strengths:** "Lower prices"\n- **Weaknesses:** "Two\\-day delivery"\n- **We differ by:** "Same\\-day delivery"');
         expect(await at('Bakery')).toBe('**plan Bakery**\n\n- **Goal:** "Be the caterer of downtown offices"\n- **Currency:** USD');
         // `studied SweetCo` names the competitor too.
@@ -227,9 +266,9 @@ describe('hover summaries', () => {
     });
 
     it('says nothing for a reference that names no block, and for blocks it has no summary of', async () => {
-        const text = 'tactic T { serves Nowhere }\nfunnel Sales { }\n';
+        const text = 'tactic T { serves Nowhere }\noffer Spring { }\n';
         expect(await hoverOn(text, 'Nowhere')).toBeUndefined();
-        expect(await hoverOn(text, 'Sales')).toBeUndefined();
+        expect(await hoverOn(text, 'Spring')).toBeUndefined();
     });
 
     it('never fails on half-typed text: every position of prefixes of a plan', async () => {
@@ -246,5 +285,236 @@ describe('hover summaries', () => {
             }
         }
         expect(answered).toBeGreaterThan(100);
+    });
+});
+
+describe('hover on money over time', () => {
+    it('of a coffee subscription: its price per month, margin and churn, what a customer is worth, the CAC and payback', async () => {
+        expect(await hoverOn(COFFEE, 'CoffeeClub')).toBe([
+            '**Coffee Club subscription** (product CoffeeClub)',
+            '',
+            '- **Price:** 19 USD per month',
+            '- **Margin:** 60%',
+            '- **Churn:** 3% to 5% per month',
+            '- **Benefits:** "Roasted the week it ships"',
+            // 11.40 USD of margin a month, kept at 95% (97%) a month: 11.40 × (1 − 0.95¹²) / 0.05 to 11.40 × (1 − 0.97¹²) / 0.03.
+            '- **LTV over 12 months:** 105 to 116 USD of margin (175 to 194 USD of revenue)',
+            // 6,000 USD for 630 (300) subscribers: 8,000 to 12,000 visitors × 5% × 25% to 35%, three months.
+            '- **CAC:** 9.52 to 20 USD',
+            '- **Payback:** 1 to 2 months'
+        ].join('\n'));
+    });
+
+    it('of a tactic and a campaign with budgets per month: the total over the period, the spend by month and the projection', async () => {
+        expect(await hoverOn(COFFEE, 'InstagramAds')).toBe([
+            '**tactic InstagramAds**',
+            '',
+            '- **Channel:** social on instagram',
+            '- **Budget:** 1,500 USD per month, 4,500 USD in all from 2027-02-01 to 2027-04-30',
+            '- **Serves:** Subscribers',
+            // 4,500 of the campaign's 6,000 USD, both counted in all.
+            '- **Run by:** SpringLaunch (75% of its budget)',
+            '- **Period:** 2027-02-01 to 2027-04-30'
+        ].join('\n'));
+        expect(await hoverOn(COFFEE, 'SpringLaunch')).toBe([
+            '**Spring launch** (campaign SpringLaunch)',
+            '',
+            '- **Budget:** 2,000 USD per month, 6,000 USD in all from 2027-02-01 to 2027-04-30',
+            '- **Planned:** 6,000 USD (100% of the budget) for InstagramAds 4,500 USD (1,500 USD per month), BrewGuides 1,500 USD (500 USD per month)',
+            '- **Left:** 0 USD',
+            '- **Period:** 2027-02-01 to 2027-04-30',
+            '- **Spend by month:** 2027-02 to 2027-04: 2,000 USD a month',
+            // Three cohorts of 100 (210) subscribers paying 19 USD, 95% (97%) of them still paying each month after.
+            '- **Projected over 12 months from 2027-02:** 300 to 630 customers, 49,100 to 113,506 USD revenue, 29,460 to 68,104 USD margin, CAC 9.52 to 20 USD'
+        ].join('\n'));
+    });
+
+    it('of a funnel in its own words: counts, stages and rates, the purchase, customers per month and the projection', async () => {
+        expect(await hoverOn(COFFEE, '"Subscription funnel"')).toBe([
+            '**Subscription funnel** (funnel)',
+            '',
+            '- **Counts:** 8,000 to 12,000 visitors per month',
+            '- **Stages:** visitors → signups (5%) → subscribers (25% to 35%)',
+            '- **First purchase:** subscribers',
+            '- **Customers:** 100 to 210 subscribers per month',
+            '- **Sells:** CoffeeClub',
+            '- **Projected over 12 months from 2027-02:** 300 to 630 customers, 49,100 to 113,506 USD revenue, 29,460 to 68,104 USD margin, for 6,000 USD of campaign spend',
+            '- **CAC:** 9.52 to 20 USD',
+            '- **LTV:** 105 to 116 USD of margin per customer',
+            '- **Payback:** 1 to 2 months'
+        ].join('\n'));
+    });
+
+    it('of a funnel with neither name nor title: on its keyword, the summary above what the keyword means', async () => {
+        const text = COFFEE.replace('funnel "Subscription funnel" {', 'funnel {');
+        const value = await hoverOn(text, 'funnel {');
+        expect(value).toMatch(/^\*\*funnel\*\*\n\n- \*\*Counts:\*\* 8,000 to 12,000 visitors per month\n/);
+        expect(value).toContain('- **Payback:** 1 to 2 months\n\n---\n\n**funnel**: ');
+        // A funnel with a title answers on the title; its keyword means the keyword only.
+        expect(await hoverOn(COFFEE, 'funnel "Subscription')).not.toContain('Payback');
+    });
+
+    it('of objectives and KPIs: the target as written, with direction, unit, deadline, owner and review', async () => {
+        expect(await hoverOn(COFFEE, '"Acquisition cost"')).toBe('**kpi** "Acquisition cost"\n\n- **Target:** at most 35 USD cac\n- **Owner:** Ana\n- **Review:** weekly\n- **Strategy:** Subscribers');
+        expect(await hoverOn(COFFEE, '"Churn"')).toBe('**kpi** "Churn"\n\n- **Target:** at most 4% churn per month\n- **Owner:** nobody yet\n- **Review:** not planned yet\n- **Strategy:** Subscribers');
+        const text = 'strategy Grow {\n    objective "Monthly revenue" metric revenue target 20_000 USD per month review every 2 weeks\n    kpi "ROAS" metric roas target at least 4x review 2 times per month\n}\n';
+        expect(await hoverOn(text, '"Monthly revenue"')).toBe('**objective** "Monthly revenue"\n\n- **Target:** 20,000 USD revenue per month, no deadline yet\n- **Owner:** nobody yet\n- **Review:** every 2 weeks\n- **Strategy:** Grow');
+        expect(await hoverOn(text, 'Grow')).toBe([
+            '**strategy Grow**',
+            '',
+            '- **Targets:** no segment yet',
+            '- **Served by:** no tactic yet',
+            '- **Objectives:** "Monthly revenue": 20,000 USD revenue per month; "ROAS": at least 4x roas'
+        ].join('\n'));
+        expect(await hoverOn(text, '"ROAS"')).toContain('- **Review:** 2 times per month');
+    });
+
+    it('of a SaaS with tiers and a trial: the tiers with their shares, the trial, and a funnel that counts trials', async () => {
+        expect(await hoverOn(SAAS, 'Ledgerly "Ledgerly accounting"')).toBe([
+            '**Ledgerly accounting** (product Ledgerly)',
+            '',
+            '- **Tiers:** Solo 15 EUR per month (75% of buyers), Team "Team of five" 45 EUR per month (25% of buyers)',
+            '- **Trial:** 30 days, 20% of trials convert',
+            '- **Unit cost:** 3 EUR',
+            '- **Retention:** 97% per month',
+            '- **Benefits:** none yet',
+            // Paying from the month after the trial: 22.50 EUR (19.50 EUR of margin) a month, kept at 97%, for 11 months.
+            '- **LTV over 12 months:** 185 EUR of margin (214 EUR of revenue)',
+            // 12,000 EUR for 3 × 500 trials × 20%.
+            '- **CAC:** 40 EUR',
+            '- **Payback:** 4 months'
+        ].join('\n'));
+        expect(await hoverOn(SAAS, 'Trials')).toBe([
+            '**funnel Trials**',
+            '',
+            '- **Counts:** 500 trials per month',
+            '- **First purchase:** trials (a trial: the product\'s trial conversion makes them paying)',
+            '- **Customers:** 500 trials per month, 100 paying',
+            '- **Sells:** Ledgerly',
+            '- **Projected over 12 months from 2027-03:** 300 customers, 59,028 EUR revenue, 51,158 EUR margin, for 12,000 EUR of campaign spend',
+            '- **CAC:** 40 EUR',
+            '- **LTV:** 185 EUR of margin per customer',
+            '- **Payback:** 4 months'
+        ].join('\n'));
+        expect(await hoverOn(SAAS, 'Launch')).toBe([
+            '**campaign Launch**',
+            '',
+            '- **Budget:** 4,000 EUR per month, 12,000 EUR in all from 2027-03-01 to 2027-05-31',
+            '- **Planned:** nothing yet: the campaign runs no tactic',
+            '- **Period:** 2027-03-01 to 2027-05-31',
+            '- **Spend by month:** 2027-03 to 2027-05: 4,000 EUR a month',
+            '- **Projected over 12 months from 2027-03:** 300 customers, 59,028 EUR revenue, 51,158 EUR margin, CAC 40 EUR'
+        ].join('\n'));
+        // Before the plan spends, the trials still give paying customers; the projection says what it waits for.
+        const unspent = SAAS.replace(/campaign Launch \{[^}]*\}\n/, '');
+        const trials = await hoverOn(unspent, 'Trials');
+        expect(trials).toContain('- **Customers:** 500 trials per month, 100 paying\n');
+        expect(trials).toContain('- **Projection:** none: nothing says when the plan spends money: the campaigns (or tactics) need a budget in EUR and a period');
+                // Without shares the tiers bound the price, and the hover says so.
+        const unshared = SAAS.replace(' share 75%', '').replace(' share 25%', '');
+        expect(await hoverOn(unshared, 'Ledgerly "Ledgerly accounting"')).toContain('- **Notes:** the tiers of Ledgerly give no shares\\: the cheapest and dearest tiers bound the price');
+    });
+
+    it('of a course sold through a webinar: the upsell counts in what a buyer is worth', async () => {
+        expect(await hoverOn(WEBINAR, 'Course "')).toBe([
+            '**Photography in 30 days** (product Course)',
+            '',
+            '- **Price:** 300 USD',
+            '- **Margin:** 90%',
+            '- **Benefits:** none yet',
+            // 270 USD of margin, and 10% of buyers take coaching at 720 USD of margin.
+            '- **LTV over 12 months:** 342 USD of margin (420 USD of revenue), with the upsell to Coaching',
+            // 9,000 USD for 3 × 6,000 × 10% × 40% × 10% = 72 buyers.
+            '- **CAC:** 125 USD',
+            '- **Payback:** 1 month'
+        ].join('\n'));
+        // Coaching is sold only as the upsell: what it is worth, no CAC of its own.
+        expect(await hoverOn(WEBINAR, 'Coaching {')).toBe('**product Coaching**\n\n- **Price:** 1,200 USD\n- **Margin:** 60%\n- **Benefits:** none yet\n- **LTV over 12 months:** 720 USD of margin (1,200 USD of revenue)');
+        expect(await hoverOn(WEBINAR, '"Webinar funnel"')).toBe([
+            '**Webinar funnel** (funnel)',
+            '',
+            '- **Counts:** 6,000 visitors per month',
+            '- **Stages:** visitors → registrations (10%) → attendees (40%) → buyers (10%)',
+            '- **First purchase:** buyers',
+            '- **Customers:** 24 buyers per month',
+            '- **Upsells:** Course to Coaching (10% of buyers)',
+            '- **Sells:** Course',
+            '- **Projected over 12 months from 2027-04:** 72 customers, 30,240 USD revenue, 24,624 USD margin, for 9,000 USD of tactic budgets',
+            '- **CAC:** 125 USD',
+            '- **LTV:** 342 USD of margin per customer',
+            '- **Payback:** 1 month'
+        ].join('\n'));
+    });
+
+    it('of prices as written: a range, variants, repeat purchases, retention per billing period', async () => {
+        const text = `product Ring "Silver ring" {
+    variant Plain 39 USD
+    variant Engraved "With your words" 49 USD
+    unit cost 15 USD
+    repeat purchase 24%
+}
+
+product Journal {
+    price 12 to 18 USD per quarter
+    retention 90%
+}
+`;
+        expect(await hoverOn(text, 'Ring')).toBe([
+            '**Silver ring** (product Ring)',
+            '',
+            '- **Variants:** Plain 39 USD, Engraved "With your words" 49 USD',
+            '- **Unit cost:** 15 USD',
+            '- **Repeat purchase:** 24% per year',
+            '- **Benefits:** none yet',
+            // The cheapest variant with 24 USD of margin at the low end, the dearest with 34 USD at the high; 2% a month buy again.
+            '- **LTV over 12 months:** 29.28 to 41.48 USD of margin (47.58 to 59.78 USD of revenue)',
+            '- **Notes:** the tiers of Ring give no shares\\: the cheapest and dearest tiers bound the price'
+        ].join('\n'));
+        const journal = await hoverOn(text, 'Journal');
+        expect(journal).toContain('- **Price:** 12 to 18 USD per quarter\n- **Retention:** 90% per quarter\n');
+        expect(journal).toContain('- **Notes:** Journal states no margin or unit cost\\: its value is counted as revenue');
+    });
+
+    it('never fails on half-typed prices, rates, budgets and funnels, nor do the inlay hints', async () => {
+        const provider = new MplanInlayHintProvider(services.Mplan);
+        const everything = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+        let answered = 0;
+        for (const plan of [COFFEE, SAAS, WEBINAR]) {
+            // Cut inside words and values as well as between lines.
+            for (let cut = 5; cut <= plan.length; cut += 11) {
+                const prefix = plan.slice(0, cut);
+                const document = (await check(prefix)).documents.get('plan.mplan')!;
+                expect(() => provider.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: everything })).not.toThrow();
+                const lines = prefix.split('\n');
+                const line = lines.length - 1;
+                for (let character = 0; character <= lines[line].length; character++) {
+                    if (await hover(document, line, character)) answered++;
+                }
+            }
+        }
+        expect(answered).toBeGreaterThan(100);
+    });
+
+    it('of a budget per month with no period, and of a funnel it cannot project, saying why', async () => {
+        const text = `plan Bakery { currency USD }
+product Box { price 49 USD }
+tactic Ads { channel ppc on google  budget 300 USD per month }
+funnel Orders {
+    visitors 2_000 per month
+    conversion visitors to orders 2%
+}
+`;
+        expect(await hoverOn(text, 'Ads')).toContain('- **Budget:** 300 USD per month; no period yet to count it over\n');
+        expect(await hoverOn(text, 'Orders')).toBe([
+            '**funnel Orders**',
+            '',
+            '- **Counts:** 2,000 visitors per month',
+            '- **Stages:** visitors → orders (2%)',
+            '- **First purchase:** orders (by its name; \'first purchase at\' names another)',
+            '- **Customers:** 40 orders per month',
+            '- **Projection:** none: nothing says when the plan spends money: the campaigns (or tactics) need a budget in USD and a period'
+        ].join('\n'));
+        const noCount = text.replace('    visitors 2_000 per month\n', '');
+        expect(await hoverOn(noCount, 'Orders')).toContain("- **Projection:** none: no count of people per month ('visitors' or 'expect') leads to orders");
     });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, services } from '../helpers.js';
 import { BAKERY, LspClient, uri } from './client.js';
+import { COFFEE, SAAS, WEBINAR } from './economics-plans.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
@@ -78,6 +79,22 @@ describe('inlay hints over LSP', () => {
         // A range that stops before the end of the amount, and one with no budget in it.
         expect(await hintsFor(plan, { start: { line: 55, character: 0 }, end: { line: 55, character: 12 } })).toEqual([]);
         expect(await hintsFor(plan, { start: { line: 0, character: 0 }, end: { line: 26, character: 0 } })).toEqual([]);
+    });
+
+    it('give a budget per month in all, the customers a funnel wins a month and what a subscriber is worth', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/inlay-coffee.mplan';
+        await client.open(doc, COFFEE);
+        expect(shown(await hintsFor(doc))).toEqual([
+            [...after(COFFEE, 'price 19 USD per month'), 'LTV 105 to 116 USD (margin, 12 months)'],
+            [...after(COFFEE, 'budget 1_500 USD per month'), '= 4,500 USD in all, 75% of SpringLaunch'],
+            [...after(COFFEE, 'budget 500 USD per month'), '= 1,500 USD in all, 25% of SpringLaunch'],
+            [...after(COFFEE, 'budget 2_000 USD per month'), '= 6,000 USD in all, planned 6,000 USD (100%)'],
+            [...after(COFFEE, 'first purchase at subscribers'), '→ 100 to 210 subscribers per month']
+        ]);
+        // The funnel only.
+        const [line] = after(COFFEE, 'funnel "Subscription funnel"');
+        expect(shown(await hintsFor(doc, { start: { line, character: 0 }, end: { line: line + 5, character: 0 } }))).toEqual([[...after(COFFEE, 'first purchase at subscribers'), '→ 100 to 210 subscribers per month']]);
     });
 
     it('say nothing where the amounts are missing, and follow edits', async () => {
@@ -155,5 +172,54 @@ describe('inlay hints', () => {
         const some = hints(document, provider, window);
         expect(some.length).toBeGreaterThan(0);
         expect(some).toEqual(all.filter(([line]) => line >= 5000 && line < 5040));
+    });
+});
+
+describe('inlay hints on money over time', () => {
+    it('of a SaaS: what a customer is worth after the last tier, the budget in all, the trials and the paying customers they give', async () => {
+        const document = (await check(SAAS)).documents.get('plan.mplan')!;
+        expect(hints(document)).toEqual([
+            [...after(SAAS, 'tier Team "Team of five" 45 EUR per month share 25%'), 'LTV 185 EUR (margin, 12 months)'],
+            [...after(SAAS, 'budget 4_000 EUR per month'), '= 12,000 EUR in all'],
+            // No conversion line and no `first purchase at`: the hint follows the count.
+            [...after(SAAS, 'expect 500 trials per month'), '→ 500 trials per month, 100 paying']
+        ]);
+    });
+
+    it('of a webinar: each product\'s worth (the course with its upsell) and the buyers a month', async () => {
+        const document = (await check(WEBINAR)).documents.get('plan.mplan')!;
+        expect(hints(document)).toEqual([
+            [...after(WEBINAR, 'price 300 USD'), 'LTV 342 USD (margin, 12 months)'],
+            [...after(WEBINAR, 'price 1_200 USD'), 'LTV 720 USD (margin, 12 months)'],
+            [...after(WEBINAR, 'first purchase at buyers'), '→ 24 buyers per month']
+        ]);
+        // Without the plan model the upsell's funnel is not known: the course is worth its own margin.
+        expect(hints(document, new MplanInlayHintProvider())[0]).toEqual([...after(WEBINAR, 'price 300 USD'), 'LTV 270 USD (margin, 12 months)']);
+    });
+
+    it('of a funnel counted from its visitors, and one that starts from a list', async () => {
+        const text = `plan Bakery { currency USD }
+product Box { price 49 USD }
+funnel Orders {
+    visitors 2_000 to 3_000 per month
+    conversion visitors to orders 2% to 3%
+}
+funnel Newsletter {
+    list 1_200 subscribers
+    conversion subscribers to customers 5%
+}
+`;
+        expect(hints((await check(text)).documents.get('plan.mplan')!)).toEqual([
+            [...after(text, 'visitors 2_000 to 3_000 per month'), '→ 40 to 90 orders per month'],
+            [...after(text, 'list 1_200 subscribers'), '→ 60 customers once from the list']
+        ]);
+    });
+
+    it('say nothing of a one-off price that is all a customer brings, or of a budget per month with no period', async () => {
+        const text = 'plan Shop { currency USD }\nproduct Box { price 49 USD }\ntactic Ads { channel ppc on google  budget 300 USD per month }\ncampaign Spring { budget 1_000 USD per month  runs Ads }\n';
+        expect(hints((await check(text)).documents.get('plan.mplan')!)).toEqual([]);
+        // With a margin, the value is the margin.
+        const margin = text.replace('price 49 USD', 'price 49 USD  margin 50%');
+        expect(hints((await check(margin)).documents.get('plan.mplan')!)).toEqual([[...after(margin, 'price 49 USD'), 'LTV 24.50 USD (margin, 12 months)']]);
     });
 });

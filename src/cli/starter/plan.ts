@@ -114,11 +114,11 @@ research {
 }
 
 // How you will win them: a statement, whom it targets, a measurable objective (what, which metric,
-// how much, by when) and the one message every tactic repeats.
+// how much, by when, and who answers for it) and the one message every tactic repeats.
 strategy FreshnessFirst {
     statement "Win home brewers who are tired of stale coffee"
     targets HomeBrewers
-    objective "Monthly subscribers" metric subscribers target 300 by ${d.deadline}
+    objective "Monthly subscribers" metric subscribers target 300 by ${d.deadline} owner Alex
     message "Coffee roasted for you this week"
     promotes BeanSubscription
 }

@@ -41,7 +41,7 @@ export const THRESHOLD_DOCS: Record<keyof Thresholds, { rule: string; descriptio
     minGuaranteeDays: { rule: 'weak-guarantee', description: 'The shortest acceptable money-back guarantee, in days.', minimum: 0 },
     minPaymentOptions: { rule: 'few-payment-options', description: 'The fewest payment options a buyer should be offered.', minimum: 1 },
     maxEmailsPerWeek: { rule: 'email-too-frequent', description: 'The most newsletters or sales e-mails a subscriber should get per week.', minimum: 0 },
-    horizonMonths: { rule: 'funnel-unprofitable, ltv-below-cac and the report', description: 'The months over which customers, revenue and lifetime value are projected, from the first month of spend.', minimum: 1 },
+    horizonMonths: { rule: 'funnel-unprofitable, ltv-below-cac, objective-unreachable and the report', description: 'The months over which customers, revenue and lifetime value are projected, from the first month of spend (a KPI without a deadline is judged over them).', minimum: 1 },
     minLtvToCac: { rule: 'ltv-below-cac', description: 'The smallest acceptable lifetime value of a customer, as a multiple of what it costs to acquire one.', minimum: 0 },
     maxPaybackMonths: { rule: 'cac-payback-too-long', description: 'The most months of margin a customer may need to pay back what acquiring them cost.', minimum: 1 }
 };

@@ -1,27 +1,39 @@
-import { CstUtils, GrammarAST, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isCampaign, isCompetitor, isPlan, isProduct, isSegment, isStrategy, isTactic,
-    type Campaign, type Competitor, type Document, type HoursWindow, type Money, type Plan, type Platform, type Product,
-    type Segment, type Strategy, type Tactic
+    isCampaign, isCompetitor, isFunnel, isObjective, isPlan, isProduct, isSegment, isStrategy, isTactic,
+    type Campaign, type Competitor, type Document, type Funnel, type HoursWindow, type Money, type Objective, type Plan,
+    type Platform, type Product, type Segment, type Strategy, type Tactic
 } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
-import { amountOf, type PlanModel, type PlanModelProvider } from '../model/plan-model.js';
+import { amountOf, tacticsRun, type PlanModel, type PlanModelProvider } from '../model/plan-model.js';
+import { customerValue, projectFunnel, priceCurrency, type Projection } from '../model/economics.js';
+import { readFunnel, type FunnelReading } from '../model/funnel-reading.js';
 import { formatMoney } from '../model/values.js';
 import { budgetUse, tacticShare } from './inlay-hints.js';
-import { percentText } from '../wording.js';
+import { formatNumber, percentAsWritten, percentText } from '../wording.js';
+import { budgetTotal, unitName } from '../model/budgets.js';
+import type { Span } from '../model/funnel-reading.js';
 import { keywordDoc } from './keyword-docs.js';
+import {
+    budgetText, cadenceText, exactMoney, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
+    horizonText, moneySpan, noProjection, paybackText, percentSpan, priceText, productSold, projections, rateText, spendByMonthText, targetText
+} from './figures.js';
 
 /** How many names a list in a hover shows before it says "and N more". */
 const NAMES_SHOWN = 12;
 
 /**
  * Hover: on a keyword, what it means in plain words and how it is written;
- * on a block's name or a reference to it, a summary of the block (a
- * campaign's budget and planned spend, the tactics serving a strategy, …),
- * read from the plan model. Plan text is escaped, so that it shows as written
- * and can never become a link or markup.
+ * on a block's name, its display title or a reference to it, a summary of
+ * the block read from the plan model (a campaign's budget, planned spend and
+ * spend by month, a product's price and what a customer is worth, a
+ * funnel's stages and projection, the tactics serving a strategy, …); on an
+ * objective's or KPI's words, its target, owner and review. A funnel with
+ * neither name nor title is summarised on its keyword, above the keyword's
+ * meaning. Plan text is escaped, so that it shows as written and can never
+ * become a link or markup.
  */
 export class MplanHoverProvider extends AstNodeHoverProvider {
     protected readonly models: PlanModelProvider;
@@ -39,11 +51,20 @@ export class MplanHoverProvider extends AstNodeHoverProvider {
         // Only what is under the cursor: nothing on spaces, comments or past the end of a word.
         if (!leaf || leaf.hidden || offset < leaf.offset || offset >= leaf.end) return undefined;
         const target = this.references.findDeclarations(leaf)[0];
+        const doc = document as LangiumDocument<Document>;
         let value: string | undefined;
         if (target) {
-            value = this.getAstNodeHoverContent(target, document as LangiumDocument<Document>);
+            value = this.getAstNodeHoverContent(target, doc);
+        } else if (namesItsBlock(leaf)) {
+            value = this.getAstNodeHoverContent(leaf.astNode, doc);
         } else if (GrammarAST.isKeyword(leaf.grammarSource)) {
             value = keywordHover(leaf.grammarSource.value, leaf.astNode?.$type);
+            // A funnel with neither name nor title has only its keyword to hover: the summary, then the keyword.
+            const block = leaf.astNode;
+            if (isFunnel(block) && !block.name && block.title === undefined && GrammarUtils.findNodeForKeyword(block.$cstNode, 'funnel') === leaf) {
+                const summary = this.getAstNodeHoverContent(block, doc);
+                if (summary) value = value ? `${summary}\n\n---\n\n${value}` : summary;
+            }
         }
         return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
     }
@@ -55,8 +76,15 @@ export class MplanHoverProvider extends AstNodeHoverProvider {
         const summary = summarize(node, model);
         if (!summary) return undefined;
         const where = model.fileOf(node).uri.toString() === document.uri.toString() ? '' : ` · ${md(model.where(node))}`;
-        return `**${summary.kind} ${md(summary.name)}**${where}\n\n${summary.body}`;
+        return `${summary.heading}${where}\n\n${summary.body}`;
     }
+}
+
+/** Whether a leaf is a block's display title or an objective's own words: the summary of that block answers there. */
+function namesItsBlock(leaf: CstNode): boolean {
+    const feature = GrammarUtils.findAssignment(leaf)?.feature;
+    // A tier's title is not a block's: the product is summarised on its own name.
+    return feature === 'title' ? leaf.astNode.$type !== 'Tier' : feature === 'text' && isObjective(leaf.astNode);
 }
 
 /** The hover of a keyword: its meaning where it stands, and a line that uses it. */
@@ -67,19 +95,28 @@ export function keywordHover(keyword: string, where: string | undefined): string
 }
 
 interface Summary {
-    kind: string;
-    name: string;
+    /** The bold first line: "**product CoffeeClub**", "**Coffee Club** (product CoffeeClub)". */
+    heading: string;
     body: string;
 }
 
+/** "**kind Name**", or with a display title "**Title** (kind Name)". */
+function heading(kind: string, name: string | undefined, title: string | undefined): string {
+    const named = name ? `${kind} ${md(name)}` : kind;
+    return title ? `**${md(title)}** (${named})` : `**${named}**`;
+}
+
 function summarize(node: AstNode, model: PlanModel): Summary | undefined {
-    if (isStrategy(node)) return { kind: 'strategy', name: node.name, body: strategy(node, model) };
-    if (isCampaign(node)) return { kind: 'campaign', name: node.name, body: campaign(node) };
-    if (isTactic(node)) return { kind: 'tactic', name: node.name, body: tactic(node, model) };
-    if (isSegment(node)) return { kind: 'segment', name: node.name, body: segment(node, model) };
-    if (isProduct(node)) return { kind: 'product', name: node.name, body: product(node) };
-    if (isCompetitor(node)) return { kind: 'competitor', name: node.name, body: competitor(node) };
-    if (isPlan(node)) return { kind: 'plan', name: node.name, body: plan(node) };
+    const head = (kind: string, block: { name?: string; title?: string }) => heading(kind, block.name, block.title);
+    if (isStrategy(node)) return { heading: head('strategy', node), body: strategy(node, model) };
+    if (isCampaign(node)) return { heading: head('campaign', node), body: campaign(node, model) };
+    if (isTactic(node)) return { heading: head('tactic', node), body: tactic(node, model) };
+    if (isSegment(node)) return { heading: head('segment', node), body: segment(node, model) };
+    if (isProduct(node)) return { heading: head('product', node), body: product(node, model) };
+    if (isCompetitor(node)) return { heading: head('competitor', node), body: competitor(node) };
+    if (isPlan(node)) return { heading: head('plan', node), body: plan(node) };
+    if (isFunnel(node)) return { heading: head('funnel', node), body: funnel(node, model) };
+    if (isObjective(node)) return { heading: `**${node.kind}** ${quoted(node.text ?? '')}`, body: objective(node) };
     return undefined;
 }
 
@@ -93,9 +130,8 @@ function strategy(node: Strategy, model: PlanModel): string {
     if (promotes) lines.push(fact('Promotes', promotes));
     const objectives = (node.objectives ?? []).map(objective => {
         let text = quoted(objective.text ?? '');
-        const goal = objective.target !== undefined ? `${objective.target}${objective.percent ? '%' : ''}` : '';
-        const measure = [goal, objective.metric ? md(objective.metric) : ''].filter(Boolean).join(' ');
-        if (measure) text += `: ${measure}`;
+        const goal = targetText(objective, md);
+        if (goal) text += `: ${goal}`;
         if (objective.deadline) text += ` by ${objective.deadline}`;
         return text;
     });
@@ -103,16 +139,32 @@ function strategy(node: Strategy, model: PlanModel): string {
     return lines.join('\n');
 }
 
-function campaign(node: Campaign): string {
+/** An objective or KPI: its target as written, its deadline, who owns it and how often it is reviewed. */
+function objective(node: Objective): string {
+    const lines: string[] = [];
+    const target = targetText(node, md);
+    let text = target ?? 'none yet';
+    if (node.deadline) text += ` by ${node.deadline}`;
+    else if (target && node.kind === 'objective') text += ', no deadline yet';
+    lines.push(fact('Target', text));
+    lines.push(fact('Owner', node.owner ? md(node.owner) : 'nobody yet'));
+    const review = cadenceText(node.review);
+    lines.push(fact('Review', review ?? 'not planned yet'));
+    if (node.$container?.name) lines.push(fact('Strategy', md(node.$container.name)));
+    return lines.join('\n');
+}
+
+function campaign(node: Campaign, model: PlanModel): string {
     const use = budgetUse(node);
     const lines: string[] = [];
-    lines.push(fact('Budget', use.budget ? md(formatMoney(use.budget)) : 'none yet'));
+    const budget = budgetText(node, md);
+    lines.push(fact('Budget', budget ?? 'none yet'));
     if (use.tactics.length === 0) {
         lines.push(fact('Planned', 'nothing yet: the campaign runs no tactic'));
     } else {
         const share = use.ratio !== undefined ? ` (${percentText(use.ratio)} of the budget)` : '';
         const spent = use.spent !== undefined && use.budget ? formatMoney({ amount: use.spent, currency: use.budget.currency }) : use.planned.toString();
-        const each = listOf(use.tactics.map(t => `${md(t.name)} ${t.budget && amountOf(t.budget) ? md(money(t.budget)) : '(no budget)'}`));
+        const each = listOf(use.tactics.map(t => `${md(t.name)} ${t.budget && amountOf(t.budget) ? tacticCost(t) : '(no budget)'}`));
         lines.push(fact('Planned', use.planned.isEmpty ? `no amounts yet: ${each}` : `${md(spent)}${share} for ${each}`));
     }
     if (use.budget && use.left !== undefined) {
@@ -122,7 +174,28 @@ function campaign(node: Campaign): string {
         lines.push(fact('Left', `cannot be told: the tactics cost money in other currencies than ${md(use.budget.currency)}`));
     }
     if (node.period?.start && node.period.end) lines.push(fact('Period', `${node.period.start} to ${node.period.end}`));
+    const spend = campaignSpendByMonth(node, tacticsRun(node));
+    if (spend && spend.months.size > 1) lines.push(fact('Spend by month', spendByMonthText(spend, md)));
+    const all = projections(model);
+    for (const projection of all) {
+        const share = projection.campaigns.find(c => c.campaign === node);
+        if (!share || !(share.spend > 0)) continue;
+        const money = (span: Span) => moneySpan(span, projection.currency, md);
+        const parts = [`${countSpan(share.customers)} customers`, `${money(share.revenue)} revenue`];
+        if (share.margin) parts.push(`${money(share.margin)} margin`);
+        if (share.cac) parts.push(`CAC ${money(share.cac)}`);
+        lines.push(fact(`Projected over ${horizonText(projection)}${all.length > 1 ? `, ${md(funnelLabel(projection.funnel))}` : ''}`, parts.join(', ')));
+    }
     return lines.join('\n');
+}
+
+/** What a tactic costs in a campaign's list: "4,500 USD (1,500 USD per month)". */
+function tacticCost(node: Tactic): string {
+    const stated = md(money(node.budget!));
+    if (!node.budgetPer) return stated;
+    const total = budgetTotal(node);
+    const per = `${stated} per ${unitName(node.budgetPer)}`;
+    return total ? `${md(exactMoney(total.amount, total.currency))} (${per})` : per;
 }
 
 function tactic(node: Tactic, model: PlanModel): string {
@@ -133,7 +206,8 @@ function tactic(node: Tactic, model: PlanModel): string {
     } else {
         lines.push(fact('Channel', 'none yet'));
     }
-    lines.push(fact('Budget', amountOf(node.budget) ? md(money(node.budget!)) : 'none yet'));
+    const budget = budgetText(node, md);
+    lines.push(fact('Budget', budget ?? 'none yet'));
     lines.push(fact('Serves', names(node.serves) || 'no strategy yet'));
     const campaigns = [...new Set(model.campaignsRunning.get(node) ?? [])];
     const runBy = listOf(campaigns.map(c => {
@@ -175,16 +249,134 @@ function segment(node: Segment, model: PlanModel): string {
     return lines.join('\n');
 }
 
-function product(node: Product): string {
+function product(node: Product, model: PlanModel): string {
     const lines: string[] = [];
-    lines.push(fact('Price', amountOf(node.price) ? md(money(node.price!)) : 'none yet'));
+    const tiers = (node.tiers ?? []).filter(tier => tier?.name && tier.price && typeof tier.price.amount === 'number' && tier.price.currency);
+    if (node.price && typeof node.price.amount === 'number' && node.price.currency) lines.push(fact('Price', priceText(node.price, md)));
+    else if (tiers.length === 0) lines.push(fact('Price', 'none yet'));
+    if (tiers.length > 0) {
+        const each = tiers.map(tier => `${md(tier.name)}${tier.title ? ` ${quoted(tier.title)}` : ''} ${priceText(tier.price, md)}${typeof tier.share === 'number' ? ` (${percentAsWritten(tier.share)} of buyers)` : ''}`);
+        lines.push(fact(tiers.every(tier => tier.kind === 'variant') ? 'Variants' : 'Tiers', each.join(', ')));
+    }
+    if (node.trial && typeof node.trial.amount === 'number' && node.trial.unit) {
+        const converts = percentSpan(node.trialConverts);
+        lines.push(fact('Trial', `${durationText(node.trial)}${converts ? `, ${converts} of trials convert` : ''}`));
+    }
+    if (node.margin) lines.push(fact('Margin', percentSpan(node.margin)));
+    if (amountOf(node.unitCost)) lines.push(fact('Unit cost', md(money(node.unitCost!))));
+    const billed = node.price?.per ?? node.tiers?.find(tier => tier?.price?.per)?.price.per ?? 'month';
+    if (node.retention && typeof node.retention.value === 'number') lines.push(fact('Retention', rateText(node.retention, billed)));
+    if (node.churn && typeof node.churn.value === 'number') lines.push(fact('Churn', rateText(node.churn, billed)));
+    if (node.repeat && typeof node.repeat.value === 'number') lines.push(fact('Repeat purchase', rateText(node.repeat, 'year')));
     const benefits = (node.benefits ?? []).map(quoted);
     lines.push(fact('Benefits', benefits.length ? benefits.join('; ') : 'none yet'));
     const spinoffs = names(node.spinoffs);
     if (spinoffs) lines.push(fact('Spin-offs', spinoffs));
     const complements = names(node.complements);
     if (complements) lines.push(fact('Goes with', complements));
+    lines.push(...unitEconomics(node, model));
     return lines.join('\n');
+}
+
+/**
+ * What one customer of a product is worth over the horizon (through the
+ * upsells of the funnel that sells it), and, where the plan projects that
+ * funnel, what winning one costs and how soon it pays back.
+ */
+function unitEconomics(node: Product, model: PlanModel): string[] {
+    if (!priceCurrency(node)) return [];
+    const horizon = model.settings.thresholds.horizonMonths;
+    const selling = funnelsSelling(model, node);
+    const value = customerValue(node, horizon, selling[0]);
+    if (!value) return [];
+    const lines: string[] = [];
+    const upsells = (selling[0]?.upsells ?? []).filter(u => u.from?.ref === node && u.to?.ref && u.rate).map(u => u.to!.ref!.name);
+    const revenue = `${moneySpan(value.revenue, value.currency, md)} of revenue`;
+    let text = value.margin ? `${moneySpan(value.margin, value.currency, md)} of margin (${revenue})` : revenue;
+    if (upsells.length) text += `, with the upsell to ${upsells.map(md).join(', ')}`;
+    lines.push(fact(`LTV over ${horizon} months`, text));
+    const sold = selling.map(funnel => projectFunnel(model, funnel)).filter((p): p is Projection => p?.product === node);
+    for (const projection of sold) {
+        const which = sold.length > 1 ? `, ${md(funnelLabel(projection.funnel))}` : '';
+        if (projection.cac) lines.push(fact(`CAC${which}`, moneySpan(projection.cac, projection.currency, md)));
+        const payback = paybackText(projection.payback);
+        if (payback) lines.push(fact(`Payback${which}`, payback));
+    }
+    if (value.notes.length) lines.push(fact('Notes', md(value.notes.join('; '))));
+    return lines;
+}
+
+/** A funnel: its stages and rates in its own words, the purchase, customers per month and the projection. */
+function funnel(node: Funnel, model: PlanModel): string {
+    const reading = readFunnel(node);
+    const lines: string[] = [];
+    const counts: string[] = [];
+    const range = (low: number, high: number | undefined) => `${formatNumber(low)}${typeof high === 'number' ? ` to ${formatNumber(high)}` : ''}`;
+    if (typeof node.visitors === 'number') counts.push(`${range(node.visitors, node.visitorsHigh)} visitors${node.visitorsPer ? ` per ${unitName(node.visitorsPer)}` : ''}`);
+    for (const count of node.counts ?? []) {
+        if (typeof count?.value !== 'number' || !count.stage) continue;
+        counts.push(`${range(count.value, count.high)} ${md(count.stage)}${count.per ? ` per ${unitName(count.per)}` : ''}`);
+    }
+    if (typeof node.listSize === 'number' && node.listStage) counts.push(`${formatNumber(node.listSize)} ${md(node.listStage)} at the start`);
+    if (counts.length) lines.push(fact('Counts', counts.join('; ')));
+    const stages = stagesText(reading);
+    // A funnel that counts its purchase stage directly ('expect 500 trials per month') needs no conversion line.
+    if (stages) lines.push(fact('Stages', stages));
+    else if (!reading.entry || reading.entry.stage !== reading.purchase?.stage) lines.push(fact('Stages', "none yet: add conversion lines such as 'conversion visitors to leads 3%'"));
+    lines.push(fact('First purchase', purchaseText(reading)));
+    const projection = projectFunnel(model, node);
+    const customers = customersPerMonth(node, productSold(model, node));
+    if (customers) lines.push(fact('Customers', customersText(customers, md)));
+    const upsells = (node.upsells ?? []).filter(u => u.from?.ref && u.to?.ref).map(u => `${md(u.from!.ref!.name)} to ${md(u.to!.ref!.name)}${u.rate ? ` (${percentSpan(u.rate)} of buyers)` : ''}`);
+    if (upsells.length) lines.push(fact('Upsells', upsells.join(', ')));
+    if (projection) {
+        const money = (span: Span) => moneySpan(span, projection.currency, md);
+        lines.push(fact('Sells', md(projection.product.name)));
+        const parts = [`${countSpan(projection.customers)} customers`, `${money(projection.revenue)} revenue`];
+        if (projection.margin) parts.push(`${money(projection.margin)} margin`);
+        parts.push(`for ${money({ low: projection.spend, high: projection.spend })} of ${projection.spendWhat}`);
+        lines.push(fact(`Projected over ${horizonText(projection)}`, parts.join(', ')));
+        if (projection.cac) lines.push(fact('CAC', money(projection.cac)));
+        lines.push(fact('LTV', `${money(projection.ltv)} of ${projection.ltvBasis} per customer`));
+        const payback = paybackText(projection.payback);
+        if (payback) lines.push(fact('Payback', payback));
+        if (projection.notes.length) lines.push(fact('Notes', md(projection.notes.join('; '))));
+    } else {
+        const why = noProjection(model, node, md);
+        if (why) lines.push(fact('Projection', `none: ${why}`));
+    }
+    return lines.join('\n');
+}
+
+/** "visitors → registrations (4% to 6%) → attendees (40%) → buyers (8%)": conversion lines in the order written, chained where one starts at the stage the last ended at. */
+function stagesText(reading: FunnelReading): string {
+    const chains: string[] = [];
+    let last: string | undefined;
+    for (const step of reading.steps) {
+        const rate = percentSpan({ value: step.node.rate, high: step.node.rateHigh });
+        const next = `${md(step.node.to)} (${rate})`;
+        if (last !== undefined && step.from === last && chains.length) chains[chains.length - 1] += ` → ${next}`;
+        else chains.push(`${md(step.node.from)} → ${next}`);
+        last = step.to;
+    }
+    return chains.join('; ');
+}
+
+function purchaseText(reading: FunnelReading): string {
+    const purchase = reading.purchase;
+    if (!purchase) return "not known yet: name the stage with 'first purchase at'";
+    const stage = md(purchase.stage);
+    if (purchase.how === 'stated') return stage;
+    if (purchase.how === 'named') return `${stage} (by its name; 'first purchase at' names another)`;
+    return `${stage} (a trial: the product's trial conversion makes them paying)`;
+}
+
+/** How a funnel is named in a line about one of several: its title, its name, or "the funnel at line N". */
+function funnelLabel(node: Funnel): string {
+    if (node.title) return `"${node.title}"`;
+    if (node.name) return node.name;
+    const line = node.$cstNode ? node.$cstNode.range.start.line + 1 : undefined;
+    return line ? `the funnel at line ${line}` : 'a funnel';
 }
 
 function competitor(node: Competitor): string {

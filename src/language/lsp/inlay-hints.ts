@@ -1,11 +1,16 @@
-import type { LangiumDocument } from 'langium';
+import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { isCampaign, isTactic, type Campaign, type Document, type Money, type Tactic } from '../generated/ast.js';
+import { isCampaign, isFunnel, isProduct, isTactic, type Campaign, type Document, type Funnel, type Product, type Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
-import { tacticsRun, campaignSpend, amountOf, type PlanModelProvider } from '../model/plan-model.js';
+import { tacticsRun, campaignSpend, type PlanModel, type PlanModelProvider } from '../model/plan-model.js';
+import { budgetTotal } from '../model/budgets.js';
+import { customerValue } from '../model/economics.js';
+import { readFunnel } from '../model/funnel-reading.js';
+import { DEFAULT_SETTINGS } from '../config/settings.js';
 import { formatMoney, type Amount, type MoneySum } from '../model/values.js';
 import { percentText } from '../wording.js';
+import { customersPerMonth, customersText, exactMoney, funnelsSelling, lifetimeValue, moneySpan, productSold } from './figures.js';
 
 /** What a campaign plans to spend (the tactics it runs) against its budget. */
 export interface BudgetUse {
@@ -23,9 +28,9 @@ export interface BudgetUse {
     left?: number;
 }
 
-/** A campaign's budget against what its tactics cost, as budget-overrun judges it. */
+/** A campaign's budget (in all, for a budget per month) against what its tactics cost, as budget-overrun judges it. */
 export function budgetUse(campaign: Campaign): BudgetUse {
-    const budget = amountOf(campaign.budget);
+    const budget = budgetTotal(campaign);
     const tactics = tacticsRun(campaign);
     const planned = campaignSpend(campaign);
     const use: BudgetUse = { budget, tactics, planned };
@@ -36,9 +41,9 @@ export function budgetUse(campaign: Campaign): BudgetUse {
     return use;
 }
 
-/** A tactic's budget as a share of a campaign's budget, when both are known in one currency. */
+/** A tactic's budget as a share of a campaign's budget (both in all), when both are known in one currency. */
 export function tacticShare(tactic: Tactic, campaign: Campaign): number | undefined {
-    const cost = amountOf(tactic.budget), budget = amountOf(campaign.budget);
+    const cost = budgetTotal(tactic), budget = budgetTotal(campaign);
     if (!cost || !budget || cost.currency !== budget.currency || !(budget.amount > 0)) return undefined;
     return cost.amount / budget.amount;
 }
@@ -81,16 +86,48 @@ export function tacticLabel(tactic: Tactic, campaigns: readonly Campaign[]): str
     return `${parts.slice(0, CAMPAIGNS_SHOWN).join(', ')} and ${parts.length - CAMPAIGNS_SHOWN} more`;
 }
 
+/** The label after a budget per month: "= 4,500 USD in all"; undefined for a budget in all, or one with no period to count it over. */
+export function totalLabel(block: Campaign | Tactic): string | undefined {
+    if (!block.budgetPer) return undefined;
+    const total = budgetTotal(block);
+    return total ? `= ${exactMoney(total.amount, total.currency)} in all` : undefined;
+}
+
+/** The label of a funnel: the paying customers it wins each month, "→ 24 buyers per month". */
+export function funnelLabel(funnel: Funnel, product: Product | undefined): string | undefined {
+    const customers = customersPerMonth(funnel, product);
+    return customers ? `→ ${customersText(customers)}` : undefined;
+}
+
 /**
- * Budget totals as inlay hints: after a campaign's budget, what its tactics
- * cost and the share of the budget ("planned 6,500 USD (65%)"), with the
- * overrun when there is one; after a tactic's budget, its share of each
- * campaign that runs it ("30% of SpringLaunch"). Only the blocks of the
- * requested range are looked at; nothing is said where an amount is missing
- * or amounts are in different currencies.
+ * The label after a product's price: what one customer is worth over the
+ * horizon, "LTV 91.92 USD (margin, 12 months)"; nothing where that is the
+ * price itself (a one-off sale with no margin, repeat purchase or upsell).
+ */
+export function productLabel(product: Product, horizon: number, funnel: Funnel | undefined): string | undefined {
+    const value = customerValue(product, horizon, funnel);
+    if (!value) return undefined;
+    const upsell = funnel?.upsells.some(u => u.from?.ref === product && u.to?.ref && u.rate);
+    const repeat = product.repeat || (funnel && readFunnel(funnel).repeat);
+    if (!value.margin && !value.recurring && !repeat && !upsell) return undefined;
+    const ltv = lifetimeValue(value);
+    return `LTV ${moneySpan(ltv.span, value.currency)} (${ltv.basis}, ${horizon} months)`;
+}
+
+/**
+ * Totals as inlay hints: after a campaign's budget, what its tactics cost
+ * and the share of the budget ("planned 6,500 USD (65%)"), with the overrun
+ * when there is one; after a tactic's budget, its share of each campaign
+ * that runs it ("30% of SpringLaunch"); after a budget per month, the
+ * budget in all over the block's period ("= 4,500 USD in all"); on a funnel,
+ * the customers it wins each month, after its first purchase stage or the
+ * count it starts from ("→ 24 buyers per month"); after a product's price,
+ * a customer's lifetime value over the horizon ("LTV 91.92 USD (margin, 12
+ * months)"). Only the blocks of the requested range are looked at; nothing
+ * is said where an amount is missing or amounts are in different currencies.
  */
 export class MplanInlayHintProvider implements InlayHintProvider {
-    /** Who runs which tactic across the plan; without it, the campaigns of the file itself. */
+    /** Who runs which tactic and what the funnels sell, across the plan; without it, the file itself. */
     protected readonly models: PlanModelProvider | undefined;
 
     constructor(services?: MplanServices) {
@@ -104,21 +141,40 @@ export class MplanInlayHintProvider implements InlayHintProvider {
         const text = document.textDocument;
         const from = text.offsetAt(params.range.start), to = text.offsetAt(params.range.end);
         let running: Map<Tactic, Campaign[]> | undefined;
+        let model: PlanModel | undefined | null;
+        const modelOf = () => model === undefined ? (model = this.models?.get(document as LangiumDocument<Document>) ?? null) : model;
+        const add = (at: number, label: string | undefined) => {
+            if (label) hints.push({ position: text.positionAt(at), label, paddingLeft: true });
+        };
         for (const element of root.elements) {
             const cst = element?.$cstNode;
             if (!cst || cst.end < from) continue;
             if (cst.offset > to) break;
-            const budget = (isCampaign(element) || isTactic(element)) ? element.budget : undefined;
-            const at = budgetEnd(budget);
-            if (at === undefined || at < from || at > to) continue;
-            let label: string | undefined;
-            if (isCampaign(element)) {
-                label = campaignLabel(element);
-            } else if (isTactic(element)) {
-                running ??= this.campaignsRunning(document as LangiumDocument<Document>);
-                label = tacticLabel(element, running.get(element) ?? []);
+            if (isCampaign(element) || isTactic(element)) {
+                const at = budgetEnd(element);
+                if (at === undefined || at < from || at > to) continue;
+                let label: string | undefined;
+                if (isCampaign(element)) {
+                    label = campaignLabel(element);
+                } else {
+                    running ??= this.campaignsRunning(document as LangiumDocument<Document>);
+                    label = tacticLabel(element, running.get(element) ?? []);
+                }
+                add(at, [totalLabel(element), label].filter(Boolean).join(', '));
+            } else if (isFunnel(element)) {
+                const at = funnelHintEnd(element);
+                if (at === undefined || at < from || at > to) continue;
+                const current = modelOf();
+                // The product tells how many trials convert; it is known from the plan model only.
+                add(at, funnelLabel(element, current ? productSold(current, element) : undefined));
+            } else if (isProduct(element)) {
+                const at = priceEnd(element);
+                if (at === undefined || at < from || at > to) continue;
+                const current = modelOf();
+                const horizon = (current?.settings ?? DEFAULT_SETTINGS).thresholds.horizonMonths;
+                // The funnel that sells the product adds its upsells and repeat purchases.
+                add(at, productLabel(element, horizon, current ? funnelsSelling(current, element)[0] : undefined));
             }
-            if (label) hints.push({ position: text.positionAt(at), label, paddingLeft: true });
         }
         return hints;
     }
@@ -138,8 +194,37 @@ export class MplanInlayHintProvider implements InlayHintProvider {
     }
 }
 
-/** Where a budget's amount ends (the hint goes there), when it is written out in full. */
-function budgetEnd(budget: Money | undefined): number | undefined {
-    if (!amountOf(budget)) return undefined;
-    return budget?.$cstNode?.end;
+/** Where a block's budget ends (after `per month` for a budget per month), when its amount is written out in full. */
+function budgetEnd(block: Campaign | Tactic): number | undefined {
+    const budget = block.budget;
+    if (!budget || typeof budget.amount !== 'number' || !budget.currency) return undefined;
+    const per = block.budgetPer ? GrammarUtils.findNodeForProperty(block.$cstNode, 'budgetPer') : undefined;
+    return (per ?? budget.$cstNode)?.end;
+}
+
+/** Where a funnel's hint goes: after its first purchase stage when it names one, else after the count its customers are reckoned from. */
+function funnelHintEnd(funnel: Funnel): number | undefined {
+    const stated = GrammarUtils.findNodeForProperty(funnel.$cstNode, 'purchaseStage');
+    if (stated) return stated.end;
+    const reading = readFunnel(funnel);
+    const entry = reading.entry;
+    if (entry?.property === 'visitors') return lastOf(funnel.$cstNode, ['visitorsPer', 'visitorsHigh', 'visitors']);
+    if (entry) return entry.node.$cstNode?.end;
+    if (reading.fromList) return lastOf(funnel.$cstNode, ['listStage']);
+    return undefined;
+}
+
+/** Where the first of `properties` a node has written ends. */
+function lastOf(cst: CstNode | undefined, properties: readonly string[]): number | undefined {
+    for (const property of properties) {
+        const node = GrammarUtils.findNodeForProperty(cst, property);
+        if (node) return node.end;
+    }
+    return undefined;
+}
+
+/** Where a product's price ends (or its last tier's, for a product priced by tiers). */
+function priceEnd(product: Product): number | undefined {
+    const node: AstNode | undefined = product.price ?? product.tiers[product.tiers.length - 1];
+    return node?.$cstNode?.end;
 }

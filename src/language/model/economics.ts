@@ -51,8 +51,12 @@ export interface MonthRow {
     month: number;
     label: string;
     spend: number;
+    /** The part of the month (0 to 1) in which the plan spends money, and so wins customers. */
+    spending: number;
     /** Paying customers won this month. */
     customers: Span;
+    /** Subscribers still paying at the end of the month (recurring products only). */
+    active?: Span;
     revenue: Span;
     margin?: Span;
 }
@@ -331,20 +335,36 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
     return { what: reach.campaigns.length > 0 ? 'campaign spend' : 'tactic budgets', nodes: [...new Set(nodes)], byMonth, byCampaign, start, end };
 }
 
-const projections = new WeakMap<PlanModel, Map<Funnel, Projection | undefined>>();
+const projections = new WeakMap<PlanModel, Map<Funnel, Map<number, Projection | undefined>>>();
 
-/** The projection of one funnel of a plan over the horizon (settings), cached per model. */
-export function projectFunnel(model: PlanModel, funnel: Funnel): Projection | undefined {
+/**
+ * The projection of one funnel of a plan over `months` (default: the
+ * horizon of the settings), cached per model: rules, hovers and the report
+ * ask for the same projection many times per build.
+ */
+export function projectFunnel(model: PlanModel, funnel: Funnel, months = model.settings.thresholds.horizonMonths): Projection | undefined {
     let perModel = projections.get(model);
     if (!perModel) projections.set(model, perModel = new Map());
-    if (!perModel.has(funnel)) perModel.set(funnel, project(model, funnel, model.settings.thresholds.horizonMonths));
-    return perModel.get(funnel);
+    let perFunnel = perModel.get(funnel);
+    if (!perFunnel) perModel.set(funnel, perFunnel = new Map());
+    if (!perFunnel.has(months)) perFunnel.set(months, project(model, funnel, months));
+    return perFunnel.get(months);
 }
 
 /** The plan a model is judged in: its own plan block, or the one plan that imports the file. Undefined for a library shared by several plans. */
 export function judgingPlan(model: PlanModel): Plan | undefined | null {
     const plans = model.plan ? [model.plan] : model.reach.plans;
     return plans.length > 1 ? null : plans[0];
+}
+
+const spends = new WeakMap<PlanModel, Map<string, SpendPlan | undefined>>();
+
+/** The plan's spend in a currency, computed once per model. */
+function spendOf(model: PlanModel, currency: string): SpendPlan | undefined {
+    let perModel = spends.get(model);
+    if (!perModel) spends.set(model, perModel = new Map());
+    if (!perModel.has(currency)) perModel.set(currency, spendPlan(model.reach, currency));
+    return perModel.get(currency);
 }
 
 /** Projects one funnel over `horizon` months (or more, to reach a deadline). */
@@ -358,7 +378,7 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
     if (!currency || (plan?.currency && plan.currency !== currency)) return undefined;
     const reading = readFunnel(funnel);
     if (!reading.perMonth && !reading.fromList) return undefined;
-    const spend = spendPlan(reach, currency);
+    const spend = spendOf(model, currency);
     if (!spend) return undefined;
 
     const notes: string[] = [];
@@ -373,12 +393,10 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
     // At most fifty years: a mistyped horizon must not allocate without end.
     const months = Math.min(600, Math.max(1, Math.floor(horizon)));
     const window = daysByMonth({ start: spend.start, end: spend.end });
+    const spending = (i: number) => (window.get(first + i) ?? 0) / daysOfMonth(first + i);
     const won = (end: End): number[] => {
         const customers = new Array<number>(months).fill(0);
-        for (let i = 0; i < months; i++) {
-            const days = window.get(first + i) ?? 0;
-            customers[i] = (reading.perMonth?.[end] ?? 0) * (days / daysOfMonth(first + i)) * converts[end];
-        }
+        for (let i = 0; i < months; i++) customers[i] = (reading.perMonth?.[end] ?? 0) * spending(i) * converts[end];
         customers[0] += (reading.fromList?.[end] ?? 0) * converts[end];
         return customers;
     };
@@ -399,6 +417,8 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
     };
     const revenue = { low: convolve('low', streams.low.revenue), high: convolve('high', streams.high.revenue) };
     const margin = ltvBasis === 'margin' ? { low: convolve('low', streams.low.margin!), high: convolve('high', streams.high.margin!) } : undefined;
+    const survival = { low: survivalCurve(product, longest, 'low'), high: survivalCurve(product, longest, 'high') };
+    const active = survival.low && survival.high ? { low: convolve('low', survival.low), high: convolve('high', survival.high) } : undefined;
 
     const rows: MonthRow[] = [];
     for (let i = 0; i < months; i++) {
@@ -406,7 +426,9 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
             month: first + i,
             label: monthLabel(first + i),
             spend: spend.byMonth.get(first + i) ?? 0,
+            spending: spending(i),
             customers: spanOf(customers.low[i], customers.high[i]),
+            active: active ? spanOf(active.low[i], active.high[i]) : undefined,
             revenue: spanOf(revenue.low[i], revenue.high[i]),
             margin: margin ? spanOf(margin.low[i], margin.high[i]) : undefined
         });
@@ -441,6 +463,20 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
         customers: won_, revenue: total(revenue), margin: margin ? total(margin) : undefined,
         cac, ltv, ltvBasis, payback, campaigns, notes: [...new Set(notes)]
     };
+}
+
+/**
+ * For a recurring product, the share of one month's new subscribers still
+ * subscribed each month after (counted from the first payment, after a
+ * trial); undefined for a one-off product or one that states no retention.
+ */
+function survivalCurve(product: Product, months: number, end: End): number[] | undefined {
+    if (!isRecurring(product)) return undefined;
+    const per = product.price?.per ?? product.tiers.find(tier => tier.price?.per)?.price.per;
+    const kept = monthlyRetention(product, per, end);
+    if (kept === undefined) return undefined;
+    const offset = trialOffset(product);
+    return Array.from({ length: months }, (_, k) => k < offset ? 0 : kept ** (k - offset));
 }
 
 /** The months (1 = the month the customer is won) until cumulative value reaches `cost`; undefined when it does not within the stream. */

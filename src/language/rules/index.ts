@@ -12,7 +12,7 @@ import { OFFER_RULES } from './offer.js';
 import { STRATEGY_RULES } from './strategy.js';
 import { CAMPAIGN_RULES } from './campaign.js';
 import { FUNNEL_RULES } from './funnel.js';
-import { REVENUE_RULES } from './revenue.js';
+import { METRICS_RULES } from './metrics.js';
 
 export const RULES: readonly Rule[] = Object.freeze([
     ...LANGUAGE_RULES,
@@ -22,7 +22,7 @@ export const RULES: readonly Rule[] = Object.freeze([
     ...STRATEGY_RULES,
     ...CAMPAIGN_RULES,
     ...FUNNEL_RULES,
-    ...REVENUE_RULES
+    ...METRICS_RULES
 ]);
 
 const BY_ID = new Map(RULES.map(rule => [rule.id, rule]));

@@ -97,4 +97,66 @@ describe('objective-not-measurable', () => {
     it('stays silent on a strategy with no objectives (other rules judge what it aims at)', async () => {
         expect((await check(PLAN.replace(`    ${COMPLETE}\n`, ''))).rules()).not.toContain('objective-not-measurable');
     });
+
+    it('understands the targets of issue 14: money, percent, ratio, a direction, a period, a range', async () => {
+        for (const objective of [
+            'objective "Monthly revenue" metric revenue target at least 20_000 USD per month by 2027-12-31',
+            'objective "Acquisition cost" metric cac target at most 35 USD by 2027-12-31',
+            'objective "Return on ad spend" metric roas target at least 4x by 2027-12-31',
+            'objective "Churn" metric churn target at most 2% a month by 2027-12-31',
+            'objective "Accounts" metric accounts target 1_000 to 1_200 by 2027-12-31'
+        ]) {
+            expect((await check(withObjective(objective))).rules(), objective).not.toContain('objective-not-measurable');
+        }
+    });
+
+    it('asks a KPI for a metric and a target, never for a deadline: it is watched continuously', async () => {
+        expect((await check(withObjective('kpi "Acquisition cost" metric cac target at most 35 USD owner Ana review weekly'))).rules()).not.toContain('objective-not-measurable');
+        const result = await check(withObjective('kpi "Acquisition cost" metric cac owner Ana'));
+        expect(result.findings()).toContainEqual({
+            rule: 'objective-not-measurable', severity: 'warning', line: 11, column: 9, endLine: 11, endColumn: 27,
+            message: "KPI \"Acquisition cost\" of strategy 'Office' has no target value, so nobody can tell whether it is met. Add it with your own figures, e.g. 'target 40'."
+        });
+        expect(missingOf(result)).toEqual([['target']]);
+        expect((await check(withObjective('kpi "" owner Ana'))).findings().find(f => f.rule === 'objective-not-measurable')?.message)
+            .toBe("A KPI of strategy 'Office' has no metric or target value, so nobody can tell whether it is met. Add them with your own figures, e.g. 'metric orders target 40'.");
+    });
+
+    it('fires on a target whose unit cannot measure its metric, on the target', async () => {
+        const cases: Array<[string, string]> = [
+            ['kpi "Acquisition cost" metric cac target at most 40%',
+                "KPI \"Acquisition cost\" of strategy 'Office' has a target of 40%, but CAC is an amount of money (what winning one customer costs), so the target cannot measure it. Write the target as an amount in USD, with your own figure."],
+            ['kpi "Churn" metric churn target at most 35 USD',
+                "KPI \"Churn\" of strategy 'Office' has a target of 35 USD, but churn is a share of subscribers who leave, so the target cannot measure it. Write the target as a percentage, e.g. 'target at most 3% a month', with your own figure."],
+            ['kpi "Kept" metric retention_rate target 2x',
+                "KPI \"Kept\" of strategy 'Office' has a target of 2x, but retention rate is a share of subscribers who stay, so the target cannot measure it. Write the target as a percentage, e.g. 'target at least 95% a month', with your own figure."],
+            ['objective "Ad return" metric roas target 4_000 to 5_000 USD by 2027-12-31',
+                "Objective \"Ad return\" of strategy 'Office' has a target of 4,000 to 5,000 USD, but ROAS is a ratio of revenue to ad spend, so the target cannot measure it. Write the target as a ratio, e.g. 'target at least 4x', with your own figure."],
+            ['kpi "Payback" metric cac_payback target at most 300 USD per month',
+                "KPI \"Payback\" of strategy 'Office' has a target of 300 USD a month, but CAC payback is a number of months, so the target cannot measure it. Write the target as a number of months, e.g. 'target at most 12', with your own figure."],
+            ['kpi "Customer value" metric ltv target at least 150%',
+                "KPI \"Customer value\" of strategy 'Office' has a target of 150%, but LTV is an amount of money (what one customer brings in), so the target cannot measure it. Write the target as an amount in USD, with your own figure."]
+        ];
+        for (const [objective, message] of cases) {
+            const found = (await check(withObjective(objective))).findings().filter(f => f.rule === 'objective-not-measurable');
+            expect(found.map(f => f.message), objective).toEqual([message]);
+        }
+        const [cac] = (await check(withObjective('kpi "Acquisition cost" metric cac target at most 40%'))).findings().filter(f => f.rule === 'objective-not-measurable');
+        expect(cac).toMatchObject({ line: 11, column: 39, endLine: 11, endColumn: 57 });
+    });
+
+    it('leaves targets that read one way or another alone: growth, a margin rate, sales in money, ROAS in percent, LTV as a multiple', async () => {
+        for (const objective of [
+            'objective "Grow revenue" metric revenue target 40% by 2027-12-31',
+            'objective "Gross margin" metric margin target at least 40% by 2027-12-31',
+            'objective "Sales" metric sales target 50_000 USD by 2027-12-31',
+            'kpi "ROAS" metric roas target at least 400%',
+            'kpi "LTV" metric ltv target at least 3x',
+            'objective "More customers" metric customers target 20% by 2027-12-31',
+            'objective "Happy guests" metric smiles target 35 USD by 2027-12-31',
+            'kpi "Churn" metric churn target at most 2'
+        ]) {
+            expect((await check(withObjective(objective))).rules(), objective).not.toContain('objective-not-measurable');
+        }
+    });
 });
