@@ -200,8 +200,10 @@ export const funnelUnmeasured: Rule = {
             }
 
             // A funnel that ends at its trials is measured by the rate at which trials pay.
+            const ending = stages.get(target);
             if (reading.purchase && isTrialStage(reading.purchase.stage) && !converting) {
-                const seen = stages.get(target)!;
+                // A `first purchase at trials` that no line or count uses is reported on the funnel.
+                const seen = ending ?? { word: target, evidence: funnelHead(funnel) };
                 report({
                     ...seen.evidence,
                     message: `The funnel ends at ${seen.word}, but nothing says how many of them become paying customers: without that rate neither its customers nor what they earn can be counted. ` +

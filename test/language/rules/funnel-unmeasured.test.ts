@@ -240,6 +240,15 @@ funnel "Trial funnel" {
             });
         });
 
+        it('reports a stated trial purchase that no line uses on the funnel, without failing', async () => {
+            const text = LEDGERLY.replace('trial 30 days converts 20%', 'trial 30 days').replace('conversion visitors to trials 3%', 'conversion visitors to signups 3%\n    first purchase at trials');
+            const found = (await check(text)).findings().filter(f => f.rule === RULE || f.message.includes('could not run'));
+            expect(found.map(f => [f.line, f.column, f.message.slice(0, 40)])).toEqual([
+                [13, 8, 'The funnel ends at trials, but nothing s'],
+                [15, 28, 'The funnel has signups but no rate at wh']
+            ]);
+        });
+
         it('accepts trials beside another path to the purchase only when the product says how many convert', async () => {
             const branches = LEDGERLY.replace('conversion visitors to trials 3%', 'conversion visitors to trials 3%\n    conversion visitors to demos 1%\n    conversion demos to accounts 30%');
             expect((await check(branches)).rules()).not.toContain(RULE);
