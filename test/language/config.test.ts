@@ -33,6 +33,20 @@ describe('the project file (mplan.json)', () => {
         expect(settings.thresholds).toEqual(DEFAULT_THRESHOLDS);
     });
 
+    it('takes a fraction where a threshold is a ratio, and bounds the horizon', () => {
+        const text = '{ "thresholds": { "minLtvToCac": 2.5, "maxPaybackMonths": 6.5, "horizonMonths": 1200 } }';
+        const { settings, problems } = parseConfig(text, IDS);
+        expect(settings.thresholds.minLtvToCac).toBe(2.5);
+        expect(problems.map(p => p.message)).toEqual([
+            "'maxPaybackMonths' must be a whole number of at least 1",
+            "'horizonMonths' must be a whole number from 1 to 600"
+        ]);
+        expect(settings.thresholds.horizonMonths).toBe(DEFAULT_THRESHOLDS.horizonMonths);
+        const thresholds = (configSchema(RULES) as { properties: { thresholds: { properties: Record<string, { type: string; maximum?: number }> } } }).properties.thresholds.properties;
+        expect(thresholds.minLtvToCac.type).toBe('number');
+        expect(thresholds.horizonMonths).toMatchObject({ type: 'integer', maximum: 600 });
+    });
+
     it('sets the level of every rule not named with "*", and checks its level like any other', () => {
         const { settings, problems } = parseConfig('{ "rules": { "*": "off", "missing-guarantee": "error", "no-review": "warning" } }', IDS);
         expect(problems).toEqual([]);

@@ -141,8 +141,10 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
                 const doc = Object.hasOwn(THRESHOLD_DOCS, name) ? THRESHOLD_DOCS[name as keyof Thresholds] : undefined;
                 if (!doc) {
                     at(nameNode.offset, nameNode.length, `unknown threshold '${clip(name)}': the thresholds are ${Object.keys(THRESHOLD_DOCS).join(', ')}`);
-                } else if (number.type !== 'number' || !Number.isInteger(number.value) || number.value < doc.minimum) {
-                    at(number.offset, number.length, `'${name}' must be a whole number of at least ${doc.minimum}`);
+                } else if (number.type !== 'number' || (!doc.fractional && !Number.isInteger(number.value)) || number.value < doc.minimum || (doc.maximum !== undefined && number.value > doc.maximum)) {
+                    const what = doc.fractional ? 'a number' : 'a whole number';
+                    const bounds = doc.maximum !== undefined ? `from ${doc.minimum} to ${doc.maximum}` : `of at least ${doc.minimum}`;
+                    at(number.offset, number.length, `'${name}' must be ${what} ${bounds}`);
                 } else {
                     thresholds[name as keyof Thresholds] = number.value;
                 }

@@ -37,8 +37,9 @@ export function configSchema(rules: ReadonlyArray<{ id: string; severity: string
                 additionalProperties: false,
                 properties: Object.fromEntries(Object.entries(THRESHOLD_DOCS).map(([name, doc]) => [name, {
                     description: `${doc.description} Read by ${doc.rule}.`,
-                    type: 'integer',
+                    type: doc.fractional ? 'number' : 'integer',
                     minimum: doc.minimum,
+                    ...(doc.maximum !== undefined ? { maximum: doc.maximum } : {}),
                     default: DEFAULT_THRESHOLDS[name as keyof Thresholds]
                 }]))
             },
