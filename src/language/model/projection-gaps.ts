@@ -49,25 +49,28 @@ export function projectionGap(model: PlanModel, funnel: Funnel): string | undefi
     return 'the funnel cannot be projected';
 }
 
-/** Why a funnel gives no people reaching the purchase each month. */
+/** Why a funnel gives no people reaching the purchase each month: no count, a count without a unit, no purchase stage, no path to it. */
 function funnelGap(funnel: Funnel, purchase: string | undefined, toPurchase: ReadonlyMap<string, unknown>): string {
-    if (!purchase) {
-        return 'no stage of the funnel is the first purchase: add a conversion to customers (or buyers, orders, …), or say \'first purchase at <stage>\'';
-    }
     const counted: string[] = [];
-    if (funnel.visitors !== undefined) {
-        if (!monthsPerUnit(funnel.visitorsPer)) return 'the funnel counts visitors but not per what: write \'visitors … per month\'';
-        counted.push('visitors');
-    }
+    if (funnel.visitors !== undefined) counted.push('visitors');
     for (const count of funnel.counts) if (count.stage) counted.push(count.stage.toLowerCase());
     if (funnel.listSize !== undefined && funnel.listStage) counted.push(funnel.listStage.toLowerCase());
     if (counted.length === 0) {
         return 'no funnel counts visitors per month: add \'visitors 8_000 per month\' (or \'expect 400 leads per month\') with the figure you expect';
     }
+    if (funnel.visitors !== undefined && !monthsPerUnit(funnel.visitorsPer) && counted.length === 1) {
+        return 'the funnel counts visitors but not per what: write \'visitors … per month\'';
+    }
+    if (!purchase) {
+        return 'no stage of the funnel is the first purchase: add a conversion to customers (or buyers, orders, …), or name the stage with \'first purchase at\'';
+    }
     // The visitors count stands for the word the conversion lines use for visitors (`traffic`, `visits`).
     const reached = counted.filter(stage => toPurchase.has(stage) || (stage === 'visitors' && [...toPurchase.keys()].some(word => stageOf(word) === 'visitors')));
     if (reached.length === 0) {
         return `no conversion lines lead from ${listed([...new Set(counted)], 'or')} to ${purchase}: add the rate of each step`;
+    }
+    if (funnel.visitors !== undefined && !monthsPerUnit(funnel.visitorsPer)) {
+        return 'the funnel counts visitors but not per what: write \'visitors … per month\'';
     }
     return `the funnel's counts do not reach ${purchase}`;
 }

@@ -472,13 +472,13 @@ function unjudgedLine(model: PlanModel, objective: Objective): string {
     const funnels = model.reach.funnels;
     const stages = funnels.flatMap(f => f.conversions.flatMap(c => [c.from, c.to]).concat(f.counts.map(c => c.stage)))
         .filter((word): word is string => Boolean(word)).map(word => word.toLowerCase());
+    if (funnels.length === 0) return 'not judged: no projection, the plan has no funnel';
+    const projection = funnels.map(funnel => projectFunnel(model, funnel)).find(p => p !== undefined);
+    if (!projection) return `not judged: no projection (${projectionGap(model, funnels[0]) ?? 'the funnel cannot be projected'})`;
     const kind = metricKind(objective.metric, stages);
     if (!kind) {
         return `not judged: the projection gives no figure called ${objective.metric} (it gives customers, active subscribers, revenue, margin, cac, roas, ltv, churn, payback and the funnel's stages)`;
     }
-    if (funnels.length === 0) return 'not judged: no projection, the plan has no funnel';
-    const projection = funnels.map(funnel => projectFunnel(model, funnel)).find(p => p !== undefined);
-    if (!projection) return `not judged: no projection (${projectionGap(model, funnels[0]) ?? 'the funnel cannot be projected'})`;
     if (objective.deadline && dayNumber(objective.deadline) === undefined) return `not judged: ${objective.deadline} is not a day`;
     const product = shownName(projection.product);
     if (objective.currency && objective.currency !== projection.currency) {

@@ -185,7 +185,7 @@ function readinessRow(area: AreaReadiness, y: number): string {
         : `<rect x="${LABEL}" y="${y + 5}" width="${track}" height="${ROW - 10}" class="track"/>` +
           `<rect x="${LABEL}" y="${y + 5}" width="${(track * area.score) / 100}" height="${ROW - 10}" class="bar ${scoreClass(area.score)}"/>` +
           `<text x="${LABEL + track + 8}" y="${y + 17}" class="value">${area.score}</text>`;
-    return `<g class="area"><title>${esc(`${area.title}: ${readinessText(area)} (${counts}; ${area.rules} rules on)`)}</title>` +
+    return `<g class="area"><title>${esc(`${area.title}: ${readinessText(area)}; ${counts}; ${area.rules} rules on`)}</title>` +
         `<text x="0" y="${y + 17}">${esc(area.title)}</text>${bar}</g>`;
 }
 
@@ -366,7 +366,7 @@ function funnelChart(context: Context, view: FunnelView): string {
             `<polygon points="${points}" class="${stage.declared ? 'bar' : 'absent'}"/>` +
             `<text x="${center}" y="${y + 28}" text-anchor="middle" class="${stage.declared ? 'on-bar' : 'muted'}">${esc(label)}</text>${rate}</g>`;
     }).join('');
-    return svg(height, view.title ?? `Funnel${view.name ? ` ${view.name}` : ''}`, shapes);
+    return svg(height, `${view.title ?? `Funnel${view.name ? ` ${view.name}` : ''}`}: stages from visitors to repeat buyers`, shapes);
 }
 
 function funnelTable(context: Context, view: FunnelView): string {

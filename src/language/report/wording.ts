@@ -75,15 +75,16 @@ export function people(value: number): string {
     return formatNumber(value, Math.abs(value) < 10 ? 1 : 0);
 }
 
-/** A projected amount: whole units from 100 up, cents below ("4,000 USD", "4.17 USD"). */
-export function projectedMoney(amount: number, currency: string): string {
-    const rounded = Math.abs(amount) >= 100 ? Math.round(amount) : Math.round(amount * 100) / 100;
+/** A projected amount: whole units from 100 up (or when `whole`), cents below ("4,000 USD", "4.17 USD"). */
+export function projectedMoney(amount: number, currency: string, whole = Math.abs(amount) >= 100): string {
+    const rounded = whole ? Math.round(amount) : Math.round(amount * 100) / 100;
     return formatMoney({ amount: rounded || 0, currency });
 }
 
-/** A projected span of money: "4,000 USD", "3,200 USD to 4,800 USD". */
+/** A projected span of money, both ends to the same precision: "4,000 USD", "3,200 to 4,800 USD", "2.78 to 12.50 USD". */
 export function moneySpan(span: Span, currency: string): string {
-    return spanText(span, amount => projectedMoney(amount, currency));
+    const whole = Math.max(Math.abs(span.low), Math.abs(span.high)) >= 100;
+    return spanText(span, amount => projectedMoney(amount, currency, whole));
 }
 
 /** Months until the CAC is paid back: "1 month", "3 to 7 months", "more than 120 months". */
