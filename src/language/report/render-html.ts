@@ -366,7 +366,9 @@ function funnelChart(context: Context, view: FunnelView): string {
             `<polygon points="${points}" class="${stage.declared ? 'bar' : 'absent'}"/>` +
             `<text x="${center}" y="${y + 28}" text-anchor="middle" class="${stage.declared ? 'on-bar' : 'muted'}">${esc(label)}</text>${rate}</g>`;
     }).join('');
-    return svg(height, `${view.title ?? `Funnel${view.name ? ` ${view.name}` : ''}`}: stages from visitors to repeat buyers`, shapes);
+    // Plan text never starts or ends an attribute (the chart's aria-label): it stays inside words of the report's own.
+    const which = view.title ?? view.name;
+    return svg(height, `Stages of the funnel${which ? ` ${which}` : ''}, from visitors to repeat buyers`, shapes);
 }
 
 function funnelTable(context: Context, view: FunnelView): string {

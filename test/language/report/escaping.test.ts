@@ -13,11 +13,9 @@ const PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(1)>]]>\n| *
 const S = JSON.stringify(PAYLOAD);
 
 /**
- * A plan with the payload in every string of the grammar (the display titles
- * of its blocks too), and in a comment inside a fact the report quotes; the
- * name of its only missing import is the payload too. Its flaws make rules
- * quote the strings in their messages; its funnel projects, so the titles
- * reach the money section as well.
+ * A plan with the payload in every string of the grammar, and in a comment
+ * inside a fact the report quotes; the name of its only missing import is the
+ * payload too. Its flaws make rules quote the strings in their messages.
  */
 const PLAN = `import ${JSON.stringify(PAYLOAD + '.mplan')}
 plan Payload_plan-1 ${S} {
@@ -27,7 +25,7 @@ plan Payload_plan-1 ${S} {
 }
 product Thing ${S} {
     price 10 USD
-    tier Big ${S} 20 USD
+    tier Basic ${S} 10 USD share 50%
     benefit ${S}
     drawback ${S}
     drawback ${S} mitigated by ${S}
@@ -51,7 +49,8 @@ research ${S} {
 strategy Win ${S} {
     statement ${S}
     targets Buyers
-    objective ${S} owner ${S}
+    objective ${S}
+    kpi ${S} owner ${S}
     message ${S}
 }
 tactic Ads ${S} {
@@ -69,11 +68,12 @@ campaign Go ${S} {
     results { sales 3 ${S} }
 }
 funnel ${S} {
-    visitors 1_000 per month
-    conversion visitors to customers 5%
     collect leads by optin form /* ${PAYLOAD.replace('\n', ' ')} */ offering ebook ${S}
     loyalty ${S}
     sender address ${S}
+    // The funnel projects, so the display titles reach the money section too.
+    visitors 1_000 per month
+    conversion visitors to customers 5%
 }
 offer ${S} {
     guarantee ${S} 5 days claim ${S} refunds ${S} condition ${S}
@@ -133,7 +133,7 @@ describe('plan text in the report', () => {
         expect(report.plan.goal).toBe(PAYLOAD);
         expect(report.plan.title).toBe(PAYLOAD);
         expect(report.plan.focus).toEqual([PAYLOAD]);
-        expect(report.plan.objectives.map(o => [o.text, o.strategy])).toEqual([[PAYLOAD, PAYLOAD]]);
+        expect(report.plan.objectives.map(o => [o.text, o.strategy])).toEqual([[PAYLOAD, PAYLOAD], [PAYLOAD, PAYLOAD]]);
         expect(report.budget.byCampaign.map(row => [row.title, row.tactics])).toEqual([[PAYLOAD, [PAYLOAD]]]);
         expect(report.timeline.items.map(item => item.title)).toEqual([PAYLOAD, PAYLOAD]);
         expect(report.funnel.funnels[0].title).toBe(PAYLOAD);
