@@ -185,7 +185,8 @@ function readinessRow(area: AreaReadiness, y: number): string {
         : `<rect x="${LABEL}" y="${y + 5}" width="${track}" height="${ROW - 10}" class="track"/>` +
           `<rect x="${LABEL}" y="${y + 5}" width="${(track * area.score) / 100}" height="${ROW - 10}" class="bar ${scoreClass(area.score)}"/>` +
           `<text x="${LABEL + track + 8}" y="${y + 17}" class="value">${area.score}</text>`;
-    return `<g class="area"><title>${esc(`${area.title}: ${readinessText(area)}; ${counts}; ${area.rules} rules on`)}</title>` +
+    const found = area.score === 100 ? '' : `; ${counts}`;
+    return `<g class="area"><title>${esc(`${area.title}: ${readinessText(area)}${found}; ${area.rules} rules on`)}</title>` +
         `<text x="0" y="${y + 17}">${esc(area.title)}</text>${bar}</g>`;
 }
 
