@@ -360,8 +360,9 @@ function basisOf(projection: Projection): string {
     const parts: string[] = [];
     if (reading.entry && reading.perMonth) {
         const steps = (reading.path ?? []).map(step => `${step.to} ${spanText(step.rate, percentText)}`);
-        parts.push(`${spanText(reading.entry.perMonth, people)} ${reading.entry.stage} a month${steps.length > 0 ? `, then ${steps.join(', ')}` : ''}: ` +
-            `${spanText(reading.perMonth, people)} ${purchase} a month while the plan spends`);
+        parts.push(steps.length > 0
+            ? `${spanText(reading.entry.perMonth, people)} ${reading.entry.stage} a month, then ${steps.join(', ')}: ${spanText(reading.perMonth, people)} ${purchase} a month while the plan spends`
+            : `${spanText(reading.perMonth, people)} ${purchase} a month while the plan spends`);
     }
     if (reading.fromList && funnel.listSize !== undefined && funnel.listStage) {
         parts.push(`${people(funnel.listSize)} ${funnel.listStage} on the list at the start: ${spanText(reading.fromList, people)} ${purchase} once`);
@@ -403,9 +404,12 @@ function projectedMoney(projection: Projection): ProjectedMoney {
     return {
         currency: projection.currency,
         product: shownName(product),
-        price: priceText(product.price) ?? (product.tiers.length > 0
-            ? product.tiers.map(tier => `${tier.title ?? tier.name} ${priceText(tier.price) ?? ''}${typeof tier.share === 'number' ? ` (${tier.share}%)` : ''}`.trim()).join(', ')
-            : undefined),
+        price: priceText(product.price),
+        tiers: product.price ? [] : product.tiers.map(tier => {
+            const price = priceText(tier.price);
+            const share = typeof tier.share === 'number' ? `, ${formatNumber(tier.share)}% of buyers` : '';
+            return `${tier.title ?? tier.name ?? ''}${price ? ` at ${price}` : ''}${share}`;
+        }),
         basis: basisOf(projection),
         spendWhat: SPEND_WHAT[projection.spendWhat] ?? projection.spendWhat,
         months,
@@ -459,7 +463,9 @@ function verdictLine(judgement: ObjectiveJudgement): string {
     const target = `${show(judgement.target)}${words}`;
     const projected = spanText(judgement.projected, show);
     const when = judgement.deadline ? ` by ${judgement.deadline}` : ` over the first ${judgement.projection.months.length} months`;
-    const against = judgement.direction === 'at least' ? `of ${target}` : `against at most ${target}`;
+    // "779 of 1,000 customers", "21,192.65 USD a month of 20,000 USD a month"; a ratio, a share or months against its bound.
+    const counted = judgement.unit === 'money' || (judgement.unit === 'count' && COUNTED.has(judgement.metric));
+    const against = judgement.direction === 'at most' ? `against at most ${target}` : counted ? `of ${target}` : `against at least ${target}`;
     return judgement.verdict === 'uncertain'
         ? `uncertain${when}: projected ${projected} ${against}`
         : `${judgement.verdict}${when} (projected ${projected} ${against})`;

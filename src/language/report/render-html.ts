@@ -473,7 +473,7 @@ function funnelMoney(context: Context, view: FunnelMoney, headed: boolean): stri
     const projected = view.projection;
     if (!projected) return `<div class="projection"${at(context, view.location)}>\n${heading}<p class="warn">No projection: ${esc(view.missing ?? 'the funnel cannot be projected')}.</p>\n</div>`;
     const sub = headed ? 'h4' : 'h3';
-    const price = projected.price ? ` at ${esc(projected.price)}` : '';
+    const price = projected.price ? ` at ${esc(projected.price)}` : projected.tiers.length > 0 ? ` (${esc(projected.tiers.join('; '))})` : '';
     const notes = projected.notes.length > 0
         ? `<p class="note">Left out of the projection:</p>\n<ul class="left-out">${projected.notes.map(note => `<li>${esc(note)}</li>`).join('')}</ul>`
         : '';

@@ -212,7 +212,7 @@ function funnelMoney(view: FunnelMoney, headed: boolean): string[] {
         parts.push(`No projection: ${md(view.missing ?? 'the funnel cannot be projected')}.`);
         return parts;
     }
-    const price = projected.price ? ` at ${md(projected.price)}` : '';
+    const price = projected.price ? ` at ${md(projected.price)}` : projected.tiers.length > 0 ? ` (${md(projected.tiers.join('; '))})` : '';
     parts.push(`Customers buy **${md(projected.product)}**${price}. ${md(projected.basis)}. Spend: ${md(projected.spendWhat)}.`);
     parts.push(monthTable(projected));
     if (projected.campaigns.length > 0) parts.push(`${headed ? '####' : '###'} By campaign`, campaignMoneyTable(projected));

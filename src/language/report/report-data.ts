@@ -330,9 +330,11 @@ export interface FunnelMoney {
 export interface ProjectedMoney {
     /** The currency of every amount of the projection (the product's price). */
     currency: string;
-    /** The product customers buy (title, else name) and its price as written ("20 USD per month"). */
+    /** The product customers buy (title, else name) and its price ("20 USD per month"). */
     product: string;
     price: string | undefined;
+    /** A product priced by tiers: each with its price and share ("Solo at 15 EUR per month, 75% of buyers"). */
+    tiers: string[];
     /** How people reach the first purchase: "10,000 visitors a month, then subscribers 2%: 200 subscribers a month". */
     basis: string;
     /** What the spend is: the campaigns' budgets (or their tactics') or, without campaigns, the tactics' budgets. */

@@ -111,3 +111,38 @@ campaign Opening "Opening season" {
     review on 2027-10-15
 }
 `;
+
+/**
+ * An accounting SaaS sold in two tiers after a 30-day trial (economics.test.ts
+ * works its figures out): 500 trials a month, 20% of them convert, March to
+ * May 2027 at 4,000 EUR a month.
+ */
+export const LEDGERLY = `plan Ledgerly "Ledgerly: year one" {
+    goal "300 paying firms by the summer"
+    currency EUR
+    focus Ledgerly
+}
+
+product Ledgerly "Ledgerly accounting" {
+    tier Solo 15 EUR per month share 75%
+    tier Team "Team plan" 45 EUR per month share 25%
+    trial 30 days converts 20%
+    unit cost 3 EUR
+    retention 97% per month
+    benefit "Books closed in an afternoon"
+}
+
+strategy SmallFirms "Small firms first" {
+    statement "Win accountants' small clients with a free month"
+    kpi "Return on ad spend" metric roas target at least 2x owner "Ana Lima" review monthly
+}
+
+campaign Launch "Spring launch" {
+    budget 4_000 EUR per month
+    from 2027-03-01 to 2027-05-31
+}
+
+funnel "Trial funnel" {
+    expect 500 trials per month
+}
+`;
