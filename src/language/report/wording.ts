@@ -5,7 +5,7 @@
  * Pure, like the renderers.
  */
 import { formatMoney } from '../model/values.js';
-import { formatNumber, percentText } from '../wording.js';
+import { formatNumber } from '../wording.js';
 import type { Amount, AreaReadiness, CampaignBudgetRow, PlanReport, Span, Total, UnitEconomics } from './report-data.js';
 
 /** The file name at the end of a URI, decoded. */
@@ -99,11 +99,6 @@ export function paybackText(unit: UnitEconomics): string {
 /** LTV:CAC as a ratio: "18.9x", "9.5x to 31x". */
 export function ratioText(span: Span): string {
     return spanText(span, value => `${formatNumber(value, 1)}x`);
-}
-
-/** A share of people: "2%", "1% to 3%". */
-export function shareText(span: Span): string {
-    return spanText(span, percentText);
 }
 
 /** An area's readiness as the tables read it: "27", "100 (no findings)", "not assessed (no segment)", "not judged (every rule off)". */
