@@ -32,6 +32,6 @@ export async function exportReportCommand(client: LanguageClient | undefined, gi
     if (!target) return;
     const markdown = target.path.toLowerCase().endsWith('.md');
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReportFile(report, markdown ? 'md' : 'html')));
-    const choice = await vscode.window.showInformationMessage(`Wrote the report of ${report.plan.name} to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
+    const choice = await vscode.window.showInformationMessage(`Wrote the report of ${report.plan.title ?? report.plan.name} to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
     if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
 }

@@ -120,7 +120,7 @@ export class PlanPreviews implements vscode.Disposable {
             webview.html = messagePage(webview.cspSource, 'This file has no plan block: it is a library. Preview a plan that imports it.', state);
             return;
         }
-        panel.title = `Preview ${report.plan.name}`;
+        panel.title = `Preview ${report.plan.title ?? report.plan.name}`;
         webview.html = renderPreviewHtml(report, { nonce: nonce(), cspSource: webview.cspSource, state });
     }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectOneCleanErrorLine, mplan, PINNED, pinnedSettings, PLANS, ROOT } from './run.js';
+import { COFFEE_CLUB, NO_FUNNEL } from '../language/report/plans.js';
 
 /** The plans' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];
@@ -45,7 +46,7 @@ describe('mplan report', () => {
             const html = readFileSync(out, 'utf8');
             expect(html).toMatch(/^<!DOCTYPE html>/);
             expect(html).toContain(`<h1>${example.name}</h1>`);
-            for (const heading of ['Summary', 'Readiness', 'Budget', 'By strategy', 'By channel', 'By campaign', 'Timeline', 'Funnel', 'Findings']) {
+            for (const heading of ['Summary', 'Readiness', 'Budget', 'By strategy', 'By channel', 'By campaign', 'Money over time', 'Timeline', 'Funnel', 'Findings']) {
                 expect(html).toMatch(new RegExp(`<h[23]>${heading}</h[23]>`));
             }
             for (const number of example.numbers) expect(html, number).toContain(number);
@@ -66,7 +67,7 @@ describe('mplan report', () => {
             const text = readFileSync(join(dir, 'report.md'), 'utf8');
             const lines = text.split('\n');
             expect(lines[0]).toBe(`# Plan report: ${example.name}`);
-            for (const heading of ['## Summary', '## Readiness', '## Budget', '### By strategy', '### By channel', '### By campaign', '## Timeline', '## Funnel', '## Findings']) {
+            for (const heading of ['## Summary', '## Readiness', '## Budget', '### By strategy', '### By channel', '### By campaign', '## Money over time', '## Timeline', '## Funnel', '## Findings']) {
                 expect(lines).toContain(heading);
             }
             for (const number of example.numbers) expect(text, number).toContain(number);
@@ -92,6 +93,34 @@ describe('mplan report', () => {
         const text = readFileSync(join(dir, 'r.md'), 'utf8');
         expect(text).toContain('| Funnel | 27 | 2 | 2 | 1 | 5 |');
         expect(text).toContain('> Most people will not buy online');
+    });
+
+    it('writes a subscription\'s money over time, month by month, and its objectives\' verdicts under the goal, its blocks by their titles', async () => {
+        const dir = temp();
+        writeFileSync(join(dir, 'coffee.mplan'), COFFEE_CLUB);
+        expect(await mplan(['report', 'coffee.mplan', '--out', 'coffee.md', ...AS_OF], dir)).toEqual({ code: 0, stdout: 'wrote coffee.md\n', stderr: '' });
+        const text = readFileSync(join(dir, 'coffee.md'), 'utf8');
+        expect(text.split('\n')[0]).toBe('# Plan report: Coffee Club, year one');
+        expect(text).toContain('- Objective **Paying subscribers**: not reached by 2027-12-31 \\(projected 779 of 1,000 active subscribers\\)');
+        expect(text).toContain('## Money over time\n\nWhat the plan\'s own figures project over the first 12 months');
+        expect(text).toContain('| 2027-01 | 1,000 USD | 200 | 200 | 4,000 USD | 2,000 USD |');
+        expect(text).toContain('| **Total** | **6,000 USD** | **1,200** | – | **184,008 USD** | **92,004 USD** |');
+        expect(text).toContain('- **Payback**, the months of margin that win back the CAC: 1 month');
+        expect(text).toContain('| Spring launch | 1,000 USD per month \\(6,000 USD in all\\) | 6,000 USD |');
+        expect(await mplan(['report', 'coffee.mplan', '--out', 'coffee.html', ...AS_OF], dir)).toEqual({ code: 0, stdout: 'wrote coffee.html\n', stderr: '' });
+        const html = readFileSync(join(dir, 'coffee.html'), 'utf8');
+        expect(html).toContain('<h1>Coffee Club, year one</h1>');
+        expect(html).toMatch(/<h2>Money over time<\/h2>[\s\S]*<tr class="total"><th>Total<\/th><th class="num">6,000 USD<\/th>/);
+        expect(loadingTags(html)).toEqual([]);
+    });
+
+    it('says in one line what a plan without a funnel lacks for a projection, and that its funnel is not assessed', async () => {
+        const dir = temp();
+        writeFileSync(join(dir, 'cakes.mplan'), NO_FUNNEL);
+        expect((await mplan(['report', 'cakes.mplan', '--out', 'cakes.md', ...AS_OF], dir)).code).toBe(0);
+        const text = readFileSync(join(dir, 'cakes.md'), 'utf8');
+        expect(text).toContain('## Money over time\n\nNo projection: the plan has no funnel, so nothing counts visitors per month');
+        expect(text).toMatch(/\| Funnel \| not assessed \\\(no funnel\\\) \|/);
     });
 
     it('escapes a plan\'s <script> in both formats', async () => {

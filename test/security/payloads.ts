@@ -64,41 +64,43 @@ export function payloadPlan(text: string, missingImport: string): string {
     const s = literal(text);
     return `import ${literal(missingImport)}
 import "shared.mplan"
-plan Payload {
+plan Payload ${s} {
     goal ${s}
     currency USD
     focus Thing
 }
-product Thing {
+product Thing ${s} {
     price 10 USD
+    tier Basic ${s} 10 USD share 50%
     benefit ${s}
     drawback ${s}
     drawback ${s} mitigated by ${s}
     improvement ${s}
 }
-segment Buyers {
+segment Buyers ${s} {
     who ${s}
     from ${s}, ${s}
     decides
     habits { social linkedin, ${s} sites ${s} search ${s} communities ${s} tools ${s} }
 }
-competitor Rival {
+competitor Rival ${s} {
     strength ${s}
     weakness ${s}
     we differ by ${s}
 }
-research {
+research ${s} {
     consulted ${s}
     studied Rival
     finding ${s}
 }
-strategy Win {
+strategy Win ${s} {
     statement ${s}
     targets Buyers, Shared
     objective ${s}
+    kpi ${s} owner ${s}
     message ${s}
 }
-tactic Ads {
+tactic Ads ${s} {
     serves Win
     channel social on ${s}
     audience Buyers
@@ -110,18 +112,20 @@ tactic Orphan {
     channel ppc on ${s}
     budget 5 EUR
 }
-campaign Go {
+campaign Go ${s} {
     budget 50 USD
     runs Ads
     from 2027-02-01 to 2027-03-01
     results { sales 3 ${s} }
 }
-funnel {
+funnel ${s} {
     collect leads by optin form offering ebook ${s}
     loyalty ${s}
     sender address ${s}
+    visitors 1_000 per month
+    conversion visitors to customers 5%
 }
-offer {
+offer ${s} {
     guarantee ${s} 5 days claim ${s} refunds ${s} condition ${s}
     free sample ${s}
     security ${s}

@@ -1,22 +1,31 @@
 /**
  * The plan report of a built plan file: read from its plan model (the sums
- * are the model's: `campaignSpend`, `amountOf`) and from the diagnostics the
- * rules published on the plan's files. The CLI renders it, the language
- * server sends it to the preview; both build it here.
+ * are the model's: `campaignSpend`, `budgetTotal`; the projection and the
+ * objectives' verdicts are economics.ts's and objectives.ts's) and from the
+ * diagnostics the rules published on the plan's files. The CLI renders it,
+ * the language server sends it to the preview; both build it here.
  */
 import { AstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { Campaign, Document, Funnel, Tactic } from '../generated/ast.js';
+import type { Campaign, Document, Funnel, Objective, Price, Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
 import { amountOf, campaignSpend, tacticsRun, type PlanModel } from '../model/plan-model.js';
-import { dayNumber, MoneySum, type Amount } from '../model/values.js';
+import { dayNumber, formatMoney, MoneySum, type Amount } from '../model/values.js';
+import { budgetTotal, unitName } from '../model/budgets.js';
+import { isRecurring, projectFunnel, type Projection } from '../model/economics.js';
+import { projectionGap } from '../model/projection-gaps.js';
+import { judgeObjective, metricKind, type ObjectiveJudgement } from '../model/objectives.js';
+import type { Span } from '../model/funnel-reading.js';
+import { formatNumber, percentText } from '../wording.js';
 import { RULES, ruleById, type Area, type Rule, type Severity } from '../rules/index.js';
 import { publicRuleDocsUrl } from '../config/rule-docs.js';
 import { ruleLevel } from '../config/settings.js';
-import { AREA_TITLES, READINESS_FORMULA, readinessScore } from './readiness.js';
+import { AREA_TITLES, declaresArea, nothingDeclared, READINESS_FORMULA, READINESS_NOT_ASSESSED, readinessScore } from './readiness.js';
 import { ruleRationale } from './rationale.js';
+import { people, spanText } from './wording.js';
 import type {
-    AreaFindings, AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelReport, FunnelStage, FunnelView, PlanReport,
-    ReportFinding, SourceLocation, Timeline, TimelineItem, Total
+    AreaFindings, AreaReadiness, BlockCounts, BudgetRow, CampaignBudgetRow, CampaignMoney, FunnelMoney, FunnelReport, FunnelStage,
+    FunnelView, MoneyMonth, MoneyOverTime, ObjectiveLine, PlanReport, ProjectedMoney, ReportFinding, SourceLocation, Timeline,
+    TimelineItem, Total
 } from './report-data.js';
 import { isoDay } from '../model/periods.js';
 import { STAGES, stageName, stageOf, type Stage } from '../model/funnel-stages.js';
@@ -36,12 +45,24 @@ export async function buildPlanReport(services: MplanServices, document: Langium
     const blocks = model.all;
     const totalBudget = new MoneySum(), plannedSpend = new MoneySum(), tacticBudgets = new MoneySum();
     for (const campaign of blocks.campaigns) {
-        totalBudget.add(amountOf(campaign.budget));
+        totalBudget.add(budgetTotal(campaign));
         for (const amount of amounts(campaignSpend(campaign))) plannedSpend.add(amount);
     }
-    for (const tactic of blocks.tactics) tacticBudgets.add(amountOf(tactic.budget));
+    for (const tactic of blocks.tactics) tacticBudgets.add(budgetTotal(tactic));
     const counted = { error: 0, warning: 0, info: 0 };
     for (const finding of findings) counted[finding.severity]++;
+    const counts: BlockCounts = {
+        files: model.files.length,
+        products: blocks.products.length,
+        segments: blocks.segments.length,
+        competitors: blocks.competitors.length,
+        research: blocks.research.length,
+        strategies: blocks.strategies.length,
+        tactics: blocks.tactics.length,
+        campaigns: blocks.campaigns.length,
+        funnels: blocks.funnels.length,
+        offers: blocks.offers.length
+    };
     return {
         version: 1,
         uri: document.uri.toString(),
@@ -49,26 +70,17 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         currency,
         plan: {
             name: nameOf(plan),
+            title: plan.title,
             goal: plan.goal,
+            objectives: objectivesOf(model),
             currencyDeclared: model.currency?.declared ?? false,
-            focus: plan.focus.map(ref => ref.$refText),
+            focus: plan.focus.map(ref => (ref.ref ? shownName(ref.ref) : ref.$refText)),
             revisit: plan.revisit ? sourceText(plan.revisit.$cstNode) : undefined,
             period: timeline.start && timeline.end ? { start: timeline.start, end: timeline.end } : undefined,
             totalBudget: total(totalBudget, currency),
             plannedSpend: total(plannedSpend, currency),
             tacticBudgets: total(tacticBudgets, currency),
-            counts: {
-                files: model.files.length,
-                products: blocks.products.length,
-                segments: blocks.segments.length,
-                competitors: blocks.competitors.length,
-                research: blocks.research.length,
-                strategies: blocks.strategies.length,
-                tactics: blocks.tactics.length,
-                campaigns: blocks.campaigns.length,
-                funnels: blocks.funnels.length,
-                offers: blocks.offers.length
-            },
+            counts,
             findings: counted,
             location: locationOf(plan)
         },
@@ -79,7 +91,8 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         },
         timeline,
         funnel: funnelOf(model),
-        readiness: { areas: readinessOf(model, findings), formula: READINESS_FORMULA },
+        money: moneyOf(model),
+        readiness: { areas: readinessOf(model, findings, counts), formula: READINESS_FORMULA, notAssessed: READINESS_NOT_ASSESSED },
         findings: { areas: await groupFindings(services, findings) }
     };
 }
@@ -120,25 +133,33 @@ function nameOf(block: { name?: string }): string {
     return block.name ?? '';
 }
 
+/** A block as the report shows it: its display title when it has one, else its name. */
+function shownName(block: { name?: string; title?: string }): string {
+    return block.title ?? nameOf(block);
+}
+
 /** A bar being filled: tactic budgets in the plan currency and, apart, in others. */
 interface RowBuilder {
     name: string | null;
+    title: string | undefined;
     node: AstNode | undefined;
     sum: MoneySum;
     tactics: string[];
     unbudgeted: string[];
+    uncounted: string[];
 }
 
-function rowBuilder(name: string | null, node: AstNode | undefined): RowBuilder {
-    return { name, node, sum: new MoneySum(), tactics: [], unbudgeted: [] };
+function rowBuilder(name: string | null, node: AstNode | undefined, title?: string): RowBuilder {
+    return { name, title, node, sum: new MoneySum(), tactics: [], unbudgeted: [], uncounted: [] };
 }
 
-/** Counts `part` of a tactic's budget (1 for all of it) in a row. */
+/** Counts `part` of a tactic's budget in all (1 for all of it) in a row. */
 function addTactic(row: RowBuilder, tactic: Tactic, part: number): void {
-    row.tactics.push(nameOf(tactic));
-    const budget = amountOf(tactic.budget);
+    row.tactics.push(shownName(tactic));
+    const budget = budgetTotal(tactic);
     if (budget) row.sum.add({ amount: budget.amount * part, currency: budget.currency });
-    else row.unbudgeted.push(nameOf(tactic));
+    else if (amountOf(tactic.budget)) row.uncounted.push(shownName(tactic));
+    else row.unbudgeted.push(shownName(tactic));
 }
 
 /** The rows, with each one's share of what they add up to in the plan currency. */
@@ -147,25 +168,27 @@ function finishRows(rows: RowBuilder[], currency: string | undefined): BudgetRow
     const all = built.reduce((sum, { total }) => sum + total.amount, 0);
     return built.map(({ row, total }) => ({
         name: row.name,
+        title: row.title,
         amount: total.amount,
         share: all > 0 ? total.amount / all : 0,
         other: total.other,
         tactics: row.tactics,
         unbudgeted: row.unbudgeted,
+        uncounted: row.uncounted,
         location: locationOf(row.node)
     }));
 }
 
 /** Tactic budgets by strategy: every strategy of the plan, a tactic serving several shared equally, then tactics serving none. */
 function byStrategy(model: PlanModel, currency: string | undefined): BudgetRow[] {
-    const rows = new Map(model.all.strategies.map(strategy => [strategy, rowBuilder(nameOf(strategy), strategy)]));
+    const rows = new Map(model.all.strategies.map(strategy => [strategy, rowBuilder(nameOf(strategy), strategy, strategy.title)]));
     const none = rowBuilder(null, undefined);
     for (const tactic of model.all.tactics) {
         const served = [...new Set(tactic.serves.map(ref => ref.ref).filter(strategy => strategy !== undefined))];
         if (served.length === 0) addTactic(none, tactic, 1);
         for (const strategy of served) {
             let row = rows.get(strategy);
-            if (!row) rows.set(strategy, row = rowBuilder(nameOf(strategy), strategy));
+            if (!row) rows.set(strategy, row = rowBuilder(nameOf(strategy), strategy, strategy.title));
             addTactic(row, tactic, 1 / served.length);
         }
     }
@@ -188,23 +211,27 @@ function byChannel(model: PlanModel, currency: string | undefined): BudgetRow[] 
     return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])], currency);
 }
 
-/** A campaign's budget against its spend (`campaignSpend`), both in the plan currency. */
+/** A campaign's budget in all (`budgetTotal`) against its spend (`campaignSpend`), both in the plan currency. */
 function campaignRow(campaign: Campaign, currency: string | undefined): CampaignBudgetRow {
-    const budget = amountOf(campaign.budget);
+    const written = amountOf(campaign.budget);
+    const budget = budgetTotal(campaign);
     const spend = total(campaignSpend(campaign), currency);
     const inPlanCurrency = budget !== undefined && budget.currency === currency;
     const comparable = inPlanCurrency && spend.other.length === 0;
     const tactics = tacticsRun(campaign);
     return {
         name: nameOf(campaign),
-        budget: inPlanCurrency ? budget.amount : undefined,
-        budgetOther: budget && !inPlanCurrency ? budget : undefined,
+        title: campaign.title,
+        budget: inPlanCurrency ? cents(budget.amount) : undefined,
+        budgetPer: written && campaign.budgetPer ? { amount: written, per: unitName(campaign.budgetPer) } : undefined,
+        budgetOther: budget && !inPlanCurrency ? { ...budget, amount: cents(budget.amount) } : undefined,
         spend: spend.amount,
         spendOther: spend.other,
         left: comparable ? cents(budget.amount - spend.amount) : undefined,
         ratio: comparable && budget.amount > 0 ? spend.amount / budget.amount : undefined,
-        tactics: tactics.map(nameOf),
-        unbudgeted: tactics.filter(tactic => !amountOf(tactic.budget)).map(nameOf),
+        tactics: tactics.map(shownName),
+        unbudgeted: tactics.filter(tactic => !amountOf(tactic.budget)).map(shownName),
+        uncounted: tactics.filter(tactic => amountOf(tactic.budget) && !budgetTotal(tactic)).map(shownName),
         location: locationOf(campaign)
     };
 }
@@ -224,7 +251,8 @@ function timelineItem(block: Campaign | Tactic, campaign: Campaign | undefined):
     return {
         kind: block.$type === 'Campaign' ? 'campaign' : 'tactic',
         name: nameOf(block),
-        campaign: campaign ? nameOf(campaign) : undefined,
+        title: block.title,
+        campaign: campaign ? shownName(campaign) : undefined,
         start: block.period?.start,
         end: block.period?.end,
         review: block.$type === 'Campaign' ? (block as Campaign).review : undefined,
@@ -296,13 +324,211 @@ function funnelView(funnel: Funnel): FunnelView {
         });
         if (isDeclared) expected = expected !== undefined && conversion ? expected * conversion.rate / 100 : undefined;
     }
-    return { name: funnel.name, per: funnel.visitorsPer, stages, location: locationOf(funnel) };
+    return { name: funnel.name, title: funnel.title, per: funnel.visitorsPer, stages, location: locationOf(funnel) };
 }
 
 function funnelOf(model: PlanModel): FunnelReport {
     const funnels = model.all.funnels.map(funnelView);
     const missing = STAGES.filter(stage => !funnels.some(view => view.stages.some(s => s.stage === stage && s.declared)));
     return { funnels, missing };
+}
+
+// ------------------------------------------------------------ money over time
+
+/** What a plan without a funnel lacks for a projection. */
+const NO_FUNNEL = 'the plan has no funnel, so nothing counts visitors per month or says how they become customers: ' +
+    'add a funnel with \'visitors 8_000 per month\' (the figure you expect) and its conversion rates';
+
+/** A span as it goes into the report's data: money to the cent, counts to two decimals. */
+function spanCents(span: Span): Span {
+    return { low: cents(span.low), high: cents(span.high) };
+}
+
+/** A price as the report words it: "20 USD per month", "39 to 49 USD". */
+function priceText(price: Price | undefined): string | undefined {
+    if (!price || typeof price.amount !== 'number' || !price.currency) return undefined;
+    const amount = price.high !== undefined && price.high !== price.amount
+        ? `${formatNumber(price.amount)} to ${formatMoney({ amount: price.high, currency: price.currency })}`
+        : formatMoney({ amount: price.amount, currency: price.currency });
+    return price.per ? `${amount} per ${unitName(price.per)}` : amount;
+}
+
+/** How people reach the first purchase, from the funnel's counts and rates. */
+function basisOf(projection: Projection): string {
+    const { reading, funnel, product } = projection;
+    const purchase = reading.purchase?.stage ?? 'customers';
+    const parts: string[] = [];
+    if (reading.entry && reading.perMonth) {
+        const steps = (reading.path ?? []).map(step => `${step.to} ${spanText(step.rate, percentText)}`);
+        parts.push(steps.length > 0
+            ? `${spanText(reading.entry.perMonth, people)} ${reading.entry.stage} a month, then ${steps.join(', ')}: ${spanText(reading.perMonth, people)} ${purchase} a month while the plan spends`
+            : `${spanText(reading.perMonth, people)} ${purchase} a month while the plan spends`);
+    }
+    if (reading.fromList && funnel.listSize !== undefined && funnel.listStage) {
+        parts.push(`${people(funnel.listSize)} ${funnel.listStage} on the list at the start: ${spanText(reading.fromList, people)} ${purchase} once`);
+    }
+    if (product.trialConverts && reading.purchase?.how === 'trial') {
+        const rate = product.trialConverts;
+        parts.push(`${spanText({ low: rate.value / 100, high: (rate.high ?? rate.value) / 100 }, percentText)} of ${purchase} become paying customers`);
+    }
+    return parts.join('; ');
+}
+
+const SPEND_WHAT: Record<string, string> = {
+    'campaign spend': 'the campaigns\' budgets over their periods (for a campaign without one, the budgets of the tactics it runs)',
+    'tactic budgets': 'the tactics\' budgets over their periods'
+};
+
+/** A projection as plain data, money to the cent. */
+function projectedMoney(projection: Projection): ProjectedMoney {
+    const months: MoneyMonth[] = projection.months.map(row => ({
+        month: row.label,
+        spend: cents(row.spend),
+        customers: spanCents(row.customers),
+        active: row.active ? spanCents(row.active) : undefined,
+        revenue: spanCents(row.revenue),
+        margin: row.margin ? spanCents(row.margin) : undefined
+    }));
+    const campaigns: CampaignMoney[] = projection.campaigns.map(share => ({
+        name: nameOf(share.campaign),
+        title: share.campaign.title,
+        spend: cents(share.spend),
+        customers: spanCents(share.customers),
+        revenue: spanCents(share.revenue),
+        margin: share.margin ? spanCents(share.margin) : undefined,
+        cac: share.cac ? spanCents(share.cac) : undefined,
+        location: locationOf(share.campaign)
+    }));
+    const { cac, ltv, payback } = projection;
+    const product = projection.product;
+    return {
+        currency: projection.currency,
+        product: shownName(product),
+        price: priceText(product.price),
+        tiers: product.price ? [] : product.tiers.map(tier => {
+            const price = priceText(tier.price);
+            const share = typeof tier.share === 'number' ? `, ${formatNumber(tier.share)}% of buyers` : '';
+            return `${tier.title ?? tier.name ?? ''}${price ? ` at ${price}` : ''}${share}`;
+        }),
+        basis: basisOf(projection),
+        spendWhat: SPEND_WHAT[projection.spendWhat] ?? projection.spendWhat,
+        months,
+        total: {
+            spend: cents(projection.spend),
+            customers: spanCents(projection.customers),
+            revenue: spanCents(projection.revenue),
+            margin: projection.margin ? spanCents(projection.margin) : undefined
+        },
+        campaigns,
+        unit: {
+            cac: cac ? spanCents(cac) : undefined,
+            ltv: spanCents(ltv),
+            ltvBasis: projection.ltvBasis,
+            ltvMonths: projection.months.length,
+            ltvToCac: cac && cac.low > 0 ? spanCents({ low: ltv.low / cac.high, high: ltv.high / cac.low }) : undefined,
+            payback: payback ? { low: payback.low, high: payback.high } : undefined,
+            // economics.ts looks for payback over ten years, or the horizon when it is longer.
+            paybackLimit: Math.max(120, projection.months.length)
+        },
+        notes: projection.notes
+    };
+}
+
+function funnelMoney(model: PlanModel, funnel: Funnel): FunnelMoney {
+    const projection = projectFunnel(model, funnel);
+    return {
+        name: funnel.name,
+        title: funnel.title,
+        missing: projection ? undefined : projectionGap(model, funnel) ?? 'the funnel cannot be projected',
+        projection: projection ? projectedMoney(projection) : undefined,
+        location: locationOf(funnel)
+    };
+}
+
+/** Each funnel's projection over the horizon, or what it lacks for one. */
+function moneyOf(model: PlanModel): MoneyOverTime {
+    const funnels = model.all.funnels.map(funnel => funnelMoney(model, funnel));
+    return { horizonMonths: model.settings.thresholds.horizonMonths, funnels, missing: funnels.length === 0 ? NO_FUNNEL : undefined };
+}
+
+// ---------------------------------------------------------------- objectives
+
+/** The metrics a count target is written for, whose figures show without a unit ("1,240"): the line adds the metric word. */
+const COUNTED = new Set(['customers', 'active', 'stage']);
+
+/** "reached by 2027-12-31 (projected 1,240 of 1,000 customers)" and its kin. */
+function verdictLine(judgement: ObjectiveJudgement): string {
+    const { objective, show } = judgement;
+    const words = COUNTED.has(judgement.metric) && objective.metric ? ` ${objective.metric.replace(/_/g, ' ')}` : '';
+    const target = `${show(judgement.target)}${words}`;
+    const projected = spanText(judgement.projected, show);
+    const when = judgement.deadline ? ` by ${judgement.deadline}` : ` over the first ${judgement.projection.months.length} months`;
+    // "779 of 1,000 customers", "21,192.65 USD a month of 20,000 USD a month"; a ratio, a share or months against its bound.
+    const counted = judgement.unit === 'money' || (judgement.unit === 'count' && COUNTED.has(judgement.metric));
+    const against = judgement.direction === 'at most' ? `against at most ${target}` : counted ? `of ${target}` : `against at least ${target}`;
+    return judgement.verdict === 'uncertain'
+        ? `uncertain${when}: projected ${projected} ${against}`
+        : `${judgement.verdict}${when} (projected ${projected} ${against})`;
+}
+
+/** Why an objective cannot be judged against the projection. */
+function unjudgedLine(model: PlanModel, objective: Objective): string {
+    if (!objective.metric) return 'not judged: it names no metric (such as \'metric customers\')';
+    if (typeof objective.target !== 'number') return 'not judged: it sets no target';
+    const funnels = model.reach.funnels;
+    const stages = funnels.flatMap(f => f.conversions.flatMap(c => [c.from, c.to]).concat(f.counts.map(c => c.stage)))
+        .filter((word): word is string => Boolean(word)).map(word => word.toLowerCase());
+    if (funnels.length === 0) return 'not judged: no projection, the plan has no funnel';
+    const projection = funnels.map(funnel => projectFunnel(model, funnel)).find(p => p !== undefined);
+    if (!projection) return `not judged: no projection (${projectionGap(model, funnels[0]) ?? 'the funnel cannot be projected'})`;
+    const kind = metricKind(objective.metric, stages);
+    if (!kind) {
+        return `not judged: the projection gives no figure called ${objective.metric} (it gives customers, active subscribers, revenue, margin, cac, roas, ltv, churn, payback and the funnel's stages)`;
+    }
+    if (objective.deadline && dayNumber(objective.deadline) === undefined) return `not judged: ${objective.deadline} is not a day`;
+    const product = shownName(projection.product);
+    if (objective.currency && objective.currency !== projection.currency) {
+        return `not judged: its target is in ${objective.currency}, the projection in ${projection.currency} (the price of ${product})`;
+    }
+    if (kind === 'active' && !projection.months[0]?.active) {
+        return `not judged: ${product} ${isRecurring(projection.product) ? 'states no retention or churn' : 'is not sold per month or year'}, so the projection does not count who keeps paying`;
+    }
+    if (kind === 'margin' && !projection.margin) return `not judged: ${product} states no margin or unit cost`;
+    if ((kind === 'churn' || kind === 'retention') && !projection.product.churn && !projection.product.retention) {
+        return `not judged: ${product} states no retention or churn`;
+    }
+    return `not judged: its target's unit does not fit ${objective.metric}`;
+}
+
+/** Figures of the data rounded past what a reader can tell apart (shares stay shares: 0.05). */
+function fine(span: Span): Span {
+    return { low: Math.round(span.low * 10_000) / 10_000, high: Math.round(span.high * 10_000) / 10_000 };
+}
+
+/** Every objective and KPI of the plan's strategies, judged against the projection. */
+function objectivesOf(model: PlanModel): ObjectiveLine[] {
+    const lines: ObjectiveLine[] = [];
+    for (const strategy of model.all.strategies) {
+        for (const objective of strategy.objectives) {
+            const judgement = judgeObjective(model, objective);
+            lines.push({
+                kind: objective.kind === 'kpi' ? 'kpi' : 'objective',
+                text: objective.text ?? '',
+                strategy: shownName(strategy),
+                metric: objective.metric,
+                judged: judgement ? {
+                    verdict: judgement.verdict,
+                    direction: judgement.direction,
+                    target: judgement.target,
+                    projected: fine(judgement.projected),
+                    deadline: judgement.deadline
+                } : undefined,
+                line: judgement ? verdictLine(judgement) : unjudgedLine(model, objective),
+                location: locationOf(objective)
+            });
+        }
+    }
+    return lines;
 }
 
 /** A finding of a rule that is on, in one of the plan's files. */
@@ -340,8 +566,12 @@ function areasOfRegistry(): Area[] {
     return [...new Set(RULES.map(rule => rule.area))];
 }
 
-/** The score of every area but the language (which judges the text, not the plan), from the findings of its rules that are on. */
-function readinessOf(model: PlanModel, findings: PlacedFinding[]): AreaReadiness[] {
+/**
+ * The score of every area but the language (which judges the text, not the
+ * plan), from the findings of its rules that are on; an area where the plan
+ * declares nothing its rules read is not assessed (readiness.ts AREA_BLOCKS).
+ */
+function readinessOf(model: PlanModel, findings: PlacedFinding[], counts: BlockCounts): AreaReadiness[] {
     return areasOfRegistry().filter(area => area !== 'language').map(area => {
         const active = RULES.filter(rule => rule.area === area && ruleLevel(rule, model.settings) !== 'off');
         const byRule = new Map<string, Severity[]>();
@@ -353,10 +583,13 @@ function readinessOf(model: PlanModel, findings: PlacedFinding[]): AreaReadiness
             list.push(finding.severity);
             byRule.set(finding.rule.id, list);
         }
+        const status = active.length === 0 ? 'not judged' : !declaresArea(area, counts) ? 'not assessed' : 'scored';
         return {
             area,
             title: AREA_TITLES[area],
-            score: active.length > 0 ? readinessScore(byRule) : undefined,
+            status,
+            score: status === 'scored' ? readinessScore(byRule) : undefined,
+            lacks: status === 'not assessed' ? nothingDeclared(area) : undefined,
             rules: active.length,
             findings: counted
         };

@@ -7,13 +7,15 @@
  * escapeHtml. PURE: it imports nothing from Langium or Node, so the VS Code
  * extension's bundle can import it.
  */
-import { formatMoney } from '../model/values.js';
 import { formatNumber, percentText } from '../wording.js';
-import { fileName, money, otherText, rowNotes, totalText } from './wording.js';
+import {
+    campaignBudgetText, fileName, label, money, moneySpan, otherText, paybackText, people, projectedMoney, ratioText, readinessText,
+    rowNotes, spanText, totalText
+} from './wording.js';
 import { codeSpans, escapeHtml as esc } from './escape.js';
 import { languageNote } from './readiness.js';
 import type {
-    AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, RuleFindings, SourceLocation, TimelineItem
+    AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelMoney, FunnelView, PlanReport, ProjectedMoney, RuleFindings, SourceLocation, TimelineItem
 } from './report-data.js';
 
 export interface RenderHtmlOptions {
@@ -47,6 +49,7 @@ export function renderReportHtml(report: PlanReport, options: RenderHtmlOptions 
         summary(context),
         readiness(context),
         budget(context),
+        moneyOverTime(context),
         timeline(context),
         funnel(context),
         findings(context)
@@ -58,7 +61,7 @@ export function renderReportHtml(report: PlanReport, options: RenderHtmlOptions 
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options, script !== '')}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="mplan">
-<title>Plan report: ${esc(report.plan.name)}</title>
+<title>Plan report: ${esc(label(report.plan))}</title>
 <style${nonce}>${styles(options.theme ?? 'light')}</style>
 </head>
 <body class="${context.interactive ? 'interactive' : 'static'}">
@@ -110,10 +113,23 @@ function header(context: Context): string {
     facts.push(['Judged as of', context.report.asOf]);
     return `<header id="plan"${at(context, plan.location)}>
 <p class="kicker">Marketing plan report</p>
-<h1>${esc(plan.name)}</h1>
+<h1>${esc(label(plan))}</h1>
 ${plan.goal !== undefined ? `<p class="goal">${esc(plan.goal)}</p>` : '<p class="goal missing">The plan states no goal.</p>'}
+${objectives(context)}
 <dl class="facts">${facts.map(([term, value]) => `<div><dt>${esc(term)}</dt><dd>${esc(value)}</dd></div>`).join('')}</dl>
 </header>`;
+}
+
+/** Each objective and KPI with its verdict against the projection, under the goal. */
+function objectives(context: Context): string {
+    const lines = context.report.plan.objectives;
+    if (lines.length === 0) return '';
+    const items = lines.map(objective => {
+        const state = objective.judged ? objective.judged.verdict.replace(' ', '-') : 'not-judged';
+        return `<li class="${state}"${at(context, objective.location)}><span class="kind">${objective.kind === 'kpi' ? 'KPI' : 'Objective'}</span> ` +
+            `<strong>${esc(objective.text)}</strong>: <span class="verdict">${esc(objective.line)}</span></li>`;
+    }).join('\n');
+    return `<ul class="objectives" aria-label="Objectives, against the projection">\n${items}\n</ul>`;
 }
 
 function summary(context: Context): string {
@@ -165,11 +181,12 @@ function readinessRow(area: AreaReadiness, y: number): string {
         area.findings.info ? `${area.findings.info} info` : ''
     ].filter(Boolean).join(', ') || 'no findings';
     const bar = area.score === undefined
-        ? `<text x="${LABEL}" y="${y + 17}" class="muted">not judged: every rule of the area is off</text>`
+        ? `<text x="${LABEL}" y="${y + 17}" class="muted">${area.status === 'not assessed' ? `not assessed: the plan has ${esc(area.lacks ?? 'nothing of it')}` : 'not judged: every rule of the area is off'}</text>`
         : `<rect x="${LABEL}" y="${y + 5}" width="${track}" height="${ROW - 10}" class="track"/>` +
           `<rect x="${LABEL}" y="${y + 5}" width="${(track * area.score) / 100}" height="${ROW - 10}" class="bar ${scoreClass(area.score)}"/>` +
           `<text x="${LABEL + track + 8}" y="${y + 17}" class="value">${area.score}</text>`;
-    return `<g class="area"><title>${esc(`${area.title}: ${area.score ?? 'not judged'} (${counts}; ${area.rules} rules on)`)}</title>` +
+    const found = area.score === 100 ? '' : `; ${counts}`;
+    return `<g class="area"><title>${esc(`${area.title}: ${readinessText(area)}${found}; ${area.rules} rules on`)}</title>` +
         `<text x="0" y="${y + 17}">${esc(area.title)}</text>${bar}</g>`;
 }
 
@@ -180,9 +197,10 @@ function readiness(context: Context): string {
 <h2>Readiness</h2>
 ${svg(areas.length * ROW, 'Readiness per area, 0 to 100', rows)}
 <div class="scroll"><table class="data"><thead><tr><th>Area</th><th class="num">Score</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Infos</th><th class="num">Rules on</th></tr></thead><tbody>
-${areas.map(area => `<tr><td>${esc(area.title)}</td><td class="num">${area.score ?? '–'}</td><td class="num">${area.findings.error}</td><td class="num">${area.findings.warning}</td><td class="num">${area.findings.info}</td><td class="num">${area.rules}</td></tr>`).join('\n')}
+${areas.map(area => `<tr><td>${esc(area.title)}</td><td class="num">${esc(readinessText(area))}</td><td class="num">${area.findings.error}</td><td class="num">${area.findings.warning}</td><td class="num">${area.findings.info}</td><td class="num">${area.rules}</td></tr>`).join('\n')}
 </tbody></table></div>
 <p class="note">${esc(context.report.readiness.formula)}</p>
+<p class="note">${esc(context.report.readiness.notAssessed)}</p>
 ${languageNote(context.report, text => `<p class="warn">${esc(text)}</p>`)}
 </section>`;
 }
@@ -194,13 +212,14 @@ function budgetChart(context: Context, rows: BudgetRow[], none: string, title: s
     const max = Math.max(...rows.map(row => row.amount), 0);
     const bars = rows.map((row, i) => {
         const y = i * ROW;
-        const label = row.name ?? none;
+        const name = label(row, none);
         const width = max > 0 ? (track * row.amount) / max : 0;
         const value = `${money(context.report, row.amount)}${row.amount > 0 ? ` · ${percentText(row.share)}` : ''}`;
-        const tip = `${label}: ${money(context.report, row.amount)}${otherText(row.other)}; tactics: ${row.tactics.join(', ') || 'none'}` +
-            (row.unbudgeted.length > 0 ? `; without a budget: ${row.unbudgeted.join(', ')}` : '');
+        const tip = `${name}: ${money(context.report, row.amount)}${otherText(row.other)}; tactics: ${row.tactics.join(', ') || 'none'}` +
+            (row.unbudgeted.length > 0 ? `; without a budget: ${row.unbudgeted.join(', ')}` : '') +
+            (row.uncounted.length > 0 ? `; a budget per period but no dates: ${row.uncounted.join(', ')}` : '');
         return `<g class="row"${at(context, row.location)}><title>${esc(tip)}</title>` +
-            `<text x="0" y="${y + 17}"${row.name === null ? ' class="muted"' : ''}>${esc(clip(label))}</text>` +
+            `<text x="0" y="${y + 17}"${row.name === null ? ' class="muted"' : ''}>${esc(clip(name))}</text>` +
             `<rect x="${LABEL}" y="${y + 5}" width="${track}" height="${ROW - 10}" class="track"/>` +
             `<rect x="${LABEL}" y="${y + 5}" width="${width}" height="${ROW - 10}" class="bar"/>` +
             `<text x="${LABEL + track + 8}" y="${y + 17}" class="value">${esc(value)}</text></g>`;
@@ -210,7 +229,7 @@ function budgetChart(context: Context, rows: BudgetRow[], none: string, title: s
 
 function budgetTable(context: Context, rows: BudgetRow[], heading: string, none: string): string {
     return `<div class="scroll"><table class="data"><thead><tr><th>${esc(heading)}</th><th class="num">Amount</th><th class="num">Share</th><th>Tactics</th><th>Notes</th></tr></thead><tbody>
-${rows.map(row => `<tr${at(context, row.location)}><td>${esc(row.name ?? none)}</td><td class="num">${esc(money(context.report, row.amount))}</td><td class="num">${esc(percentText(row.share))}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(rowNotes(row))}</td></tr>`).join('\n')}
+${rows.map(row => `<tr${at(context, row.location)}><td>${esc(label(row, none))}</td><td class="num">${esc(money(context.report, row.amount))}</td><td class="num">${esc(percentText(row.share))}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(rowNotes(row))}</td></tr>`).join('\n')}
 </tbody></table></div>`;
 }
 
@@ -224,8 +243,8 @@ function campaignChart(context: Context, rows: CampaignBudgetRow[]): string {
         const y = i * ROW;
         const over = row.left !== undefined && row.left < 0;
         const value = `${money(context.report, row.spend)} of ${row.budget !== undefined ? money(context.report, row.budget) : 'no budget'}`;
-        return `<g class="row"${at(context, row.location)}><title>${esc(`${row.name}: ${value}`)}</title>` +
-            `<text x="0" y="${y + 17}">${esc(clip(row.name))}</text>` +
+        return `<g class="row"${at(context, row.location)}><title>${esc(`${label(row)}: ${value}`)}</title>` +
+            `<text x="0" y="${y + 17}">${esc(clip(label(row)))}</text>` +
             `<rect x="${LABEL}" y="${y + 3}" width="${scale(row.budget ?? 0)}" height="${ROW - 6}" class="budget"/>` +
             `<rect x="${LABEL}" y="${y + 8}" width="${scale(row.spend)}" height="${ROW - 16}" class="bar${over ? ' poor' : ''}"/>` +
             `<text x="${LABEL + track + 8}" y="${y + 17}" class="value${over ? ' over' : ''}">${esc(value)}</text></g>`;
@@ -236,11 +255,11 @@ function campaignChart(context: Context, rows: CampaignBudgetRow[]): string {
 function campaignTable(context: Context, rows: CampaignBudgetRow[]): string {
     if (rows.length === 0) return '';
     const cell = (row: CampaignBudgetRow) => {
-        const budget = row.budget !== undefined ? money(context.report, row.budget) : row.budgetOther ? `${formatMoney(row.budgetOther)} (other currency)` : 'none';
+        const budget = campaignBudgetText(context.report, row);
         const left = row.left === undefined ? '–' : row.left < 0 ? `${money(context.report, -row.left)} over` : money(context.report, row.left);
         const used = row.ratio === undefined ? '–' : percentText(row.ratio);
-        const notes = rowNotes({ other: row.spendOther, unbudgeted: row.unbudgeted });
-        return `<tr${at(context, row.location)}><td>${esc(row.name)}</td><td class="num">${esc(budget)}</td><td class="num">${esc(money(context.report, row.spend))}</td><td class="num">${esc(used)}</td><td class="num${row.left !== undefined && row.left < 0 ? ' over' : ''}">${esc(left)}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(notes)}</td></tr>`;
+        const notes = rowNotes({ other: row.spendOther, unbudgeted: row.unbudgeted, uncounted: row.uncounted });
+        return `<tr${at(context, row.location)}><td>${esc(label(row))}</td><td class="num">${esc(budget)}</td><td class="num">${esc(money(context.report, row.spend))}</td><td class="num">${esc(used)}</td><td class="num${row.left !== undefined && row.left < 0 ? ' over' : ''}">${esc(left)}</td><td>${esc(row.tactics.join(', '))}</td><td>${esc(notes)}</td></tr>`;
     };
     return `<div class="scroll"><table class="data"><thead><tr><th>Campaign</th><th class="num">Budget</th><th class="num">Planned spend</th><th class="num">Used</th><th class="num">Left</th><th>Tactics</th><th>Notes</th></tr></thead><tbody>
 ${rows.map(cell).join('\n')}
@@ -301,7 +320,7 @@ function timelineChart(context: Context, items: TimelineItem[]): string {
         ? `<line x1="${x(asOf)}" y1="${top - 4}" x2="${x(asOf)}" y2="${height}" class="as-of"><title>as of ${esc(context.report.asOf)}</title></line>`
         : '';
     // A tactic is indented under its campaign when the campaign is on the chart too.
-    const drawn = new Set(items.filter(item => item.kind === 'campaign').map(item => item.name));
+    const drawn = new Set(items.filter(item => item.kind === 'campaign').map(item => label(item)));
     const rows = items.map((item, i) => {
         const y = top + i * ROW;
         const indented = item.kind === 'tactic' && item.campaign !== undefined && drawn.has(item.campaign);
@@ -309,9 +328,9 @@ function timelineChart(context: Context, items: TimelineItem[]): string {
         const review = item.review && day(item.review) >= start
             ? `<path d="M ${x(day(item.review))} ${y + 4} l 5 8 l -5 8 l -5 -8 z" class="review"><title>${esc(`review on ${item.review}`)}</title></path>`
             : '';
-        const tip = `${item.kind} ${item.name}: ${item.start} to ${item.end}${item.campaign ? ` (in ${item.campaign})` : ''}`;
+        const tip = `${item.kind} ${label(item)}: ${item.start} to ${item.end}${item.campaign ? ` (in ${item.campaign})` : ''}`;
         return `<g class="row ${item.kind}"${at(context, item.location)}><title>${esc(tip)}</title>` +
-            `<text x="${indented ? 14 : 0}" y="${y + 17}"${item.kind === 'campaign' ? ' class="strong"' : ''}>${esc(clip(item.name, indented ? 28 : 30))}</text>` +
+            `<text x="${indented ? 14 : 0}" y="${y + 17}"${item.kind === 'campaign' ? ' class="strong"' : ''}>${esc(clip(label(item), indented ? 28 : 30))}</text>` +
             `<rect x="${from}" y="${y + (item.kind === 'campaign' ? 4 : 8)}" width="${Math.max(2, to - from)}" height="${item.kind === 'campaign' ? ROW - 8 : ROW - 16}" class="bar ${item.kind}"/>${review}</g>`;
     }).join('');
     return svg(height, 'Timeline of campaigns and tactics', grid + today + rows);
@@ -323,7 +342,7 @@ function timeline(context: Context): string {
         ? `<p class="note">From ${esc(start!)} to ${esc(end!)}; each campaign is followed by the tactics it runs, then the tactics no campaign runs. A diamond marks a campaign's review, the dashed line the day the plan was judged.</p>\n${timelineChart(context, items)}`
         : '<p class="muted">No campaign or tactic has a period.</p>';
     const apart = undated.length > 0
-        ? `<h3>Without dates</h3>\n<ul class="undated">${undated.map(item => `<li${at(context, item.location)}>${esc(item.kind)} <strong>${esc(item.name)}</strong>${item.campaign ? ` (in ${esc(item.campaign)})` : ''}: ${esc(item.undatedReason ?? '')}</li>`).join('')}</ul>`
+        ? `<h3>Without dates</h3>\n<ul class="undated">${undated.map(item => `<li${at(context, item.location)}>${esc(item.kind)} <strong>${esc(label(item))}</strong>${item.campaign ? ` (in ${esc(item.campaign)})` : ''}: ${esc(item.undatedReason ?? '')}</li>`).join('')}</ul>`
         : '';
     return `<section id="timeline">
 <h2>Timeline</h2>
@@ -348,7 +367,9 @@ function funnelChart(context: Context, view: FunnelView): string {
             `<polygon points="${points}" class="${stage.declared ? 'bar' : 'absent'}"/>` +
             `<text x="${center}" y="${y + 28}" text-anchor="middle" class="${stage.declared ? 'on-bar' : 'muted'}">${esc(label)}</text>${rate}</g>`;
     }).join('');
-    return svg(height, `Funnel${view.name ? ` ${view.name}` : ''}`, shapes);
+    // Plan text never starts or ends an attribute (the chart's aria-label): it stays inside words of the report's own.
+    const which = view.title ?? view.name;
+    return svg(height, `Stages of the funnel${which ? ` ${which}` : ''}, from visitors to repeat buyers`, shapes);
 }
 
 function funnelTable(context: Context, view: FunnelView): string {
@@ -360,7 +381,7 @@ ${view.stages.map(stage => `<tr${at(context, stage.location)}${stage.declared ? 
 function funnel(context: Context): string {
     const report = context.report.funnel;
     const views = report.funnels.map(view => `<div class="funnel"${at(context, view.location)}>
-${view.name || report.funnels.length > 1 ? `<h3>${view.name ? `Funnel ${esc(view.name)}` : 'Funnel'}</h3>` : ''}
+${view.name || view.title || report.funnels.length > 1 ? `<h3>${funnelHeading(view)}</h3>` : ''}
 ${funnelChart(context, view)}
 ${funnelTable(context, view)}
 </div>`).join('\n');
@@ -371,6 +392,112 @@ ${funnelTable(context, view)}
 <h2>Funnel</h2>
 ${report.funnels.length > 0 ? views : '<p class="muted">The plan has no funnel.</p>'}
 ${missing}
+</section>`;
+}
+
+/** A funnel's heading, escaped: its title, else "Funnel" and its name. */
+function funnelHeading(view: { name: string | undefined; title: string | undefined }): string {
+    return view.title !== undefined ? esc(view.title) : view.name ? `Funnel ${esc(view.name)}` : 'Funnel';
+}
+
+// ----------------------------------------------------------- money over time
+
+/** Spend and revenue each month: spend a light bar, revenue a solid one to its low end and a lighter one to its high end. */
+function moneyChart(projected: ProjectedMoney): string {
+    const currency = projected.currency;
+    const track = WIDTH - LABEL - VALUE;
+    const max = Math.max(...projected.months.flatMap(row => [row.spend, row.revenue.high]), 0);
+    const scale = (amount: number) => (max > 0 ? Math.round((track * Math.max(0, amount) * 10) / max) / 10 : 0);
+    const rows = projected.months.map((row, i) => {
+        const y = i * ROW;
+        const value = moneySpan(row.revenue, currency);
+        const range = row.revenue.high > row.revenue.low
+            ? `<rect x="${LABEL + scale(row.revenue.low)}" y="${y + 13}" width="${Math.round((scale(row.revenue.high) - scale(row.revenue.low)) * 10) / 10}" height="${ROW - 17}" class="bar range"/>`
+            : '';
+        return `<g class="row"><title>${esc(`${row.month}: spend ${projectedMoney(row.spend, currency)}, revenue ${moneySpan(row.revenue, currency)}, ${spanText(row.customers, people)} new customers`)}</title>` +
+            `<text x="0" y="${y + 17}">${esc(row.month)}</text>` +
+            `<rect x="${LABEL}" y="${y + 4}" width="${scale(row.spend)}" height="${ROW - 17}" class="budget"/>` +
+            `<rect x="${LABEL}" y="${y + 13}" width="${scale(row.revenue.low)}" height="${ROW - 17}" class="bar"/>${range}` +
+            `<text x="${LABEL + track + 8}" y="${y + 17}" class="value">${esc(value)}</text></g>`;
+    }).join('');
+    return svg(projected.months.length * ROW, 'Spend and revenue by month', rows);
+}
+
+function moneyTable(projected: ProjectedMoney): string {
+    const currency = projected.currency;
+    const active = projected.months.some(row => row.active);
+    const margin = projected.total.margin !== undefined;
+    const head = ['Month', 'Spend', 'New customers', ...(active ? ['Paying subscribers'] : []), 'Revenue', ...(margin ? ['Margin'] : [])];
+    const cells = (values: string[], tag = 'td') => values.map((value, i) => `<${tag}${i > 0 ? ' class="num"' : ''}>${esc(value)}</${tag}>`).join('');
+    const rows = projected.months.map(row => `<tr>${cells([
+        row.month, projectedMoney(row.spend, currency), spanText(row.customers, people),
+        ...(active ? [row.active ? spanText(row.active, people) : '–'] : []),
+        moneySpan(row.revenue, currency), ...(margin ? [row.margin ? moneySpan(row.margin, currency) : '–'] : [])
+    ])}</tr>`);
+    const total = projected.total;
+    rows.push(`<tr class="total">${cells([
+        'Total', projectedMoney(total.spend, currency), spanText(total.customers, people), ...(active ? ['–'] : []),
+        moneySpan(total.revenue, currency), ...(margin && total.margin ? [moneySpan(total.margin, currency)] : [])
+    ], 'th')}</tr>`);
+    return `<div class="scroll"><table class="data"><thead><tr>${cells(head, 'th')}</tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></div>`;
+}
+
+function campaignMoneyTable(context: Context, projected: ProjectedMoney): string {
+    const currency = projected.currency;
+    const margin = projected.total.margin !== undefined;
+    const head = `<tr><th>Campaign</th><th class="num">Spend</th><th class="num">New customers</th><th class="num">Revenue</th>${margin ? '<th class="num">Margin</th>' : ''}<th class="num">CAC</th></tr>`;
+    const rows = projected.campaigns.map(row => `<tr${at(context, row.location)}><td>${esc(label(row))}</td><td class="num">${esc(projectedMoney(row.spend, currency))}</td>` +
+        `<td class="num">${esc(spanText(row.customers, people))}</td><td class="num">${esc(moneySpan(row.revenue, currency))}</td>` +
+        (margin ? `<td class="num">${row.margin ? esc(moneySpan(row.margin, currency)) : '–'}</td>` : '') +
+        `<td class="num">${row.cac ? esc(moneySpan(row.cac, currency)) : '–'}</td></tr>`).join('\n');
+    return `<div class="scroll"><table class="data"><thead>${head}</thead><tbody>
+${rows}
+</tbody></table></div>`;
+}
+
+function unitEconomics(projected: ProjectedMoney): string {
+    const { unit, currency } = projected;
+    const facts: Array<[string, string, string]> = [
+        ['CAC', unit.cac ? moneySpan(unit.cac, currency) : 'unknown', 'the cost to acquire a paying customer'],
+        ['LTV', moneySpan(unit.ltv, currency), `the ${unit.ltvBasis} one customer brings in over ${unit.ltvMonths} months${unit.ltvBasis === 'revenue' ? ' (the product states no margin or unit cost)' : ''}`],
+        ['LTV:CAC', unit.ltvToCac ? ratioText(unit.ltvToCac) : '–', 'what a customer brings in for each unit spent to win one'],
+        ['Payback', paybackText(unit), `the months of ${unit.ltvBasis} that win back the CAC`]
+    ];
+    return `<div class="cards">${facts.map(([title, value, note]) => `<div class="card"><div class="card-title">${esc(title)}</div><div class="card-value">${esc(value)}</div><div class="card-note">${esc(note)}</div></div>`).join('')}</div>`;
+}
+
+function funnelMoney(context: Context, view: FunnelMoney, headed: boolean): string {
+    const heading = headed ? `<h3>${funnelHeading(view)}</h3>\n` : '';
+    const projected = view.projection;
+    if (!projected) return `<div class="projection"${at(context, view.location)}>\n${heading}<p class="warn">No projection: ${esc(view.missing ?? 'the funnel cannot be projected')}.</p>\n</div>`;
+    const sub = headed ? 'h4' : 'h3';
+    const price = projected.price ? ` at ${esc(projected.price)}` : projected.tiers.length > 0 ? ` (${esc(projected.tiers.join('; '))})` : '';
+    const notes = projected.notes.length > 0
+        ? `<p class="note">Left out of the projection:</p>\n<ul class="left-out">${projected.notes.map(note => `<li>${esc(note)}</li>`).join('')}</ul>`
+        : '';
+    return `<div class="projection"${at(context, view.location)}>
+${heading}<p class="note">Customers buy <strong>${esc(projected.product)}</strong>${price}. ${esc(projected.basis)}. Spend: ${esc(projected.spendWhat)}.</p>
+<p class="note">Each month: spend as the light bar, revenue as the solid one (paler up to its high end when it is a range), revenue in figures on the right.</p>
+${moneyChart(projected)}
+${moneyTable(projected)}
+${projected.campaigns.length > 0 ? `<${sub}>By campaign</${sub}>\n${campaignMoneyTable(context, projected)}` : ''}
+<${sub}>Unit economics</${sub}>
+${unitEconomics(projected)}
+${notes}
+</div>`;
+}
+
+function moneyOverTime(context: Context): string {
+    const { funnels, missing, horizonMonths } = context.report.money;
+    const content = missing
+        ? `<p class="warn">No projection: ${esc(missing)}.</p>`
+        : `<p class="note">What the plan's own figures project over the first ${horizonMonths} months from its first month of spend: a range ("low to high") wherever the plan gives one, the low end from the pessimistic ends of its ranges.${funnels.length > 1 ? ' Each funnel is projected with the whole spend of the plan.' : ''}</p>
+${funnels.map(view => funnelMoney(context, view, funnels.length > 1 || Boolean(view.name || view.title))).join('\n')}`;
+    return `<section id="money">
+<h2>Money over time</h2>
+${content}
 </section>`;
 }
 
@@ -468,6 +595,15 @@ svg text.rate { fill: var(--muted); font-style: italic; }
 .bar.good { fill: var(--good); }
 .bar.fair { fill: var(--fair); }
 .bar.poor { fill: var(--poor); }
+.bar.range { opacity: 0.4; }
+tr.total th { border-top: 2px solid var(--border); }
+.objectives { list-style: none; padding: 0; margin: 0 0 12px; }
+.objectives li { margin: 2px 0; overflow-wrap: anywhere; }
+.objectives .kind { font-size: 11px; font-weight: 600; text-transform: uppercase; color: var(--muted); }
+.objectives li.reached .verdict { color: var(--good); }
+.objectives li.not-reached .verdict { color: var(--poor); }
+.objectives li.uncertain .verdict { color: var(--warning); }
+.objectives li.not-judged .verdict { color: var(--muted); }
 .absent { fill: none; stroke: var(--muted); stroke-dasharray: 4 3; }
 .grid { stroke: var(--border); stroke-width: 1; }
 .as-of { stroke: var(--poor); stroke-width: 1; stroke-dasharray: 3 3; }

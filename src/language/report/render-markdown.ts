@@ -5,12 +5,14 @@
  * escapeMarkdown, which escapes it for Markdown and for the HTML most viewers
  * let through. Pure, like the HTML renderer.
  */
-import { formatMoney } from '../model/values.js';
 import { formatNumber, percentText } from '../wording.js';
-import { fileName, money, rowNotes, totalText } from './wording.js';
+import {
+    campaignBudgetText, fileName, label, money, moneySpan, paybackText, people, projectedMoney, ratioText, readinessText, rowNotes,
+    spanText, totalText
+} from './wording.js';
 import { codeSpans, escapeMarkdown as md } from './escape.js';
 import { languageNote } from './readiness.js';
-import type { BudgetRow, CampaignBudgetRow, FunnelView, PlanReport, TimelineItem } from './report-data.js';
+import type { BudgetRow, CampaignBudgetRow, FunnelMoney, FunnelView, PlanReport, ProjectedMoney, TimelineItem } from './report-data.js';
 
 /** The report as one Markdown document. */
 export function renderReportMarkdown(report: PlanReport): string {
@@ -19,6 +21,7 @@ export function renderReportMarkdown(report: PlanReport): string {
         summary(report),
         readiness(report),
         budget(report),
+        moneyOverTime(report),
         timeline(report),
         funnel(report),
         findings(report),
@@ -34,9 +37,16 @@ function table(head: string[], rows: string[][], numeric: boolean[] = []): strin
 
 function header(report: PlanReport): string {
     const plan = report.plan;
-    const lines = [`# Plan report: ${md(plan.name)}`, ''];
+    const lines = [`# Plan report: ${md(label(plan))}`, ''];
     lines.push(plan.goal !== undefined ? `**Goal:** ${md(plan.goal)}` : '**Goal:** none stated');
     lines.push('');
+    if (plan.objectives.length > 0) {
+        lines.push('**Objectives, against the projection:**', '');
+        for (const objective of plan.objectives) {
+            lines.push(`- ${objective.kind === 'kpi' ? 'KPI' : 'Objective'} **${md(objective.text)}**: ${md(objective.line)}`);
+        }
+        lines.push('');
+    }
     const currency = report.currency ? `${report.currency}${plan.currencyDeclared ? '' : ' (from the first amount: the plan declares none)'}` : 'none (the plan states no money)';
     lines.push(`- **Currency:** ${md(currency)}`);
     if (plan.period) lines.push(`- **Period:** ${md(plan.period.start)} to ${md(plan.period.end)}`);
@@ -65,28 +75,27 @@ function summary(report: PlanReport): string {
 function readiness(report: PlanReport): string {
     const rows = report.readiness.areas.map(area => [
         md(area.title),
-        area.score === undefined ? 'not judged' : `${area.score}`,
+        md(readinessText(area)),
         String(area.findings.error), String(area.findings.warning), String(area.findings.info), String(area.rules)
     ]);
     const note = languageNote(report, text => `\n\n**${md(text)}**`);
-    return `## Readiness\n\n${table(['Area', 'Score', 'Errors', 'Warnings', 'Infos', 'Rules on'], rows, [false, true, true, true, true, true])}\n\n${md(report.readiness.formula)}${note}`;
+    return `## Readiness\n\n${table(['Area', 'Score', 'Errors', 'Warnings', 'Infos', 'Rules on'], rows, [false, true, true, true, true, true])}\n\n${md(report.readiness.formula)}\n\n${md(report.readiness.notAssessed)}${note}`;
 }
 
 function budgetTable(report: PlanReport, rows: BudgetRow[], heading: string, none: string): string {
     if (rows.length === 0) return 'Nothing to show.';
     return table([heading, 'Amount', 'Share', 'Tactics', 'Notes'], rows.map(row => [
-        md(row.name ?? none), md(money(report, row.amount)), percentText(row.share), md(row.tactics.join(', ')), md(rowNotes(row))
+        md(label(row, none)), md(money(report, row.amount)), percentText(row.share), md(row.tactics.join(', ')), md(rowNotes(row))
     ]), [false, true, true, false, false]);
 }
 
 function campaignTable(report: PlanReport, rows: CampaignBudgetRow[]): string {
     if (rows.length === 0) return 'The plan has no campaign.';
     return table(['Campaign', 'Budget', 'Planned spend', 'Used', 'Left', 'Tactics', 'Notes'], rows.map(row => {
-        const budget = row.budget !== undefined ? money(report, row.budget) : row.budgetOther ? `${formatMoney(row.budgetOther)} (other currency)` : 'none';
         const left = row.left === undefined ? '–' : row.left < 0 ? `${money(report, -row.left)} over` : money(report, row.left);
         return [
-            md(row.name), md(budget), md(money(report, row.spend)), row.ratio === undefined ? '–' : percentText(row.ratio), md(left),
-            md(row.tactics.join(', ')), md(rowNotes({ other: row.spendOther, unbudgeted: row.unbudgeted }))
+            md(label(row)), md(campaignBudgetText(report, row)), md(money(report, row.spend)), row.ratio === undefined ? '–' : percentText(row.ratio), md(left),
+            md(row.tactics.join(', ')), md(rowNotes({ other: row.spendOther, unbudgeted: row.unbudgeted, uncounted: row.uncounted }))
         ];
     }), [false, true, true, true, true, false, false]);
 }
@@ -108,7 +117,7 @@ function timelineLine(item: TimelineItem, listed: ReadonlySet<string>): string {
     const dates = `${md(item.start ?? '')} to ${md(item.end ?? '')}`;
     const review = item.review ? `, review on ${md(item.review)}` : '';
     const within = item.kind === 'tactic' && item.campaign !== undefined && !indent ? ` (in ${md(item.campaign)})` : '';
-    return `${indent}- ${dates}: ${item.kind} **${md(item.name)}**${within}${review}`;
+    return `${indent}- ${dates}: ${item.kind} **${md(label(item))}**${within}${review}`;
 }
 
 function timeline(report: PlanReport): string {
@@ -116,14 +125,14 @@ function timeline(report: PlanReport): string {
     const parts = ['## Timeline'];
     if (items.length > 0) {
         parts.push(`From ${md(start ?? '')} to ${md(end ?? '')}; each campaign is followed by the tactics it runs, then the tactics no campaign runs.`);
-        const listed = new Set(items.filter(item => item.kind === 'campaign').map(item => item.name));
+        const listed = new Set(items.filter(item => item.kind === 'campaign').map(item => label(item)));
         parts.push(items.map(item => timelineLine(item, listed)).join('\n'));
     } else {
         parts.push('No campaign or tactic has a period.');
     }
     if (undated.length > 0) {
         parts.push('### Without dates');
-        parts.push(undated.map(item => `- ${item.kind} **${md(item.name)}**${item.campaign ? ` (in ${md(item.campaign)})` : ''}: ${md(item.undatedReason ?? '')}`).join('\n'));
+        parts.push(undated.map(item => `- ${item.kind} **${md(label(item))}**${item.campaign ? ` (in ${md(item.campaign)})` : ''}: ${md(item.undatedReason ?? '')}`).join('\n'));
     }
     return parts.join('\n\n');
 }
@@ -142,12 +151,85 @@ function funnel(report: PlanReport): string {
     const parts = ['## Funnel'];
     if (report.funnel.funnels.length === 0) parts.push('The plan has no funnel.');
     for (const view of report.funnel.funnels) {
-        if (view.name || report.funnel.funnels.length > 1) parts.push(`### ${view.name ? `Funnel ${md(view.name)}` : 'Funnel'}`);
+        if (view.name || view.title || report.funnel.funnels.length > 1) parts.push(`### ${funnelHeading(view)}`);
         parts.push(funnelTable(view));
     }
     parts.push(report.funnel.missing.length > 0
         ? `Missing from every funnel: ${report.funnel.missing.map(stage => (stage === 'repeat' ? 'repeat buyers' : stage)).join(', ')}.`
         : 'Every stage from visitors to repeat buyers is there.');
+    return parts.join('\n\n');
+}
+
+/** A funnel's heading: its title, else "Funnel" and its name. */
+function funnelHeading(view: { name: string | undefined; title: string | undefined }): string {
+    return view.title !== undefined ? md(view.title) : view.name ? `Funnel ${md(view.name)}` : 'Funnel';
+}
+
+/** The month-by-month table of a projection, with a total row. */
+function monthTable(projected: ProjectedMoney): string {
+    const currency = projected.currency;
+    const active = projected.months.some(row => row.active);
+    const margin = projected.total.margin !== undefined;
+    const head = ['Month', 'Spend', 'New customers', ...(active ? ['Paying subscribers'] : []), 'Revenue', ...(margin ? ['Margin'] : [])];
+    const rows = projected.months.map(row => [
+        row.month, md(projectedMoney(row.spend, currency)), md(spanText(row.customers, people)),
+        ...(active ? [row.active ? md(spanText(row.active, people)) : '–'] : []),
+        md(moneySpan(row.revenue, currency)), ...(margin ? [row.margin ? md(moneySpan(row.margin, currency)) : '–'] : [])
+    ]);
+    const total = projected.total;
+    rows.push([
+        '**Total**', `**${md(projectedMoney(total.spend, currency))}**`, `**${md(spanText(total.customers, people))}**`,
+        ...(active ? ['–'] : []), `**${md(moneySpan(total.revenue, currency))}**`, ...(margin && total.margin ? [`**${md(moneySpan(total.margin, currency))}**`] : [])
+    ]);
+    return table(head, rows, head.map((_, i) => i > 0));
+}
+
+function campaignMoneyTable(projected: ProjectedMoney): string {
+    const currency = projected.currency;
+    const margin = projected.total.margin !== undefined;
+    const head = ['Campaign', 'Spend', 'New customers', 'Revenue', ...(margin ? ['Margin'] : []), 'CAC'];
+    return table(head, projected.campaigns.map(row => [
+        md(label(row)), md(projectedMoney(row.spend, currency)), md(spanText(row.customers, people)), md(moneySpan(row.revenue, currency)),
+        ...(margin ? [row.margin ? md(moneySpan(row.margin, currency)) : '–'] : []), row.cac ? md(moneySpan(row.cac, currency)) : '–'
+    ]), head.map((_, i) => i > 0));
+}
+
+function unitEconomics(projected: ProjectedMoney): string {
+    const { unit, currency } = projected;
+    const lines = [
+        `- **CAC**, the cost to acquire a paying customer: ${unit.cac ? md(moneySpan(unit.cac, currency)) : 'unknown (no customer is won)'}`,
+        `- **LTV**, the ${unit.ltvBasis} one customer brings in over ${unit.ltvMonths} months${unit.ltvBasis === 'revenue' ? ' (revenue: the product states no margin or unit cost)' : ''}: ${md(moneySpan(unit.ltv, currency))}`,
+        `- **LTV:CAC**: ${unit.ltvToCac ? md(ratioText(unit.ltvToCac)) : '–'}`,
+        `- **Payback**, the months of ${unit.ltvBasis} that win back the CAC: ${md(paybackText(unit))}`
+    ];
+    return lines.join('\n');
+}
+
+function funnelMoney(view: FunnelMoney, headed: boolean): string[] {
+    const parts = headed ? [`### ${funnelHeading(view)}`] : [];
+    const projected = view.projection;
+    if (!projected) {
+        parts.push(`No projection: ${md(view.missing ?? 'the funnel cannot be projected')}.`);
+        return parts;
+    }
+    const price = projected.price ? ` at ${md(projected.price)}` : projected.tiers.length > 0 ? ` (${md(projected.tiers.join('; '))})` : '';
+    parts.push(`Customers buy **${md(projected.product)}**${price}. ${md(projected.basis)}. Spend: ${md(projected.spendWhat)}.`);
+    parts.push(monthTable(projected));
+    if (projected.campaigns.length > 0) parts.push(`${headed ? '####' : '###'} By campaign`, campaignMoneyTable(projected));
+    parts.push(`${headed ? '####' : '###'} Unit economics`, unitEconomics(projected));
+    if (projected.notes.length > 0) parts.push(['Left out of the projection:', ...projected.notes.map(note => `- ${md(note)}`)].join('\n'));
+    return parts;
+}
+
+function moneyOverTime(report: PlanReport): string {
+    const { funnels, missing, horizonMonths } = report.money;
+    const parts = ['## Money over time'];
+    if (missing) {
+        parts.push(`No projection: ${md(missing)}.`);
+        return parts.join('\n\n');
+    }
+    parts.push(`What the plan's own figures project over the first ${horizonMonths} months from its first month of spend: a range ("low to high") wherever the plan gives one, the low end from the pessimistic ends of its ranges.${funnels.length > 1 ? ' Each funnel is projected with the whole spend of the plan.' : ''}`);
+    for (const view of funnels) parts.push(...funnelMoney(view, funnels.length > 1 || Boolean(view.name || view.title)));
     return parts.join('\n\n');
 }
 

@@ -8,7 +8,17 @@
  * plan's `currency` fact, else the currency of its first amount). Amounts in
  * another currency are never converted nor added: each row lists them in
  * `other`. A missing amount (a tactic or campaign without a budget) counts as
- * nothing and is named in the row's `unbudgeted`, or left undefined.
+ * nothing and is named in the row's `unbudgeted`, or left undefined. A
+ * budget given per month (or week, quarter, …) counts as its total over the
+ * block's period; one without a period has no total, counts as nothing and
+ * is named in the row's `uncounted`.
+ *
+ * Names: an item that is a block (a strategy, campaign, tactic, funnel)
+ * carries its `name` as written and its display `title` (`campaign Launch
+ * "Spring launch"`), undefined when it has none; the report shows the title
+ * where there is one. Lists of blocks (`tactics`, `unbudgeted`, `focus`, a
+ * timeline item's `campaign`) name each as the report shows it: its title,
+ * else its name.
  */
 import type { Area, Severity } from '../rules/rule.js';
 
@@ -51,16 +61,21 @@ export interface PlanReport {
     budget: BudgetReport;
     timeline: Timeline;
     funnel: FunnelReport;
+    money: MoneyOverTime;
     readiness: Readiness;
     findings: FindingsReport;
 }
 
 export interface PlanSummary {
     name: string;
+    /** The plan's display title (`plan CoffeeClub "Coffee Club, year one"`): the report's heading when there is one. */
+    title: string | undefined;
     goal: string | undefined;
+    /** Each objective and KPI of the plan's strategies, judged against the projection (see MoneyOverTime). */
+    objectives: ObjectiveLine[];
     /** The `currency` fact, when the plan declares one (else `PlanReport.currency` came from the first amount). */
     currencyDeclared: boolean;
-    /** The plan's focus products, by name. */
+    /** The plan's focus products, as shown (title, else name). */
     focus: string[];
     /** How often the plan is revisited, in words ("every quarter"), when it says. */
     revisit: string | undefined;
@@ -75,6 +90,40 @@ export interface PlanSummary {
     counts: BlockCounts;
     /** Findings of every rule in the plan's files (the plan and what it imports), by severity. */
     findings: { error: number; warning: number; info: number };
+    location: SourceLocation | undefined;
+}
+
+/** A figure that may be uncertain: both ends, low first (equal when the plan gives one number). */
+export interface Span {
+    low: number;
+    high: number;
+}
+
+/** An objective or KPI, and whether the projection reaches its target. */
+export interface ObjectiveLine {
+    kind: 'objective' | 'kpi';
+    /** The objective's words, as written. */
+    text: string;
+    /** The strategy it is part of (title, else name). */
+    strategy: string;
+    /** The metric word, as written. */
+    metric: string | undefined;
+    /** The judgement; undefined when it cannot be judged (`line` says why). */
+    judged: {
+        verdict: 'reached' | 'not reached' | 'uncertain';
+        direction: 'at least' | 'at most';
+        /** In the metric's unit (a share as a fraction: 0.02 is 2%). */
+        target: number;
+        projected: Span;
+        /** YYYY-MM-DD; undefined for a KPI judged over the months projected. */
+        deadline: string | undefined;
+    } | undefined;
+    /**
+     * The judgement as the report words it: "reached by 2027-12-31 (projected
+     * 1,240 of 1,000 customers)", "uncertain by 2027-12-31: projected 700 to
+     * 1,300 of 1,000 customers", or "not judged: …" and why.
+     */
+    line: string;
     location: SourceLocation | undefined;
 }
 
@@ -102,6 +151,8 @@ export interface BlockCounts {
 export interface BudgetRow {
     /** A strategy's, channel's or campaign's name; `null` for the row of tactics that have none. */
     name: string | null;
+    /** A strategy's display title, when it has one. */
+    title: string | undefined;
     /** In the plan currency. */
     amount: number;
     /** Share of the chart's total (0 to 1); 0 when the total is 0. */
@@ -112,14 +163,19 @@ export interface BudgetRow {
     tactics: string[];
     /** Tactics of this row that state no budget (counted as nothing). */
     unbudgeted: string[];
+    /** Tactics of this row with a budget per month (week, …) but no period, so no total (counted as nothing). */
+    uncounted: string[];
     location: SourceLocation | undefined;
 }
 
 /** A campaign's budget against what the tactics it runs cost. */
 export interface CampaignBudgetRow {
     name: string;
-    /** The campaign's budget in the plan currency; undefined when it states none or states it in another currency. */
+    title: string | undefined;
+    /** The campaign's budget in all, in the plan currency; undefined when it states none, states it in another currency, or states it per month without a period. */
     budget: number | undefined;
+    /** A budget given per month (week, quarter, …), as written: the report shows "1,500 USD per month (4,500 USD in all)". */
+    budgetPer: { amount: Amount; per: string } | undefined;
     /** The budget, when it is in another currency. */
     budgetOther: Amount | undefined;
     /** What its tactics cost, in the plan currency (`campaignSpend`). */
@@ -132,6 +188,7 @@ export interface CampaignBudgetRow {
     ratio: number | undefined;
     tactics: string[];
     unbudgeted: string[];
+    uncounted: string[];
     location: SourceLocation | undefined;
 }
 
@@ -153,6 +210,7 @@ export type TimelineKind = 'campaign' | 'tactic';
 export interface TimelineItem {
     kind: TimelineKind;
     name: string;
+    title: string | undefined;
     /** For a tactic, the campaign it is shown under (undefined: no campaign runs it). */
     campaign: string | undefined;
     /** The dates as the plan states them (YYYY-MM-DD); both set for a dated item. */
@@ -196,6 +254,7 @@ export interface FunnelStage {
 export interface FunnelView {
     /** The funnel's name, when it has one. */
     name: string | undefined;
+    title: string | undefined;
     /** The unit of `visitors N per month` ("month"), when given. */
     per: string | undefined;
     stages: FunnelStage[];
@@ -214,12 +273,23 @@ export interface FunnelReport {
     missing: FunnelStageName[];
 }
 
+/**
+ * How an area reads: `scored` (`score` holds it; 100 means no finding in the
+ * area), `not assessed` (the plan declares nothing the area's rules read,
+ * readiness.ts AREA_BLOCKS; its findings are still counted), `not judged`
+ * (every rule of the area is turned off).
+ */
+export type ReadinessStatus = 'scored' | 'not assessed' | 'not judged';
+
 /** The readiness of one area of the plan. */
 export interface AreaReadiness {
     area: Area;
     title: string;
-    /** 0 to 100 (see readiness.ts); undefined when every rule of the area is turned off. */
+    status: ReadinessStatus;
+    /** 0 to 100 (see readiness.ts) when scored; undefined when not assessed or not judged. */
     score: number | undefined;
+    /** When not assessed, what the plan lacks: "no segment", "no competitor or research block". */
+    lacks: string | undefined;
     /** Rules of the area that are on. */
     rules: number;
     /** Findings of those rules, by severity. */
@@ -230,6 +300,89 @@ export interface Readiness {
     areas: AreaReadiness[];
     /** The formula, in words, for the reader. */
     formula: string;
+    /** When an area is not assessed or not judged, in words. */
+    notAssessed: string;
+}
+
+/**
+ * Money over time: what the plan's funnel projects month by month from the
+ * plan's own figures (src/language/model/economics.ts). Every figure that
+ * rests on a range is a Span: the low end from the pessimistic ends.
+ */
+export interface MoneyOverTime {
+    /** The months projected, from the first month of spend (the `horizonMonths` setting). */
+    horizonMonths: number;
+    /** Each funnel of the plan: its projection, or what it lacks for one. */
+    funnels: FunnelMoney[];
+    /** When the plan has no funnel: what is missing, in one line. */
+    missing: string | undefined;
+}
+
+export interface FunnelMoney {
+    name: string | undefined;
+    title: string | undefined;
+    /** What the plan lacks for a projection, in one line ("no funnel counts visitors per month: …"); undefined when projected. */
+    missing: string | undefined;
+    projection: ProjectedMoney | undefined;
+    location: SourceLocation | undefined;
+}
+
+export interface ProjectedMoney {
+    /** The currency of every amount of the projection (the product's price). */
+    currency: string;
+    /** The product customers buy (title, else name) and its price ("20 USD per month"). */
+    product: string;
+    price: string | undefined;
+    /** A product priced by tiers: each with its price and share ("Solo at 15 EUR per month, 75% of buyers"). */
+    tiers: string[];
+    /** How people reach the first purchase: "10,000 visitors a month, then subscribers 2%: 200 subscribers a month". */
+    basis: string;
+    /** What the spend is: the campaigns' budgets (or their tactics') or, without campaigns, the tactics' budgets. */
+    spendWhat: string;
+    months: MoneyMonth[];
+    total: { spend: number; customers: Span; revenue: Span; margin: Span | undefined };
+    /** Each campaign's spend and the customers, revenue and margin its share of the spend wins, month by month. */
+    campaigns: CampaignMoney[];
+    unit: UnitEconomics;
+    /** What the projection leaves out, and why ("MonthlyBeans states no retention or churn: only its first payment is counted"). */
+    notes: string[];
+}
+
+export interface MoneyMonth {
+    /** YYYY-MM. */
+    month: string;
+    spend: number;
+    /** Paying customers won this month. */
+    customers: Span;
+    /** Subscribers still paying at the month's end (a recurring product with a retention or churn). */
+    active: Span | undefined;
+    revenue: Span;
+    /** Undefined when the product states neither a margin nor a unit cost. */
+    margin: Span | undefined;
+}
+
+export interface CampaignMoney {
+    name: string;
+    title: string | undefined;
+    spend: number;
+    customers: Span;
+    revenue: Span;
+    margin: Span | undefined;
+    cac: Span | undefined;
+    location: SourceLocation | undefined;
+}
+
+export interface UnitEconomics {
+    /** Cost to acquire one paying customer: spend over customers won. */
+    cac: Span | undefined;
+    /** What one customer brings in over `ltvMonths`: margin when the product gives one, else revenue (`ltvBasis`). */
+    ltv: Span;
+    ltvBasis: 'margin' | 'revenue';
+    ltvMonths: number;
+    ltvToCac: Span | undefined;
+    /** Months until a customer's margin (or revenue) pays back the CAC; an end is undefined when it does not within `paybackLimit` months. */
+    payback: { low: number | undefined; high: number | undefined } | undefined;
+    paybackLimit: number;
 }
 
 /** One finding, where it is and what it says. */

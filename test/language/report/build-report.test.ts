@@ -5,7 +5,8 @@ import { ruleLevel, type Level } from '../../../src/language/config/settings.js'
 import { buildPlanReport } from '../../../src/language/report/build-report.js';
 import type { PlanReport } from '../../../src/language/report/report-data.js';
 import { RULES } from '../../../src/language/rules/index.js';
-import { check, CLEAN_PLAN, FIXTURE_PLANS, fixturePlan, judgeBy, PINNED_SETTINGS, services, TEST_AS_OF } from '../../helpers.js';
+import { check, CLEAN_PLAN, FIXTURE_PLANS, fixturePlan, judgeBy, PINNED_SETTINGS, services, TEST_AS_OF, TEST_SETTINGS } from '../../helpers.js';
+import { COFFEE_CLUB, COFFEE_CLUB_RANGES, LEDGERLY, NO_FUNNEL } from './plans.js';
 
 /** The report of the first file of a check. */
 async function reportOf(files: Record<string, string> | string): Promise<PlanReport | undefined> {
@@ -163,6 +164,17 @@ describe('the report of ebook-list (flawed on purpose)', () => {
         expect(report.timeline.items.at(-1)).toMatchObject({ kind: 'tactic', name: 'Newsletter', campaign: undefined });
         expect(report.funnel.missing).toEqual(['visitors', 'repeat']);
     });
+
+    it('says what its funnel lacks for a projection, and its objective cannot be judged without one', async () => {
+        const report = (await reportOf(fixturePlan('ebook-list.mplan')))!;
+        expect(report.money.funnels.map(f => [f.missing, f.projection])).toEqual([[
+            'no funnel counts visitors per month: add \'visitors 8_000 per month\' (or \'expect 400 leads per month\') with the figure you expect', undefined
+        ]]);
+        expect(report.plan.objectives.map(o => [o.text, o.judged, o.line])).toEqual([[
+            'Subscribers', undefined,
+            'not judged: no projection (no funnel counts visitors per month: add \'visitors 8_000 per month\' (or \'expect 400 leads per month\') with the figure you expect)'
+        ]]);
+    });
 });
 
 describe('readiness follows the settings', () => {
@@ -264,5 +276,243 @@ describe('what has no report', () => {
         // No AST node leaks into it (they have $type and $container).
         expect(json).not.toContain('$container');
         expect(json).not.toContain('$type');
+    });
+});
+
+describe('money over time: a coffee subscription with churn, a monthly budget and objectives', () => {
+    // Every rule at its default level: what the report says of money does not depend on the rules, its readiness does.
+    judgeBy(TEST_SETTINGS);
+
+    it('projects the funnel month by month: 200 subscribers a month while it spends, 95% of them kept each month', async () => {
+        const { money } = (await reportOf(COFFEE_CLUB))!;
+        expect(money.horizonMonths).toBe(12);
+        expect(money.missing).toBeUndefined();
+        expect(money.funnels).toHaveLength(1);
+        const [funnel] = money.funnels;
+        expect([funnel.name, funnel.title, funnel.missing]).toEqual([undefined, 'Instagram funnel', undefined]);
+        const p = funnel.projection!;
+        expect(p).toMatchObject({ currency: 'USD', product: 'Monthly beans', price: '20 USD per month' });
+        expect(p.basis).toBe('10,000 visitors a month, then subscribers 2%: 200 subscribers a month while the plan spends');
+        expect(p.months.map(m => m.month)).toEqual(['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10', '2027-11', '2027-12']);
+        expect(p.months.map(m => m.spend)).toEqual([1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 0, 0, 0, 0, 0, 0]);
+        expect(p.months.map(m => m.customers.low)).toEqual([200, 200, 200, 200, 200, 200, 0, 0, 0, 0, 0, 0]);
+        // January: 200 × 20 USD, half of it margin; February: (200 + 190) × 20 USD.
+        expect(p.months[0]).toEqual({ month: '2027-01', spend: 1_000, customers: { low: 200, high: 200 }, active: { low: 200, high: 200 }, revenue: { low: 4_000, high: 4_000 }, margin: { low: 2_000, high: 2_000 } });
+        expect(p.months[1].revenue).toEqual({ low: 7_800, high: 7_800 });
+        // December: the June cohorts and all before them, 5% fewer each month since the spend stopped.
+        expect(p.months[11].active!.low).toBeCloseTo(200 * [6, 7, 8, 9, 10, 11].reduce((sum, k) => sum + 0.95 ** k, 0), 1);
+        expect(p.total.spend).toBe(6_000);
+        expect(p.total.customers).toEqual({ low: 1_200, high: 1_200 });
+        // Revenue is 20 USD for every subscriber paying in a month of the twelve.
+        expect(p.total.revenue.low).toBeCloseTo(20 * p.months.reduce((sum, m) => sum + m.active!.low, 0), 0);
+        expect(p.total.margin!.low).toBeCloseTo(p.total.revenue.low / 2, 1);
+        expect(p.notes).toEqual([]);
+    });
+
+    it('gives each campaign its spend, customers, revenue and CAC, and the unit economics with their basis and horizon', async () => {
+        const p = (await reportOf(COFFEE_CLUB))!.money.funnels[0].projection!;
+        expect(p.campaigns).toHaveLength(1);
+        expect(p.campaigns[0]).toMatchObject({ name: 'SpringLaunch', title: 'Spring launch', spend: 6_000, customers: { low: 1_200, high: 1_200 }, cac: { low: 5, high: 5 } });
+        expect(p.campaigns[0].revenue).toEqual(p.total.revenue);
+        // CAC: 6,000 USD / 1,200 subscribers; LTV over 12 months: 10 USD of margin × (1 − 0.95^12) / 0.05.
+        const ltv = 10 * (1 - 0.95 ** 12) / 0.05;
+        expect(p.unit).toEqual({
+            cac: { low: 5, high: 5 },
+            ltv: { low: Math.round(ltv * 100) / 100, high: Math.round(ltv * 100) / 100 },
+            ltvBasis: 'margin',
+            ltvMonths: 12,
+            ltvToCac: { low: Math.round(ltv / 5 * 100) / 100, high: Math.round(ltv / 5 * 100) / 100 },
+            payback: { low: 1, high: 1 },
+            paybackLimit: 120
+        });
+    });
+
+    it('says what the projection leaves out: no churn, only the first payment; no margin, revenue', async () => {
+        const p = (await reportOf(COFFEE_CLUB.replace('    margin 50%\n', '').replace('    churn 5% per month\n', '')))!.money.funnels[0].projection!;
+        expect(p.notes).toEqual([
+            'MonthlyBeans states no retention or churn: only its first payment is counted',
+            'MonthlyBeans states no margin or unit cost: its value is counted as revenue'
+        ]);
+        expect(p.unit.ltvBasis).toBe('revenue');
+        expect(p.unit.ltv).toEqual({ low: 20, high: 20 });
+        expect(p.months.every(m => m.margin === undefined && m.active === undefined)).toBe(true);
+    });
+
+    it('judges each objective and KPI against the projection, near the goal', async () => {
+        const { plan } = (await reportOf(COFFEE_CLUB))!;
+        expect(plan.objectives.map(o => [o.kind, o.text, o.strategy, o.judged?.verdict, o.line])).toEqual([
+            ['objective', 'Paying subscribers', 'Subscriptions first', 'not reached', 'not reached by 2027-12-31 (projected 779 of 1,000 active subscribers)'],
+            ['objective', 'New subscribers', 'Subscriptions first', 'reached', 'reached by 2027-12-31 (projected 1,200 of 1,000 customers)'],
+            ['kpi', 'Acquisition cost', 'Subscriptions first', 'reached', 'reached over the first 12 months (projected 5 USD against at most 6 USD)'],
+            ['objective', 'Monthly revenue', 'Subscriptions first', 'reached', 'reached by 2027-06-30 (projected 21,192.65 USD a month of 20,000 USD a month)']
+        ]);
+        expect(plan.objectives[2].judged).toEqual({ verdict: 'reached', direction: 'at most', target: 6, projected: { low: 5, high: 5 }, deadline: undefined });
+        expect(plan.objectives[0].location!.range.start.line).toBe(25);
+    });
+
+    it('says "uncertain" with both ends when the plan gives ranges, and ranges everywhere', async () => {
+        const report = (await reportOf(COFFEE_CLUB_RANGES))!;
+        expect(report.plan.objectives.map(o => o.line)).toEqual([
+            'uncertain by 2027-12-31: projected 239 to 1,670 of 1,000 active subscribers',
+            // 8,000 × 1% × 6 months and 12,000 × 3% × 6 months.
+            'uncertain by 2027-12-31: projected 480 to 2,160 of 1,000 customers',
+            'uncertain over the first 12 months: projected 2.78 to 12.50 USD against at most 6 USD',
+            'uncertain by 2027-06-30: projected 7,872.90 to 40,086.72 USD a month of 20,000 USD a month'
+        ]);
+        const p = report.money.funnels[0].projection!;
+        expect(p.basis).toBe('8,000 to 12,000 visitors a month, then subscribers 1% to 3%: 80 to 360 subscribers a month while the plan spends');
+        expect(p.total.customers).toEqual({ low: 480, high: 2_160 });
+        expect(p.unit.cac).toEqual({ low: 2.78, high: 12.5 });
+    });
+
+    it('says why an objective cannot be judged', async () => {
+        const lines = async (objectives: string, change: (text: string) => string = text => text) => {
+            const text = change(COFFEE_CLUB).replace(/( {4}objective "Paying subscribers"[^\n]*\n)[\s\S]*?(\n\})/, `${objectives}$2`);
+            return (await reportOf(text))!.plan.objectives.map(o => o.line);
+        };
+        expect(await lines('    objective "Happy drinkers" metric smiles target 500 by 2027-12-31 owner Ana review monthly')).toEqual([
+            'not judged: the projection gives no figure called smiles (it gives customers, active subscribers, revenue, margin, cac, roas, ltv, churn, payback and the funnel\'s stages)'
+        ]);
+        expect(await lines('    objective "Paying subscribers" metric active_subscribers target 1_000 by 2027-12-31', text => text.replace('    churn 5% per month\n', ''))).toEqual([
+            'not judged: Monthly beans states no retention or churn, so the projection does not count who keeps paying'
+        ]);
+        expect(await lines('    objective "Revenue in euros" metric revenue target 20_000 EUR by 2027-12-31')).toEqual([
+            'not judged: its target is in EUR, the projection in USD (the price of Monthly beans)'
+        ]);
+        expect(await lines('    objective "Subscribers" metric customers target 1_000 by 2027-12-31', text => text.replace(/    from 2027-01-01 to 2027-06-30\n/g, ''))).toEqual([
+            'not judged: no projection (the campaign Spring launch has a budget but no dates (\'from … to …\') to spend it in)'
+        ]);
+    });
+
+    it('counts a budget per month as its total over the period, and shows both', async () => {
+        const report = (await reportOf(COFFEE_CLUB))!;
+        // 1,000 USD a month from January to June: 6,000 USD, for the campaign and for its tactic.
+        expect(report.plan.totalBudget).toEqual({ amount: 6_000, other: [] });
+        expect(report.plan.plannedSpend).toEqual({ amount: 6_000, other: [] });
+        expect(report.plan.tacticBudgets).toEqual({ amount: 6_000, other: [] });
+        expect(report.budget.byChannel.map(r => [r.name, r.amount])).toEqual([['social', 6_000]]);
+        expect(report.budget.byCampaign[0]).toMatchObject({
+            budget: 6_000, budgetPer: { amount: { amount: 1_000, currency: 'USD' }, per: 'month' }, spend: 6_000, left: 0, ratio: 1
+        });
+    });
+
+    it('a budget per month without dates has no total: it counts as nothing and is named', async () => {
+        const text = COFFEE_CLUB.replace('runs InstagramAds', 'runs InstagramAds, Newsletter') +
+            '\ntactic Newsletter "Monthly newsletter" {\n    serves Subscriptions\n    channel email\n    budget 150 USD per month\n}\n';
+        const report = (await reportOf(text))!;
+        expect(report.budget.byCampaign[0]).toMatchObject({ spend: 6_000, tactics: ['Instagram ads', 'Monthly newsletter'], unbudgeted: [], uncounted: ['Monthly newsletter'] });
+        expect(report.budget.byChannel.find(r => r.name === 'email')).toMatchObject({ amount: 0, uncounted: ['Monthly newsletter'] });
+        const campaign = (await reportOf(COFFEE_CLUB.replace(/(campaign[\s\S]*?)    from 2027-01-01 to 2027-06-30\n/, '$1')))!.budget.byCampaign[0];
+        expect(campaign).toMatchObject({ budget: undefined, budgetPer: { amount: { amount: 1_000, currency: 'USD' }, per: 'month' }, left: undefined });
+    });
+});
+
+describe('money over time: a SaaS sold in tiers after a free trial', () => {
+    judgeBy(TEST_SETTINGS);
+
+    it('names the tiers with their prices and shares, and the trials that convert', async () => {
+        const report = (await reportOf(LEDGERLY))!;
+        const p = report.money.funnels[0].projection!;
+        expect([p.product, p.price, p.tiers]).toEqual(['Ledgerly accounting', undefined, ['Solo at 15 EUR per month, 75% of buyers', 'Team plan at 45 EUR per month, 25% of buyers']]);
+        expect(p.basis).toBe('500 trials a month while the plan spends; 20% of trials become paying customers');
+        // 100 paying firms a month from March to May, who first pay a month later, at the mix of the tiers (22.50 EUR).
+        expect(p.months.slice(0, 4).map(m => [m.month, m.spend, m.customers.low, m.revenue.low])).toEqual([
+            ['2027-03', 4_000, 100, 0], ['2027-04', 4_000, 100, 2_250], ['2027-05', 4_000, 100, expect.closeTo(2_250 * 1.97, 1)], ['2027-06', 0, 0, expect.closeTo(2_250 * (1 + 0.97 + 0.97 ** 2), 1)]
+        ]);
+        expect(p.unit.cac).toEqual({ low: 40, high: 40 });
+        expect(report.plan.objectives.map(o => o.line)).toEqual([expect.stringMatching(/^reached over the first 12 months \(projected [\d.]+x against at least 2x\)$/)]);
+    });
+});
+
+describe('no projection: one line on what is missing', () => {
+    judgeBy(TEST_SETTINGS);
+
+    it('a plan without a funnel', async () => {
+        const report = (await reportOf(NO_FUNNEL))!;
+        expect(report.money).toEqual({
+            horizonMonths: 12,
+            funnels: [],
+            missing: 'the plan has no funnel, so nothing counts visitors per month or says how they become customers: add a funnel with \'visitors 8_000 per month\' (the figure you expect) and its conversion rates'
+        });
+        expect(report.plan.objectives.map(o => o.line)).toEqual(['not judged: no projection, the plan has no funnel']);
+    });
+
+    it('a funnel that lacks a count, a path, a purchase stage, or a plan that lacks dates, a budget or a price', async () => {
+        const missing = async (change: (text: string) => string) => (await reportOf(change(COFFEE_CLUB)))!.money.funnels.map(f => f.missing);
+        expect(await missing(text => text.replace('    visitors 10_000 per month\n', ''))).toEqual([
+            'no funnel counts visitors per month: add \'visitors 8_000 per month\' (or \'expect 400 leads per month\') with the figure you expect'
+        ]);
+        expect(await missing(text => text.replace('visitors 10_000 per month', 'visitors 10_000'))).toEqual(['the funnel counts visitors but not per what: write \'visitors … per month\'']);
+        expect(await missing(text => text.replace('conversion visitors to subscribers 2%', 'conversion visitors to leads 2%'))).toEqual([
+            'no conversion lines lead from visitors to subscribers: add the rate of each step'
+        ]);
+        expect(await missing(text => text.replace('    first purchase at subscribers\n', ''))).toEqual([
+            'no stage of the funnel is the first purchase: add a conversion to customers (or buyers, orders, …), or name the stage with \'first purchase at\''
+        ]);
+        expect(await missing(text => text.replace(/    from 2027-01-01 to 2027-06-30\n/g, ''))).toEqual([
+            'the campaign Spring launch has a budget but no dates (\'from … to …\') to spend it in'
+        ]);
+        expect(await missing(text => text.replace(/    budget 1_000 USD per month\n/g, ''))).toEqual(['no campaign states a budget, nor do the tactics they run']);
+        expect(await missing(text => text.replace('    price 20 USD per month\n', ''))).toEqual(['Monthly beans states no price']);
+        expect(await missing(text => text.replace('budget 1_000 USD per month\n    runs', 'budget 900 EUR per month\n    runs'))).toEqual([
+            'budgets in another currency than the price (USD) cannot be added: Spring launch (EUR)'
+        ]);
+        expect(await missing(text => text.replace('    focus MonthlyBeans\n', '') + '\nproduct Grinder "Hand grinder" {\n    price 89 USD\n}\n')).toEqual([
+            'the plan has 2 products and names none in its \'focus\': say which one the funnel sells'
+        ]);
+        expect(await missing(text => text.replace('conversion visitors to subscribers 2%\n    first purchase at subscribers', 'conversion visitors to trials 4%'))).toEqual([
+            'the funnel\'s first purchase is at trials, but Monthly beans states no share of trials that convert (such as \'trial 14 days converts 20%\')'
+        ]);
+    });
+});
+
+describe('readiness: 100 means no findings; an area the plan declares nothing of is not assessed', () => {
+    judgeBy(TEST_SETTINGS);
+
+    it('a plan without a funnel, a competitor or an offer: those areas are not assessed, their findings still counted', async () => {
+        const { readiness } = (await reportOf(NO_FUNNEL))!;
+        expect(readiness.areas.map(a => [a.area, a.status, a.score, a.lacks])).toEqual([
+            ['market', 'scored', 100, undefined],
+            ['competition', 'not assessed', undefined, 'no competitor or research block'],
+            ['research', 'scored', 90, undefined],
+            ['offer', 'not assessed', undefined, 'no offer'],
+            ['strategy', 'scored', 100, undefined],
+            ['campaign', 'scored', 80, undefined],
+            ['funnel', 'not assessed', undefined, 'no funnel']
+        ]);
+        // no-lead-capture and no-upsell (warnings), no-repeat-buyer-path (an error): they say what to add.
+        expect(readiness.areas.find(a => a.area === 'funnel')!.findings).toEqual({ error: 1, warning: 2, info: 0 });
+        expect(readiness.formula).toMatch(/^A score of 100 means that no rule of the area finds anything to improve, not that the area is complete\./);
+        expect(readiness.notAssessed).toContain('Funnel with no funnel');
+    });
+
+    it('an area whose rules are all off is not judged, whatever the plan declares', async () => {
+        services.Mplan.config.SettingsProvider.set({ ...TEST_SETTINGS, rules: Object.fromEntries(RULES.filter(r => r.area === 'funnel').map(r => [r.id, 'off' as const])) });
+        const { readiness } = (await reportOf(NO_FUNNEL))!;
+        expect(readiness.areas.find(a => a.area === 'funnel')).toMatchObject({ status: 'not judged', score: undefined, lacks: undefined, rules: 0 });
+    });
+});
+
+describe('display titles', () => {
+    judgeBy(TEST_SETTINGS);
+
+    it('name each block as the report shows it, beside its name as written', async () => {
+        const report = (await reportOf(COFFEE_CLUB))!;
+        expect([report.plan.name, report.plan.title]).toEqual(['CoffeeClub', 'Coffee Club, year one']);
+        expect(report.plan.focus).toEqual(['Monthly beans']);
+        expect(report.budget.byStrategy.map(r => [r.name, r.title, r.tactics])).toEqual([['Subscriptions', 'Subscriptions first', ['Instagram ads']]]);
+        expect(report.budget.byCampaign.map(r => [r.name, r.title])).toEqual([['SpringLaunch', 'Spring launch']]);
+        expect(report.timeline.items.map(i => [i.kind, i.name, i.title, i.campaign])).toEqual([
+            ['campaign', 'SpringLaunch', 'Spring launch', undefined],
+            ['tactic', 'InstagramAds', 'Instagram ads', 'Spring launch']
+        ]);
+        expect(report.funnel.funnels.map(f => [f.name, f.title])).toEqual([[undefined, 'Instagram funnel']]);
+    });
+
+    it('a block without a title keeps its name', async () => {
+        const report = (await reportOf(COFFEE_CLUB.replace(' "Spring launch"', '').replace(' "Coffee Club, year one"', '')))!;
+        expect([report.plan.name, report.plan.title]).toEqual(['CoffeeClub', undefined]);
+        expect(report.budget.byCampaign.map(r => [r.name, r.title])).toEqual([['SpringLaunch', undefined]]);
+        expect(report.timeline.items[1].campaign).toBe('SpringLaunch');
     });
 });

@@ -18,40 +18,42 @@ const S = JSON.stringify(PAYLOAD);
  * payload too. Its flaws make rules quote the strings in their messages.
  */
 const PLAN = `import ${JSON.stringify(PAYLOAD + '.mplan')}
-plan Payload_plan-1 {
+plan Payload_plan-1 ${S} {
     goal ${S}
     currency USD
     focus Thing
 }
-product Thing {
+product Thing ${S} {
     price 10 USD
+    tier Basic ${S} 10 USD share 50%
     benefit ${S}
     drawback ${S}
     drawback ${S} mitigated by ${S}
     improvement ${S}
 }
-segment Buyers {
+segment Buyers ${S} {
     who ${S}
     from ${S}
     decides
     habits { social linkedin sites ${S} }
 }
-competitor Rival {
+competitor Rival ${S} {
     strength ${S}
     weakness ${S}
     we differ by ${S}
 }
-research {
+research ${S} {
     consulted ${S}
     finding ${S}
 }
-strategy Win {
+strategy Win ${S} {
     statement ${S}
     targets Buyers
     objective ${S}
+    kpi ${S} owner ${S}
     message ${S}
 }
-tactic Ads {
+tactic Ads ${S} {
     serves Win
     channel social on ${S}
     audience Buyers
@@ -59,18 +61,21 @@ tactic Ads {
     from 2027-02-01 to 2027-03-01
     message ${S}
 }
-campaign Go {
+campaign Go ${S} {
     budget 50 USD
     runs Ads
     from 2027-02-01 to 2027-03-01
     results { sales 3 ${S} }
 }
-funnel {
+funnel ${S} {
     collect leads by optin form /* ${PAYLOAD.replace('\n', ' ')} */ offering ebook ${S}
     loyalty ${S}
     sender address ${S}
+    // The funnel projects, so the display titles reach the money section too.
+    visitors 1_000 per month
+    conversion visitors to customers 5%
 }
-offer {
+offer ${S} {
     guarantee ${S} 5 days claim ${S} refunds ${S} condition ${S}
     free sample ${S}
     security ${S}
@@ -123,9 +128,17 @@ describe('plan text in the report', () => {
         expect(fieldsHolding(root)).toEqual(stringFields());
     });
 
-    it('reaches the report data through the goal, the funnel\'s own words and the findings\' messages', async () => {
+    it('reaches the report data through the goal, the titles, the objectives, the funnel\'s own words and the findings\' messages', async () => {
         const { report } = await payloadReport();
         expect(report.plan.goal).toBe(PAYLOAD);
+        expect(report.plan.title).toBe(PAYLOAD);
+        expect(report.plan.focus).toEqual([PAYLOAD]);
+        expect(report.plan.objectives.map(o => [o.text, o.strategy])).toEqual([[PAYLOAD, PAYLOAD], [PAYLOAD, PAYLOAD]]);
+        expect(report.budget.byCampaign.map(row => [row.title, row.tactics])).toEqual([[PAYLOAD, [PAYLOAD]]]);
+        expect(report.timeline.items.map(item => item.title)).toEqual([PAYLOAD, PAYLOAD]);
+        expect(report.funnel.funnels[0].title).toBe(PAYLOAD);
+        const money = report.money.funnels[0];
+        expect([money.title, money.projection?.product, money.projection?.campaigns[0].title]).toEqual([PAYLOAD, PAYLOAD, PAYLOAD]);
         const how = report.funnel.funnels[0].stages.flatMap(stage => stage.how);
         expect(how.filter(text => text.includes('<script>alert(1)</script>'))).toHaveLength(2);
         const messages = report.findings.areas.flatMap(area => area.rules.flatMap(rule => rule.findings.map(f => f.message)));
@@ -165,10 +178,14 @@ describe('plan text in the report', () => {
         expect(lines.some(line => /^\\?\| \\?\* /.test(line))).toBe(false);
     });
 
-    it('a plan name with Markdown characters is escaped too', async () => {
+    it('the plan\'s title heads the report, escaped; a plan name with Markdown characters is escaped too', async () => {
         const { report } = await payloadReport();
-        expect(renderReportMarkdown(report)).toContain('# Plan report: Payload\\_plan-1');
-        expect(renderReportHtml(report)).toContain('<h1>Payload_plan-1</h1>');
+        expect(renderReportMarkdown(report)).toContain(`# Plan report: ${escapeMarkdown(PAYLOAD)}\n`);
+        expect(renderReportHtml(report)).toContain(`<h1>${escapeHtml(PAYLOAD)}</h1>`);
+        const checked = await check({ 'plan.mplan': 'plan Payload_plan-1 {\n    goal "Grow"\n}\n' });
+        const untitled = (await buildPlanReport(services.Mplan, checked.documents.get('plan.mplan')!))!;
+        expect(renderReportMarkdown(untitled)).toContain('# Plan report: Payload\\_plan-1');
+        expect(renderReportHtml(untitled)).toContain('<h1>Payload_plan-1</h1>');
     });
 
     it('a file name that is HTML is escaped where the report names it', async () => {
