@@ -409,7 +409,7 @@ describe('hover on money over time', () => {
         const unspent = SAAS.replace(/campaign Launch \{[^}]*\}\n/, '');
         const trials = await hoverOn(unspent, 'Trials');
         expect(trials).toContain('- **Customers:** 500 trials per month, 100 paying\n');
-        expect(trials).toContain('- **Projection:** none: nothing says when the plan spends money: the campaigns (or tactics) need a budget in EUR and a period');
+        expect(trials).toContain('- **Projection:** none: no campaign or tactic states a budget, so nothing says what the plan spends');
                 // Without shares the tiers bound the price, and the hover says so.
         const unshared = SAAS.replace(' share 75%', '').replace(' share 25%', '');
         expect(await hoverOn(unshared, 'Ledgerly "Ledgerly accounting"')).toContain('- **Notes:** the tiers of Ledgerly give no shares\\: the cheapest and dearest tiers bound the price');
@@ -512,9 +512,9 @@ funnel Orders {
             '- **Stages:** visitors → orders (2%)',
             '- **First purchase:** orders (by its name; \'first purchase at\' names another)',
             '- **Customers:** 40 orders per month',
-            '- **Projection:** none: nothing says when the plan spends money: the campaigns (or tactics) need a budget in USD and a period'
+            "- **Projection:** none: the tactic Ads has a budget but no dates \\('from … to …'\\) to spend it in"
         ].join('\n'));
         const noCount = text.replace('    visitors 2_000 per month\n', '');
-        expect(await hoverOn(noCount, 'Orders')).toContain("- **Projection:** none: no count of people per month ('visitors' or 'expect') leads to orders");
+        expect(await hoverOn(noCount, 'Orders')).toContain("- **Projection:** none: no funnel counts visitors per month\\: add 'visitors 8\\_000 per month' \\(or 'expect 400 leads per month'\\) with the figure you expect");
     });
 });

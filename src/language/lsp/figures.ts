@@ -6,10 +6,11 @@
  * Plain text; words from the plan go through the caller's escape (the
  * hover's Markdown escaping, nothing for an inlay hint).
  */
+import { projectionGap } from '../model/projection-gaps.js';
 import type { Cadence, Duration, Funnel, Objective, Percent, Price, Product, Rate } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { budgetByMonth, budgetTotal, monthLabel, unitName, type Budgeted } from '../model/budgets.js';
-import { judgingPlan, priceCurrency, projectFunnel, soldProduct, spendPlan, type CustomerValue, type Projection } from '../model/economics.js';
+import { judgingPlan, projectFunnel, soldProduct, type CustomerValue, type Projection } from '../model/economics.js';
 import { readFunnel, type Span } from '../model/funnel-reading.js';
 import { isTrialStage } from '../model/funnel-stages.js';
 import { formatMoney } from '../model/values.js';
@@ -197,21 +198,8 @@ export function lifetimeValue(value: CustomerValue): { span: Span; basis: 'margi
  * cannot be told.
  */
 export function noProjection(model: PlanModel, funnel: Funnel, esc: Escape = asIs): string | undefined {
-    if (projectFunnel(model, funnel)) return undefined;
-    const plan = judgingPlan(model);
-    if (plan === null) return 'this file is shared by several plans: open one of them';
-    const reading = readFunnel(funnel);
-    if (!reading.purchase) return 'no stage is the first purchase';
-    if (!reading.perMonth && !reading.fromList) return `no count of people per month ('visitors' or 'expect') leads to ${esc(reading.purchase.stage)}`;
-    const product = soldProduct(plan, funnel, model.reach);
-    if (!product) return model.reach.products.length === 0 ? 'the plan has no product yet' : "no product to sell: give the plan a 'focus' product";
-    const name = esc(product.name);
-    const currency = priceCurrency(product);
-    if (!currency) return `${name} has no price yet`;
-    if (plan?.currency && plan.currency !== currency) return `${name} is priced in ${esc(currency)}, the plan counts in ${esc(plan.currency)}`;
-    if (isTrialStage(reading.purchase.stage) && !product.trialConverts) return `${name} does not say how many trials convert ('trial 14 days converts 20%')`;
-    if (!spendPlan(model.reach, currency)) return `nothing says when the plan spends money: the campaigns (or tactics) need a budget in ${esc(currency)} and a period`;
-    return undefined;
+    const gap = projectionGap(model, funnel);
+    return gap === undefined ? undefined : esc(gap);
 }
 
 /**
