@@ -9,7 +9,7 @@
  */
 import type { AstNode } from 'langium';
 import type { Conversion, Funnel } from '../generated/ast.js';
-import { isTrialStage, stageOf } from './funnel-stages.js';
+import { isTrialStage, stageOf, type Stage } from './funnel-stages.js';
 import { monthsPerUnit } from './budgets.js';
 
 /** A figure that may be uncertain: both ends, low ≤ high (equal when the plan gives one number). */
@@ -165,4 +165,38 @@ function read(funnel: Funnel): FunnelReading {
         }
     }
     return reading;
+}
+
+/**
+ * Which of the four stages (visitors, leads, customers, repeat buyers) a word
+ * of a funnel plays in that funnel: the purchase stage is the customers'
+ * stage whatever it is called (`subscribers`, `buyers`, `paying`); a word
+ * mplan knows keeps its stage; any other word on the way to the purchase is
+ * a lead (`registrations`, `attendees`, `demos`). Undefined for a word the
+ * funnel does not place.
+ */
+export function roleOf(reading: FunnelReading, word: string | undefined): Stage | undefined {
+    if (!word) return undefined;
+    const lower = word.toLowerCase();
+    if (reading.purchase?.stage === lower) return 'customers';
+    const known = stageOf(lower);
+    if (known) return known === 'customers' && reading.purchase && reading.purchase.stage !== lower && reading.toPurchase.has(lower) ? 'leads' : known;
+    return reading.toPurchase.has(lower) ? 'leads' : undefined;
+}
+
+/** The share of people at `from` who reach `to` along the funnel's rates (the shortest way), if they are linked. */
+export function chainRate(reading: FunnelReading, from: string, to: string): Span | undefined {
+    const start = from.toLowerCase(), goal = to.toLowerCase();
+    const seen = new Set([start]);
+    const queue: Array<{ stage: string; rate: Span }> = [{ stage: start, rate: { low: 1, high: 1 } }];
+    while (queue.length > 0) {
+        const at = queue.shift()!;
+        if (at.stage === goal) return at.stage === start ? undefined : at.rate;
+        for (const step of reading.steps) {
+            if (step.from !== at.stage || seen.has(step.to)) continue;
+            seen.add(step.to);
+            queue.push({ stage: step.to, rate: { low: at.rate.low * step.rate.low, high: at.rate.high * step.rate.high } });
+        }
+    }
+    return undefined;
 }

@@ -14,7 +14,7 @@ import { budgetTotal, unitName } from '../model/budgets.js';
 import { isRecurring, projectFunnel, type Projection } from '../model/economics.js';
 import { projectionGap } from '../model/projection-gaps.js';
 import { judgeObjective, metricKind, type ObjectiveJudgement } from '../model/objectives.js';
-import type { Span } from '../model/funnel-reading.js';
+import { chainRate, readFunnel, roleOf, type Span } from '../model/funnel-reading.js';
 import { formatNumber, percentText } from '../wording.js';
 import { RULES, ruleById, type Area, type Rule, type Severity } from '../rules/index.js';
 import { publicRuleDocsUrl } from '../config/rule-docs.js';
@@ -28,7 +28,7 @@ import type {
     TimelineItem, Total
 } from './report-data.js';
 import { isoDay } from '../model/periods.js';
-import { STAGES, stageName, stageOf, type Stage } from '../model/funnel-stages.js';
+import { STAGES, stageName, type Stage } from '../model/funnel-stages.js';
 
 /**
  * The report of a plan file, once it is built (linked and validated);
@@ -277,10 +277,16 @@ function timelineOf(model: PlanModel): Timeline {
     return { items, undated: all.filter(item => item.undatedReason), start: starts[0], end: ends.at(-1) };
 }
 
-/** The stages of one funnel, what makes each, the rates between them and the people they imply. */
+/**
+ * The stages of one funnel, what makes each, the rates between them and the
+ * people they imply. The funnel's own words are placed in the four stages by
+ * the role they play (funnel-reading.roleOf: the purchase stage is the
+ * customers' stage whatever its name), and a stage's label names them.
+ */
 function funnelView(funnel: Funnel): FunnelView {
+    const reading = readFunnel(funnel);
     const evidence = new Map<Stage, Array<{ text: string; node: AstNode; cst: CstNode | undefined }>>(STAGES.map(stage => [stage, []]));
-    const named = new Set<Stage>();
+    const words = new Map<Stage, string[]>(STAGES.map(stage => [stage, []]));
     const add = (stage: Stage, node: AstNode, cst: CstNode | undefined = node.$cstNode) => {
         const text = sourceText(cst);
         if (text) evidence.get(stage)!.push({ text, node, cst });
@@ -297,32 +303,34 @@ function funnelView(funnel: Funnel): FunnelView {
         const cst = GrammarUtils.findNodeForProperty(funnel.$cstNode, 'loyalty', index);
         if (cst) evidence.get('repeat')!.push({ text: `loyalty ${sourceText(cst)}`, node: funnel, cst });
     });
-    for (const conversion of funnel.conversions) {
-        for (const word of [conversion.from, conversion.to]) {
-            const stage = stageOf(word);
-            if (stage) named.add(stage);
+    for (const step of reading.steps) {
+        for (const word of [step.from, step.to]) {
+            const stage = roleOf(reading, word);
+            if (stage && !words.get(stage)!.includes(word)) words.get(stage)!.push(word);
         }
     }
-    const declared = STAGES.filter(stage => named.has(stage) || evidence.get(stage)!.length > 0);
+    const declared = STAGES.filter(stage => words.get(stage)!.length > 0 || evidence.get(stage)!.length > 0);
     const stages: FunnelStage[] = [];
     let expected = funnel.visitors;
     for (const stage of STAGES) {
         const isDeclared = declared.includes(stage);
         const next = declared[declared.indexOf(stage) + 1];
-        const conversion = isDeclared && next
-            ? funnel.conversions.find(c => stageOf(c.from) === stage && stageOf(c.to) === next)
-            : undefined;
+        const from = words.get(stage)![0], to = next ? words.get(next)![0] : undefined;
+        const rate = isDeclared && from && to ? chainRate(reading, from, to) : undefined;
+        const conversion = rate ? reading.steps.find(step => step.from === from)?.node : undefined;
         const first = evidence.get(stage)![0] ?? (conversion ? { node: conversion, cst: conversion.$cstNode } : undefined);
+        const own = words.get(stage)!.filter(word => word !== stage);
         stages.push({
             stage,
-            label: stageName(stage),
+            label: own.length > 0 ? `${stageName(stage)} (${own.join(', ')})` : stageName(stage),
             declared: isDeclared,
             how: evidence.get(stage)!.map(e => e.text),
-            rateToNext: conversion?.rate,
+            // The pessimistic end of a range; the projection (money over time) gives both.
+            rateToNext: rate ? Math.round(rate.low * 100 * 1e6) / 1e6 : undefined,
             expected: isDeclared ? expected : undefined,
             location: first ? locationOf(first.node, first.cst) : undefined
         });
-        if (isDeclared) expected = expected !== undefined && conversion ? expected * conversion.rate / 100 : undefined;
+        if (isDeclared) expected = expected !== undefined && rate ? Math.round(expected * rate.low * 1e6) / 1e6 : undefined;
     }
     return { name: funnel.name, title: funnel.title, per: funnel.visitorsPer, stages, location: locationOf(funnel) };
 }

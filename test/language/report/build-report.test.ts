@@ -516,3 +516,38 @@ describe('display titles', () => {
         expect(report.timeline.items[1].campaign).toBe('SpringLaunch');
     });
 });
+
+describe('the funnel section reads a funnel in its own words', () => {
+    it('a subscription funnel: its purchase stage is the customers, not a missing stage', async () => {
+        const report = (await reportOf(COFFEE_CLUB))!;
+        const [view] = report.funnel.funnels;
+        expect(view.stages.map(stage => [stage.label, stage.declared, stage.rateToNext, stage.expected])).toEqual([
+            ['visitors', true, 2, 10_000],
+            ['leads', false, undefined, undefined],
+            ['customers (subscribers)', true, undefined, 200],
+            ['repeat buyers', false, undefined, undefined]
+        ]);
+        expect(report.funnel.missing).toEqual(['leads', 'repeat']);
+    });
+
+    it('a webinar funnel: registrations and attendees are its leads, and the rate to buyers runs through both', async () => {
+        const report = (await reportOf(`plan PhotoCourse { currency USD focus Course }
+product Course { price 300 USD }
+funnel "Webinar funnel" {
+    collect leads by optin form offering checklist "Ten portrait set-ups"
+    visitors 6_000 per month
+    conversion visitors to registrations 10%
+    conversion registrations to attendees 40%
+    conversion attendees to buyers 10%
+    first purchase at buyers
+}
+`))!;
+        const [view] = report.funnel.funnels;
+        expect(view.stages.map(stage => [stage.label, stage.rateToNext, stage.expected])).toEqual([
+            ['visitors', 10, 6_000],
+            ['leads (registrations, attendees)', 4, 600],
+            ['customers (buyers)', undefined, 24],
+            ['repeat buyers', undefined, undefined]
+        ]);
+    });
+});
