@@ -50,6 +50,13 @@ const SCOPE = {
 /** Scopes of the punctuation keywords. */
 const PUNCTUATION = { '{': SCOPE.open, '}': SCOPE.close, ',': SCOPE.comma, '%': SCOPE.percent };
 
+/**
+ * Word keywords written right after their number, like `%`: a ratio's `x`
+ * (`target at least 4x`). They are matched after a digit too, not only as
+ * whole words.
+ */
+const AFTER_NUMBER = ['x'];
+
 /** Reads and links the Langium grammar. */
 export async function loadGrammar(file = GRAMMAR_FILE) {
     const { grammar: services } = createLangiumGrammarServices(EmptyFileSystem);
@@ -250,6 +257,10 @@ class FactReader {
         }
         const everywhere = this.shape.scopes.get(value);
         const scope = list ? `constant.language.${list}.mplan` : everywhere;
+        if (AFTER_NUMBER.includes(value)) {
+            // In a fact it follows its number: a digit may stand right before it (`4x`).
+            return { k: 'tok', re: `(?:(?<=[0-9])|${this.before})${escapeRegex(value)}${this.after}`, scope, keyword: value };
+        }
         // A value is coloured by where it stands only where it is coloured otherwise elsewhere (`channel email`).
         return { k: 'tok', re: this.words([value]), scope, keyword: value, words: [value], contextual: scope !== everywhere };
     }
@@ -630,12 +641,16 @@ function strings(grammar) {
     };
 }
 
-/** Dates, times, amounts of money (a number and a currency that is no keyword) and numbers. */
+/** Dates, times, amounts of money (a number and a currency that is no keyword), ratios (`4x`) and numbers. */
 function literals(reader) {
     return {
         patterns: [
             { name: SCOPE.date, match: `${reader.date}(?![0-9])` },
             { name: SCOPE.time, match: `${reader.time}(?![0-9])` },
+            ...AFTER_NUMBER.filter(keyword => reader.shape.scopes.has(keyword)).map(keyword => ({
+                match: `(${reader.number})(${escapeRegex(keyword)})${reader.after}`,
+                captures: { 1: { name: SCOPE.number }, 2: { name: reader.shape.scopes.get(keyword) } }
+            })),
             {
                 match: `(${reader.number})\\s+(${reader.notKeyword}${reader.name})`,
                 captures: { 1: { name: SCOPE.number }, 2: { name: SCOPE.currency } }
