@@ -18,40 +18,42 @@ const S = JSON.stringify(PAYLOAD);
  * payload too. Its flaws make rules quote the strings in their messages.
  */
 const PLAN = `import ${JSON.stringify(PAYLOAD + '.mplan')}
-plan Payload_plan-1 {
+plan Payload_plan-1 ${S} {
     goal ${S}
     currency USD
     focus Thing
 }
-product Thing {
+product Thing ${S} {
     price 10 USD
+    tier Basic ${S} 10 USD share 50%
     benefit ${S}
     drawback ${S}
     drawback ${S} mitigated by ${S}
     improvement ${S}
 }
-segment Buyers {
+segment Buyers ${S} {
     who ${S}
     from ${S}
     decides
     habits { social linkedin sites ${S} }
 }
-competitor Rival {
+competitor Rival ${S} {
     strength ${S}
     weakness ${S}
     we differ by ${S}
 }
-research {
+research ${S} {
     consulted ${S}
     finding ${S}
 }
-strategy Win {
+strategy Win ${S} {
     statement ${S}
     targets Buyers
     objective ${S}
+    kpi ${S} owner ${S}
     message ${S}
 }
-tactic Ads {
+tactic Ads ${S} {
     serves Win
     channel social on ${S}
     audience Buyers
@@ -59,18 +61,18 @@ tactic Ads {
     from 2027-02-01 to 2027-03-01
     message ${S}
 }
-campaign Go {
+campaign Go ${S} {
     budget 50 USD
     runs Ads
     from 2027-02-01 to 2027-03-01
     results { sales 3 ${S} }
 }
-funnel {
+funnel ${S} {
     collect leads by optin form /* ${PAYLOAD.replace('\n', ' ')} */ offering ebook ${S}
     loyalty ${S}
     sender address ${S}
 }
-offer {
+offer ${S} {
     guarantee ${S} 5 days claim ${S} refunds ${S} condition ${S}
     free sample ${S}
     security ${S}
