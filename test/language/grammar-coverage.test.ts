@@ -291,7 +291,13 @@ const NOT_IN_REPORT: Record<string, string> = {
     'Campaign.results': 'not shown yet: the report has no section on the results campaigns achieved',
     'Funnel.followUps': 'follow-ups make no stage of the funnel view; the funnel rules judge their cadence',
     'Offer.guarantee': 'the report has no section on offers; the offer rules judge the guarantee\'s terms',
-    'Offer.free': 'the report has no section on offers; the offer rules judge what is free'
+    'Offer.free': 'the report has no section on offers; the offer rules judge what is free',
+
+    // ---- issue 14: report in progress. Remove this group when the report of these facts lands.
+    ...Object.fromEntries([
+        'Product.tiers', 'Product.trial', 'Product.margin', 'Product.unitCost', 'Product.retention', 'Product.churn', 'Product.repeat',
+        'Funnel.upsells', 'Funnel.counts', 'Funnel.listSize'
+    ].map(name => [name, 'issue 14: report in progress']))
 };
 
 describe('every fact carrying a number', () => {
@@ -339,7 +345,13 @@ describe('every fact carrying a number', () => {
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
 /** Facts no example states yet: each is a gap, to close by writing it into a plan of examples/ (and removing it here). */
-const NOT_IN_EXAMPLES_YET = ['Segment.spends', 'Campaign.results'];
+const NOT_IN_EXAMPLES_YET = [
+    'Segment.spends', 'Campaign.results',
+
+    // ---- issue 14: example in progress. Remove this group when the example lands.
+    'Product.tiers', 'Product.trial', 'Product.margin', 'Product.unitCost', 'Product.retention', 'Product.churn', 'Product.repeat',
+    'Funnel.counts', 'Funnel.listSize', 'Funnel.purchaseStage'
+];
 
 describe('every fact of the grammar', () => {
     it('is stated in an example plan (examples/), or listed in NOT_IN_EXAMPLES_YET', () => {
