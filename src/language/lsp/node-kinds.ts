@@ -69,6 +69,7 @@ export function blockKind(type: string): BlockKind | undefined {
  */
 export class MplanNodeKindProvider extends DefaultNodeKindProvider {
     override getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
+        if ('$type' in node && node.$type === 'Objective' && (node as AstNode & { kind?: string }).kind === 'kpi') return SymbolKind.Number;
         return blockKind(typeOf(node))?.symbol ?? SymbolKind.Field;
     }
 
