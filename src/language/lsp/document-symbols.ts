@@ -3,9 +3,9 @@ import type { DocumentSymbolProvider, LangiumServices, NodeKindProvider } from '
 import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import {
     isCampaign, isCompetitor, isFunnel, isOffer, isPlan, isProduct, isResearch, isSegment, isStrategy, isTactic,
-    type Cadence, type Document, type Duration, type Element, type Objective, type Price, type Tier
+    type Document, type Duration, type Element, type Objective, type Tier
 } from '../generated/ast.js';
-import { formatMoney } from '../model/values.js';
+import { objectiveText, priceText } from './fact-text.js';
 
 /** The keyword that opens each kind of block, which is also the name of a block written without one. */
 const KEYWORDS: Record<Element['$type'], string> = {
@@ -90,16 +90,7 @@ export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
         if (!cst) return undefined;
         const kind = objective.kind === 'kpi' ? 'kpi' : 'objective';
         const textNode: CstNode | undefined = GrammarUtils.findNodeForProperty(cst, 'text') ?? GrammarUtils.findNodeForKeyword(cst, kind);
-        const parts = [
-            targetText(objective),
-            objective.metric,
-            objective.deadline ? `by ${objective.deadline}` : undefined
-        ].filter(Boolean);
-        const more = [
-            objective.owner?.trim() ? `owner ${objective.owner.trim()}` : undefined,
-            cadenceText(objective.review) ? `reviewed ${cadenceText(objective.review)}` : undefined
-        ].filter(Boolean);
-        const detail = [parts.join(' '), ...more].filter(Boolean).join(', ');
+        const detail = objectiveText(objective);
         const symbol: DocumentSymbol = {
             name: objective.text || kind,
             kind: this.kinds.getSymbolKind(objective as AstNode),
@@ -164,36 +155,6 @@ function head(cst: CstNode): [CstNode | undefined, CstNode | undefined] {
         else if (AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment)?.feature === 'name') return [opening, node];
     }
     return [opening, undefined];
-}
-
-/** A price as written, with its amounts formatted: `19 USD per month`, `39 to 49 USD`. */
-function priceText(price: Price | undefined): string | undefined {
-    if (!price || typeof price.amount !== 'number' || !price.currency) return undefined;
-    const low = formatMoney({ amount: price.amount, currency: price.currency });
-    // A range names its currency once: `39 to 49 USD`.
-    const amount = typeof price.high === 'number'
-        ? `${low.slice(0, low.length - price.currency.length - 1)} to ${formatMoney({ amount: price.high, currency: price.currency })}`
-        : low;
-    return price.per ? `${amount} per ${price.per}` : amount;
-}
-
-/** An objective's target as written: `at least 1200`, `at most 35 USD per month`, `4x`, `2% a month`, `30 to 40`. */
-function targetText(objective: Objective): string | undefined {
-    if (typeof objective.target !== 'number') return undefined;
-    const direction = objective.atLeast ? 'at least ' : objective.atMost ? 'at most ' : '';
-    const high = typeof objective.targetHigh === 'number' ? ` to ${objective.targetHigh}` : '';
-    const unit = objective.percent ? '%' : objective.ratio ? 'x' : objective.currency ? ` ${objective.currency}` : '';
-    const per = objective.targetPer ? ` per ${objective.targetPer}` : '';
-    return `${direction}${objective.target}${high}${unit}${per}`;
-}
-
-/** A cadence as written: `monthly`, `every 2 weeks`, `3 times per week`. */
-function cadenceText(cadence: Cadence | undefined): string | undefined {
-    if (!cadence) return undefined;
-    if (cadence.named) return cadence.named;
-    if (!cadence.unit) return undefined;
-    if (typeof cadence.times === 'number') return `${cadence.times} times per ${cadence.unit}`;
-    return typeof cadence.count === 'number' ? `every ${cadence.count} ${cadence.unit}` : `every ${cadence.unit}`;
 }
 
 function duration(term: Duration | undefined): string | undefined {

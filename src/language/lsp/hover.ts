@@ -12,6 +12,7 @@ import { formatMoney } from '../model/values.js';
 import { budgetUse, tacticShare } from './inlay-hints.js';
 import { percentText } from '../wording.js';
 import { keywordDoc } from './keyword-docs.js';
+import { objectiveText, priceText, shareText } from './fact-text.js';
 
 /** How many names a list in a hover shows before it says "and N more". */
 const NAMES_SHOWN = 12;
@@ -55,7 +56,8 @@ export class MplanHoverProvider extends AstNodeHoverProvider {
         const summary = summarize(node, model);
         if (!summary) return undefined;
         const where = model.fileOf(node).uri.toString() === document.uri.toString() ? '' : ` · ${md(model.where(node))}`;
-        return `**${summary.kind} ${md(summary.name)}**${where}\n\n${summary.body}`;
+        const title = (node as AstNode & { title?: string }).title?.trim();
+        return `**${summary.kind} ${md(summary.name)}**${title ? ` ${quoted(title)}` : ''}${where}\n\n${summary.body}`;
     }
 }
 
@@ -91,22 +93,20 @@ function strategy(node: Strategy, model: PlanModel): string {
     if (node.message) lines.push(fact('Message', quoted(node.message)));
     const promotes = names(node.promotes);
     if (promotes) lines.push(fact('Promotes', promotes));
-    const objectives = (node.objectives ?? []).map(objective => {
-        let text = quoted(objective.text ?? '');
-        const goal = objective.target !== undefined ? `${objective.target}${objective.percent ? '%' : ''}` : '';
-        const measure = [goal, objective.metric ? md(objective.metric) : ''].filter(Boolean).join(' ');
-        if (measure) text += `: ${measure}`;
-        if (objective.deadline) text += ` by ${objective.deadline}`;
-        return text;
+    const aims = (kind: 'objective' | 'kpi') => (node.objectives ?? []).filter(objective => (objective.kind === 'kpi') === (kind === 'kpi')).map(objective => {
+        const measure = objectiveText(objective, md);
+        return `${quoted(objective.text ?? '')}${measure ? `: ${measure}` : ''}`;
     });
+    const objectives = aims('objective'), kpis = aims('kpi');
     if (objectives.length) lines.push(fact('Objectives', objectives.join('; ')));
+    if (kpis.length) lines.push(fact('KPIs', kpis.join('; ')));
     return lines.join('\n');
 }
 
 function campaign(node: Campaign): string {
     const use = budgetUse(node);
     const lines: string[] = [];
-    lines.push(fact('Budget', use.budget ? md(formatMoney(use.budget)) : 'none yet'));
+    lines.push(fact('Budget', use.budget ? md(formatMoney(use.budget)) + per(node.budgetPer) : 'none yet'));
     if (use.tactics.length === 0) {
         lines.push(fact('Planned', 'nothing yet: the campaign runs no tactic'));
     } else {
@@ -133,7 +133,7 @@ function tactic(node: Tactic, model: PlanModel): string {
     } else {
         lines.push(fact('Channel', 'none yet'));
     }
-    lines.push(fact('Budget', amountOf(node.budget) ? md(money(node.budget!)) : 'none yet'));
+    lines.push(fact('Budget', amountOf(node.budget) ? md(money(node.budget!)) + per(node.budgetPer) : 'none yet'));
     lines.push(fact('Serves', names(node.serves) || 'no strategy yet'));
     const campaigns = [...new Set(model.campaignsRunning.get(node) ?? [])];
     const runBy = listOf(campaigns.map(c => {
@@ -177,7 +177,30 @@ function segment(node: Segment, model: PlanModel): string {
 
 function product(node: Product): string {
     const lines: string[] = [];
-    lines.push(fact('Price', amountOf(node.price) ? md(money(node.price!)) : 'none yet'));
+    const tiers = (node.tiers ?? []).filter(tier => tier?.name);
+    const label = tiers.every(tier => tier.kind === 'variant') ? 'Variants' : tiers.some(tier => tier.kind === 'variant') ? 'Tiers and variants' : 'Tiers';
+    const price = priceText(node.price);
+    lines.push(fact('Price', price ? md(price) : tiers.length ? `from its ${label.toLowerCase()}` : 'none yet'));
+    if (tiers.length) {
+        lines.push(fact(label, listOf(tiers.map(tier => {
+            const title = tier.title?.trim() ? ` ${quoted(tier.title.trim())}` : '';
+            const cost = priceText(tier.price);
+            const share = typeof tier.share === 'number' ? ` (${tier.share}%)` : '';
+            return `${md(tier.name)}${title}${cost ? ` ${md(cost)}` : ''}${md(share)}`;
+        }))));
+    }
+    if (node.trial && typeof node.trial.amount === 'number' && node.trial.unit) {
+        const converts = shareText(node.trialConverts);
+        lines.push(fact('Trial', md(`${node.trial.amount} ${node.trial.unit}${converts ? `, ${converts} go on to pay` : ''}`)));
+    }
+    const economics: Array<[string, string | undefined]> = [
+        ['Margin', shareText(node.margin)],
+        ['Unit cost', amountOf(node.unitCost) ? money(node.unitCost!) : undefined],
+        ['Retention', shareText(node.retention)],
+        ['Churn', shareText(node.churn)],
+        ['Repeat purchases', shareText(node.repeat)]
+    ];
+    for (const [label, text] of economics) if (text) lines.push(fact(label, md(text)));
     const benefits = (node.benefits ?? []).map(quoted);
     lines.push(fact('Benefits', benefits.length ? benefits.join('; ') : 'none yet'));
     const spinoffs = names(node.spinoffs);
