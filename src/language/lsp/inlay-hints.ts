@@ -1,7 +1,7 @@
-import type { LangiumDocument } from 'langium';
+import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { isCampaign, isTactic, type Campaign, type Document, type Money, type Tactic } from '../generated/ast.js';
+import { isCampaign, isTactic, type Campaign, type Document, type Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
 import { tacticsRun, campaignSpend, amountOf, type PlanModelProvider } from '../model/plan-model.js';
 import { formatMoney, type Amount, type MoneySum } from '../model/values.js';
@@ -108,8 +108,7 @@ export class MplanInlayHintProvider implements InlayHintProvider {
             const cst = element?.$cstNode;
             if (!cst || cst.end < from) continue;
             if (cst.offset > to) break;
-            const budget = (isCampaign(element) || isTactic(element)) ? element.budget : undefined;
-            const at = budgetEnd(budget);
+            const at = (isCampaign(element) || isTactic(element)) ? budgetEnd(element) : undefined;
             if (at === undefined || at < from || at > to) continue;
             let label: string | undefined;
             if (isCampaign(element)) {
@@ -138,8 +137,10 @@ export class MplanInlayHintProvider implements InlayHintProvider {
     }
 }
 
-/** Where a budget's amount ends (the hint goes there), when it is written out in full. */
-function budgetEnd(budget: Money | undefined): number | undefined {
-    if (!amountOf(budget)) return undefined;
-    return budget?.$cstNode?.end;
+/** Where a block's budget fact ends (the hint goes there: after `per month` too), when its amount is written out in full. */
+function budgetEnd(block: Campaign | Tactic): number | undefined {
+    if (!amountOf(block.budget)) return undefined;
+    const end = block.budget?.$cstNode?.end;
+    const per = block.budgetPer ? GrammarUtils.findNodeForProperty(block.$cstNode, 'budgetPer')?.end : undefined;
+    return per ?? end;
 }
