@@ -37,6 +37,7 @@ const SCOPE = {
     open: 'punctuation.section.block.begin.mplan',
     close: 'punctuation.section.block.end.mplan',
     percent: 'keyword.other.unit.percentage.mplan',
+    ratio: 'keyword.other.unit.ratio.mplan',
     currency: 'keyword.other.unit.currency.mplan',
     number: 'constant.numeric.mplan',
     date: 'constant.numeric.date.mplan',
@@ -49,6 +50,13 @@ const SCOPE = {
 
 /** Scopes of the punctuation keywords. */
 const PUNCTUATION = { '{': SCOPE.open, '}': SCOPE.close, ',': SCOPE.comma, '%': SCOPE.percent };
+
+/**
+ * Word keywords written right after their number, like `%`: a ratio's `x`
+ * (`target at least 4x`), coloured as its unit. They are matched after a
+ * digit too, not only as whole words.
+ */
+const AFTER_NUMBER = ['x'];
 
 /** Reads and links the Langium grammar. */
 export async function loadGrammar(file = GRAMMAR_FILE) {
@@ -190,6 +198,8 @@ function analyse(grammar) {
 function valueList(rule, assignment, dataType, blockNames) {
     if (dataType) return rule.name.toLowerCase();
     if (!assignment || assignment.operator === '?=') return undefined;
+    // An assignment that opens its rule's node starts a fact (`kind=('objective' | 'kpi')`): its keywords are keywords.
+    if (GrammarAST.isGroup(rule.definition) && rule.definition.elements[0] === assignment) return undefined;
     return (blockNames.has(rule.name) ? assignment.feature : rule.name).toLowerCase();
 }
 
@@ -250,6 +260,10 @@ class FactReader {
         }
         const everywhere = this.shape.scopes.get(value);
         const scope = list ? `constant.language.${list}.mplan` : everywhere;
+        if (AFTER_NUMBER.includes(value)) {
+            // In a fact it follows its number: a digit may stand right before it (`4x`).
+            return { k: 'tok', re: `(?:(?<=[0-9])|${this.before})${escapeRegex(value)}${this.after}`, scope: SCOPE.ratio, keyword: value };
+        }
         // A value is coloured by where it stands only where it is coloured otherwise elsewhere (`channel email`).
         return { k: 'tok', re: this.words([value]), scope, keyword: value, words: [value], contextual: scope !== everywhere };
     }
@@ -318,6 +332,8 @@ class FactReader {
                 if (/currency$/i.test(assignment?.feature ?? '')) return { k: 'tok', re: this.name, scope: SCOPE.currency, contextual: true, name: true };
                 throw new Error(`scripts/textmate.mjs does not know how to colour ${rule.name}.${assignment?.feature}`);
             case TERMINAL.word:
+                // A part of a block named by a free word: a product's tier (`tier Starter`).
+                if (assignment?.feature === 'name') return { k: 'tok', re: this.name, scope: `entity.name.type.${kind(rule)}.mplan`, contextual: true };
                 // A free word: a name or any keyword, written as it is (`track leads`).
                 return { k: 'tok', re: this.name, scope: SCOPE.word, contextual: true };
             case TERMINAL.string: return { k: 'tok', re: this.string, string: true };
@@ -630,12 +646,16 @@ function strings(grammar) {
     };
 }
 
-/** Dates, times, amounts of money (a number and a currency that is no keyword) and numbers. */
+/** Dates, times, amounts of money (a number and a currency that is no keyword), ratios (`4x`) and numbers. */
 function literals(reader) {
     return {
         patterns: [
             { name: SCOPE.date, match: `${reader.date}(?![0-9])` },
             { name: SCOPE.time, match: `${reader.time}(?![0-9])` },
+            ...AFTER_NUMBER.filter(keyword => reader.shape.scopes.has(keyword)).map(keyword => ({
+                match: `(${reader.number})(${escapeRegex(keyword)})${reader.after}`,
+                captures: { 1: { name: SCOPE.number }, 2: { name: SCOPE.ratio } }
+            })),
             {
                 match: `(${reader.number})\\s+(${reader.notKeyword}${reader.name})`,
                 captures: { 1: { name: SCOPE.number }, 2: { name: SCOPE.currency } }

@@ -53,9 +53,55 @@ tactic T1 { channel email on email, "x" hours daily 9:00 to 10:00 budget 5 EUR s
 `;
 
 /**
+ * A subscription's plan with the facts of issue 14: titles, prices per
+ * month, tiers and variants, a trial, margin, unit cost, churn, repeat
+ * purchases, KPIs with direction, ratio, unit, owner and review, budgets per
+ * month, funnel ranges, counts, a list and the first purchase.
+ */
+const SUBSCRIPTION_PLAN = `plan Roastery "Roastery: year one" {
+    goal "Grow the coffee subscription"
+    currency USD
+}
+product CoffeeClub "Coffee Club" {
+    price 19 USD per month
+    tier Starter "One bag" 15 USD per month share 40%
+    tier Office 39 to 49 USD per month
+    trial 14 days converts 20% to 30%
+    margin 60%
+    unit cost 7 USD
+    churn 3% to 5% a month
+}
+product Grinder {
+    variant Hand "Hand grinder" 45 USD share 70%
+    retention 90% per year
+    repeat purchases 5% per year
+}
+strategy Subscribers "Subscribers first" {
+    objective "Paying accounts" metric customers target at least 1_200 by 2027-12-31 owner "Ana Lima" review monthly
+    kpi "Acquisition cost" metric cac target at most 35 USD owner Ana review weekly
+    kpi "Return on ad spend" metric roas target at least 4x review every 2 weeks
+    kpi "Churn" metric churn target at most 2% a month
+    kpi "Demos" metric demos target 30 to 40 per week
+}
+tactic Guides { budget 1_500 USD per month }
+campaign Launch { budget 4_500 USD per month staff Ana 50% }
+funnel Webinar "Webinar funnel" {
+    visitors 8_000 to 12_000 per month
+    expect 300 to 500 registrations per month
+    list 2_500 subscribers
+    conversion visitors to registrations 4% to 6%
+    conversion registrations to buyers 8%
+    first purchase at buyers
+    upsell CoffeeClub to Grinder 10%
+}
+research "Customer interviews" { finding "Home brewers want fresh beans" }
+offer "Launch offer" { payments card }
+`;
+
+/**
  * Plans to colour: the examples, the design sketch, the rule tests' clean
- * plan, an unusually written one, and every completion stanza as it is
- * inserted (each block with all its facts).
+ * plan, an unusually written one, a plan with the facts of issue 14, and
+ * every completion stanza as it is inserted (each block with all its facts).
  */
 function plans(): Array<{ name: string; text: string }> {
     const context: StanzaContext = {
@@ -65,6 +111,7 @@ function plans(): Array<{ name: string; text: string }> {
         ...examples().map(file => ({ name: file, text: readFileSync(join(ROOT, file), 'utf8') })),
         { name: 'the clean plan of the rule tests', text: CLEAN_PLAN },
         { name: 'a plan written as the parser allows but nobody formats', text: UNUSUAL_PLAN },
+        { name: 'a subscription plan with the facts of issue 14', text: SUBSCRIPTION_PLAN },
         ...STANZAS.map(stanza => ({ name: `the ${stanza.keyword} stanza`, text: stanza.render(context).plain }))
     ];
 }
@@ -110,7 +157,7 @@ function expectedScope(leaf: LeafCstNode): RegExp {
         case undefined: return /^punctuation\./;
         case 'keyword': return /^(keyword\.other|keyword\.control|storage\.type)\./;
         case 'enumMember': return /^(constant\.language\.|keyword\.other\.unit\.currency\.)/;
-        case 'number': return /^(constant\.numeric\.|keyword\.other\.unit\.percentage\.)/;
+        case 'number': return /^(constant\.numeric\.|keyword\.other\.unit\.(percentage|ratio)\.)/;
         case 'string': return /^(string\.quoted\.|punctuation\.definition\.string\.|constant\.character\.escape\.)/;
         case 'property': case 'variable': return /^variable\.other\.word\.mplan$/;
         default: throw new Error(`no TextMate scope for a ${tokenClass?.type} token`);
@@ -263,6 +310,34 @@ describe('the TextMate grammar', () => {
             expect(await scopesOfLine(phone, '// Nordlys Mobile')).toEqual([
                 '//=punctuation.definition.comment.mplan', 'Nordlys Mobile: high-end smartphones for busy professionals.=comment.line.double-slash.mplan'
             ]);
+        });
+    });
+
+    describe('on the facts of issue 14', () => {
+        it('KPIs and tiers start with keywords; a tier\'s name is declared; a ratio\'s x is the unit of its number', async () => {
+            expect(await scopesOfLine(SUBSCRIPTION_PLAN, 'kpi "Return on ad spend"')).toEqual([
+                'kpi=keyword.other.mplan', '"=punctuation.definition.string.begin.mplan', 'Return on ad spend=string.quoted.double.mplan',
+                '"=punctuation.definition.string.end.mplan', 'metric=keyword.other.mplan', 'roas=variable.other.word.mplan',
+                'target=keyword.other.mplan', 'at=keyword.other.mplan', 'least=keyword.other.mplan', '4=constant.numeric.mplan',
+                'x=keyword.other.unit.ratio.mplan', 'review=keyword.other.mplan', 'every=keyword.other.mplan', '2=constant.numeric.mplan',
+                'weeks=constant.language.timeunit.mplan'
+            ]);
+            expect(await scopesOfLine(SUBSCRIPTION_PLAN, 'tier Starter')).toEqual([
+                'tier=keyword.other.mplan', 'Starter=entity.name.type.tier.mplan', '"=punctuation.definition.string.begin.mplan',
+                'One bag=string.quoted.double.mplan', '"=punctuation.definition.string.end.mplan', '15=constant.numeric.mplan',
+                'USD=keyword.other.unit.currency.mplan', 'per=keyword.other.mplan', 'month=constant.language.timeunit.mplan',
+                'share=keyword.other.mplan', '40=constant.numeric.mplan', '%=keyword.other.unit.percentage.mplan'
+            ]);
+            expect((await scopesOfLine(SUBSCRIPTION_PLAN, 'objective "Paying accounts"'))[0]).toBe('objective=keyword.other.mplan');
+            expect(await scopesOfLine(SUBSCRIPTION_PLAN, 'first purchase at')).toEqual([
+                'first=keyword.other.mplan', 'purchase=keyword.other.mplan', 'at=keyword.other.mplan', 'buyers=variable.other.word.mplan'
+            ]);
+            // The word x stands apart and is a free word; `4x` on a line of its own is still a ratio.
+            expect(await scopesOfLine('strategy S {\n    kpi "x" metric x\n    4x\n}', 'metric x')).toEqual([
+                'kpi=keyword.other.mplan', '"=punctuation.definition.string.begin.mplan', 'x=string.quoted.double.mplan',
+                '"=punctuation.definition.string.end.mplan', 'metric=keyword.other.mplan', 'x=variable.other.word.mplan'
+            ]);
+            expect(await scopesOfLine('strategy S {\n    kpi "x" metric x\n    4x\n}', '4x')).toEqual(['4=constant.numeric.mplan', 'x=keyword.other.unit.ratio.mplan']);
         });
     });
 

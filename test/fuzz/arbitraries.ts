@@ -29,7 +29,7 @@ const KEYWORD_SET = new Set(KEYWORDS);
 
 /** One fact of a block: its words, and what hangs off it. */
 export interface Fact {
-    /** The fact's words in order; `,` and `%` are words of their own. */
+    /** The fact's words in order; `,`, `%` and a ratio's `x` (RATIO) are words of their own. */
     words: string[];
     /** A nested block after the words (`habits { … }`, `results { … }`). */
     nested?: Fact[];
@@ -120,7 +120,35 @@ function commaList(item: fc.Arbitrary<string[]>, max = 3): fc.Arbitrary<string[]
 const one = (arb: fc.Arbitrary<string>) => arb.map(word => [word]);
 const optional = (arb: fc.Arbitrary<string[]>) => fc.option(arb, { nil: undefined }).map(words => words ?? []);
 
+/**
+ * A ratio's `x` (`target at least 4x`), written right after its number like
+ * `%`. It has a word of its own, so that the printers tell it from a free
+ * word `x` (`metric x`), which stands apart.
+ */
+export const RATIO = '\u0000x';
+
+/** A word as it is written. */
+function spelt(word: string): string {
+    return word === RATIO ? 'x' : word;
+}
+
+/** Whether a word is written right after the one before it: `,`, `%` and a ratio's `x`. */
+function tight(word: string): boolean {
+    return word === ',' || word === '%' || word === RATIO;
+}
+
 const moneyArb = fc.tuple(numberArb, currencyArb).map(([amount, currency]) => [amount, currency]);
+/** `60%`, or a range `2% to 4%`. */
+const percentArb: fc.Arbitrary<string[]> = fc.tuple(numberArb, optional(numberArb.map(n => ['to', n, '%'])))
+    .map(([n, high]) => [n, '%', ...high]);
+/** A share over time: `97% per month`, `3% to 5% a month`, or a share alone. */
+const rateArb: fc.Arbitrary<string[]> = fc.tuple(percentArb, optional(fc.tuple(fc.constantFrom('per', 'a'), timeUnitArb).map(([per, unit]) => [per, unit])))
+    .map(([percent, per]) => [...percent, ...per]);
+/** A price: `19 USD per month`, `39 to 49 USD`. */
+const priceArb: fc.Arbitrary<string[]> = fc.tuple(numberArb, optional(numberArb.map(n => ['to', n])), currencyArb, optional(timeUnitArb.map(u => ['per', u])))
+    .map(([amount, high, currency, per]) => [amount, ...high, currency, ...per]);
+/** A budget: an amount, in all or per unit of time. */
+const budgetArb: fc.Arbitrary<string[]> = fc.tuple(moneyArb, optional(timeUnitArb.map(u => ['per', u]))).map(([m, per]) => ['budget', ...m, ...per]);
 const durationArb = fc.tuple(numberArb, timeUnitArb).map(([n, unit]) => [n, unit]);
 const cadenceArb: fc.Arbitrary<string[]> = fc.oneof(
     one(fc.constantFrom('daily', 'weekly', 'biweekly', 'monthly', 'quarterly', 'yearly')),
@@ -162,7 +190,15 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
             fact(cadenceArb.map(c => ['revisit', ...c]))
         ];
         case 'product': return [
-            fact(moneyArb.map(m => ['price', ...m])),
+            fact(priceArb.map(p => ['price', ...p])),
+            fact(fc.tuple(fc.constantFrom('tier', 'variant'), wordArb, optional(one(stringArb)), priceArb, optional(numberArb.map(n => ['share', n, '%'])))
+                .map(([kind, name, title, price, share]) => [kind, name, ...title, ...price, ...share])),
+            fact(fc.tuple(durationArb, optional(percentArb.map(p => ['converts', ...p]))).map(([d, converts]) => ['trial', ...d, ...converts])),
+            fact(percentArb.map(p => ['margin', ...p])),
+            fact(moneyArb.map(m => ['unit', 'cost', ...m])),
+            fact(rateArb.map(r => ['retention', ...r])),
+            fact(rateArb.map(r => ['churn', ...r])),
+            fact(fc.tuple(optional(one(fc.constantFrom('purchase', 'purchases'))), rateArb).map(([p, r]) => ['repeat', ...p, ...r])),
             string('benefit'),
             fact(fc.tuple(stringArb, optional(stringArb.map(s => ['mitigated', 'by', s]))).map(([s, m]) => ['drawback', s, ...m])),
             fact(refs(names.product).map(r => ['spinoff', ...r])),
@@ -200,11 +236,17 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
         case 'strategy': return [
             string('statement'),
             fact(refs(names.segment).map(r => ['targets', ...r])),
-            fact(fc.tuple(stringArb, fc.array(fc.oneof(
+            fact(fc.tuple(fc.constantFrom('objective', 'kpi'), stringArb, fc.array(fc.oneof(
                 one(wordArb).map(w => ['metric', ...w]),
-                fc.tuple(numberArb, fc.boolean()).map(([n, p]) => ['target', n, ...(p ? ['%'] : [])]),
-                dateArb.map(d => ['by', d])
-            ), { maxLength: 3 })).map(([text, parts]) => ['objective', text, ...parts.flat()])),
+                fc.tuple(
+                    optional(fc.constantFrom(['at', 'least'], ['at', 'most'])), numberArb, optional(numberArb.map(n => ['to', n])),
+                    optional(fc.oneof(fc.constant<string[]>(['%']), fc.constant<string[]>([RATIO]), one(currencyArb))),
+                    optional(fc.tuple(fc.constantFrom('per', 'a'), timeUnitArb).map(([per, unit]) => [per, unit]))
+                ).map(([direction, n, high, unit, per]) => ['target', ...direction, n, ...high, ...unit, ...per]),
+                dateArb.map(d => ['by', d]),
+                fc.oneof(one(wordArb), one(stringArb)).map(owner => ['owner', ...owner]),
+                cadenceArb.map(c => ['review', ...c])
+            ), { maxLength: 4 })).map(([kind, text, parts]) => [kind, text, ...parts.flat()])),
             string('message'),
             fact(refs(names.product).map(r => ['promotes', ...r]))
         ];
@@ -212,7 +254,7 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
             fact(refs(names.strategy).map(r => ['serves', ...r])),
             fact(fc.tuple(channelArb, optional(commaList(platformArb).map(list => ['on', ...list]))).map(([c, on]) => ['channel', c, ...on])),
             fact(refs(names.segment).map(r => ['audience', ...r])),
-            fact(moneyArb.map(m => ['budget', ...m])),
+            fact(budgetArb),
             fact(periodArb),
             fact(hoursWindowArb.map(w => ['hours', ...w])),
             string('message')
@@ -220,7 +262,7 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
         case 'campaign': {
             const staff = fc.tuple(wordArb, optional(numberArb.map(n => [n, '%']))).map(([person, share]) => [person, ...share]);
             return [
-                fact(moneyArb.map(m => ['budget', ...m])),
+                fact(budgetArb),
                 fact(fc.tuple(commaList(staff), optional(commaList(one(wordArb)).map(list => ['from', ...list]))).map(([list, from]) => ['staff', ...list, ...from])),
                 fact(periodArb),
                 fact(refs(names.tactic).map(r => ['runs', ...r])),
@@ -250,12 +292,17 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
                 fact(fc.constantFrom('autoresponder', 'email').map(c => ['confirm', 'by', c])),
                 fact(followUp),
                 fact(close),
-                fact(fc.tuple(refArb(names.product), refArb(names.product)).map(([a, b]) => ['upsell', a, 'to', b])),
+                fact(fc.tuple(refArb(names.product), refArb(names.product), optional(percentArb)).map(([a, b, rate]) => ['upsell', a, 'to', b, ...rate])),
                 string('loyalty'),
                 fact(fc.constant(['unsubscribe', 'link', 'in', 'every', 'email'])),
                 fact(stringArb.map(s => ['sender', 'address', s])),
-                fact(fc.tuple(numberArb, optional(timeUnitArb.map(u => ['per', u]))).map(([n, per]) => ['visitors', n, ...per])),
-                fact(fc.tuple(wordArb, wordArb, numberArb).map(([from, to, rate]) => ['conversion', from, 'to', to, rate, '%']))
+                fact(fc.tuple(numberArb, optional(numberArb.map(n => ['to', n])), optional(timeUnitArb.map(u => ['per', u])))
+                    .map(([n, high, per]) => ['visitors', n, ...high, ...per])),
+                fact(fc.tuple(numberArb, optional(numberArb.map(n => ['to', n])), wordArb, timeUnitArb)
+                    .map(([n, high, stage, unit]) => ['expect', n, ...high, stage, 'per', unit])),
+                fact(fc.tuple(numberArb, wordArb).map(([n, stage]) => ['list', n, stage])),
+                fact(wordArb.map(stage => ['first', 'purchase', 'at', stage])),
+                fact(fc.tuple(wordArb, wordArb, numberArb, optional(numberArb.map(n => ['to', n, '%']))).map(([from, to, rate, high]) => ['conversion', from, 'to', to, rate, '%', ...high]))
             ];
         }
         case 'offer': {
@@ -304,8 +351,10 @@ export function blockArb(kind: string, names: Names): fc.Arbitrary<Block> {
     const name = OPTIONAL_NAME.has(kind)
         ? optional(one(nameArb))
         : one(pool.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: nameArb }) : nameArb);
-    return fc.tuple(name, fc.array(fc.oneof(...factsOf(kind, names)), { maxLength: 7 }), fc.option(commentArb, { freq: 10, nil: undefined }))
-        .chain(([n, facts, openComment]) => fc.tuple(decorateFacts(facts), decorate(fc.constant({ words: [kind, ...n], braces: true, openComment } as Block)))
+    // A display title after the name, now and then (`product Box "Catering box" {`).
+    const title = fc.option(one(stringArb), { freq: 3, nil: undefined }).map(words => words ?? []);
+    return fc.tuple(name, title, fc.array(fc.oneof(...factsOf(kind, names)), { maxLength: 7 }), fc.option(commentArb, { freq: 10, nil: undefined }))
+        .chain(([n, t, facts, openComment]) => fc.tuple(decorateFacts(facts), decorate(fc.constant({ words: [kind, ...n, ...t], braces: true, openComment } as Block)))
             .map(([decorated, block]) => ({ ...block, facts: decorated ?? [] })));
 }
 
@@ -367,9 +416,9 @@ export const planFileArb: fc.Arbitrary<GeneratedFile> = namesArb.chain(names => 
 
 const INDENT = '    ';
 
-/** Words as the formatter spaces them: one space between, none before `,` and `%`. */
+/** Words as the formatter spaces them: one space between, none before `,`, `%` and a ratio's `x`. */
 function joinWords(words: string[]): string {
-    return words.reduce((line, word, i) => i === 0 ? word : line + (word === ',' || word === '%' ? '' : ' ') + word, '');
+    return words.reduce((line, word, i) => i === 0 ? spelt(word) : line + (tight(word) ? '' : ' ') + spelt(word), '');
 }
 
 /** A `//` comment loses the spaces at its end; a `/* … *\/` keeps everything. */
@@ -438,13 +487,14 @@ export function printMessy(file: GeneratedFile): string {
     let out = '';
     /** Whether what was written last is a `//` comment: the next gap needs a line break. */
     let lineOpen = false;
-    const isPunct = (word: string) => word === ',' || word === '%' || word === '{' || word === '}';
+    const isPunct = (word: string) => tight(word) || word === '{' || word === '}';
     let lastWord = '';
 
     /** A gap inside a fact: any whitespace, none next to punctuation. */
     const inner = (next: string) => {
         if (lineOpen) return breaks(1);
-        if ((isPunct(next) || isPunct(lastWord)) && random() < 0.4) return '';
+        // (A ratio's x needs a gap after it: `4x per month`, not `4xper month`.)
+        if ((isPunct(next) || (isPunct(lastWord) && lastWord !== RATIO)) && random() < 0.4) return '';
         return random() < 0.15 ? breaks(1) : spaces();
     };
     /** A gap before a fact, an import or a block: several line breaks for a blank line, at most one otherwise. */
@@ -453,9 +503,9 @@ export function printMessy(file: GeneratedFile): string {
         if (lineOpen) return breaks(1);
         return random() < 0.25 ? spaces() : breaks(1);
     };
-    const word = (gap: string, text: string) => {
-        out += gap + text;
-        lastWord = text;
+    const word = (gap: string, written: string) => {
+        out += gap + spelt(written);
+        lastWord = written;
         lineOpen = false;
     };
     const comment = (gap: string, text: string) => {

@@ -240,6 +240,119 @@ describe('the formatter: layout', () => {
     });
 });
 
+/** A coffee subscription's plan with the facts of issue 14, formatted. */
+const SUBSCRIPTION_PLAN = [
+    'plan Roastery "Roastery: year one" {',
+    '    goal "Grow the coffee subscription to 1,200 paying accounts"',
+    '    currency USD',
+    '    focus CoffeeClub',
+    '}',
+    'product CoffeeClub "Coffee Club subscription" {',
+    '    price 19 USD per month',
+    '    tier Starter "One bag a month" 15 USD per month share 40%',
+    '    tier Regular 19 USD per month share 45%',
+    '    tier Office "Office pack" 39 to 49 USD per month share 15%',
+    '    trial 14 days converts 20% to 30%',
+    '    margin 60%',
+    '    unit cost 7 USD',
+    '    churn 3% to 5% a month',
+    '}',
+    'product Grinder {',
+    '    variant Hand "Hand grinder" 45 USD share 70%',
+    '    variant Electric 120 USD',
+    '    repeat purchase 5% per year',
+    '}',
+    'strategy Subscribers "Subscribers first" {',
+    '    statement "Win home brewers with a free trial, keep them with fresh roasts"',
+    '    objective "Paying accounts" metric customers target at least 1_200 by 2027-12-31 owner "Ana Lima" review monthly',
+    '    kpi "Acquisition cost" metric cac target at most 35 USD owner Ana review weekly',
+    '    kpi "Return on ad spend" metric roas target at least 4x review monthly',
+    '    kpi "Churn" metric churn target at most 2% a month owner Ana',
+    '    kpi "Monthly revenue" metric revenue target 20_000 to 24_000 USD per month',
+    '}',
+    'tactic BrewGuides "Brew guides" {',
+    '    serves Subscribers',
+    '    channel ppc on google',
+    '    budget 1_500 USD per month',
+    '}',
+    'campaign Launch {',
+    '    budget 4_500 USD per month',
+    '    staff Ana 50%, Ben from marketing',
+    '    from 2027-03-01 to 2027-05-31',
+    '    runs BrewGuides',
+    '}',
+    'funnel Webinar "Webinar funnel" {',
+    '    visitors 8_000 to 12_000 per month',
+    '    expect 400 registrations per month',
+    '    list 2_500 subscribers',
+    '    conversion visitors to registrations 4% to 6%',
+    '    conversion registrations to attendees 40%',
+    '    conversion attendees to buyers 8%',
+    '    first purchase at buyers',
+    '    upsell CoffeeClub to Grinder 10%',
+    '}',
+    ''
+].join('\n');
+
+describe('the formatter: the facts of issue 14', () => {
+    it('lays out a subscription plan written in a hurry: one fact a line, tiers one a line, single spaces, none before % and a ratio\'s x', async () => {
+        const messy = 'plan  Roastery   "Roastery: year one"{goal "Grow the coffee subscription to 1,200 paying accounts" currency USD focus CoffeeClub}\n' +
+            'product CoffeeClub\t"Coffee Club subscription"  {  price 19  USD per   month tier Starter "One bag a month" 15 USD per month share 40 %\n' +
+            '  tier Regular 19 USD per month share 45%  tier Office  "Office pack" 39  to 49 USD per month share 15 %\n' +
+            '    trial 14 days converts 20 %to 30% margin 60 % unit   cost 7 USD churn 3 % to 5% a   month}\n' +
+            'product Grinder { variant Hand "Hand grinder" 45 USD share 70%variant Electric 120 USD repeat  purchase 5 % per year }\n' +
+            'strategy Subscribers "Subscribers first" { statement "Win home brewers with a free trial, keep them with fresh roasts"\n' +
+            '  objective "Paying accounts" metric customers target at  least 1_200 by 2027-12-31 owner "Ana Lima"  review monthly kpi "Acquisition cost"\n' +
+            '      metric cac target at most 35 USD owner Ana review weekly\n' +
+            'kpi "Return on ad spend" metric roas target at least 4 x review monthly   kpi "Churn" metric churn target at most 2 % a month owner Ana\n' +
+            '   kpi "Monthly revenue" metric revenue target 20_000 to 24_000 USD per month }\n' +
+            'tactic BrewGuides "Brew guides" { serves Subscribers channel ppc on google budget 1_500 USD  per month }\n' +
+            'campaign Launch { budget 4_500 USD per month staff Ana 50 % ,Ben from marketing from 2027-03-01 to 2027-05-31 runs BrewGuides }\n' +
+            'funnel Webinar  "Webinar funnel"{\n' +
+            '        visitors 8_000 to 12_000 per month expect 400 registrations per month list 2_500 subscribers\n' +
+            '  conversion visitors to registrations 4 % to 6 % conversion registrations to attendees 40%\n' +
+            '  conversion attendees to buyers 8% first purchase at buyers upsell CoffeeClub to Grinder 10 %\n' +
+            '}';
+        const result = await formatted(messy);
+        expect(result).toBe(SUBSCRIPTION_PLAN);
+        expect(astOf(result)).toEqual(astOf(messy));
+    });
+
+    it('finds the subscription plan already formatted', async () => {
+        const { lexerErrors, parserErrors } = parse(SUBSCRIPTION_PLAN).parseResult;
+        expect([...lexerErrors, ...parserErrors]).toEqual([]);
+        expect(await editsFor(SUBSCRIPTION_PLAN)).toEqual([]);
+    });
+
+    it('writes a ratio\'s x right after its number, but keeps the word x apart (a metric, a stage)', async () => {
+        expect(await formatted('strategy S { kpi "ROAS" metric x target 4 \n x }\nfunnel { expect 400 x per month list 20 x first purchase at x }\n')).toBe(
+            'strategy S {\n' +
+            '    kpi "ROAS" metric x target 4x\n' +
+            '}\n' +
+            'funnel {\n' +
+            '    expect 400 x per month\n' +
+            '    list 20 x\n' +
+            '    first purchase at x\n' +
+            '}\n');
+    });
+
+    it('puts a title one space after the name, or after the keyword of a block without one', async () => {
+        expect(await formatted('research"Customer interviews"{finding "x"}\noffer   "Launch offer" {}\nsegment S\n"Home brewers" { who "x" }\n')).toBe(
+            'research "Customer interviews" {\n' +
+            '    finding "x"\n' +
+            '}\n' +
+            'offer "Launch offer" {}\n' +
+            'segment S "Home brewers" {\n' +
+            '    who "x"\n' +
+            '}\n');
+    });
+
+    it('changes no finding of the subscription plan', async () => {
+        const squashed = SUBSCRIPTION_PLAN.replace(/\n\s*/g, '  ');
+        expect(await findingsOf({ 'plan.mplan': await format(squashed) })).toEqual(await findingsOf({ 'plan.mplan': SUBSCRIPTION_PLAN }));
+    });
+});
+
 describe('the formatter: comments', () => {
     it('keeps a comment at the end of its line, one space after the fact', async () => {
         expect(await formatted('tactic T { serves S   // the only strategy\n  channel seo /* for now */ budget 10 USD }\n')).toBe(

@@ -60,7 +60,9 @@ describe('keyword docs', () => {
         for (const [keyword, entry] of Object.entries(KEYWORD_DOCS)) {
             for (const doc of [entry, ...Object.values(entry.in ?? {})]) {
                 expect(doc.meaning, keyword).toMatch(/^[A-Z`].*[.)]$/s);
-                expect(` ${doc.usage} `, keyword).toMatch(new RegExp(`[\\s{(]${keyword}[\\s,}]`));
+                // A ratio's `x` is written right after its number (`4x`); every other keyword stands apart.
+                const before = keyword === 'x' ? '[\\s{(0-9]' : '[\\s{(]';
+                expect(` ${doc.usage} `, keyword).toMatch(new RegExp(`${before}${keyword}[\\s,}]`));
             }
         }
     });
@@ -76,8 +78,8 @@ describe('keyword docs', () => {
     it('give the meaning of a keyword where it stands, and the general one elsewhere', () => {
         expect(keywordDoc('from', 'Period')).toEqual({ meaning: 'A period: from the first day to the last, both included, as YYYY-MM-DD.', usage: 'from 2027-02-01 to 2027-04-30' });
         expect(keywordDoc('from', 'Segment')?.usage).toBe('from "Downtown office towers", "Business park on the ring road"');
-        expect(keywordDoc('budget', 'Campaign')?.meaning).toBe('What the campaign may spend. The tactics it runs should together cost no more.');
-        expect(keywordDoc('budget', 'Tactic')?.meaning).toBe('What the tactic costs. The campaigns that run it should have room for it in their budget.');
+        expect(keywordDoc('budget', 'Campaign')?.meaning).toBe('What the campaign may spend, in all or per month (`per month`: its period makes the total). The tactics it runs should together cost no more.');
+        expect(keywordDoc('budget', 'Tactic')?.meaning).toBe('What the tactic costs, in all or per month (`per month`: its period makes the total). The campaigns that run it should have room for it in their budget.');
         expect(keywordDoc('guarantee', 'Guarantee')).toEqual({
             meaning: 'A promise to give the money back (or another promise, in quotes) if the buyer is not satisfied: for how long, how to claim it and what is refunded.',
             usage: 'guarantee money back 30 days claim "Reply to the order e-mail" refunds "The full price"'

@@ -330,6 +330,107 @@ describe('stanzas over LSP', () => {
     });
 });
 
+describe('the facts of issue 14 over LSP', () => {
+    /** A coffee subscription's plan; `line` goes into the block named by `into`, at the end. */
+    const coffee = (into: 'product' | 'strategy' | 'funnel', line: string) => [
+        'plan Roastery {',
+        '    goal "Grow the coffee subscription"',
+        '    currency USD',
+        '}',
+        'product CoffeeClub "Coffee Club" {',
+        '    tier Starter 15 USD per month share 40%',
+        '    churn 3% a month',
+        ...(into === 'product' ? [`    ${line}`] : []),
+        '}',
+        'strategy Subscribers {',
+        '    statement "Win home brewers with a free trial"',
+        '    objective "Paying accounts" metric customers target at least 1_200 by 2027-12-31 owner "Ana Lima" review monthly',
+        ...(into === 'strategy' ? [`    ${line}`] : []),
+        '}',
+        'campaign Launch {',
+        '    budget 4_500 USD per month',
+        '    staff Ben 50%, Chloe from marketing',
+        '}',
+        'funnel "Webinar funnel" {',
+        '    visitors 8_000 to 12_000 per month',
+        '    conversion visitors to registrations 4% to 6%',
+        '    conversion registrations to attendees 40%',
+        '    conversion attendees to buyers 8%',
+        ...(into === 'funnel' ? [`    ${line}`] : []),
+        '}',
+        ''
+    ].join('\n');
+
+    it('offers per after a price, the units of time after per and a, and at least or at most after target', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/complete-coffee-units.mplan';
+        expect(labels(await complete(client, doc, coffee('product', `price 19 USD ${CURSOR}`)))).toContain('per');
+        const units = ['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years'];
+        expect(labels(await complete(client, doc, coffee('product', `price 19 USD per ${CURSOR}`)))).toEqual(units);
+        expect(labels(await complete(client, doc, coffee('product', `retention 97% a ${CURSOR}`)))).toEqual(units);
+        expect(labels(await complete(client, doc, coffee('strategy', `kpi "Churn" metric churn target at most 2% per ${CURSOR}`)))).toEqual(units);
+        const target = await complete(client, doc, coffee('strategy', `kpi "Acquisition cost" metric cac target ${CURSOR}`));
+        expect(target.map(i => [i.label, i.detail])).toEqual([
+            ['at least', 'a floor: reaching it or more is good'],
+            ['at most', 'a ceiling: keeping to it or below is good']
+        ]);
+        // Half typed: `at` is replaced by the whole direction.
+        const half = await complete(client, doc, coffee('strategy', `kpi "Acquisition cost" metric cac target at${CURSOR}`));
+        expect(labels(half)).toEqual(['at least', 'at most']);
+        expect(accept(coffee('strategy', 'kpi "Acquisition cost" metric cac target at'), half[1])).toContain('target at most\n');
+        // After the figure: a range, a ratio, the plan's currency, per what, and the other parts of the KPI (not a second target).
+        const figure = labels(await complete(client, doc, coffee('strategy', `kpi "Return on ad spend" metric roas target at least 4 ${CURSOR}`)));
+        expect(figure.slice(0, 6)).toEqual(['to', 'x', 'USD', 'per', 'a', 'by']);
+        expect(figure).toContain('owner');
+        expect(figure).not.toContain('target');
+    });
+
+    it('offers kpi beside objective in a strategy, and nothing odd after tier or variant', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/complete-coffee-facts.mplan';
+        // (The statement is written already.)
+        expect(labels(await complete(client, doc, coffee('strategy', CURSOR)))).toEqual(['targets', 'objective', 'kpi', 'message', 'promotes']);
+        // A tier's name is the marketer's own word: nothing to offer, not every keyword of the language.
+        expect(await complete(client, doc, coffee('product', `tier ${CURSOR}`))).toEqual([]);
+        expect(await complete(client, doc, coffee('product', `variant ${CURSOR}`))).toEqual([]);
+        expect(labels(await complete(client, doc, coffee('product', `tier Regular "Two bags" 19 ${CURSOR}`)))).toEqual(['to', 'USD']);
+        const product = labels(await complete(client, doc, coffee('product', CURSOR)));
+        expect(product).toEqual(expect.arrayContaining(['price', 'tier', 'variant', 'trial', 'margin', 'unit', 'retention', 'repeat']));
+        // churn is stated already (a second one would be a syntax error); tiers may be many.
+        expect(product).not.toContain('churn');
+    });
+
+    it('offers the funnel\'s own stages after first purchase at, expect and list, in the order of its conversion lines', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/complete-coffee-stages.mplan';
+        const first = await complete(client, doc, coffee('funnel', `first purchase at ${CURSOR}`));
+        expect(first.map(i => [i.label, i.detail])).toEqual([
+            ['visitors', 'a stage of this funnel'],
+            ['registrations', 'a stage of this funnel'],
+            ['attendees', 'a stage of this funnel'],
+            ['buyers', 'a stage of this funnel: the first purchase, unless you say otherwise']
+        ]);
+        expect(labels(await complete(client, doc, coffee('funnel', `first purchase at att${CURSOR}`)))).toEqual(['attendees']);
+        expect(labels(await complete(client, doc, coffee('funnel', `expect 400 ${CURSOR}`)))).toEqual(['to', 'visitors', 'registrations', 'attendees', 'buyers']);
+        expect(labels(await complete(client, doc, coffee('funnel', `list 2_500 ${CURSOR}`)))).toEqual(['visitors', 'registrations', 'attendees', 'buyers']);
+    });
+
+    it('offers the people the plan names after owner: the owners of other objectives first, then the campaigns\' staff', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/complete-coffee-owner.mplan';
+        const owners = await complete(client, doc, coffee('strategy', `kpi "Acquisition cost" metric cac target at most 35 USD owner ${CURSOR}`));
+        expect(owners.map(i => [i.label, i.detail])).toEqual([
+            ['"Ana Lima"', 'owns the objective "Paying accounts"'],
+            ['Ben', 'on the staff of Launch'],
+            ['Chloe', 'on the staff of Launch']
+        ]);
+        const text = coffee('strategy', 'kpi "Acquisition cost" metric cac target at most 35 USD owner An');
+        const half = await complete(client, doc, coffee('strategy', `kpi "Acquisition cost" metric cac target at most 35 USD owner An${CURSOR}`));
+        expect(labels(half)).toEqual(['"Ana Lima"']);
+        expect(accept(text, half[0])).toContain('owner "Ana Lima"\n');
+    });
+});
+
 describe('completion in a large plan', () => {
     it('reads only the block at the cursor: every tactic of a 10,000-line plan', async () => {
         const text: string = generatePlan(10_000);

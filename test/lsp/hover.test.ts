@@ -252,6 +252,64 @@ describe('hover summaries', () => {
         expect(await at('SweetCo', 1)).toBe(await at('SweetCo'));
     });
 
+    it('of a subscription with a title, tiers (with the share of buyers of each), a trial and its economics; of a product priced by its variants', async () => {
+        const text = [
+            'product CoffeeClub "Coffee Club" {',
+            '    price 19 USD per month',
+            '    tier Starter "One bag" 15 USD per month share 40%',
+            '    tier Office 39 to 49 USD per month',
+            '    trial 14 days converts 20% to 30%',
+            '    margin 60%',
+            '    unit cost 7 USD',
+            '    churn 3% a month',
+            '}',
+            'product Grinder { variant Hand 45 USD variant Electric 120 USD repeat purchase 5% per year }',
+            ''
+        ].join('\n');
+        expect(await hoverOn(text, 'CoffeeClub')).toBe([
+            '**product CoffeeClub** "Coffee Club"',
+            '',
+            '- **Price:** 19 USD per month',
+            '- **Tiers:** Starter "One bag" 15 USD per month \\(40%\\), Office 39 to 49 USD per month',
+            '- **Trial:** 14 days, 20% to 30% go on to pay',
+            '- **Margin:** 60%',
+            '- **Unit cost:** 7 USD',
+            '- **Churn:** 3% per month',
+            '- **Benefits:** none yet'
+        ].join('\n'));
+        expect(await hoverOn(text, 'Grinder')).toBe([
+            '**product Grinder**',
+            '',
+            '- **Price:** from its variants',
+            '- **Variants:** Hand 45 USD, Electric 120 USD',
+            '- **Repeat purchases:** 5% per year',
+            '- **Benefits:** none yet'
+        ].join('\n'));
+    });
+
+    it('of a strategy with objectives and KPIs, their targets as written, owners and reviews; of budgets per month', async () => {
+        const text = [
+            'strategy Subscribers "Subscribers first" {',
+            '    objective "Paying accounts" metric customers target at least 1_200 by 2027-12-31 owner "Ana Lima" review monthly',
+            '    kpi "Acquisition cost" metric cac target at most 35 USD owner Ana review weekly',
+            '    kpi "Return on ad spend" metric roas target at least 4x',
+            '}',
+            'tactic Guides { budget 1_500 USD per month }',
+            'campaign Launch { budget 4_500 USD per month }',
+            ''
+        ].join('\n');
+        expect(await hoverOn(text, 'Subscribers')).toBe([
+            '**strategy Subscribers** "Subscribers first"',
+            '',
+            '- **Targets:** no segment yet',
+            '- **Served by:** no tactic yet',
+            '- **Objectives:** "Paying accounts": at least 1200 customers by 2027-12-31, owner Ana Lima, reviewed monthly',
+            '- **KPIs:** "Acquisition cost": at most 35 USD cac, owner Ana, reviewed weekly; "Return on ad spend": at least 4x roas'
+        ].join('\n'));
+        expect((await hoverOn(text, 'Guides'))?.split('\n')).toContain('- **Budget:** 1,500 USD per month');
+        expect((await hoverOn(text, 'Launch'))?.split('\n')).toContain('- **Budget:** 4,500 USD per month');
+    });
+
     it('of a segment that influences another, and one with no facts yet', async () => {
         const text = 'segment Assistants { influences Managers spends 20 USD per week shops offline }\nsegment Managers { }\n';
         expect(await hoverOn(text, 'Assistants')).toBe('**segment Assistants**\n\n- **Spending power:** spends 20 USD per week\n- **Role:** influences Managers\n- **Buys:** in shops\n- **Targeted by:** no strategy yet');

@@ -141,6 +141,13 @@ describe('inlay hints', () => {
         expect(hints(library, new MplanInlayHintProvider())).toEqual([]);
     });
 
+    it('stand after the whole budget fact of a budget per month, not between its amount and its period', async () => {
+        const text = 'campaign Launch {\n    budget 3_000 USD per month\n    runs Ads\n}\ntactic Ads {\n    budget 1_500 USD per month\n}\n';
+        const found = hints((await check(text)).documents.get('plan.mplan')!);
+        // (What the labels say of budgets per period is the plan model's to work out: only where they stand is held here.)
+        expect(found.map(([line, character]) => [line, character])).toEqual([after(text, 'budget 3_000 USD per month'), after(text, 'budget 1_500 USD per month')]);
+    });
+
     it('keep amounts in other currencies apart', async () => {
         const text = 'campaign Mixed { budget 1_000 USD runs Ads, Print }\ncampaign Euro { budget 1_000 USD runs Print }\ntactic Ads { budget 300 USD }\ntactic Print { budget 200 EUR }\n';
         const checked = await check(text);

@@ -120,6 +120,20 @@ describe('selection ranges over LSP', () => {
 });
 
 describe('selection ranges (service)', () => {
+    it('grow through the facts of issue 14: a tier\'s price, a range with its period, a KPI\'s target, owner and review', () => {
+        const provider = services.Mplan.lspExtra.SelectionRangeProvider;
+        const text = 'product Club "Coffee Club" {\n    tier Starter "One bag" 15 USD per month share 40%\n    churn 3% to 5% a month\n}\n' +
+            'strategy S {\n    kpi "Cost" metric cac target at most 35 USD per month owner "Ana Lima" review every 2 weeks\n}\n';
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/selection/issue14.mplan'));
+        const chain = (line: number, character: number) => steps(text, provider.getSelectionRanges(document, [{ line, character }])[0]).slice(0, -2);
+        expect(chain(1, 30)).toEqual(['1:30-1:33 USD', '1:27-1:43 15 USD per month', '1:4-1:53 tier Starter "One bag" 15 USD per month share 40%', '0:0-3:1']);
+        expect(chain(2, 15)).toEqual(['2:13-2:15 to', '2:10-2:26 3% to 5% a month', '2:4-2:26 churn 3% to 5% a month', '0:0-3:1']);
+        const kpi = '5:4-5:95 kpi "Cost" metric cac target at most 35 USD per month owner "Ana Lima" review every 2 weeks';
+        expect(chain(5, 48)).toEqual(['5:48-5:51 per', '5:26-5:57 target at most 35 USD per month', kpi, '4:0-6:1']);
+        expect(chain(5, 70)).toEqual(['5:65-5:73 Ana Lima', '5:64-5:74 "Ana Lima"', '5:58-5:74 owner "Ana Lima"', kpi, '4:0-6:1']);
+        expect(chain(5, 88)).toEqual(['5:88-5:89 2', '5:82-5:95 every 2 weeks', '5:75-5:95 review every 2 weeks', kpi, '4:0-6:1']);
+    });
+
     it('every prefix of an example plan, as if typed from the start, gives growing chains at its start, middle and end', () => {
         const provider = services.Mplan.lspExtra.SelectionRangeProvider;
         const text = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8');

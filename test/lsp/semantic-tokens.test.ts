@@ -130,6 +130,33 @@ describe('semantic tokens over LSP', () => {
         ]);
     });
 
+    it('highlight the facts of issue 14: titles, tiers by name, KPIs and objectives as keywords, ratios as numbers, owners and stages as words', async () => {
+        const text = [
+            'product Club "Coffee Club" {',
+            '    tier Starter "One bag" 15 USD per month share 40%',
+            '    churn 3% a month',
+            '}',
+            'strategy Subs {',
+            '    kpi "ROAS" metric roas target at least 4x owner Ana review weekly',
+            '}',
+            'funnel { first purchase at buyers }',
+            ''
+        ].join('\n');
+        client = await LspClient.start();
+        await client.open(DOC, text);
+        const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: DOC } });
+        expect(decode(text, tokens)).toEqual([
+            '0:0 product keyword', '0:8 Club struct.declaration', '0:13 "Coffee Club" string',
+            '1:4 tier keyword', '1:9 Starter property.declaration', '1:17 "One bag" string', '1:27 15 number', '1:30 USD enumMember',
+            '1:34 per keyword', '1:38 month enumMember', '1:44 share keyword', '1:50 40 number', '1:52 % number',
+            '2:4 churn keyword', '2:10 3 number', '2:11 % number', '2:13 a keyword', '2:15 month enumMember',
+            '4:0 strategy keyword', '4:9 Subs method.declaration',
+            '5:4 kpi keyword', '5:8 "ROAS" string', '5:15 metric keyword', '5:22 roas property', '5:27 target keyword', '5:34 at keyword', '5:37 least keyword',
+            '5:43 4 number', '5:44 x number', '5:46 owner keyword', '5:52 Ana variable', '5:56 review keyword', '5:63 weekly enumMember',
+            '7:0 funnel keyword', '7:9 first keyword', '7:15 purchase keyword', '7:24 at keyword', '7:27 buyers property'
+        ]);
+    });
+
     it('a range request gives exactly the tokens of the full request that lie in the range', async () => {
         client = await LspClient.start();
         await client.open(DOC, PLAN);

@@ -166,6 +166,45 @@ describe('document symbols (service)', () => {
         ]);
     });
 
+    it('show a product\'s tiers beneath it, a KPI as a KPI, targets as written, and titles first in the detail', () => {
+        const text = [
+            'product CoffeeClub "Coffee Club" {',
+            '    price 19 USD per month',
+            '    tier Starter "One bag" 15 USD per month share 40%',
+            '    tier Office 1_200 to 1_500 USD per year',
+            '}',
+            'product Grinder { price 39 to 49 USD variant Hand 45 USD }',
+            'strategy Subscribers "Subscribers first" {',
+            '    objective "Paying accounts" metric customers target at least 1_200 by 2027-12-31 owner "Ana Lima" review monthly',
+            '    kpi "Acquisition cost" metric cac target at most 35 USD owner Ana review every 2 weeks',
+            '    kpi "Return on ad spend" metric roas target 4x',
+            '    kpi "Churn" metric churn target at most 2% a month review 3 times per month',
+            '    kpi "Demos" target 30 to 40 per week',
+            '    kpi "Watched"',
+            '}',
+            'funnel "Webinar funnel" { conversion visitors to buyers 2% }',
+            'research "Customer interviews" { finding "a" }',
+            ''
+        ].join('\n');
+        expect(symbolsOf(text).map(s => [s.name, s.kind, s.detail, s.children?.map(c => [c.name, c.kind, c.detail])])).toEqual([
+            ['CoffeeClub', 'Struct', 'Coffee Club · 19 USD per month', [
+                ['Starter', 'Field', 'One bag · 15 USD per month · share 40%'],
+                ['Office', 'Field', '1,200 to 1,500 USD per year']
+            ]],
+            ['Grinder', 'Struct', '39 to 49 USD', [['Hand', 'Field', '45 USD']]],
+            ['Subscribers', 'Method', 'Subscribers first', [
+                ['Paying accounts', 'Property', 'at least 1200 customers by 2027-12-31, owner Ana Lima, reviewed monthly'],
+                ['Acquisition cost', 'Number', 'KPI: at most 35 USD cac, owner Ana, reviewed every 2 weeks'],
+                ['Return on ad spend', 'Number', 'KPI: 4x roas'],
+                ['Churn', 'Number', 'KPI: at most 2% per month churn, reviewed 3 times per month'],
+                ['Demos', 'Number', 'KPI: 30 to 40 per week'],
+                ['Watched', 'Number', 'KPI']
+            ]],
+            ['Webinar funnel', 'Enum', 'visitors → buyers', undefined],
+            ['Customer interviews', 'Package', '1 finding', undefined]
+        ]);
+    });
+
     it('never fail on broken input', () => {
         for (const text of ['', 'segment', 'segment {', 'strategy S { objective ', 'tactic T { channel on', '}}}', 'product P { price 12 }', 'funnel { conversion visitors to']) {
             expect(() => symbolsOf(text)).not.toThrow();

@@ -8,9 +8,10 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Campaign, Document, Element, Product, Segment, Strategy, Tactic } from '../generated/ast.js';
+import type { Campaign, Document, Element, Funnel, Objective, Product, Segment, Strategy, Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
 import { ONLINE_CHANNELS } from '../model/channels.js';
+import { stageOf } from '../model/funnel-stages.js';
 import type { PlanModel, PlanModelProvider } from '../model/plan-model.js';
 import { today } from '../config/settings.js';
 import type { SettingsProvider } from '../config/settings-provider.js';
@@ -37,6 +38,12 @@ const BLOCK_WORDS: Record<string, string> = {
     offer: 'the guarantee, free trial, payments and security you offer',
     import: 'use the blocks of another file'
 };
+
+/** What `at` starts after an objective's or a KPI's `target`: which side of the figure is good. */
+const TARGET_DIRECTIONS: ReadonlyArray<[string, string]> = [
+    ['at least', 'a floor: reaching it or more is good'],
+    ['at most', 'a ceiling: keeping to it or below is good']
+];
 
 /** A one-value fact of a block: written twice, the parser would keep only the last (a syntax error). */
 interface OneValueFact {
@@ -75,7 +82,10 @@ interface RequestData {
  * - values the grammar cannot list: the plan's currency after an amount,
  *   the platforms the targeted segments use after `channel … on`, `sales`
  *   and `satisfaction` after `track`, a campaign's tracked metrics in its
- *   results, cadences with numbers, and files to import.
+ *   results, the people of the plan after an objective's `owner`, the
+ *   funnel's own stages after `first purchase at`, `expect …` and `list …`,
+ *   cadences with numbers, and files to import;
+ * - `at least` and `at most` after `target`, as one item each.
  *
  * Only the top-level block around the cursor is re-read, so a request costs
  * the size of that block, not of the file; a request never fails on a
@@ -226,12 +236,18 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
         const rule = ruleOf(keyword);
+        if (rule?.name === 'Objective' && keyword.value === 'at') {
+            // `at` alone says nothing yet: offer the two directions it starts.
+            for (const [label, detail] of TARGET_DIRECTIONS) acceptor(context, { label, kind: CompletionItemKind.Keyword, detail, sortText: '1' });
+            return;
+        }
         let detail = 'keyword';
         if (rule?.name === 'Channel') detail = ONLINE_CHANNELS.has(keyword.value as never) ? 'online channel' : 'offline channel';
         else if (rule?.name === 'Weekday') detail = 'day of the week';
         else if (rule?.name === 'DaySet') detail = 'days';
         else if (rule?.name === 'Cadence' && keyword.value !== 'every' && keyword.value !== 'times') detail = 'how often';
         else if (rule?.name === 'TimeUnit') detail = 'unit of time';
+        else if (rule?.name === 'Objective' && keyword.value === 'x') detail = 'a ratio, as in 4x';
         else if (BLOCK_WORDS[keyword.value] && rule?.name.toLowerCase() === keyword.value) detail = BLOCK_WORDS[keyword.value];
         acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail, sortText: '1' });
     }
@@ -366,6 +382,10 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
             this.trackedWords(context, acceptor);
         } else if (terminal === 'WORD' && rule === 'Result' && property === 'metric') {
             this.resultMetrics(context, acceptor);
+        } else if (terminal === 'WORD' && rule === 'Objective' && property === 'owner') {
+            this.people(context, data, acceptor);
+        } else if (terminal === 'WORD' && ((rule === 'Funnel' && (property === 'purchaseStage' || property === 'listStage')) || (rule === 'Count' && property === 'stage'))) {
+            this.funnelStages(context, acceptor);
         } else if (terminal === 'STRING' && rule === 'Import') {
             this.importPaths(context, data, acceptor);
         }
@@ -447,6 +467,71 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
                 acceptor(context, { label: metric, kind: CompletionItemKind.Value, detail: 'tracked by this campaign', sortText: '0' });
             }
         }
+    }
+
+    /**
+     * After an objective's or a KPI's `owner`: the people the plan names
+     * already, the owners of its other objectives first, then the staff of its
+     * campaigns; a name of several words in quotes, as it was written.
+     */
+    protected people(context: CompletionContext, data: RequestData, acceptor: CompletionAcceptor): void {
+        const model = this.modelOf(data);
+        if (!model) return;
+        const here = ancestor<Objective>(context.node, 'Objective');
+        const people = new Map<string, string>();
+        for (const strategy of model.reach.strategies) {
+            for (const objective of strategy.objectives ?? []) {
+                const owner = objective.owner?.trim();
+                if (!owner || people.has(owner)) continue;
+                if (objective === here && covers(GrammarUtils.findNodeForProperty(objective.$cstNode, 'owner'), context.offset)) continue;
+                people.set(owner, `owns ${objective.kind === 'kpi' ? 'the KPI' : 'the objective'} "${objective.text ?? ''}"`);
+            }
+        }
+        for (const campaign of model.reach.campaigns) {
+            for (const staff of campaign.staff ?? []) {
+                const person = staff.person?.trim();
+                if (person && !people.has(person)) people.set(person, `on the staff of ${campaign.name}`);
+            }
+        }
+        const start = context.textDocument.positionAt(context.tokenOffset);
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset).replace(/^"/, '');
+        let rank = 0;
+        for (const [person, detail] of people) {
+            if (typed && !this.fuzzyMatcher.match(typed, person)) continue;
+            const label = BARE_NAME.test(person) ? person : `"${person.replace(/["\\]/g, c => '\\' + c)}"`;
+            acceptor(context, {
+                label, kind: CompletionItemKind.Value, detail, filterText: person, sortText: `0${String(rank++).padStart(4, '0')}`,
+                textEdit: { range: { start, end: context.position }, newText: label }
+            });
+        }
+    }
+
+    /**
+     * After `first purchase at`, `expect …` and `list …`: the stages of the
+     * funnel at the cursor, in the order its conversion lines name them, then
+     * the other stages it names.
+     */
+    protected funnelStages(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const funnel = ancestor<Funnel>(context.node, 'Funnel');
+        if (!funnel) return;
+        const stages: string[] = [];
+        const add = (node: AstNode | undefined, property: string) => {
+            const word = (node as unknown as Record<string, unknown> | undefined)?.[property];
+            // The word at the cursor is being typed: it is no stage yet.
+            if (typeof word !== 'string' || !word || stages.includes(word) || covers(GrammarUtils.findNodeForProperty(node!.$cstNode, property), context.offset)) return;
+            stages.push(word);
+        };
+        for (const conversion of funnel.conversions ?? []) {
+            add(conversion, 'from');
+            add(conversion, 'to');
+        }
+        for (const count of funnel.counts ?? []) add(count, 'stage');
+        add(funnel, 'listStage');
+        add(funnel, 'purchaseStage');
+        stages.forEach((stage, i) => {
+            const detail = stageOf(stage) === 'customers' ? 'a stage of this funnel: the first purchase, unless you say otherwise' : 'a stage of this funnel';
+            acceptor(context, { label: stage, kind: CompletionItemKind.Value, detail, sortText: `0${String(i).padStart(4, '0')}` });
+        });
     }
 
     /** After `import`: the other plan files of the workspace that hold no plan and are not imported yet. */
@@ -622,8 +707,9 @@ function oneValueFactKeywords(grammar: GrammarAST.Grammar): Map<GrammarAST.Keywo
             alternative = alternative.$container;
         }
         if (!GrammarAST.isAbstractElement(alternative.$container)) continue;
-        // Only the first one-value assignment of an alternative names the fact (`influences X`: influencer).
-        const first = AstUtils.streamAst(alternative).find(n => GrammarAST.isAssignment(n) && (n.operator === '=' || n.operator === '?='));
+        // Only the first one-value assignment an alternative always makes names the fact (`influences X`: influencer;
+        // `target at least 35`: target, not the optional atLeast).
+        const first = AstUtils.streamAst(alternative).find(n => GrammarAST.isAssignment(n) && (n.operator === '=' || n.operator === '?=') && !optionalWithin(n, alternative));
         if (first !== assignment) continue;
         for (const stack of findFirstFeatures(alternative)) {
             const feature = stack[stack.length - 1]?.feature;
@@ -634,6 +720,15 @@ function oneValueFactKeywords(grammar: GrammarAST.Grammar): Map<GrammarAST.Keywo
         }
     }
     return result;
+}
+
+/** Whether an element of the grammar may be left out of the alternative it is part of. */
+function optionalWithin(element: GrammarAST.AbstractElement, alternative: GrammarAST.AbstractElement): boolean {
+    for (let current: unknown = element; GrammarAST.isAbstractElement(current); current = current.$container) {
+        if (current.cardinality === '?' || current.cardinality === '*') return true;
+        if (current === alternative) return false;
+    }
+    return false;
 }
 
 function isRepeated(element: GrammarAST.AbstractElement): boolean {

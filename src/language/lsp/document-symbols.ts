@@ -3,9 +3,9 @@ import type { DocumentSymbolProvider, LangiumServices, NodeKindProvider } from '
 import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import {
     isCampaign, isCompetitor, isFunnel, isOffer, isPlan, isProduct, isResearch, isSegment, isStrategy, isTactic,
-    type Document, type Duration, type Element, type Objective
+    type Document, type Duration, type Element, type Objective, type Tier
 } from '../generated/ast.js';
-import { formatMoney } from '../model/values.js';
+import { objectiveText, priceWritten } from './figures.js';
 
 /** The keyword that opens each kind of block, which is also the name of a block written without one. */
 const KEYWORDS: Record<Element['$type'], string> = {
@@ -17,16 +17,20 @@ const KEYWORDS: Record<Element['$type'], string> = {
  * The outline of a file: every block in the order written, with the icon of
  * its kind (see node-kinds.ts), its name, and a short detail:
  *
- * - plan: its goal; product: its price; segment: who they are; competitor:
- *   how we differ; research: how many findings; strategy: its statement,
- *   with its objectives beneath it (each with its target, metric and date);
- *   tactic: its channel and platforms; campaign: its period; funnel: its
- *   stages (`visitors → leads → customers`); offer: its guarantee.
+ * - plan: its goal; product: its price (`19 USD per month`, `39 to 49 USD`),
+ *   with its tiers and variants beneath it (each with its price and share);
+ *   segment: who they are; competitor: how we differ; research: how many
+ *   findings; strategy: its statement, with its objectives and KPIs beneath
+ *   it (each with its target, metric, date, owner and review; a KPI says so
+ *   and has an icon of its own); tactic: its channel and platforms;
+ *   campaign: its period; funnel: its stages (`visitors → leads →
+ *   customers`); offer: its guarantee.
  *
- * Blocks written without a name (`research { … }`, `funnel { … }`,
- * `offer { … }`), or whose name is still being typed, show under their
- * keyword. Only the top level of the file and each strategy's objectives are
- * read: the work is linear in the number of blocks.
+ * A block's display title comes first in its detail. Blocks written without
+ * a name (`research { … }`, `funnel { … }`, `offer { … }`), or whose name is
+ * still being typed, show under their title, or else their keyword. Only the
+ * top level of the file, each product's tiers and each strategy's objectives
+ * are read: the work is linear in the number of blocks.
  */
 export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
     protected readonly kinds: NodeKindProvider;
@@ -55,47 +59,53 @@ export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
         const keyword = KEYWORDS[element.$type];
         const [opening, nameNode] = head(cst);
         const selection = (element.name ? nameNode : undefined) ?? opening ?? cst;
+        const title = element.title?.trim() || undefined;
         const symbol: DocumentSymbol = {
-            name: element.name || keyword,
+            name: element.name || title || keyword,
             kind: this.kinds.getSymbolKind(element),
             range: cst.range,
             selectionRange: selection.range
         };
-        const detail = this.detail(element);
+        const detail = [element.name ? title : undefined, this.detail(element)].filter(Boolean).join(' · ');
         if (detail) symbol.detail = detail;
-        if (isStrategy(element)) {
-            const children = element.objectives.map(objective => this.objectiveSymbol(objective)).filter(s => s !== undefined);
-            if (children.length > 0) symbol.children = children;
-        }
+        const children = isStrategy(element)
+            ? element.objectives.map(objective => this.objectiveSymbol(objective)).filter(s => s !== undefined)
+            : isProduct(element) ? element.tiers.map(tier => this.tierSymbol(tier)).filter(s => s !== undefined) : [];
+        if (children.length > 0) symbol.children = children;
+        return symbol;
+    }
+
+    protected tierSymbol(tier: Tier): DocumentSymbol | undefined {
+        const cst = tier.$cstNode;
+        if (!cst || !tier.name) return undefined;
+        const nameNode = GrammarUtils.findNodeForProperty(cst, 'name') ?? cst;
+        const parts = [tier.title, priceWritten(tier.price), typeof tier.share === 'number' ? `share ${tier.share}%` : undefined].filter(Boolean);
+        const symbol: DocumentSymbol = { name: tier.name, kind: this.kinds.getSymbolKind(tier), range: cst.range, selectionRange: nameNode.range };
+        if (parts.length > 0) symbol.detail = parts.join(' · ');
         return symbol;
     }
 
     protected objectiveSymbol(objective: Objective): DocumentSymbol | undefined {
         const cst = objective.$cstNode;
         if (!cst) return undefined;
-        const textNode: CstNode | undefined = GrammarUtils.findNodeForProperty(cst, 'text') ?? GrammarUtils.findNodeForKeyword(cst, 'objective');
-        const parts = [
-            objective.target !== undefined ? `${objective.target}${objective.percent ? '%' : ''}` : undefined,
-            objective.metric,
-            objective.deadline ? `by ${objective.deadline}` : undefined
-        ].filter(Boolean);
+        const kind = objective.kind === 'kpi' ? 'kpi' : 'objective';
+        const textNode: CstNode | undefined = GrammarUtils.findNodeForProperty(cst, 'text') ?? GrammarUtils.findNodeForKeyword(cst, kind);
+        const detail = objectiveText(objective);
         const symbol: DocumentSymbol = {
-            name: objective.text || 'objective',
+            name: objective.text || kind,
             kind: this.kinds.getSymbolKind(objective as AstNode),
             range: cst.range,
             selectionRange: (textNode ?? cst).range
         };
-        if (parts.length > 0) symbol.detail = parts.join(' ');
+        if (kind === 'kpi') symbol.detail = detail ? `KPI: ${detail}` : 'KPI';
+        else if (detail) symbol.detail = detail;
         return symbol;
     }
 
     /** A few words on the block, or undefined when there is nothing to say yet. */
     protected detail(element: Element): string | undefined {
         if (isPlan(element)) return element.goal ?? (element.currency ? `currency ${element.currency}` : undefined);
-        if (isProduct(element)) {
-            const price = element.price;
-            return price && typeof price.amount === 'number' && price.currency ? formatMoney({ amount: price.amount, currency: price.currency }) : undefined;
-        }
+        if (isProduct(element)) return priceWritten(element.price);
         if (isSegment(element)) return element.who;
         if (isCompetitor(element)) return element.differences[0] ? `we differ by ${element.differences[0]}` : undefined;
         if (isResearch(element)) return element.findings.length > 0 ? plural(element.findings.length, 'finding') : undefined;

@@ -99,6 +99,22 @@ export function targetText(objective: Objective, esc: Escape = asIs): string | u
     return text;
 }
 
+/**
+ * What an objective or a KPI aims at, and who owns it: "at least 1,200
+ * customers by 2027-12-31, owner Ana, reviewed monthly".
+ */
+export function objectiveText(objective: Objective, esc: Escape = asIs): string {
+    const aim = [targetText(objective, esc), objective.deadline ? `by ${objective.deadline}` : undefined].filter(Boolean).join(' ');
+    const owner = objective.owner?.trim();
+    const review = cadenceText(objective.review);
+    return [aim, owner ? `owner ${esc(owner)}` : undefined, review ? `reviewed ${review}` : undefined].filter(Boolean).join(', ');
+}
+
+/** A price as written, or undefined while its amount or currency is missing (a half-typed line). */
+export function priceWritten(price: Price | undefined, esc: Escape = asIs): string | undefined {
+    return price && typeof price.amount === 'number' && price.currency ? priceText(price, esc) : undefined;
+}
+
 /** A budget as written, and for a budget per month its total: "1,500 USD per month, 4,500 USD in all from 2027-02-01 to 2027-04-30". */
 export function budgetText(block: Budgeted, esc: Escape = asIs): string | undefined {
     const money = block.budget;

@@ -7,6 +7,9 @@ import { parseSuppressions } from '../rules/suppressions.js';
 /** Four spaces a level, whatever the editor's tab settings: a plan looks the same everywhere. */
 const INDENT = '    ';
 
+/** The keywords written right after the token before them: `,`, `%` and a ratio's `x` (`4x`). */
+const TIGHT: ReadonlySet<string> = new Set([',', '%', 'x']);
+
 /**
  * What a token is, for the layout:
  * - `top`: the first token of an import or a top-level block (starts a line at the left margin);
@@ -14,7 +17,7 @@ const INDENT = '    ';
  * - `term`: the first token of a guarantee's term, `claim`, `refunds`, `paid within`, `condition`
  *   (starts a line, one level further in than the guarantee);
  * - `open` / `close`: a block's braces;
- * - `tight`: `,` and `%`, written right after the token before them;
+ * - `tight`: `,`, `%` and a ratio's `x` (`4x`), written right after the token before them;
  * - `plain`: everything else, one space after the token before it.
  */
 type Role = 'top' | 'fact' | 'term' | 'open' | 'close' | 'tight' | 'plain';
@@ -38,7 +41,7 @@ type Layout =
 /**
  * Formats plans: one fact a line, four spaces a level of braces (a guarantee's
  * terms one level further), one space between the words of a fact, none before
- * `,` and `%`, at most one blank line between blocks and between facts, and
+ * `,`, `%` and a ratio's `x` (`target at least 4x`), at most one blank line between blocks and between facts, and
  * comments kept where they are: at the end of their line, or on their own line
  * indented like what follows them. Only whitespace between tokens changes, so
  * formatting never changes what a plan says.
@@ -422,8 +425,9 @@ function collectTokens(root: CstNode, stopAt: number, from: number, to: number):
             tokens.push({ offset, end, comment: node.text.startsWith('//') ? 'line' : 'block', role: 'plain', depth });
             return true;
         }
+        // (`x` as a keyword is only ever a ratio's; the word x, `metric x`, is read as a WORD, not as this keyword.)
         const keyword = GrammarAST.isKeyword(node.grammarSource) ? node.grammarSource.value : undefined;
-        let tokenRole: Role = pending ?? (keyword === '{' ? 'open' : keyword === '}' ? 'close' : keyword === ',' || keyword === '%' ? 'tight' : 'plain');
+        let tokenRole: Role = pending ?? (keyword === '{' ? 'open' : keyword === '}' ? 'close' : keyword !== undefined && TIGHT.has(keyword) ? 'tight' : 'plain');
         pending = undefined;
         if (keyword === '}') {
             depth = Math.max(0, depth - 1);

@@ -18,7 +18,7 @@ import type { Span } from '../model/funnel-reading.js';
 import { keywordDoc } from './keyword-docs.js';
 import {
     budgetText, cadenceText, exactMoney, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
-    horizonText, moneySpan, noProjection, paybackText, percentSpan, priceText, productSold, projections, rateText, spendByMonthText, targetText
+    horizonText, moneySpan, noProjection, objectiveText, paybackText, percentSpan, priceText, productSold, projections, rateText, spendByMonthText, targetText
 } from './figures.js';
 
 /** How many names a list in a hover shows before it says "and N more". */
@@ -128,14 +128,13 @@ function strategy(node: Strategy, model: PlanModel): string {
     if (node.message) lines.push(fact('Message', quoted(node.message)));
     const promotes = names(node.promotes);
     if (promotes) lines.push(fact('Promotes', promotes));
-    const objectives = (node.objectives ?? []).map(objective => {
-        let text = quoted(objective.text ?? '');
-        const goal = targetText(objective, md);
-        if (goal) text += `: ${goal}`;
-        if (objective.deadline) text += ` by ${objective.deadline}`;
-        return text;
+    const aims = (kpi: boolean) => (node.objectives ?? []).filter(objective => (objective.kind === 'kpi') === kpi).map(objective => {
+        const measure = objectiveText(objective, md);
+        return `${quoted(objective.text ?? '')}${measure ? `: ${measure}` : ''}`;
     });
+    const objectives = aims(false), kpis = aims(true);
     if (objectives.length) lines.push(fact('Objectives', objectives.join('; ')));
+    if (kpis.length) lines.push(fact('KPIs', kpis.join('; ')));
     return lines.join('\n');
 }
 

@@ -90,8 +90,64 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'product CateringBox { price 49 USD benefit "Baked the same morning" }'
     },
     price: {
-        meaning: 'What the product costs the buyer.',
-        usage: 'price 49 USD'
+        meaning: 'What the product costs the buyer: once, unless it says per what (`per month` for a subscription). A range (`39 to 49 USD`) when the price is not settled yet.',
+        usage: 'price 19 USD per month'
+    },
+    tier: {
+        meaning: 'A tier of the product, such as a plan of a subscription: a name, a title in quotes if you like, its own price and the share of buyers expected to pick it. Without shares, the product\'s price runs from its cheapest tier to its dearest; with shares, it is their weighted mix.',
+        usage: 'tier Starter "Starter plan" 15 USD per month share 40%'
+    },
+    variant: {
+        meaning: 'A variant of a product bought once, such as a size or an edition: a name, a title in quotes if you like, its own price and the share of buyers expected to pick it. Without shares, the product\'s price runs from its cheapest variant to its dearest; with shares, it is their weighted mix.',
+        usage: 'variant Large "Large box" 45 USD share 30%'
+    },
+    share: {
+        meaning: 'The share of buyers expected to pick this tier or variant. With shares, the product\'s price is the weighted mix of its tiers.',
+        usage: 'tier Pro 29 USD per month share 25%'
+    },
+    trial: {
+        meaning: 'A free trial before the first payment: how long it lasts and, after `converts`, the share of people on trial who go on to pay.',
+        usage: 'trial 14 days converts 20% to 30%'
+    },
+    converts: {
+        meaning: 'The share of people on trial who go on to pay. A range (`20% to 30%`) when you are not sure: the checks judge the lower figure.',
+        usage: 'trial 14 days converts 25%'
+    },
+    margin: {
+        meaning: 'The gross margin: the share of the price that is left once one sale is made and delivered. Give it, or the `unit cost`, so that the plan can tell what a customer is worth.',
+        usage: 'margin 60%'
+    },
+    unit: {
+        meaning: 'Starts `unit cost`: what one sale costs you to make and deliver (for a subscription, one billing period).',
+        usage: 'unit cost 7 USD'
+    },
+    cost: {
+        meaning: 'Part of `unit cost`: what one sale costs you to make and deliver (for a subscription, one billing period).',
+        usage: 'unit cost 7 USD'
+    },
+    retention: {
+        meaning: 'The share of subscribers still paying after each period. Without a unit, the period is the one the price is paid for (a month for a price paid once). The other side of `churn`: give one or the other.',
+        usage: 'retention 97% per month'
+    },
+    churn: {
+        meaning: 'The share of subscribers who stop paying each period. Without a unit, the period is the one the price is paid for (a month for a price paid once). The other side of `retention`: give one or the other.',
+        usage: 'churn 3% a month'
+    },
+    repeat: {
+        meaning: 'The share of buyers of a product bought once who buy it again, each period: per year unless it says otherwise.',
+        usage: 'repeat purchase 30% per year'
+    },
+    purchase: {
+        meaning: 'Purchase: in `repeat purchase`, buying again; in `first purchase at`, the stage of the funnel where people buy for the first time.',
+        usage: 'repeat purchase 30% per year',
+        in: {
+            Product: { meaning: 'Part of `repeat purchase`: the share of buyers who buy again, each period (per year unless it says otherwise).', usage: 'repeat purchase 30% per year' },
+            Funnel: { meaning: 'Part of `first purchase at`: the stage of the funnel where people buy for the first time.', usage: 'first purchase at buyers' }
+        }
+    },
+    purchases: {
+        meaning: 'Part of `repeat purchases`, the same as `repeat purchase`: the share of buyers who buy again, each period (per year unless it says otherwise).',
+        usage: 'repeat purchases 20% per year'
     },
     benefit: {
         meaning: 'What buyers gain from the product, in their words. One benefit per line.',
@@ -286,16 +342,36 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'targets OfficeManagers, TeamAssistants'
     },
     objective: {
-        meaning: 'A measurable aim of the strategy: what, measured by which metric, how much, and by when.',
-        usage: 'objective "Repeat orders" metric repeat_rate target 60% by 2027-12-31'
+        meaning: 'A measurable aim of the strategy: what, measured by which metric, how much, by when, who owns it and how often it is reviewed.',
+        usage: 'objective "Paying accounts" metric customers target at least 1_200 by 2027-12-31 owner "Ana Lima" review monthly'
+    },
+    kpi: {
+        meaning: 'A key performance indicator of the strategy: a metric watched all along, the level it should keep to (`at most 35 USD`, `at least 4x`), who owns it and how often it is reviewed. Unlike an objective, it needs no deadline.',
+        usage: 'kpi "Acquisition cost" metric cac target at most 35 USD owner Ana review weekly'
     },
     metric: {
-        meaning: 'What the objective is measured by, in one word.',
-        usage: 'objective "Recurring office accounts" metric accounts target 40 by 2027-12-31'
+        meaning: 'What the objective or KPI is measured by, in one word.',
+        usage: 'objective "Paying accounts" metric customers target 1_200 by 2027-12-31'
     },
     target: {
-        meaning: 'The number the objective should reach, or a percentage with `%`.',
-        usage: 'objective "Recurring office accounts" metric accounts target 40 by 2027-12-31'
+        meaning: 'The figure the objective or KPI should reach: a number, a percentage (`%`), a ratio (`4x`) or an amount (`35 USD`), per period if you like (`per month`). `at least` or `at most` says which side of it is good; a range (`30 to 40`) when you are not sure.',
+        usage: 'kpi "Monthly revenue" metric revenue target at least 20_000 USD per month'
+    },
+    least: {
+        meaning: 'Part of `at least`: the target is a floor; reaching it or more is good.',
+        usage: 'objective "Paying accounts" metric customers target at least 1_200 by 2027-12-31'
+    },
+    most: {
+        meaning: 'Part of `at most`: the target is a ceiling; keeping to it or below is good.',
+        usage: 'kpi "Acquisition cost" metric cac target at most 35 USD'
+    },
+    x: {
+        meaning: 'A ratio, written right after its number: `4x` is four times, such as revenue four times what the ads cost (ROAS).',
+        usage: 'kpi "Return on ad spend" metric roas target at least 4x'
+    },
+    owner: {
+        meaning: 'Who answers for the objective or KPI: a name, or several words in quotes.',
+        usage: 'kpi "Churn" metric churn target at most 2% a month owner "Ana Lima"'
     },
     message: {
         meaning: 'What you tell buyers, in one line.',
@@ -339,11 +415,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'audience OfficeManagers'
     },
     budget: {
-        meaning: 'Money set aside: what a tactic costs, or what a campaign may spend.',
+        meaning: 'Money set aside: what a tactic costs, or what a campaign may spend, in all or per month (`per month`).',
         usage: 'budget 10_000 USD',
         in: {
-            Tactic: { meaning: 'What the tactic costs. The campaigns that run it should have room for it in their budget.', usage: 'budget 3_000 USD' },
-            Campaign: { meaning: 'What the campaign may spend. The tactics it runs should together cost no more.', usage: 'budget 10_000 USD' }
+            Tactic: { meaning: 'What the tactic costs, in all or per month (`per month`: its period makes the total). The campaigns that run it should have room for it in their budget.', usage: 'budget 3_000 USD' },
+            Campaign: { meaning: 'What the campaign may spend, in all or per month (`per month`: its period makes the total). The tactics it runs should together cost no more.', usage: 'budget 10_000 USD' }
         }
     },
     hours: {
@@ -395,8 +471,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'track sales, satisfaction'
     },
     review: {
-        meaning: 'The day you look back at the campaign and its results.',
-        usage: 'review on 2027-07-10'
+        meaning: 'Review: the day you look back at a campaign and its results (`review on`), or how often the owner of an objective or KPI looks at it (`review monthly`).',
+        usage: 'review on 2027-07-10',
+        in: {
+            Campaign: { meaning: 'The day you look back at the campaign and its results.', usage: 'review on 2027-07-10' },
+            Objective: { meaning: 'How often the owner looks at the figure and acts on it: a cadence.', usage: 'kpi "Acquisition cost" metric cac target at most 35 USD review weekly' }
+        }
     },
     results: {
         meaning: 'What the campaign achieved: a metric, its value, and a note if you like.',
@@ -437,11 +517,13 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'collect leads by checkbox at checkout unticked'
     },
     at: {
-        meaning: 'At: where a box is shown (`at checkout`), or the time follow-up e-mails go out.',
+        meaning: 'At: where a box is shown (`at checkout`), the time follow-up e-mails go out, which side of a target is good (`at least`, `at most`), or the stage of the first purchase (`first purchase at`).',
         usage: 'follow up weekly on tuesday at 10:00',
         in: {
             CaptureMethod: { meaning: 'Part of `at checkout`: the box is shown when people pay.', usage: 'collect leads by checkbox at checkout unticked' },
-            FollowUp: { meaning: 'The time the follow-up e-mails go out.', usage: 'follow up weekly on tuesday at 10:00' }
+            FollowUp: { meaning: 'The time the follow-up e-mails go out.', usage: 'follow up weekly on tuesday at 10:00' },
+            Objective: { meaning: 'Part of `at least` or `at most`: whether the target is a floor to reach or a ceiling to keep to.', usage: 'kpi "Acquisition cost" metric cac target at most 35 USD' },
+            Funnel: { meaning: 'Part of `first purchase at`: the stage of the funnel where people buy for the first time.', usage: 'first purchase at buyers' }
         }
     },
     checkout: {
@@ -461,8 +543,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'collect leads by bought list'
     },
     list: {
-        meaning: 'Part of `bought list`: addresses bought from someone else. These people never asked to hear from you.',
-        usage: 'collect leads by bought list'
+        meaning: 'A list: in `bought list`, addresses bought from someone else; on its own, how many people are at a stage of the funnel already when the plan starts (`list 2_500 subscribers`).',
+        usage: 'list 2_500 subscribers',
+        in: {
+            CaptureMethod: { meaning: 'Part of `bought list`: addresses bought from someone else. These people never asked to hear from you.', usage: 'collect leads by bought list' },
+            Funnel: { meaning: 'How many people are at a stage of the funnel already when the plan starts, such as the subscribers of a newsletter.', usage: 'list 2_500 subscribers' }
+        }
     },
     scraped: {
         meaning: 'Part of `scraped addresses`: addresses copied from websites. These people never asked to hear from you.',
@@ -517,8 +603,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'close weekly with call to action'
     },
     upsell: {
-        meaning: 'Offering a bigger or better product to someone who buys one.',
-        usage: 'upsell CateringBox to PastryPlatter'
+        meaning: 'Offering a bigger or better product to someone who buys one, and the share of buyers who take it too.',
+        usage: 'upsell Course to Coaching 10%'
     },
     loyalty: {
         meaning: 'What keeps customers coming back.',
@@ -553,12 +639,20 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'sender address "Corner Bakery, 12 Baker Street, Springfield"'
     },
     visitors: {
-        meaning: 'How many people visit, and per which time (day, week, month).',
-        usage: 'visitors 6_000 per month'
+        meaning: 'How many people visit, and per which time (day, week, month); a range (`8_000 to 12_000`) when you are not sure.',
+        usage: 'visitors 8_000 to 12_000 per month'
     },
     conversion: {
-        meaning: 'The share of people who move from one step of the funnel to the next.',
+        meaning: 'The share of people who move from one step of the funnel to the next; a range (`4% to 6%`) when you are not sure. The steps are any words.',
         usage: 'conversion visitors to leads 8%'
+    },
+    expect: {
+        meaning: 'How many people you expect to reach a step of the funnel, per which time, where you know it: a number or a range, then the step.',
+        usage: 'expect 400 registrations per month'
+    },
+    first: {
+        meaning: 'Starts `first purchase at`: the step of the funnel where people buy for the first time. Without it, the step called customers, buyers, sales or orders is taken.',
+        usage: 'first purchase at buyers'
     },
 
     // -------------------------------------------------------------------- offer
@@ -620,16 +714,28 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
             MoneyRange: { meaning: 'The top of the range.', usage: 'income 45_000 to 90_000 USD per year' },
             Period: FROM_TO_PERIOD,
             HoursWindow: { meaning: 'The end of the hours.', usage: 'online weekdays 9:00 to 17:00' },
-            Upsell: { meaning: 'The product you offer instead, or in addition.', usage: 'upsell CateringBox to PastryPlatter' },
-            Conversion: { meaning: 'The next step of the funnel.', usage: 'conversion visitors to leads 8%' },
+            Upsell: { meaning: 'The product you offer instead, or in addition.', usage: 'upsell Course to Coaching 10%' },
+            Conversion: { meaning: 'The next step of the funnel; after the rate, the top of its range when you are not sure.', usage: 'conversion visitors to leads 4% to 6%' },
+            Price: { meaning: 'The top of the price range, while the price is not settled.', usage: 'price 39 to 49 USD' },
+            Percent: { meaning: 'The top of the range, when you are not sure: the checks judge the less favourable end.', usage: 'trial 14 days converts 20% to 30%' },
+            Rate: { meaning: 'The top of the range, when you are not sure: the checks judge the less favourable end.', usage: 'churn 3% to 5% a month' },
+            Objective: { meaning: 'The top of the target range.', usage: 'kpi "Weekly demos" metric demos target 30 to 40 per week' },
+            Funnel: { meaning: 'The top of the range of visitors, when you are not sure.', usage: 'visitors 8_000 to 12_000 per month' },
+            Count: { meaning: 'The top of the range, when you are not sure.', usage: 'expect 300 to 500 registrations per month' },
             Close: { meaning: 'Part of `call to action`: a clear request to buy.', usage: 'close weekly with call to action' }
         }
     },
     per: {
-        meaning: 'Per: the time an amount or a count applies to (`per month`), or in a cadence (`3 times per week`).',
+        meaning: 'Per: the time an amount, a share or a count applies to (`per month`), or in a cadence (`3 times per week`).',
         usage: 'spends 400 USD per month',
         in: {
-            Cadence: { meaning: 'The time the count applies to.', usage: 'follow up 3 times per week' }
+            Cadence: { meaning: 'The time the count applies to.', usage: 'follow up 3 times per week' },
+            Price: { meaning: 'What the price is paid for: a subscription, billed per month, year or other period.', usage: 'price 19 USD per month' },
+            Rate: { meaning: 'The time the share applies to.', usage: 'retention 97% per month' },
+            Objective: { meaning: 'The time the target applies to.', usage: 'kpi "Monthly revenue" metric revenue target at least 20_000 USD per month' },
+            Tactic: { meaning: 'The budget is per month (or week, quarter, …): the tactic\'s period makes the total.', usage: 'budget 1_500 USD per month' },
+            Campaign: { meaning: 'The budget is per month (or week, quarter, …): the campaign\'s period makes the total.', usage: 'budget 1_500 USD per month' },
+            Count: { meaning: 'The time the count applies to.', usage: 'expect 400 registrations per month' }
         }
     },
     times: {
@@ -637,8 +743,13 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'follow up 3 times per week'
     },
     a: {
-        meaning: 'Per: in a cadence, `3 times a week` is `3 times per week`.',
-        usage: 'follow up 3 times a week'
+        meaning: 'Per: `3 times a week` is `3 times per week`, and `3% a month` is `3% per month`.',
+        usage: 'follow up 3 times a week',
+        in: {
+            Cadence: { meaning: 'Per: `3 times a week` is `3 times per week`.', usage: 'follow up 3 times a week' },
+            Rate: { meaning: 'Per: `3% a month` is `3% per month`, the time the share applies to.', usage: 'churn 3% a month' },
+            Objective: { meaning: 'Per: the time the target applies to, as in `2% a month`.', usage: 'kpi "Churn" metric churn target at most 2% a month' }
+        }
     },
     weekly: cadence('weekly', 'Once a week.'),
     biweekly: cadence('biweekly', 'Every two weeks.'),

@@ -12,11 +12,13 @@ import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
  * |------------|------------|------------|----------------|
  * | plan       | Namespace  | Module     | namespace      |
  * | product    | Struct     | Struct     | struct         |
+ * | tier       | Field      | Field      | property       |
  * | segment    | Class      | Class      | class          |
  * | competitor | Interface  | Interface  | interface      |
  * | research   | Package    | Folder     | type           |
  * | strategy   | Method     | Method     | method         |
  * | objective  | Property   | Property   | (no name)      |
+ * | kpi        | Number     | Property   | (no name)      |
  * | tactic     | Function   | Function   | function       |
  * | campaign   | Event      | Event      | event          |
  * | funnel     | Enum       | Enum       | enum           |
@@ -26,9 +28,11 @@ import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
  * segments are classes of people and competitors the rivals we are compared
  * with; a strategy is the method by which the goal is reached, tactics are
  * the functions that carry it out and campaigns the events that run them; a
- * funnel is an ordered list of stages. The semantic token type is the
- * outline kind's namesake; where LSP has no token type of that name (Package,
- * Object) it is `type`.
+ * funnel is an ordered list of stages. A product's tiers and variants are the
+ * fields of its struct; an objective is a property of its strategy, and a KPI,
+ * a figure watched all along, shows as a number. The semantic token type is
+ * the outline kind's namesake; where LSP has no token type of that name it
+ * is `type` (Package, Object), or `property` for a Field.
  */
 export interface BlockKind {
     symbol: SymbolKind;
@@ -40,6 +44,7 @@ export interface BlockKind {
 export const BLOCK_KINDS: Readonly<Record<string, BlockKind>> = {
     Plan: { symbol: SymbolKind.Namespace, completion: CompletionItemKind.Module, token: 'namespace' },
     Product: { symbol: SymbolKind.Struct, completion: CompletionItemKind.Struct, token: 'struct' },
+    Tier: { symbol: SymbolKind.Field, completion: CompletionItemKind.Field, token: 'property' },
     Segment: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: 'class' },
     Competitor: { symbol: SymbolKind.Interface, completion: CompletionItemKind.Interface, token: 'interface' },
     Research: { symbol: SymbolKind.Package, completion: CompletionItemKind.Folder, token: 'type' },
@@ -64,6 +69,7 @@ export function blockKind(type: string): BlockKind | undefined {
  */
 export class MplanNodeKindProvider extends DefaultNodeKindProvider {
     override getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
+        if ('$type' in node && node.$type === 'Objective' && (node as AstNode & { kind?: string }).kind === 'kpi') return SymbolKind.Number;
         return blockKind(typeOf(node))?.symbol ?? SymbolKind.Field;
     }
 

@@ -28,11 +28,15 @@ interface TokenClass {
  *   (`month`), days (`weekdays`, `monday`), cadences (`weekly`), `online` or
  *   `offline` shopping, confirmation and capture methods, and currency codes
  *   (`USD`): `enumMember`;
- * - numbers, dates (`2027-02-01`), times (`9:00`) and percentages (both the
- *   digits and the `%`): `number`;
+ * - tier and variant names of a product (`tier Starter`): `property`, with
+ *   `declaration`;
+ * - keywords that start a fact although the node keeps which one was written
+ *   (`objective` or `kpi`, `tier` or `variant`): `keyword`;
+ * - numbers, dates (`2027-02-01`), times (`9:00`), percentages and ratios
+ *   (both the digits and the `%` or `x`): `number`;
  * - text in quotes, and imported file paths: `string`;
  * - free words: metrics and funnel stages (`track sales`, `metric accounts`,
- *   `conversion visitors to leads`) as `property`; people, departments,
+ *   `conversion visitors to leads`, `first purchase at buyers`) as `property`; people (owners too), departments,
  *   platforms, payment methods and other free words as `variable`;
  * - comments: `comment` (a block comment as one token per line).
  *
@@ -97,7 +101,22 @@ export class MplanSemanticTokenProvider extends AbstractSemanticTokenProvider {
 }
 
 /** Free words that name a metric or a funnel stage: `property`; other free words are `variable`. */
-const METRIC_FEATURES = new Set(['Objective.metric', 'Campaign.tracks', 'Result.metric', 'Conversion.from', 'Conversion.to']);
+const METRIC_FEATURES = new Set([
+    'Objective.metric', 'Campaign.tracks', 'Result.metric', 'Conversion.from', 'Conversion.to',
+    'Count.stage', 'Funnel.listStage', 'Funnel.purchaseStage'
+]);
+
+/** Keywords that belong to the number before them, like `%`: a ratio's `x` (`4x`). */
+const NUMBER_SUFFIXES = new Set(['%', 'x']);
+
+/**
+ * Whether an assignment opens the node its rule makes: its keywords start a
+ * fact (`kpi "Churn" …`, `tier Starter …`), so they are keywords, although
+ * the node keeps which one was written (`kind=('objective' | 'kpi')`).
+ */
+export function opensRule(assignment: GrammarAST.Assignment, rule: GrammarAST.ParserRule | undefined): boolean {
+    return !!rule && GrammarAST.isGroup(rule.definition) && rule.definition.elements[0] === assignment;
+}
 const CURRENCY_FEATURES = new Set(['currency', 'minCurrency']);
 
 /** How a token read by this grammar element is highlighted (null: not at all). */
@@ -105,11 +124,11 @@ export function classify(source: GrammarAST.AbstractElement): TokenClass | null 
     const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule);
     const assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment);
     if (GrammarAST.isKeyword(source)) {
-        if (source.value === '%') return { type: 'number' };
+        if (NUMBER_SUFFIXES.has(source.value)) return { type: 'number' };
         if (!/^[a-z]/i.test(source.value)) return null;
         // A keyword that is the value of a fact (`channel ppc`, `per month`, `shops online`).
         if (rule && GrammarUtils.isDataTypeRule(rule)) return { type: 'enumMember' };
-        if (assignment && assignment.operator !== '?=') return { type: 'enumMember' };
+        if (assignment && assignment.operator !== '?=' && !opensRule(assignment, rule)) return { type: 'enumMember' };
         return { type: 'keyword' };
     }
     if (GrammarAST.isCrossReference(source)) {
@@ -127,8 +146,14 @@ export function classify(source: GrammarAST.AbstractElement): TokenClass | null 
             case 'DATE':
             case 'TIME':
                 return { type: 'number' };
-            case 'WORD':
+            case 'WORD': {
+                if (feature === 'name') {
+                    // The name of a part of a block written as a free word: a product's tier or variant.
+                    const token = rule && blockKind(rule.name)?.token;
+                    return { type: token ?? 'variable', modifier: 'declaration' };
+                }
                 return { type: METRIC_FEATURES.has(`${rule?.name}.${feature}`) ? 'property' : 'variable' };
+            }
             case 'ID': {
                 if (feature === 'name') {
                     const token = rule && blockKind(rule.name)?.token;

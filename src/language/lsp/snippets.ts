@@ -118,9 +118,10 @@ export const STANZAS: readonly StanzaDefinition[] = [
     },
     {
         keyword: 'product',
-        description: 'a product with its price, benefit, a drawback and how it is made up for',
+        description: 'a product with its price, margin, benefit, a drawback and how it is made up for',
         render: c => stanza`product ${tab('Name')} {
     price ${tab('49')} ${c.currency}
+    margin ${tab('60')}%
     benefit "${tab('What the buyer gains')}"
     drawback "${tab('What might hold a buyer back')}" mitigated by "${tab('How we make up for it')}"
     improvement "${tab('What the next version adds')}"
@@ -164,11 +165,11 @@ export const STANZAS: readonly StanzaDefinition[] = [
     },
     {
         keyword: 'strategy',
-        description: 'a strategy with its statement, target segment, a measurable objective, message and product',
+        description: 'a strategy with its statement, target segment, a measurable objective with its owner and review, message and product',
         render: c => stanza`strategy ${tab('Name')} {
     statement "${tab('What this strategy aims at')}"
     targets ${ref(c, 'Segment', 'Segment')}
-    objective "${tab('What we want to achieve')}" metric ${tab('orders')} target ${tab('100')} by ${tab(c.dates.end)}
+    objective "${tab('What we want to achieve')}" metric ${tab('orders')} target ${choice(['at least', 'at most'])} ${tab('100')} by ${tab(c.dates.end)} owner ${tab('Ann')} review ${choice(['monthly', 'weekly', 'quarterly'])}
     message "${tab('What we tell them')}"
     promotes ${ref(c, 'Product', 'Product')}
 }`
@@ -235,12 +236,14 @@ export const STANZAS: readonly StanzaDefinition[] = [
  * nothing here is in a stanza or no fact at all.
  */
 export const FACTS_LEFT_OUT_OF_STANZAS: Readonly<Record<string, readonly string[]>> = {
-    Product: ['spinoffs', 'complements'],
+    // Tiers, a trial, retention or churn, and repeat purchases depend on how the product is sold
+    // (a subscription or once); the unit cost says what the margin says.
+    Product: ['tiers', 'trial', 'unitCost', 'retention', 'churn', 'repeat', 'spinoffs', 'complements'],
     Segment: ['influencer', 'spends'],
     Habits: ['communities', 'tools'],
     Tactic: ['audience', 'hours'],
     Campaign: ['promotes', 'results'],
-    Funnel: ['loyalty', 'visitors']
+    Funnel: ['loyalty', 'visitors', 'counts', 'listSize', 'purchaseStage']
 };
 
 /** Cadences that need numbers, which keywords alone cannot offer. */
