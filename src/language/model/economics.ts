@@ -18,7 +18,7 @@ import type { Blocks, PlanModel } from './plan-model.js';
 import { tacticsRun } from './plan-model.js';
 import { budgetByMonth, DAYS_PER_MONTH, daysByMonth, daysOfMonth, monthLabel, monthOf, monthsPerUnit, type Budgeted } from './budgets.js';
 import { periodOf } from './periods.js';
-import { durationDays } from './values.js';
+import { durationDays, type DayRange } from './values.js';
 import { readFunnel, shareOf, spanOf, type FunnelReading, type Span } from './funnel-reading.js';
 import { isTrialStage } from './funnel-stages.js';
 
@@ -281,6 +281,8 @@ interface SpendPlan {
     /** The days the plan spends money: first start to last end. */
     start: number;
     end: number;
+    /** The periods in which something is spent, merged where they overlap: customers are won only in them. */
+    ranges: DayRange[];
 }
 
 function addMonths(into: Map<number, number>, from: Map<number, number>): void {
@@ -299,6 +301,7 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
     const byCampaign = new Map<Campaign, Map<number, number>>();
     const nodes: AstNode[] = [];
     let start = Infinity, end = -Infinity;
+    const periods: DayRange[] = [];
     const take = (block: Budgeted & AstNode, into?: Map<number, number>): boolean => {
         if (!block.budget || !block.budget.amount) return true;
         if (block.budget.currency !== currency) return false;
@@ -309,6 +312,7 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
         if (into) addMonths(into, spread.months);
         start = Math.min(start, range.start);
         end = Math.max(end, range.end);
+        periods.push(range);
         return true;
     };
     if (reach.campaigns.length > 0) {
@@ -332,7 +336,18 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
         }
     }
     if (nodes.length === 0 || start > end) return undefined;
-    return { what: reach.campaigns.length > 0 ? 'campaign spend' : 'tactic budgets', nodes: [...new Set(nodes)], byMonth, byCampaign, start, end };
+    return { what: reach.campaigns.length > 0 ? 'campaign spend' : 'tactic budgets', nodes: [...new Set(nodes)], byMonth, byCampaign, start, end, ranges: merged(periods) };
+}
+
+/** Day ranges merged where they overlap or touch, in order. */
+function merged(ranges: readonly DayRange[]): DayRange[] {
+    const out: DayRange[] = [];
+    for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+        const last = out.at(-1);
+        if (last && range.start <= last.end + 1) last.end = Math.max(last.end, range.end);
+        else out.push({ ...range });
+    }
+    return out;
 }
 
 const projections = new WeakMap<PlanModel, Map<Funnel, Map<number, Projection | undefined>>>();
@@ -392,7 +407,11 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
     const first = monthOf(spend.start);
     // At most fifty years: a mistyped horizon must not allocate without end.
     const months = Math.min(600, Math.max(1, Math.floor(horizon)));
-    const window = daysByMonth({ start: spend.start, end: spend.end });
+    // Customers are won in the days the plan spends money: a pause between campaigns wins none.
+    const window = new Map<number, number>();
+    for (const range of spend.ranges) {
+        for (const [month, days] of daysByMonth(range)) window.set(month, (window.get(month) ?? 0) + days);
+    }
     const spending = (i: number) => (window.get(first + i) ?? 0) / daysOfMonth(first + i);
     const won = (end: End): number[] => {
         const customers = new Array<number>(months).fill(0);

@@ -69,6 +69,18 @@ describe('a subscription with churn', () => {
         expect(p.payback).toEqual({ low: 1, high: 1 });
     });
 
+    it('wins no customers in a pause between two pushes', async () => {
+        const p = (await projection(COFFEE_CLUB.replace('from 2027-01-01 to 2027-06-30', 'from 2027-01-01 to 2027-02-28') + `
+tactic AutumnAds {
+    channel social on instagram
+    budget 1_000 USD per month
+    from 2027-05-01 to 2027-06-30
+}
+`))!;
+        expect(p.months.slice(0, 6).map(row => row.customers.low)).toEqual([200, 200, 0, 0, 200, 200]);
+        expect(p.months.slice(0, 6).map(row => row.spend)).toEqual([1000, 1000, 0, 0, 1000, 1000]);
+    });
+
     it('counts the first payment only when no retention or churn is given, and says so', async () => {
         const p = (await projection(COFFEE_CLUB.replace('    churn 5% per month\n', '')))!;
         expect(p.ltv.low).toBeCloseTo(10);
