@@ -436,8 +436,10 @@ describe('completion in a large plan', () => {
         const text: string = generatePlan(10_000);
         client = await LspClient.start();
         const doc = 'file:///tmp/complete-large.mplan';
-        const marker = 'campaign Campaign10 {\n';
-        const at = text.indexOf(marker) + marker.length;
+        // The campaign's opening line, whatever follows its name (the generator gives campaigns a title: `campaign Campaign10 "Push 10" {`).
+        const opening = /^campaign Campaign10\b[^\n]*\{\n/m.exec(text);
+        expect(opening, 'the generated plan has a Campaign10').not.toBeNull();
+        const at = opening!.index + opening![0].length;
         const items = await complete(client, doc, `${text.slice(0, at)}    runs ${CURSOR}\n${text.slice(at)}`);
         // Every tactic of the plan, except the four that Campaign10 runs already.
         const tactics = text.match(/^tactic \w+/gm)!.length;

@@ -252,10 +252,10 @@ describe('hover summaries', () => {
         expect(await at('SweetCo', 1)).toBe(await at('SweetCo'));
     });
 
-    it('of a subscription with a title, tiers (with the share of buyers of each), a trial and its economics; of a product priced by its variants', async () => {
+    it('of a subscription whose tiers give a range and not all a share, with a trial converting a range and churn a month; of a product with variants and a tier', async () => {
+        // (Titles, tiers that all give a share, a single trial rate and variants alone are held in "hover on money over time".)
         const text = [
             'product CoffeeClub "Coffee Club" {',
-            '    price 19 USD per month',
             '    tier Starter "One bag" 15 USD per month share 40%',
             '    tier Office 39 to 49 USD per month',
             '    trial 14 days converts 20% to 30%',
@@ -263,28 +263,25 @@ describe('hover summaries', () => {
             '    unit cost 7 USD',
             '    churn 3% a month',
             '}',
-            'product Grinder { variant Hand 45 USD variant Electric 120 USD repeat purchase 5% per year }',
+            'product Grinder { variant Hand 45 USD  variant Electric 120 USD  tier Care "Yearly service" 30 USD per year  repeat purchase 5% per year }',
             ''
         ].join('\n');
         expect(await hoverOn(text, 'CoffeeClub')).toBe([
-            '**product CoffeeClub** "Coffee Club"',
+            '**Coffee Club** (product CoffeeClub)',
             '',
-            '- **Price:** 19 USD per month',
-            '- **Tiers:** Starter "One bag" 15 USD per month \\(40%\\), Office 39 to 49 USD per month',
-            '- **Trial:** 14 days, 20% to 30% go on to pay',
+            '- **Tiers:** Starter "One bag" 15 USD per month (40% of buyers), Office 39 to 49 USD per month',
+            '- **Trial:** 14 days, 20% to 30% of trials convert',
             '- **Margin:** 60%',
             '- **Unit cost:** 7 USD',
             '- **Churn:** 3% per month',
-            '- **Benefits:** none yet'
+            '- **Benefits:** none yet',
+            // 15 USD (the cheapest tier) to 49 USD (the dearest tier's high end) a month, 97% still paying each month after: × (1 − 0.97¹²) / 0.03, 60% of it margin.
+            '- **LTV over 12 months:** 91.85 to 300.03 USD of margin (153 to 500 USD of revenue)',
+            '- **Notes:** the tier Office of CoffeeClub gives no share\\: the cheapest and dearest tiers bound the price'
         ].join('\n'));
-        expect(await hoverOn(text, 'Grinder')).toBe([
-            '**product Grinder**',
-            '',
-            '- **Price:** from its variants',
-            '- **Variants:** Hand 45 USD, Electric 120 USD',
-            '- **Repeat purchases:** 5% per year',
-            '- **Benefits:** none yet'
-        ].join('\n'));
+        const grinder = await hoverOn(text, 'Grinder');
+        expect(grinder).toContain('\n- **Tiers and variants:** Hand 45 USD, Electric 120 USD, Care "Yearly service" 30 USD per year\n');
+        expect(grinder).toContain('\n- **Repeat purchase:** 5% per year\n');
     });
 
     it('of a strategy with objectives and KPIs, their targets as written, owners and reviews; of budgets per month', async () => {
@@ -299,15 +296,16 @@ describe('hover summaries', () => {
             ''
         ].join('\n');
         expect(await hoverOn(text, 'Subscribers')).toBe([
-            '**strategy Subscribers** "Subscribers first"',
+            '**Subscribers first** (strategy Subscribers)',
             '',
             '- **Targets:** no segment yet',
             '- **Served by:** no tactic yet',
-            '- **Objectives:** "Paying accounts": at least 1200 customers by 2027-12-31, owner Ana Lima, reviewed monthly',
+            '- **Objectives:** "Paying accounts": at least 1,200 customers by 2027-12-31, owner Ana Lima, reviewed monthly',
             '- **KPIs:** "Acquisition cost": at most 35 USD cac, owner Ana, reviewed weekly; "Return on ad spend": at least 4x roas'
         ].join('\n'));
-        expect((await hoverOn(text, 'Guides'))?.split('\n')).toContain('- **Budget:** 1,500 USD per month');
-        expect((await hoverOn(text, 'Launch'))?.split('\n')).toContain('- **Budget:** 4,500 USD per month');
+        // Budgets per month with no period: as written, and why there is no total yet.
+        expect((await hoverOn(text, 'Guides'))?.split('\n')).toContain('- **Budget:** 1,500 USD per month; no period yet to count it over');
+        expect((await hoverOn(text, 'Launch'))?.split('\n')).toContain('- **Budget:** 4,500 USD per month; no period yet to count it over');
     });
 
     it('of a segment that influences another, and one with no facts yet', async () => {
@@ -417,12 +415,14 @@ describe('hover on money over time', () => {
         expect(await hoverOn(COFFEE, '"Churn"')).toBe('**kpi** "Churn"\n\n- **Target:** at most 4% churn per month\n- **Owner:** nobody yet\n- **Review:** not planned yet\n- **Strategy:** Subscribers');
         const text = 'strategy Grow {\n    objective "Monthly revenue" metric revenue target 20_000 USD per month review every 2 weeks\n    kpi "ROAS" metric roas target at least 4x review 2 times per month\n}\n';
         expect(await hoverOn(text, '"Monthly revenue"')).toBe('**objective** "Monthly revenue"\n\n- **Target:** 20,000 USD revenue per month, no deadline yet\n- **Owner:** nobody yet\n- **Review:** every 2 weeks\n- **Strategy:** Grow');
+        // In the strategy's summary each one's review follows its target (objectives and KPIs apart).
         expect(await hoverOn(text, 'Grow')).toBe([
             '**strategy Grow**',
             '',
             '- **Targets:** no segment yet',
             '- **Served by:** no tactic yet',
-            '- **Objectives:** "Monthly revenue": 20,000 USD revenue per month; "ROAS": at least 4x roas'
+            '- **Objectives:** "Monthly revenue": 20,000 USD revenue per month, reviewed every 2 weeks',
+            '- **KPIs:** "ROAS": at least 4x roas, reviewed 2 times per month'
         ].join('\n'));
         expect(await hoverOn(text, '"ROAS"')).toContain('- **Review:** 2 times per month');
     });

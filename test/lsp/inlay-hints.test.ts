@@ -141,11 +141,23 @@ describe('inlay hints', () => {
         expect(hints(library, new MplanInlayHintProvider())).toEqual([]);
     });
 
-    it('stand after the whole budget fact of a budget per month, not between its amount and its period', async () => {
-        const text = 'campaign Launch {\n    budget 3_000 USD per month\n    runs Ads\n}\ntactic Ads {\n    budget 1_500 USD per month\n}\n';
-        const found = hints((await check(text)).documents.get('plan.mplan')!);
-        // (What the labels say of budgets per period is the plan model's to work out: only where they stand is held here.)
-        expect(found.map(([line, character]) => [line, character])).toEqual([after(text, 'budget 3_000 USD per month'), after(text, 'budget 1_500 USD per month')]);
+    it('stand after the whole budget fact of a budget per month, not between its amount and its period, nor at the end of its line', async () => {
+        // The budget fact is followed on its line by the period and the tactics run: the hint stands right after `per month`.
+        const text = [
+            'campaign Launch { budget 3_000 USD per month  from 2027-02-01 to 2027-04-30  runs Ads, Guides }',
+            'tactic Ads { channel social on instagram  budget 1_500 USD per month  from 2027-02-01 to 2027-04-30 }',
+            'tactic Guides {',
+            '    channel seo',
+            '    budget 500 USD per month from 2027-02-01 to 2027-04-30',
+            '}',
+            ''
+        ].join('\n');
+        expect(hints((await check(text)).documents.get('plan.mplan')!)).toEqual([
+            // Three months: 9,000 USD in all, against 4,500 + 1,500 USD of tactics.
+            [...after(text, 'budget 3_000 USD per month'), '= 9,000 USD in all, planned 6,000 USD (67%)'],
+            [...after(text, 'budget 1_500 USD per month'), '= 4,500 USD in all, 50% of Launch'],
+            [...after(text, 'budget 500 USD per month'), '= 1,500 USD in all, 17% of Launch']
+        ]);
     });
 
     it('keep amounts in other currencies apart', async () => {

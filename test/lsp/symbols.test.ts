@@ -193,10 +193,10 @@ describe('document symbols (service)', () => {
             ]],
             ['Grinder', 'Struct', '39 to 49 USD', [['Hand', 'Field', '45 USD']]],
             ['Subscribers', 'Method', 'Subscribers first', [
-                ['Paying accounts', 'Property', 'at least 1200 customers by 2027-12-31, owner Ana Lima, reviewed monthly'],
+                ['Paying accounts', 'Property', 'at least 1,200 customers by 2027-12-31, owner Ana Lima, reviewed monthly'],
                 ['Acquisition cost', 'Number', 'KPI: at most 35 USD cac, owner Ana, reviewed every 2 weeks'],
                 ['Return on ad spend', 'Number', 'KPI: 4x roas'],
-                ['Churn', 'Number', 'KPI: at most 2% per month churn, reviewed 3 times per month'],
+                ['Churn', 'Number', 'KPI: at most 2% churn per month, reviewed 3 times per month'],
                 ['Demos', 'Number', 'KPI: 30 to 40 per week'],
                 ['Watched', 'Number', 'KPI']
             ]],

@@ -255,7 +255,8 @@ function product(node: Product, model: PlanModel): string {
     else if (tiers.length === 0) lines.push(fact('Price', 'none yet'));
     if (tiers.length > 0) {
         const each = tiers.map(tier => `${md(tier.name)}${tier.title ? ` ${quoted(tier.title)}` : ''} ${priceText(tier.price, md)}${typeof tier.share === 'number' ? ` (${percentAsWritten(tier.share)} of buyers)` : ''}`);
-        lines.push(fact(tiers.every(tier => tier.kind === 'variant') ? 'Variants' : 'Tiers', each.join(', ')));
+        const variants = tiers.filter(tier => tier.kind === 'variant').length;
+        lines.push(fact(variants === tiers.length ? 'Variants' : variants > 0 ? 'Tiers and variants' : 'Tiers', each.join(', ')));
     }
     if (node.trial && typeof node.trial.amount === 'number' && node.trial.unit) {
         const converts = percentSpan(node.trialConverts);

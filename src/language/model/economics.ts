@@ -13,7 +13,7 @@
  * its first payment only).
  */
 import type { AstNode } from 'langium';
-import type { Campaign, Funnel, Plan, Product, Upsell } from '../generated/ast.js';
+import type { Campaign, Funnel, Plan, Product, Tier, Upsell } from '../generated/ast.js';
 import type { Blocks, PlanModel } from './plan-model.js';
 import { tacticsRun } from './plan-model.js';
 import { budgetByMonth, DAYS_PER_MONTH, daysByMonth, daysOfMonth, monthLabel, monthOf, monthsPerUnit, type Budgeted } from './budgets.js';
@@ -21,6 +21,7 @@ import { periodOf } from './periods.js';
 import { durationDays, type DayRange } from './values.js';
 import { readFunnel, shareOf, spanOf, type FunnelReading, type Span } from './funnel-reading.js';
 import { isTrialStage } from './funnel-stages.js';
+import { listed } from '../wording.js';
 
 export type { Span } from './funnel-reading.js';
 
@@ -114,6 +115,15 @@ function monthlyEquivalent(option: { amount: number; per?: string }): number {
     return months ? option.amount / months : option.amount;
 }
 
+/** Which tiers give no share of buyers: "the tiers of Ledgerly give no shares", or only some of them, "the tier Office of CoffeeClub gives no share". */
+function unshared(product: Product, tiers: readonly Tier[]): string {
+    const without = tiers.filter(tier => !(typeof tier.share === 'number' && tier.share > 0)).map(tier => tier.name);
+    if (without.length === tiers.length) return `the tiers of ${product.name} give no shares`;
+    return without.length === 1
+        ? `the tier ${without[0]} of ${product.name} gives no share`
+        : `the tiers ${listed(without)} of ${product.name} give no share`;
+}
+
 function priceOptions(product: Product, currency: string, end: End, notes: string[]): PriceOption[] {
     const tiers = product.tiers.filter(tier => tier.price && typeof tier.price.amount === 'number' && tier.price.currency === currency);
     if (tiers.length > 0) {
@@ -123,7 +133,7 @@ function priceOptions(product: Product, currency: string, end: End, notes: strin
             return options.map(option => ({ ...option, share: option.share! / total }));
         }
         const sorted = [...options].sort((a, b) => monthlyEquivalent(a) - monthlyEquivalent(b));
-        if (end === 'low' && options.length > 1) notes.push(`the tiers of ${product.name} give no shares: the cheapest and dearest tiers bound the price`);
+        if (end === 'low' && options.length > 1) notes.push(`${unshared(product, tiers)}: the cheapest and dearest tiers bound the price`);
         const chosen = end === 'low' ? sorted[0] : sorted[sorted.length - 1];
         return [{ ...chosen, share: 1 }];
     }

@@ -142,6 +142,17 @@ funnel {
         const p = (await projection(SAAS.replace(' share 75%', '').replace(' share 25%', '')))!;
         expect(p.months[1].revenue.low).toBeCloseTo(100 * 15);
         expect(p.months[1].revenue.high).toBeCloseTo(100 * 45);
+        expect(p.notes).toContain('the tiers of Ledgerly give no shares: the cheapest and dearest tiers bound the price');
+    });
+
+    it('with a share on some tiers only, the tiers still bound the price, and the note names the tiers that give none', async () => {
+        const p = (await projection(SAAS.replace(' share 25%', '').replace('tier Team', 'tier Firm 90 EUR per month\n    tier Team')))!;
+        // Shares are used only when every tier gives one: Solo's 75% alone cannot make a mix.
+        expect(p.months[1].revenue.low).toBeCloseTo(100 * 15);
+        expect(p.months[1].revenue.high).toBeCloseTo(100 * 90);
+        expect(p.notes).toContain('the tiers Firm and Team of Ledgerly give no share: the cheapest and dearest tiers bound the price');
+        const one = (await projection(SAAS.replace(' share 25%', '')))!;
+        expect(one.notes).toContain('the tier Team of Ledgerly gives no share: the cheapest and dearest tiers bound the price');
     });
 });
 
