@@ -67,6 +67,17 @@ export function unitName(unit: string): string {
     return unit.endsWith('s') ? unit.slice(0, -1) : unit;
 }
 
+/** Days and weeks are counted in days; months, quarters and years in calendar months. */
+const DAYS_PER_UNIT: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7 };
+
+/** How many `unit`s a range of days lasts: 89 days are 12.7 weeks, 2027-02-01 to 2027-04-30 is 3 months. */
+export function unitsIn(range: DayRange, unit: string): number | undefined {
+    const days = DAYS_PER_UNIT[unit];
+    if (days !== undefined) return (range.end - range.start + 1) / days;
+    const perUnit = monthsPerUnit(unit);
+    return perUnit === undefined ? undefined : monthsIn(range) / perUnit;
+}
+
 /** A block with a budget that may be given per time unit. */
 export interface Budgeted {
     budget?: Money;
@@ -85,9 +96,9 @@ export function budgetTotal(block: Budgeted): Amount | undefined {
     if (!money || typeof money.amount !== 'number' || !money.currency) return undefined;
     if (!block.budgetPer) return { amount: money.amount, currency: money.currency };
     const range = periodOf(block);
-    const perUnit = monthsPerUnit(block.budgetPer);
-    if (!range || perUnit === undefined) return undefined;
-    return { amount: money.amount * (monthsIn(range) / perUnit), currency: money.currency };
+    const units = range ? unitsIn(range, block.budgetPer) : undefined;
+    if (units === undefined) return undefined;
+    return { amount: money.amount * units, currency: money.currency };
 }
 
 /**
@@ -103,8 +114,11 @@ export function budgetByMonth(block: Budgeted): { currency: string; months: Map<
     const months = new Map<number, number>();
     if (block.budgetPer) {
         const perUnit = monthsPerUnit(block.budgetPer);
+        const unitDays = DAYS_PER_UNIT[block.budgetPer];
         if (perUnit === undefined) return undefined;
-        for (const [month, days] of covered) months.set(month, (money.amount / perUnit) * (days / daysOfMonth(month)));
+        for (const [month, days] of covered) {
+            months.set(month, unitDays !== undefined ? money.amount * (days / unitDays) : (money.amount / perUnit) * (days / daysOfMonth(month)));
+        }
     } else {
         const total = range.end - range.start + 1;
         for (const [month, days] of covered) months.set(month, (money.amount * days) / total);

@@ -127,6 +127,7 @@ function unshared(product: Product, tiers: readonly Tier[]): string {
 function priceOptions(product: Product, currency: string, end: End, notes: string[]): PriceOption[] {
     const tiers = product.tiers.filter(tier => tier.price && typeof tier.price.amount === 'number' && tier.price.currency === currency);
     if (tiers.length > 0) {
+        if (product.price && end === 'low') notes.push(`${product.name} states a price and tiers: its tiers are counted, its price is not`);
         const options = tiers.map(tier => ({ amount: end === 'low' ? tier.price.amount : tier.price.high ?? tier.price.amount, per: tier.price.per, share: tier.share }));
         if (options.every(option => typeof option.share === 'number' && option.share > 0)) {
             const total = options.reduce((sum, option) => sum + option.share!, 0);

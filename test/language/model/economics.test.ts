@@ -7,7 +7,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { check, judgeBy, services, TEST_SETTINGS } from '../../helpers.js';
 import { customerValue, projectFunnel, type Projection } from '../../../src/language/model/economics.js';
-import { budgetTotal } from '../../../src/language/model/budgets.js';
+import { budgetByMonth, budgetTotal, monthOf } from '../../../src/language/model/budgets.js';
+import { dayNumber } from '../../../src/language/model/values.js';
 
 beforeEach(() => judgeBy(TEST_SETTINGS));
 
@@ -48,6 +49,18 @@ describe('money over time', () => {
         const checked = await check(COFFEE_CLUB);
         const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
         expect(budgetTotal(model.own.tactics[0])).toEqual({ amount: 6_000, currency: 'USD' });
+    });
+
+    it('a budget per week counts the weeks of its days, a budget per quarter its calendar months', async () => {
+        const checked = await check(`tactic Flyers { budget 250 USD per week  from 2027-02-01 to 2027-04-30 }
+tactic Radio { budget 3_000 USD per quarter  from 2027-01-01 to 2027-06-30 }
+`);
+        const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
+        // 89 days are 12.71 weeks.
+        expect(budgetTotal(model.own.tactics[0])!.amount).toBeCloseTo(250 * 89 / 7);
+        expect(budgetTotal(model.own.tactics[1])!.amount).toBeCloseTo(6_000);
+        // February has 28 days: four weeks.
+        expect(budgetByMonth(model.own.tactics[0])!.months.get(monthOf(dayNumber('2027-02-01')!))).toBeCloseTo(1_000);
     });
 });
 
@@ -136,6 +149,12 @@ funnel {
         expect(p.spend).toBeCloseTo(12_000);
         expect(p.cac!.low).toBeCloseTo(40);
         expect(p.campaigns.map(c => [c.campaign.name, Math.round(c.spend)])).toEqual([['Launch', 12_000]]);
+    });
+
+    it('counts the tiers of a product that also states a price, and says so', async () => {
+        const p = (await projection(SAAS.replace('product Ledgerly "Ledgerly accounting" {', 'product Ledgerly "Ledgerly accounting" {\n    price 25 EUR per month')))!;
+        expect(p.months[1].revenue.low).toBeCloseTo(100 * 22.5);
+        expect(p.notes).toContain('Ledgerly states a price and tiers: its tiers are counted, its price is not');
     });
 
     it('without shares, the tiers bound the price: cheapest at the low end, dearest at the high end', async () => {
