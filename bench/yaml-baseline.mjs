@@ -27,9 +27,9 @@ const CHANNELS = PLAN_CHANNELS.map(([channel, platform]) => [channel, platform ?
 // number of groups: a header of 17 lines (comment, plan, two products), a
 // tail of 26 (competitor 5, research 4, offer 6, funnel 11) and 52 per group
 // (blank line, segment 9, strategy 6, four tactics of 7, campaign 8).
-const MPLAN_HEADER_LINES = 17;
-const MPLAN_TAIL_LINES = 26;
-const MPLAN_GROUP_LINES = 52;
+const MPLAN_HEADER_LINES = 20;
+const MPLAN_TAIL_LINES = 27;
+const MPLAN_GROUP_LINES = 53;
 
 /**
  * The plan of `generatePlan(lines, seed)` as a YAML document, the way a user
@@ -38,6 +38,9 @@ const MPLAN_GROUP_LINES = 52;
  * offers and funnels; references by name as strings; money as "49 USD",
  * dates as 2027-01-01, percentages as 5%.
  */
+/** The YAML lines of one segment, to count the groups by. */
+const SEGMENT_LINES = 12;
+
 export function generateYaml(lines, seed = 42) {
     const rnd = random(seed);
     const pick = list => list[Math.floor(rnd() * list.length)];
@@ -65,7 +68,8 @@ export function generateYaml(lines, seed = 42) {
             `    statement: Win group ${group}`,
             `    targets: [Segment${group}]`,
             '    objectives:',
-            `      - { text: Customers, metric: customers, target: ${100 + group}, by: 2027-12-31 }`,
+            `      - { text: Customers, metric: customers, target: ${100 + group}, by: 2027-12-31, owner: Lead${group}, review: monthly }`,
+            `      - { kind: kpi, text: Acquisition cost, metric: cac, target: 150 USD, direction: at most, owner: Lead${group}, review: weekly }`,
             '    message: Fresh, same day'
         );
         const names = [];
@@ -80,13 +84,14 @@ export function generateYaml(lines, seed = 42) {
                 `    channel: ${channel}`,
                 ...(platform ? [`    platforms: [${platform}]`] : []),
                 `    audience: [Segment${group}]`,
-                `    budget: ${100 + Math.floor(rnd() * 900)} USD`,
+                t === 0 ? `    budget: ${50 + Math.floor(rnd() * 150)} USD per month` : `    budget: ${100 + Math.floor(rnd() * 600)} USD`,
                 `    from: 2027-${mm}-01`,
                 `    to: 2027-${end}-28`
             );
         }
         campaigns.push(
             `  - name: Campaign${group}`,
+            `    title: Push ${group}`,
             '    budget: 5000 USD',
             `    staff: [{ person: Lead${group}, allocation: 50% }, { person: Writer${group}, allocation: 50% }]`,
             '    departments: [marketing, sales]',
@@ -109,11 +114,15 @@ export function generateYaml(lines, seed = 42) {
         '',
         'products:',
         '  - name: Product0',
-        '    price: 49 USD',
+        '    title: The main subscription',
+        '    price: 49 USD per month',
+        '    margin: 70%',
+        '    churn: { low: 3%, high: 5%, per: month }',
         '    benefits: [Useful]',
         '    spinoffs: [Product1]',
         '  - name: Product1',
         '    price: 19 USD',
+        '    unit_cost: 8 USD',
         '    benefits: [Also useful]',
         '',
         'segments:', ...list(segments),
@@ -146,7 +155,8 @@ export function generateYaml(lines, seed = 42) {
         '    security: [PCI-compliant checkout]',
         '',
         'funnels:',
-        '  - collect:',
+        '  - title: Main funnel',
+        '    collect:',
         '      - { by: optin form, offering: ebook, title: Guide }',
         '    confirm: autoresponder',
         '    follow_up:',
@@ -154,12 +164,14 @@ export function generateYaml(lines, seed = 42) {
         '    close:',
         '      - { cadence: weekly, call_to_action: true }',
         '    upsells:',
-        '      - { from: Product0, to: Product1 }',
+        '      - { from: Product0, to: Product1, rate: 10% }',
         '    unsubscribe_link: true',
         '    sender_address: Generated Ltd, 1 Main Street',
+        `    visitors: ${2_000 * Math.max(1, segments.length / SEGMENT_LINES)}`,
+        '    visitors_per: month',
         '    conversions:',
         '      - { from: visitors, to: leads, rate: 5% }',
-        '      - { from: leads, to: customers, rate: 10% }'
+        '      - { from: leads, to: customers, rate: 8%, rate_high: 10% }'
     ].join('\n') + '\n';
 }
 
@@ -173,6 +185,7 @@ const WORDS = { type: 'array', items: { type: 'string', pattern: '^\\S+$' } };
 const DATE = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' };
 const TIME = { type: 'string', pattern: '^([01]?[0-9]|2[0-3]):[0-5][0-9]$' };
 const MONEY = { type: 'string', pattern: '^[0-9][0-9_]*(\\.[0-9]+)? [A-Z]{3}$' };
+const MONEY_OVER_TIME = { type: 'string', pattern: '^[0-9][0-9_]*(\\.[0-9]+)? [A-Z]{3}( per (day|week|month|quarter|year))?$' };
 const PERCENT = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?%$' };
 const CURRENCY = { type: 'string', pattern: '^[A-Z]{3}$' };
 const TIME_UNIT = { enum: ['day', 'week', 'month', 'quarter', 'year'] };
@@ -208,7 +221,11 @@ export const yamlSchema = {
         plan: object({ name: NAME, goal: TEXT, currency: CURRENCY, focus: NAMES, revisit: CADENCE }, ['name']),
         products: listOf(object({
             name: NAME,
-            price: MONEY,
+            title: TEXT,
+            price: MONEY_OVER_TIME,
+            margin: PERCENT,
+            unit_cost: MONEY,
+            churn: object({ low: PERCENT, high: PERCENT, per: TIME_UNIT }, ['low']),
             benefits: TEXTS,
             drawbacks: listOf(object({ text: TEXT, mitigated_by: TEXT }, ['text'])),
             spinoffs: NAMES,
@@ -235,7 +252,11 @@ export const yamlSchema = {
             name: NAME,
             statement: TEXT,
             targets: NAMES,
-            objectives: listOf(object({ text: TEXT, metric: { type: 'string', pattern: '^\\S+$' }, target: { type: 'number', minimum: 0 }, percent: { type: 'boolean' }, by: DATE }, ['text'])),
+            objectives: listOf(object({
+                kind: { enum: ['objective', 'kpi'] }, text: TEXT, metric: { type: 'string', pattern: '^\\S+$' },
+                target: { anyOf: [{ type: 'number', minimum: 0 }, MONEY] }, direction: { enum: ['at least', 'at most'] }, percent: { type: 'boolean' },
+                by: DATE, owner: TEXT, review: CADENCE
+            }, ['text'])),
             message: TEXT,
             promotes: NAMES
         }, ['name'])),
@@ -245,7 +266,7 @@ export const yamlSchema = {
             channel: CHANNEL,
             platforms: TEXTS,
             audience: NAMES,
-            budget: MONEY,
+            budget: MONEY_OVER_TIME,
             from: DATE,
             to: DATE,
             hours: WINDOW,
@@ -253,7 +274,8 @@ export const yamlSchema = {
         }, ['name', 'channel'])),
         campaigns: listOf(object({
             name: NAME,
-            budget: MONEY,
+            title: TEXT,
+            budget: MONEY_OVER_TIME,
             staff: listOf(object({ person: { type: 'string', pattern: '^\\S+$' }, allocation: PERCENT }, ['person'])),
             departments: WORDS,
             from: DATE,
@@ -266,6 +288,7 @@ export const yamlSchema = {
         }, ['name'])),
         funnels: listOf(object({
             name: NAME,
+            title: TEXT,
             collect: listOf(object({
                 by: { enum: ['optin form', 'survey', 'checkbox', 'checkbox at checkout', 'bought list', 'scraped addresses'] },
                 state: { enum: ['ticked', 'unticked'] },
@@ -276,13 +299,13 @@ export const yamlSchema = {
             confirm: { enum: ['autoresponder', 'email'] },
             follow_up: listOf(object({ cadence: CADENCE, on: WEEKDAY, at: TIME, with: WORDS }, ['cadence'])),
             close: listOf(object({ cadence: CADENCE, call_to_action: { type: 'boolean' } })),
-            upsells: listOf(object({ from: NAME, to: NAME }, ['from', 'to'])),
+            upsells: listOf(object({ from: NAME, to: NAME, rate: PERCENT }, ['from', 'to'])),
             loyalty: TEXTS,
             unsubscribe_link: { type: 'boolean' },
             sender_address: TEXT,
             visitors: { type: 'integer', minimum: 0 },
             visitors_per: TIME_UNIT,
-            conversions: listOf(object({ from: { type: 'string' }, to: { type: 'string' }, rate: PERCENT }, ['from', 'to', 'rate']))
+            conversions: listOf(object({ from: { type: 'string' }, to: { type: 'string' }, rate: PERCENT, rate_high: PERCENT }, ['from', 'to', 'rate']))
         })),
         offers: listOf(object({
             name: NAME,

@@ -22,13 +22,13 @@ function count(text: string, keyword: string): number {
 
 /** Channel, platform and budget of every tactic of the mplan text, in order. */
 function mplanTactics(text: string): string[] {
-    return [...text.matchAll(/^tactic (\S+) \{\n {4}serves (\S+)\n {4}channel (\w+)(?: on (.+))?\n {4}audience (\S+)\n {4}budget (\d+) USD\n {4}from (\S+) to (\S+)\n/gm)]
+    return [...text.matchAll(/^tactic (\S+) \{\n {4}serves (\S+)\n {4}channel (\w+)(?: on (.+))?\n {4}audience (\S+)\n {4}budget (\d+ USD(?: per month)?)\n {4}from (\S+) to (\S+)\n/gm)]
         .map(m => [m[1], m[2], m[3], (m[4] ?? '').replaceAll('"', ''), m[5], m[6], m[7], m[8]].join('|'));
 }
 
 /** The same facts of every tactic of the YAML document, in order. */
 function yamlTactics(doc: any): string[] {
-    return doc.tactics.map((t: any) => [t.name, t.serves.join(), t.channel, (t.platforms ?? []).join(), t.audience.join(), t.budget.replace(/ USD$/, ''), t.from, t.to].join('|'));
+    return doc.tactics.map((t: any) => [t.name, t.serves.join(), t.channel, (t.platforms ?? []).join(), t.audience.join(), t.budget, t.from, t.to].join('|'));
 }
 
 describe('the YAML + ajv baseline of the benchmark', () => {
@@ -65,7 +65,7 @@ describe('the YAML + ajv baseline of the benchmark', () => {
             .replace('targets: [Segment1]', 'targets: [Segment1x]')
             .replace('audience: [Segment2]', 'audience: [Nobody]')
             .replace('spinoffs: [Product1]', 'spinoffs: [Product9]')
-            .replace('{ from: Product0, to: Product1 }', '{ from: Product0, to: Product7 }');
+            .replace('{ from: Product0, to: Product1, rate: 10% }', '{ from: Product0, to: Product7, rate: 10% }');
         const rules = checkYaml(broken).problems.map(p => `${p.rule} ${p.path}`);
         expect(rules).toEqual(expect.arrayContaining([
             'unresolved-reference /products/0/spinoffs/0',
