@@ -86,7 +86,7 @@ describe('funnel-unmeasured', () => {
 });
 
 describe('funnel-unmeasured reads the funnel\'s own stage words', () => {
-    /** The photography course (test/economics-plans.ts) without its funnel: 21 lines, each test adds one. */
+    /** The photography course (test/economics-plans.ts) without its funnel: 21 lines; each test adds a funnel of its own from line 23. */
     const PHOTO = without(PHOTO_COURSE, 'funnel');
     const WEBINAR = `${PHOTO}
 funnel "Webinar funnel" {
