@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../src/language/generated/ast.js';
 import { afterEach, beforeEach } from 'vitest';
 import { parseConfig } from '../src/language/config/config-file.js';
-import { DEFAULT_SETTINGS, type Settings } from '../src/language/config/settings.js';
+import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS, type Settings, type Thresholds } from '../src/language/config/settings.js';
 import { createMplanServices } from '../src/language/mplan-module.js';
 import { RULES } from '../src/language/rules/index.js';
 import { FIXTURE_PLANS, PINNED_CONFIG } from './pinned.js';
@@ -78,6 +78,11 @@ export const PINNED_SETTINGS: Readonly<Settings> = (() => {
 export function judgeBy(settings: Settings = PINNED_SETTINGS): void {
     beforeEach(() => services.Mplan.config.SettingsProvider.set(settings));
     afterEach(() => services.Mplan.config.SettingsProvider.set(TEST_SETTINGS));
+}
+
+/** Makes the tests of the calling suite judge by TEST_SETTINGS with other thresholds, and puts TEST_SETTINGS back after each. */
+export function withThresholds(thresholds: Partial<Thresholds>): void {
+    judgeBy({ ...TEST_SETTINGS, thresholds: { ...DEFAULT_THRESHOLDS, ...thresholds } });
 }
 
 function mplanFilesUnder(dir: string): string[] {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectOneCleanErrorLine, mplan, PINNED, pinnedSettings, PLANS, ROOT } from './run.js';
-import { COFFEE_CLUB, NO_FUNNEL } from '../language/report/plans.js';
+import { COFFEE_CLUB, NO_FUNNEL } from '../economics-plans.js';
 
 /** The plans' campaigns run in 2027: judge them on a fixed day, not today. */
 const AS_OF = ['--as-of', '2027-01-15'];

@@ -7,7 +7,7 @@ import { md } from '../../src/language/lsp/hover.js';
 import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, CLEAN_PLAN, services } from '../helpers.js';
 import { BAKERY, LspClient, PLANS, uri } from './client.js';
-import { COFFEE, SAAS, WEBINAR } from './economics-plans.js';
+import { BEAN_BOX, LEDGERLY, PHOTO_COURSE } from '../economics-plans.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
@@ -145,12 +145,12 @@ describe('hover over LSP', () => {
     it('summarises a block on its display title and an objective on its words', async () => {
         client = await LspClient.start();
         const doc = 'file:///tmp/hover-coffee.mplan';
-        await client.open(doc, COFFEE);
-        const at = (word: string) => { const p = find(COFFEE, word); return hoverAt(doc, p.line, p.character + 1); };
+        await client.open(doc, BEAN_BOX);
+        const at = (word: string) => { const p = find(BEAN_BOX, word); return hoverAt(doc, p.line, p.character + 1); };
         const title = await at('"Coffee Club subscription"');
         expect(markdown(title)?.split('\n').slice(0, 3)).toEqual(['**Coffee Club subscription** (product CoffeeClub)', '', '- **Price:** 19 USD per month']);
         // The whole title, quotes included, is what the hover stands for.
-        const { line, character } = find(COFFEE, '"Coffee Club subscription"');
+        const { line, character } = find(BEAN_BOX, '"Coffee Club subscription"');
         expect(title?.range).toEqual({ start: { line, character }, end: { line, character: character + '"Coffee Club subscription"'.length } });
         expect(markdown(await at('"Paying subscribers"'))).toBe([
             '**objective** "Paying subscribers"',
@@ -346,7 +346,7 @@ describe('hover summaries', () => {
 
 describe('hover on money over time', () => {
     it('of a coffee subscription: its price per month, margin and churn, what a customer is worth, the CAC and payback', async () => {
-        expect(await hoverOn(COFFEE, 'CoffeeClub')).toBe([
+        expect(await hoverOn(BEAN_BOX, 'CoffeeClub')).toBe([
             '**Coffee Club subscription** (product CoffeeClub)',
             '',
             '- **Price:** 19 USD per month',
@@ -362,7 +362,7 @@ describe('hover on money over time', () => {
     });
 
     it('of a tactic and a campaign with budgets per month: the total over the period, the spend by month and the projection', async () => {
-        expect(await hoverOn(COFFEE, 'InstagramAds')).toBe([
+        expect(await hoverOn(BEAN_BOX, 'InstagramAds')).toBe([
             '**tactic InstagramAds**',
             '',
             '- **Channel:** social on instagram',
@@ -372,7 +372,7 @@ describe('hover on money over time', () => {
             '- **Run by:** SpringLaunch (75% of its budget)',
             '- **Period:** 2027-02-01 to 2027-04-30'
         ].join('\n'));
-        expect(await hoverOn(COFFEE, 'SpringLaunch')).toBe([
+        expect(await hoverOn(BEAN_BOX, 'SpringLaunch')).toBe([
             '**Spring launch** (campaign SpringLaunch)',
             '',
             '- **Budget:** 2,000 USD per month, 6,000 USD in all from 2027-02-01 to 2027-04-30',
@@ -386,7 +386,7 @@ describe('hover on money over time', () => {
     });
 
     it('of a funnel in its own words: counts, stages and rates, the purchase, customers per month and the projection', async () => {
-        expect(await hoverOn(COFFEE, '"Subscription funnel"')).toBe([
+        expect(await hoverOn(BEAN_BOX, '"Subscription funnel"')).toBe([
             '**Subscription funnel** (funnel)',
             '',
             '- **Counts:** 8,000 to 12,000 visitors per month',
@@ -402,17 +402,17 @@ describe('hover on money over time', () => {
     });
 
     it('of a funnel with neither name nor title: on its keyword, the summary above what the keyword means', async () => {
-        const text = COFFEE.replace('funnel "Subscription funnel" {', 'funnel {');
+        const text = BEAN_BOX.replace('funnel "Subscription funnel" {', 'funnel {');
         const value = await hoverOn(text, 'funnel {');
         expect(value).toMatch(/^\*\*funnel\*\*\n\n- \*\*Counts:\*\* 8,000 to 12,000 visitors per month\n/);
         expect(value).toContain('- **Payback:** 1 to 2 months\n\n---\n\n**funnel**: ');
         // A funnel with a title answers on the title; its keyword means the keyword only.
-        expect(await hoverOn(COFFEE, 'funnel "Subscription')).not.toContain('Payback');
+        expect(await hoverOn(BEAN_BOX, 'funnel "Subscription')).not.toContain('Payback');
     });
 
     it('of objectives and KPIs: the target as written, with direction, unit, deadline, owner and review', async () => {
-        expect(await hoverOn(COFFEE, '"Acquisition cost"')).toBe('**kpi** "Acquisition cost"\n\n- **Target:** at most 35 USD cac\n- **Owner:** Ana\n- **Review:** weekly\n- **Strategy:** Subscribers');
-        expect(await hoverOn(COFFEE, '"Churn"')).toBe('**kpi** "Churn"\n\n- **Target:** at most 4% churn per month\n- **Owner:** nobody yet\n- **Review:** not planned yet\n- **Strategy:** Subscribers');
+        expect(await hoverOn(BEAN_BOX, '"Acquisition cost"')).toBe('**kpi** "Acquisition cost"\n\n- **Target:** at most 35 USD cac\n- **Owner:** Ana\n- **Review:** weekly\n- **Strategy:** Subscribers');
+        expect(await hoverOn(BEAN_BOX, '"Churn"')).toBe('**kpi** "Churn"\n\n- **Target:** at most 4% churn per month\n- **Owner:** nobody yet\n- **Review:** not planned yet\n- **Strategy:** Subscribers');
         const text = 'strategy Grow {\n    objective "Monthly revenue" metric revenue target 20_000 USD per month review every 2 weeks\n    kpi "ROAS" metric roas target at least 4x review 2 times per month\n}\n';
         expect(await hoverOn(text, '"Monthly revenue"')).toBe('**objective** "Monthly revenue"\n\n- **Target:** 20,000 USD revenue per month, no deadline yet\n- **Owner:** nobody yet\n- **Review:** every 2 weeks\n- **Strategy:** Grow');
         // In the strategy's summary each one's review follows its target (objectives and KPIs apart).
@@ -428,21 +428,21 @@ describe('hover on money over time', () => {
     });
 
     it('of a SaaS with tiers and a trial: the tiers with their shares, the trial, and a funnel that counts trials', async () => {
-        expect(await hoverOn(SAAS, 'Ledgerly "Ledgerly accounting"')).toBe([
+        expect(await hoverOn(LEDGERLY, 'Ledgerly "Ledgerly accounting"')).toBe([
             '**Ledgerly accounting** (product Ledgerly)',
             '',
             '- **Tiers:** Solo 15 EUR per month (75% of buyers), Team "Team of five" 45 EUR per month (25% of buyers)',
             '- **Trial:** 30 days, 20% of trials convert',
             '- **Unit cost:** 3 EUR',
             '- **Retention:** 97% per month',
-            '- **Benefits:** none yet',
+            '- **Benefits:** "Books closed in ten minutes a month"',
             // Paying from the month after the trial: 22.50 EUR (19.50 EUR of margin) a month, kept at 97%, for 11 months.
             '- **LTV over 12 months:** 185 EUR of margin (214 EUR of revenue)',
             // 12,000 EUR for 3 × 500 trials × 20%.
             '- **CAC:** 40 EUR',
             '- **Payback:** 4 months'
         ].join('\n'));
-        expect(await hoverOn(SAAS, 'Trials')).toBe([
+        expect(await hoverOn(LEDGERLY, 'Trials')).toBe([
             '**funnel Trials**',
             '',
             '- **Counts:** 500 trials per month',
@@ -454,7 +454,7 @@ describe('hover on money over time', () => {
             '- **LTV:** 185 EUR of margin per customer',
             '- **Payback:** 4 months'
         ].join('\n'));
-        expect(await hoverOn(SAAS, 'Launch')).toBe([
+        expect(await hoverOn(LEDGERLY, 'Launch')).toBe([
             '**campaign Launch**',
             '',
             '- **Budget:** 4,000 EUR per month, 12,000 EUR in all from 2027-03-01 to 2027-05-31',
@@ -464,17 +464,17 @@ describe('hover on money over time', () => {
             '- **Projected over 12 months from 2027-03:** 300 customers, 59,028 EUR revenue, 51,158 EUR margin, CAC 40 EUR'
         ].join('\n'));
         // Before the plan spends, the trials still give paying customers; the projection says what it waits for.
-        const unspent = SAAS.replace(/campaign Launch \{[^}]*\}\n/, '');
+        const unspent = LEDGERLY.replace(/campaign Launch \{[^}]*\}\n/, '');
         const trials = await hoverOn(unspent, 'Trials');
         expect(trials).toContain('- **Customers:** 500 trials per month, 100 paying\n');
         expect(trials).toContain('- **Projection:** none: no campaign or tactic states a budget, so nothing says what the plan spends');
                 // Without shares the tiers bound the price, and the hover says so.
-        const unshared = SAAS.replace(' share 75%', '').replace(' share 25%', '');
+        const unshared = LEDGERLY.replace(' share 75%', '').replace(' share 25%', '');
         expect(await hoverOn(unshared, 'Ledgerly "Ledgerly accounting"')).toContain('- **Notes:** the tiers of Ledgerly give no shares\\: the cheapest and dearest tiers bound the price');
     });
 
     it('of a course sold through a webinar: the upsell counts in what a buyer is worth', async () => {
-        expect(await hoverOn(WEBINAR, 'Course "')).toBe([
+        expect(await hoverOn(PHOTO_COURSE, 'Course "Photography')).toBe([
             '**Photography in 30 days** (product Course)',
             '',
             '- **Price:** 300 USD',
@@ -487,8 +487,8 @@ describe('hover on money over time', () => {
             '- **Payback:** 1 month'
         ].join('\n'));
         // Coaching is sold only as the upsell: what it is worth, no CAC of its own.
-        expect(await hoverOn(WEBINAR, 'Coaching {')).toBe('**product Coaching**\n\n- **Price:** 1,200 USD\n- **Margin:** 60%\n- **Benefits:** none yet\n- **LTV over 12 months:** 720 USD of margin (1,200 USD of revenue)');
-        expect(await hoverOn(WEBINAR, '"Webinar funnel"')).toBe([
+        expect(await hoverOn(PHOTO_COURSE, 'Coaching {')).toBe('**product Coaching**\n\n- **Price:** 1,200 USD\n- **Margin:** 60%\n- **Benefits:** none yet\n- **LTV over 12 months:** 720 USD of margin (1,200 USD of revenue)');
+        expect(await hoverOn(PHOTO_COURSE, '"Webinar funnel"')).toBe([
             '**Webinar funnel** (funnel)',
             '',
             '- **Counts:** 6,000 visitors per month',
@@ -537,7 +537,7 @@ product Journal {
         const provider = new MplanInlayHintProvider(services.Mplan);
         const everything = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
         let answered = 0;
-        for (const plan of [COFFEE, SAAS, WEBINAR]) {
+        for (const plan of [BEAN_BOX, LEDGERLY, PHOTO_COURSE]) {
             // Cut inside words and values as well as between lines.
             for (let cut = 5; cut <= plan.length; cut += 11) {
                 const prefix = plan.slice(0, cut);

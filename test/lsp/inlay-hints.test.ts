@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, services } from '../helpers.js';
 import { BAKERY, LspClient, uri } from './client.js';
-import { COFFEE, SAAS, WEBINAR } from './economics-plans.js';
+import { BEAN_BOX, LEDGERLY, PHOTO_COURSE } from '../economics-plans.js';
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
@@ -84,17 +84,17 @@ describe('inlay hints over LSP', () => {
     it('give a budget per month in all, the customers a funnel wins a month and what a subscriber is worth', async () => {
         client = await LspClient.start();
         const doc = 'file:///tmp/inlay-coffee.mplan';
-        await client.open(doc, COFFEE);
+        await client.open(doc, BEAN_BOX);
         expect(shown(await hintsFor(doc))).toEqual([
-            [...after(COFFEE, 'price 19 USD per month'), 'LTV 105 to 116 USD (margin, 12 months)'],
-            [...after(COFFEE, 'budget 1_500 USD per month'), '= 4,500 USD in all, 75% of SpringLaunch'],
-            [...after(COFFEE, 'budget 500 USD per month'), '= 1,500 USD in all, 25% of SpringLaunch'],
-            [...after(COFFEE, 'budget 2_000 USD per month'), '= 6,000 USD in all, planned 6,000 USD (100%)'],
-            [...after(COFFEE, 'first purchase at subscribers'), '→ 100 to 210 subscribers per month']
+            [...after(BEAN_BOX, 'price 19 USD per month'), 'LTV 105 to 116 USD (margin, 12 months)'],
+            [...after(BEAN_BOX, 'budget 1_500 USD per month'), '= 4,500 USD in all, 75% of SpringLaunch'],
+            [...after(BEAN_BOX, 'budget 500 USD per month'), '= 1,500 USD in all, 25% of SpringLaunch'],
+            [...after(BEAN_BOX, 'budget 2_000 USD per month'), '= 6,000 USD in all, planned 6,000 USD (100%)'],
+            [...after(BEAN_BOX, 'first purchase at subscribers'), '→ 100 to 210 subscribers per month']
         ]);
         // The funnel only.
-        const [line] = after(COFFEE, 'funnel "Subscription funnel"');
-        expect(shown(await hintsFor(doc, { start: { line, character: 0 }, end: { line: line + 5, character: 0 } }))).toEqual([[...after(COFFEE, 'first purchase at subscribers'), '→ 100 to 210 subscribers per month']]);
+        const [line] = after(BEAN_BOX, 'funnel "Subscription funnel"');
+        expect(shown(await hintsFor(doc, { start: { line, character: 0 }, end: { line: line + 5, character: 0 } }))).toEqual([[...after(BEAN_BOX, 'first purchase at subscribers'), '→ 100 to 210 subscribers per month']]);
     });
 
     it('say nothing where the amounts are missing, and follow edits', async () => {
@@ -196,24 +196,24 @@ describe('inlay hints', () => {
 
 describe('inlay hints on money over time', () => {
     it('of a SaaS: what a customer is worth after the last tier, the budget in all, the trials and the paying customers they give', async () => {
-        const document = (await check(SAAS)).documents.get('plan.mplan')!;
+        const document = (await check(LEDGERLY)).documents.get('plan.mplan')!;
         expect(hints(document)).toEqual([
-            [...after(SAAS, 'tier Team "Team of five" 45 EUR per month share 25%'), 'LTV 185 EUR (margin, 12 months)'],
-            [...after(SAAS, 'budget 4_000 EUR per month'), '= 12,000 EUR in all'],
+            [...after(LEDGERLY, 'tier Team "Team of five" 45 EUR per month share 25%'), 'LTV 185 EUR (margin, 12 months)'],
+            [...after(LEDGERLY, 'budget 4_000 EUR per month'), '= 12,000 EUR in all'],
             // No conversion line and no `first purchase at`: the hint follows the count.
-            [...after(SAAS, 'expect 500 trials per month'), '→ 500 trials per month, 100 paying']
+            [...after(LEDGERLY, 'expect 500 trials per month'), '→ 500 trials per month, 100 paying']
         ]);
     });
 
     it('of a webinar: each product\'s worth (the course with its upsell) and the buyers a month', async () => {
-        const document = (await check(WEBINAR)).documents.get('plan.mplan')!;
+        const document = (await check(PHOTO_COURSE)).documents.get('plan.mplan')!;
         expect(hints(document)).toEqual([
-            [...after(WEBINAR, 'price 300 USD'), 'LTV 342 USD (margin, 12 months)'],
-            [...after(WEBINAR, 'price 1_200 USD'), 'LTV 720 USD (margin, 12 months)'],
-            [...after(WEBINAR, 'first purchase at buyers'), '→ 24 buyers per month']
+            [...after(PHOTO_COURSE, 'price 300 USD'), 'LTV 342 USD (margin, 12 months)'],
+            [...after(PHOTO_COURSE, 'price 1_200 USD'), 'LTV 720 USD (margin, 12 months)'],
+            [...after(PHOTO_COURSE, 'first purchase at buyers'), '→ 24 buyers per month']
         ]);
         // Without the plan model the upsell's funnel is not known: the course is worth its own margin.
-        expect(hints(document, new MplanInlayHintProvider())[0]).toEqual([...after(WEBINAR, 'price 300 USD'), 'LTV 270 USD (margin, 12 months)']);
+        expect(hints(document, new MplanInlayHintProvider())[0]).toEqual([...after(PHOTO_COURSE, 'price 300 USD'), 'LTV 270 USD (margin, 12 months)']);
     });
 
     it('of a funnel counted from its visitors, and one that starts from a list', async () => {

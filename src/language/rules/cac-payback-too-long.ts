@@ -1,6 +1,5 @@
 import type { Rule } from './rule.js';
-import { projectFunnel } from '../model/economics.js';
-import { advice, basisWord, cacArithmetic, cents, funnelHead, moneySpan, notesSentence, priceText, valueMadeOf } from './funnel-economics-util.js';
+import { advice, basisWord, cacArithmetic, cents, economicsRelated, funnelHead, moneySpan, notesSentence, ownProjections, valueMadeOf } from './funnel-economics-util.js';
 import { formatNumber } from '../wording.js';
 
 function months(count: number): string {
@@ -16,9 +15,8 @@ export const cacPaybackTooLong: Rule = {
     description: 'A customer takes more months of margin than the limit to pay back what it cost to acquire them.',
     check(model, report) {
         const limit = model.settings.thresholds.maxPaybackMonths;
-        for (const funnel of model.own.funnels) {
-            const p = projectFunnel(model, funnel);
-            if (!p || !p.cac || !p.payback) continue;
+        for (const p of ownProjections(model)) {
+            if (!p.cac || !p.payback) continue;
             const { low, high } = p.payback;
             // Judged at the pessimistic end: the most months it takes (undefined: not within ten years).
             if (high !== undefined && high <= limit) continue;
@@ -39,12 +37,9 @@ export const cacPaybackTooLong: Rule = {
                 `Until then the plan has paid for customers who have not yet paid it back, and needs the cash to wait.${notesSentence(p)} ` +
                 advice(p, [], 'win customers for less (better conversion rates, cheaper traffic)');
             report({
-                ...funnelHead(funnel),
+                ...funnelHead(p.funnel),
                 message,
-                related: [
-                    { node: p.product, message: `the price a customer brings in: ${priceText(p.product)}` },
-                    ...p.spendNodes.slice(0, 10).map(node => ({ node, message: `counted in the ${p.spendWhat}` }))
-                ],
+                related: economicsRelated(p),
                 data: { payback: { low, high }, cac: { low: cents(p.cac.low), high: cents(p.cac.high) }, basis, maxPaybackMonths: limit }
             });
         }

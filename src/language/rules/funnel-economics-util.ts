@@ -2,7 +2,8 @@
 // projection: figures that may be ranges, the arithmetic of the customers a funnel wins, what one
 // customer is worth. The figures themselves come from model/economics.ts.
 import type { Count, Funnel, Product } from '../generated/ast.js';
-import type { Projection, Span } from '../model/economics.js';
+import { projectFunnel, type Projection, type Span } from '../model/economics.js';
+import type { PlanModel } from '../model/plan-model.js';
 import { shareOf, type Step } from '../model/funnel-reading.js';
 import { isTrialStage } from '../model/funnel-stages.js';
 import { monthsPerUnit, unitName } from '../model/budgets.js';
@@ -15,6 +16,25 @@ export function funnelHead(funnel: Funnel): Pick<Finding, 'node' | 'property' | 
     if (funnel.name) return { node: funnel, property: 'name' };
     if (funnel.title) return { node: funnel, property: 'title' };
     return { node: funnel, keyword: 'funnel' };
+}
+
+/** The projection of each funnel the file declares, leaving out those the plan gives too few facts to project. */
+export function* ownProjections(model: PlanModel): Generator<Projection> {
+    for (const funnel of model.own.funnels) {
+        const p = projectFunnel(model, funnel);
+        if (p) yield p;
+    }
+}
+
+/**
+ * What a funnel economics finding points to besides its place: the product whose price a customer
+ * brings in, and the campaigns or tactics whose spend is counted (the first ten).
+ */
+export function economicsRelated(p: Projection): NonNullable<Finding['related']> {
+    return [
+        { node: p.product, message: `the price a customer brings in: ${priceText(p.product)}` },
+        ...p.spendNodes.slice(0, 10).map(node => ({ node, message: `counted in the ${p.spendWhat}` }))
+    ];
 }
 
 /** Money to the cent, as messages show it. */

@@ -1,13 +1,12 @@
 import type { Finding, Rule } from './rule.js';
-import { projectFunnel, type Projection } from '../model/economics.js';
-import { advice, basisWord, cents, countSpan, customersArithmetic, customerWord, money, moneySpan, notesSentence, priceText, valueMadeOf } from './funnel-economics-util.js';
+import type { Projection } from '../model/economics.js';
+import { advice, basisWord, cents, countSpan, customersArithmetic, customerWord, economicsRelated, money, moneySpan, notesSentence, ownProjections, valueMadeOf } from './funnel-economics-util.js';
 
 /** Where the finding goes: the count the funnel's customers are worked out from. */
 function entryOf(p: Projection): Pick<Finding, 'node' | 'property'> {
     const entry = p.reading.entry;
     return entry ? { node: entry.node, property: entry.property } : { node: p.funnel, property: 'listSize' };
 }
-
 
 export const funnelUnprofitable: Rule = {
     id: 'funnel-unprofitable',
@@ -18,9 +17,8 @@ export const funnelUnprofitable: Rule = {
     description: 'Traffic, conversion rates, price and spend are all given, and within the horizon the customers the funnel wins while the plan spends bring in less margin (or revenue) than the spend.',
     check(model, report) {
         const horizon = model.settings.thresholds.horizonMonths;
-        for (const funnel of model.own.funnels) {
-            const p = projectFunnel(model, funnel);
-            if (!p || !p.reading.purchase) continue;
+        for (const p of ownProjections(model)) {
+            if (!p.reading.purchase) continue;
             const value = p.ltvBasis === 'margin' && p.margin ? p.margin : p.revenue;
             // Judged at the pessimistic end; a cent's rounding is no loss.
             if (value.low >= p.spend * (1 - 1e-9)) continue;
@@ -39,10 +37,7 @@ export const funnelUnprofitable: Rule = {
             report({
                 ...entryOf(p),
                 message,
-                related: [
-                    { node: p.product, message: `the price a customer brings in: ${priceText(p.product)}` },
-                    ...p.spendNodes.slice(0, 10).map(node => ({ node, message: `counted in the ${p.spendWhat}` }))
-                ],
+                related: economicsRelated(p),
                 data: { value: { low: cents(value.low), high: cents(value.high) }, basis, spend: cents(p.spend), horizonMonths: horizon }
             });
         }

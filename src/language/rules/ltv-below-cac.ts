@@ -1,6 +1,5 @@
 import type { Rule } from './rule.js';
-import { projectFunnel } from '../model/economics.js';
-import { advice, basisWord, cacArithmetic, cents, funnelHead, moneySpan, notesSentence, priceText, ratioText, valueMadeOf } from './funnel-economics-util.js';
+import { advice, basisWord, cacArithmetic, cents, economicsRelated, funnelHead, moneySpan, notesSentence, ownProjections, ratioText, valueMadeOf } from './funnel-economics-util.js';
 import { formatNumber } from '../wording.js';
 
 export const ltvBelowCac: Rule = {
@@ -12,9 +11,8 @@ export const ltvBelowCac: Rule = {
     description: "A customer's value over the horizon (margin when the products give one) is less than the minimum multiple of what it costs to acquire one.",
     check(model, report) {
         const { horizonMonths: horizon, minLtvToCac: minimum } = model.settings.thresholds;
-        for (const funnel of model.own.funnels) {
-            const p = projectFunnel(model, funnel);
-            if (!p || !p.cac || p.cac.high <= 0) continue;
+        for (const p of ownProjections(model)) {
+            if (!p.cac || p.cac.high <= 0) continue;
             const ratio = { low: p.ltv.low / p.cac.high, high: p.cac.low > 0 ? p.ltv.high / p.cac.low : Infinity };
             // Judged at the pessimistic end: the least a customer brings against the most one costs.
             if (ratio.low >= minimum * (1 - 1e-9)) continue;
@@ -32,12 +30,9 @@ export const ltvBelowCac: Rule = {
                 `What a customer brings must pay for winning them and leave enough to run the business and make a profit.${notesSentence(p)} ` +
                 advice(p, [], 'win customers for less (better conversion rates, cheaper traffic)');
             report({
-                ...funnelHead(funnel),
+                ...funnelHead(p.funnel),
                 message,
-                related: [
-                    { node: p.product, message: `the price a customer brings in: ${priceText(p.product)}` },
-                    ...p.spendNodes.slice(0, 10).map(node => ({ node, message: `counted in the ${p.spendWhat}` }))
-                ],
+                related: economicsRelated(p),
                 data: {
                     ltv: { low: cents(p.ltv.low), high: cents(p.ltv.high) },
                     cac: { low: cents(p.cac.low), high: cents(p.cac.high) },

@@ -1,5 +1,5 @@
 /**
- * The projection of plans written as marketers write them: a coffee
+ * The projection of plans written as marketers write them (test/economics-plans.ts): a coffee
  * subscription, an accounting SaaS with a trial, a course sold through a
  * webinar, a jewellery shop with repeat purchases. Figures are worked out by
  * hand in the comments, so a change of the model shows as a changed number.
@@ -9,6 +9,7 @@ import { check, judgeBy, services, TEST_SETTINGS } from '../../helpers.js';
 import { customerValue, projectFunnel, type Projection } from '../../../src/language/model/economics.js';
 import { budgetByMonth, budgetTotal, monthOf } from '../../../src/language/model/budgets.js';
 import { dayNumber } from '../../../src/language/model/values.js';
+import { COFFEE_CLUB, COFFEE_CLUB_RANGES, LEDGERLY, PHOTO_COURSE, replaced, SILVER_RING, without } from '../../economics-plans.js';
 
 beforeEach(() => judgeBy(TEST_SETTINGS));
 
@@ -19,33 +20,9 @@ async function projection(text: string): Promise<Projection | undefined> {
     return funnel ? projectFunnel(model, funnel) : undefined;
 }
 
-export const COFFEE_CLUB = `plan CoffeeClub "Coffee Club, year one" {
-    goal "1,000 paying subscribers by the end of 2027"
-    currency USD
-    focus MonthlyBeans
-}
-
-product MonthlyBeans "Monthly beans" {
-    price 20 USD per month
-    margin 50%
-    churn 5% per month
-}
-
-tactic InstagramAds {
-    channel social on instagram
-    budget 1_000 USD per month
-    from 2027-01-01 to 2027-06-30
-}
-
-funnel {
-    visitors 10_000 per month
-    conversion visitors to subscribers 2%
-    first purchase at subscribers
-}
-`;
-
 describe('money over time', () => {
     it('a budget per month is its amount times the months of its period', async () => {
+        // The coffee club's tactic: 1,000 USD a month from January to June.
         const checked = await check(COFFEE_CLUB);
         const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
         expect(budgetTotal(model.own.tactics[0])).toEqual({ amount: 6_000, currency: 'USD' });
@@ -83,7 +60,9 @@ describe('a subscription with churn', () => {
     });
 
     it('wins no customers in a pause between two pushes', async () => {
-        const p = (await projection(COFFEE_CLUB.replace('from 2027-01-01 to 2027-06-30', 'from 2027-01-01 to 2027-02-28') + `
+        // No campaign: the tactic spends in January and February, a second one in May and June.
+        const twoPushes = replaced(without(COFFEE_CLUB, 'campaign SpringLaunch'), ['from 2027-01-01 to 2027-06-30', 'from 2027-01-01 to 2027-02-28']);
+        const p = (await projection(twoPushes + `
 tactic AutumnAds {
     channel social on instagram
     budget 1_000 USD per month
@@ -101,10 +80,8 @@ tactic AutumnAds {
     });
 
     it('judges a range at both ends: low rates, low visitors and high churn first', async () => {
-        const p = (await projection(COFFEE_CLUB
-            .replace('visitors 10_000 per month', 'visitors 8_000 to 12_000 per month')
-            .replace('2%', '1% to 3%')
-            .replace('churn 5% per month', 'churn 3% to 8% per month')))!;
+        // 8,000 to 12,000 visitors, 1% to 3% subscribe, 3% to 8% churn.
+        const p = (await projection(COFFEE_CLUB_RANGES))!;
         expect(p.customers.low).toBeCloseTo(8_000 * 0.01 * 6);
         expect(p.customers.high).toBeCloseTo(12_000 * 0.03 * 6);
         expect(p.ltv.low).toBeCloseTo(10 * (1 - 0.92 ** 12) / 0.08);
@@ -114,30 +91,8 @@ tactic AutumnAds {
 });
 
 describe('a SaaS with tiers and a free trial', () => {
-    const SAAS = `plan Ledgerly {
-    currency EUR
-    focus Ledgerly
-}
-
-product Ledgerly "Ledgerly accounting" {
-    tier Solo 15 EUR per month share 75%
-    tier Team 45 EUR per month share 25%
-    trial 30 days converts 20%
-    unit cost 3 EUR
-    retention 97% per month
-}
-
-campaign Launch {
-    budget 4_000 EUR per month
-    from 2027-03-01 to 2027-05-31
-}
-
-funnel {
-    expect 500 trials per month
-}
-`;
     it('pays from the month after a 30-day trial, at the mix of tiers, for the trials that convert', async () => {
-        const p = (await projection(SAAS))!;
+        const p = (await projection(LEDGERLY))!;
         expect(p).toBeDefined();
         expect(p.reading.purchase).toEqual({ stage: 'trials', how: 'trial' });
         // 500 trials × 20% = 100 paying customers a month, March to May.
@@ -152,55 +107,32 @@ funnel {
     });
 
     it('counts the tiers of a product that also states a price, and says so', async () => {
-        const p = (await projection(SAAS.replace('product Ledgerly "Ledgerly accounting" {', 'product Ledgerly "Ledgerly accounting" {\n    price 25 EUR per month')))!;
+        const p = (await projection(LEDGERLY.replace('product Ledgerly "Ledgerly accounting" {', 'product Ledgerly "Ledgerly accounting" {\n    price 25 EUR per month')))!;
         expect(p.months[1].revenue.low).toBeCloseTo(100 * 22.5);
         expect(p.notes).toContain('Ledgerly states a price and tiers: its tiers are counted, its price is not');
     });
 
     it('without shares, the tiers bound the price: cheapest at the low end, dearest at the high end', async () => {
-        const p = (await projection(SAAS.replace(' share 75%', '').replace(' share 25%', '')))!;
+        const p = (await projection(LEDGERLY.replace(' share 75%', '').replace(' share 25%', '')))!;
         expect(p.months[1].revenue.low).toBeCloseTo(100 * 15);
         expect(p.months[1].revenue.high).toBeCloseTo(100 * 45);
         expect(p.notes).toContain('the tiers of Ledgerly give no shares: the cheapest and dearest tiers bound the price');
     });
 
     it('with a share on some tiers only, the tiers still bound the price, and the note names the tiers that give none', async () => {
-        const p = (await projection(SAAS.replace(' share 25%', '').replace('tier Team', 'tier Firm 90 EUR per month\n    tier Team')))!;
+        const p = (await projection(LEDGERLY.replace(' share 25%', '').replace('tier Team', 'tier Firm 90 EUR per month\n    tier Team')))!;
         // Shares are used only when every tier gives one: Solo's 75% alone cannot make a mix.
         expect(p.months[1].revenue.low).toBeCloseTo(100 * 15);
         expect(p.months[1].revenue.high).toBeCloseTo(100 * 90);
         expect(p.notes).toContain('the tiers Firm and Team of Ledgerly give no share: the cheapest and dearest tiers bound the price');
-        const one = (await projection(SAAS.replace(' share 25%', '')))!;
+        const one = (await projection(LEDGERLY.replace(' share 25%', '')))!;
         expect(one.notes).toContain('the tier Team of Ledgerly gives no share: the cheapest and dearest tiers bound the price');
     });
 });
 
 describe('a course sold through a webinar, with an upsell', () => {
-    const WEBINAR = `plan PhotoCourse {
-    currency USD
-    focus Course
-}
-
-product Course { price 300 USD  margin 90% }
-product Coaching { price 1_200 USD  margin 60% }
-
-tactic WebinarAds {
-    channel ppc on google
-    budget 9_000 USD
-    from 2027-04-01 to 2027-06-30
-}
-
-funnel "Webinar funnel" {
-    visitors 6_000 per month
-    conversion visitors to registrations 10%
-    conversion registrations to attendees 40%
-    conversion attendees to buyers 10%
-    first purchase at buyers
-    upsell Course to Coaching 10%
-}
-`;
     it('reads its own stage names and counts the upsell', async () => {
-        const p = (await projection(WEBINAR))!;
+        const p = (await projection(PHOTO_COURSE))!;
         expect(p.reading.path!.map(step => step.to)).toEqual(['registrations', 'attendees', 'buyers']);
         // 6,000 × 10% × 40% × 10% = 24 buyers a month.
         expect(p.months[0].customers.low).toBeCloseTo(24);
@@ -210,7 +142,7 @@ funnel "Webinar funnel" {
     });
 
     it('leaves an upsell without a share out, and says so', async () => {
-        const p = (await projection(WEBINAR.replace('upsell Course to Coaching 10%', 'upsell Course to Coaching')))!;
+        const p = (await projection(PHOTO_COURSE.replace('upsell Course to Coaching 10%', 'upsell Course to Coaching')))!;
         expect(p.months[0].revenue.low).toBeCloseTo(24 * 300);
         expect(p.notes.join('\n')).toContain('the upsell from Course to Coaching gives no share of buyers who take it');
     });
@@ -218,7 +150,7 @@ funnel "Webinar funnel" {
 
 describe('a one-off product bought again', () => {
     it('counts repeat purchases spread over the year', async () => {
-        const checked = await check(`product Ring { price 80 USD  unit cost 30 USD  repeat purchase 24% per year }`);
+        const checked = await check(SILVER_RING);
         const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
         const value = customerValue(model.own.products[0], 12)!;
         // 80 USD now, then 11 months × 2% × 80 USD; margin 50 USD a sale.

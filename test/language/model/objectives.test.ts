@@ -2,17 +2,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { check, judgeBy, services, TEST_SETTINGS } from '../../helpers.js';
 import { judgeObjective } from '../../../src/language/model/objectives.js';
-import { COFFEE_CLUB } from './economics.test.js';
+import { blockOf, COFFEE_CLUB, replaced } from '../../economics-plans.js';
 
 beforeEach(() => judgeBy(TEST_SETTINGS));
 
+/** The coffee club (test/economics-plans.ts) with `objectives` as its strategy's, judged. */
 async function judged(objectives: string) {
-    const text = `${COFFEE_CLUB}
-strategy Subscriptions {
+    const text = replaced(COFFEE_CLUB, [blockOf(COFFEE_CLUB, 'strategy Subscriptions'), `strategy Subscriptions {
     statement "Win coffee drinkers with a first bag at cost"
 ${objectives}
 }
-`;
+`]);
     const checked = await check(text);
     const model = services.Mplan.model.PlanModelProvider.get(checked.documents.get('plan.mplan')!);
     return model.own.strategies[0].objectives.map(objective => judgeObjective(model, objective));

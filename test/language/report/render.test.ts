@@ -10,7 +10,7 @@ import { renderReportHtml } from '../../../src/language/report/render-html.js';
 import { renderReportMarkdown } from '../../../src/language/report/render-markdown.js';
 import type { Severity } from '../../../src/language/rules/index.js';
 import { check, FIXTURE_PLANS, judgeBy, services, TEST_SETTINGS } from '../../helpers.js';
-import { COFFEE_CLUB, COFFEE_CLUB_RANGES, NO_FUNNEL } from './plans.js';
+import { COFFEE_CLUB, COFFEE_CLUB_RANGES, NO_FUNNEL } from '../../economics-plans.js';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

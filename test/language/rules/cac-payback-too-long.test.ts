@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../helpers.js';
-import { COFFEE, LEDGERLY, replaced, withThresholds } from './economics-plans.js';
+import { check, withThresholds } from '../../helpers.js';
+import { BEAN_BOX_LAUNCH, LEDGERLY_LAUNCH, replaced } from '../../economics-plans.js';
 
 const RULE = 'cac-payback-too-long';
 
@@ -8,9 +8,9 @@ async function messageOf(text: string): Promise<string | undefined> {
     return (await check(text)).findings().find(f => f.rule === RULE)?.message;
 }
 
-/** The coffee subscription with a monthly budget of its own (and other replacements). */
+/** The Bean Box launch (test/economics-plans.ts) with a monthly budget of its own (and other replacements). */
 function coffee(budget: string, ...replacements: Array<[string, string]>): string {
-    return replaced(COFFEE, ['10_488 USD per month', budget], ...replacements);
+    return replaced(BEAN_BOX_LAUNCH, ['10_488 USD per month', budget], ...replacements);
 }
 
 describe('cac-payback-too-long', () => {
@@ -27,7 +27,7 @@ describe('cac-payback-too-long', () => {
         // 12,576 USD a month: 104.80 USD a subscriber, a hair more than their first 12 months bring.
         const result = await check(coffee('12_576 USD per month'));
         expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
-            rule: RULE, severity: 'info', line: 19, column: 8, endLine: 19, endColumn: 28,
+            rule: RULE, severity: 'info', line: 33, column: 8, endLine: 33, endColumn: 29,
             message: 'A customer won through this funnel costs 104.80 USD to win (75,456 USD of campaign spend / 720 subscribers) and takes 13 months of margin to pay that back ' +
                 '(CoffeeClub, paying each month while they stay): longer than the 12 months to aim for. ' +
                 'Until then the plan has paid for customers who have not yet paid it back, and needs the cash to wait. ' +
@@ -37,9 +37,9 @@ describe('cac-payback-too-long', () => {
 
     it('counts the months of a trial before the first payment', async () => {
         // 180 EUR a paying customer; nothing in the trial month, then 20 EUR × 0.9^k: 23 months.
-        expect(await messageOf(LEDGERLY)).toContain('costs 180 EUR to win (90,000 EUR of campaign spend / 500 paying customers) and takes 23 months of margin to pay that back (Ledgerly, paying each month while they stay)');
+        expect(await messageOf(LEDGERLY_LAUNCH)).toContain('costs 180 EUR to win (90,000 EUR of campaign spend / 500 paying customers) and takes 23 months of margin to pay that back (Ledgerly, paying each month while they stay)');
         // 7,500 EUR a month: 45 EUR, paid back in the fourth month (0 + 20 + 18 + 16.20).
-        expect((await check(LEDGERLY.replace('30_000 EUR per month', '7_500 EUR per month'))).rules()).not.toContain(RULE);
+        expect((await check(replaced(LEDGERLY_LAUNCH, ['30_000 EUR per month', '7_500 EUR per month']))).rules()).not.toContain(RULE);
     });
 
     it('says when a customer never pays it back', async () => {

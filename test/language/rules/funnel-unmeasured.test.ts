@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, fixesFor } from '../../helpers.js';
+import { LEDGERLY, PHOTO_COURSE, replaced, without } from '../../economics-plans.js';
 
 const RULE = 'funnel-unmeasured';
 
@@ -85,17 +86,8 @@ describe('funnel-unmeasured', () => {
 });
 
 describe('funnel-unmeasured reads the funnel\'s own stage words', () => {
-    const PHOTO = `plan PhotoCourse "Street photography course" {
-    goal "Sell the course to 500 photographers in 2027"
-    currency USD
-    focus Course
-}
-
-product Course "Street photography in 30 days" {
-    price 300 USD
-    margin 90%
-}
-`;
+    /** The photography course (test/economics-plans.ts) without its funnel: 21 lines; each test adds a funnel of its own from line 23. */
+    const PHOTO = without(PHOTO_COURSE, 'funnel');
     const WEBINAR = `${PHOTO}
 funnel "Webinar funnel" {
     collect leads by optin form offering webinar "Street photography in 60 minutes"
@@ -115,7 +107,7 @@ funnel "Webinar funnel" {
     it('reports the attendees of a webinar with no rate onward, in its own words', async () => {
         const result = await check(WEBINAR.replace('    conversion attendees to customers 10%\n', ''));
         expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
-            rule: RULE, severity: 'info', line: 17, column: 33, endLine: 17, endColumn: 42,
+            rule: RULE, severity: 'info', line: 28, column: 33, endLine: 28, endColumn: 42,
             message: "The funnel has attendees but no rate at which they become customers: with a step unmeasured you cannot see where people drop out. Add 'conversion attendees to customers 5%', with the rate you expect."
         }]);
     });
@@ -181,7 +173,7 @@ funnel "Search and demos" {
 `;
         const result = await check(text);
         expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
-            rule: RULE, severity: 'info', line: 14, column: 15, endLine: 14, endColumn: 20,
+            rule: RULE, severity: 'info', line: 25, column: 15, endLine: 25, endColumn: 20,
             message: "The funnel counts 40 demos a month but no rate leads from demos to customers: the count says nothing about sales until one does. Add 'conversion demos to customers 5%' (or a rate into a stage that leads there), with the rate you expect."
         }]);
     });
@@ -200,57 +192,42 @@ funnel Registrations {
     });
 
     describe('trials', () => {
-        const LEDGERLY = `plan Ledgerly "Ledgerly: year one" {
-    goal "3,000 paying accounts by 2028"
-    currency EUR
-    focus Ledgerly
-}
-
-product Ledgerly "Ledgerly accounting" {
-    price 25 EUR per month
-    trial 30 days converts 20%
-    retention 90% per month
-}
-
-funnel "Trial funnel" {
-    visitors 20_000 per month
-    conversion visitors to trials 3%
-}
-`;
+        /** Ledgerly (test/economics-plans.ts) with a funnel that ends at its trials (from line 34): 20,000 visitors a month, 3% start one. */
+        const TRIALS = replaced(LEDGERLY, ['    expect 500 trials per month\n', '    visitors 20_000 per month\n    conversion visitors to trials 3%\n']);
 
         it('finds a funnel that ends at its trials measured when the product says how many trials convert', async () => {
-            expect((await check(LEDGERLY)).rules()).not.toContain(RULE);
-            expect((await check(LEDGERLY.replace('conversion visitors to trials 3%', 'conversion visitors to trials 3%\n    conversion trials to accounts 25%'))).rules()).not.toContain(RULE);
+            expect((await check(TRIALS)).rules()).not.toContain(RULE);
+            expect((await check(TRIALS.replace('conversion visitors to trials 3%', 'conversion visitors to trials 3%\n    conversion trials to accounts 25%'))).rules()).not.toContain(RULE);
         });
 
         it('asks for the rate at which trials pay when the product does not give it, with the product\'s own trial', async () => {
-            const result = await check(LEDGERLY.replace('trial 30 days converts 20%', 'trial 30 days'));
+            const result = await check(TRIALS.replace('trial 30 days converts 20%', 'trial 30 days'));
             expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
-                rule: RULE, severity: 'info', line: 15, column: 28, endLine: 15, endColumn: 34,
+                rule: RULE, severity: 'info', line: 36, column: 28, endLine: 36, endColumn: 34,
                 message: "The funnel ends at trials, but nothing says how many of them become paying customers: without that rate neither its customers nor what they earn can be counted. " +
                     "State it on the product, such as 'trial 30 days converts 20%', or add 'conversion trials to customers 20%', with the rate you expect."
             }]);
         });
 
         it('needs no conversion line for a funnel that counts its trials, once the product says how many pay', async () => {
-            const counted = LEDGERLY.replace('    visitors 20_000 per month\n    conversion visitors to trials 3%\n', '    expect 500 trials per month\n    list 1_000 trials\n');
+            const counted = TRIALS.replace('    visitors 20_000 per month\n    conversion visitors to trials 3%\n', '    expect 500 trials per month\n    list 1_000 trials\n');
             expect((await check(counted)).rules()).not.toContain(RULE);
             expect((await check(counted.replace('trial 30 days converts 20%', 'trial 30 days'))).findings().find(f => f.rule === RULE)).toMatchObject({
-                line: 14, column: 16, endColumn: 22, message: expect.stringMatching(/^The funnel ends at trials, but nothing says how many of them become paying customers/)
+                line: 35, column: 16, endColumn: 22, message: expect.stringMatching(/^The funnel ends at trials, but nothing says how many of them become paying customers/)
             });
         });
 
         it('reports a stated trial purchase that no line uses on the funnel, without failing', async () => {
-            const text = LEDGERLY.replace('trial 30 days converts 20%', 'trial 30 days').replace('conversion visitors to trials 3%', 'conversion visitors to signups 3%\n    first purchase at trials');
+            const text = TRIALS.replace('trial 30 days converts 20%', 'trial 30 days').replace('conversion visitors to trials 3%', 'conversion visitors to signups 3%\n    first purchase at trials');
             const found = (await check(text)).findings().filter(f => f.rule === RULE || f.message.includes('could not run'));
             expect(found.map(f => [f.line, f.column, f.message.slice(0, 40)])).toEqual([
-                [13, 8, 'The funnel ends at trials, but nothing s'],
-                [15, 28, 'The funnel has signups but no rate at wh']
+                [34, 8, 'The funnel ends at trials, but nothing s'],
+                [36, 28, 'The funnel has signups but no rate at wh']
             ]);
         });
 
         it('accepts trials beside another path to the purchase only when the product says how many convert', async () => {
-            const branches = LEDGERLY.replace('conversion visitors to trials 3%', 'conversion visitors to trials 3%\n    conversion visitors to demos 1%\n    conversion demos to accounts 30%');
+            const branches = TRIALS.replace('conversion visitors to trials 3%', 'conversion visitors to trials 3%\n    conversion visitors to demos 1%\n    conversion demos to accounts 30%');
             expect((await check(branches)).rules()).not.toContain(RULE);
             expect((await check(branches.replace('trial 30 days converts 20%', 'trial 30 days'))).findings().find(f => f.rule === RULE)?.message).toBe(
                 "The funnel has trials but no rate at which they become accounts, and the product does not say how many trials convert: with a step unmeasured you cannot see where people drop out. " +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../helpers.js';
-import { COFFEE, LEDGERLY, replaced, withThresholds } from './economics-plans.js';
+import { check, withThresholds } from '../../helpers.js';
+import { BEAN_BOX_LAUNCH, LEDGERLY_LAUNCH, PHOTO_COURSE, replaced, SILVER_RING } from '../../economics-plans.js';
 
 const RULE = 'funnel-unprofitable';
 
@@ -31,12 +31,7 @@ const MESSAGE = '4,000 visitors a month × 5% × 10% = 20 customers a month: 100
 
 /** The plan above with some of its text replaced. */
 function planWith(...replacements: Array<[string, string]>): string {
-    let text = PLAN;
-    for (const [from, to] of replacements) {
-        if (!text.includes(from)) throw new Error(`no '${from}' in the plan`);
-        text = text.replace(from, to);
-    }
-    return text;
+    return replaced(PLAN, ...replacements);
 }
 
 async function messageOf(text: string | Record<string, string>, file?: string): Promise<string | undefined> {
@@ -157,20 +152,21 @@ describe('funnel-unprofitable', () => {
     });
 });
 
+/** The Bean Box launch (test/economics-plans.ts) with some of its text replaced. */
 function coffeeWith(...replacements: Array<[string, string]>): string {
-    return replaced(COFFEE, ...replacements);
+    return replaced(BEAN_BOX_LAUNCH, ...replacements);
 }
 
 describe('funnel-unprofitable on a subscription', () => {
     it('is silent when the 12-month margin of the subscribers won covers the spend, by a few dollars', async () => {
         // 6 × 10,488 = 62,928 USD of spend against 62,930.62 USD of margin.
-        expect((await check(COFFEE)).rules()).not.toContain(RULE);
+        expect((await check(BEAN_BOX_LAUNCH)).rules()).not.toContain(RULE);
     });
 
     it('fires a dollar a month over the edge, and shows customers per month, the value of one and the spend', async () => {
         const result = await check(coffeeWith(['10_488 USD per month', '10_489 USD per month']));
         expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
-            rule: RULE, severity: 'warning', line: 20, column: 14, endLine: 20, endColumn: 20,
+            rule: RULE, severity: 'warning', line: 34, column: 14, endLine: 34, endColumn: 20,
             message: '12,000 visitors a month × 4% × 25% = 120 subscribers a month: 720 subscribers won while the plan spends, ' +
                 'each worth 104.80 USD of margin over 12 months (CoffeeClub, paying each month while they stay), less for those won later in that time. ' +
                 '12-month margin 62,930.62 USD against 62,934 USD of campaign spend: the subscribers this funnel wins do not pay for the marketing within 12 months. ' +
@@ -185,7 +181,7 @@ describe('funnel-unprofitable on a subscription', () => {
     });
 
     it('with a range of conversion, judges the low rate and gives both ends when only the other passes', async () => {
-        const message = await messageOf(coffeeWith(['10_488 USD per month', '10_489 USD per month'], ['visitors to tasters 4%', 'visitors to tasters 3% to 5%']));
+        const message = await messageOf(coffeeWith(['10_488 USD per month', '10_489 USD per month'], ['visitors to signups 4%', 'visitors to signups 3% to 5%']));
         expect(message).toMatch(/^12,000 visitors a month × 3% to 5% × 25% = 90 to 150 subscribers a month: 540 to 900 subscribers won while the plan spends, each worth 104.80 USD/);
         expect(message).toContain('12-month margin 47,197.96 to 78,663.27 USD against 62,934 USD of campaign spend: at the pessimistic end');
     });
@@ -224,38 +220,8 @@ describe('funnel-unprofitable on a subscription', () => {
 });
 
 describe('funnel-unprofitable counts what a customer buys after the first sale', () => {
-    /** A course sold through a webinar, with coaching sold to one buyer in ten. */
-    const WEBINAR = `plan PhotoCourse "Street photography course" {
-    goal "Sell the course to 500 photographers in 2027"
-    currency USD
-    focus Course
-}
-
-product Course "Street photography in 30 days" {
-    price 300 USD
-    margin 90%
-}
-
-product Coaching "One-to-one coaching" {
-    price 1_200 USD
-    margin 60%
-}
-
-tactic WebinarAds {
-    channel ppc on google
-    budget 22_000 USD
-    from 2027-04-01 to 2027-06-30
-}
-
-funnel "Webinar funnel" {
-    visitors 6_000 per month
-    conversion visitors to registrations 10%
-    conversion registrations to attendees 40%
-    conversion attendees to buyers 10%
-    first purchase at buyers
-    upsell Course to Coaching 10%
-}
-`;
+    /** The photography course (test/economics-plans.ts), coaching sold to one buyer in ten, for 22,000 USD of ads. */
+    const WEBINAR = replaced(PHOTO_COURSE, ['budget 9_000 USD', 'budget 22_000 USD']);
 
     it('no longer reports a plan whose upsell covers the spend as losing money', async () => {
         // 24 buyers a month for 3 months, each 270 USD of margin plus 10% × 720 USD of coaching margin:
@@ -287,38 +253,18 @@ funnel "Webinar funnel" {
 
     it('counts repeat purchases the product states, spread over the year', async () => {
         // A ring bought again by 24% of buyers a year: 2% a month of 80 USD, for the months left in the horizon.
-        const ring = `plan SilverStudio {
-    goal "A repeat customer base for handmade rings"
-    currency USD
-    focus Ring
-}
-product Ring "Handmade silver ring" {
-    price 80 USD
-    unit cost 30 USD
-    repeat purchase 24% per year
-}
-tactic InstagramAds {
-    channel social on instagram
-    budget 1_500 USD
-    from 2027-03-01 to 2027-03-31
-}
-funnel {
-    visitors 3_000 per month
-    conversion visitors to buyers 1%
-}
-`;
         // 30 buyers, each 50 USD of margin now and 11 × 2% × 50 USD later: 61 USD, 1,830 USD in all.
-        expect(await messageOf(ring.replace('budget 1_500 USD', 'budget 1_900 USD'))).toContain('30 buyers won while the plan spends, each worth 61 USD of margin over 12 months (Ring, with repeat purchases). 12-month margin 1,830 USD against 1,900 USD of tactic budgets');
-        expect((await check(ring)).rules()).not.toContain(RULE);
+        expect(await messageOf(replaced(SILVER_RING, ['budget 1_500 USD', 'budget 1_900 USD']))).toContain('30 buyers won while the plan spends, each worth 61 USD of margin over 12 months (Ring, with repeat purchases). 12-month margin 1,830 USD against 1,900 USD of tactic budgets');
+        expect((await check(SILVER_RING)).rules()).not.toContain(RULE);
     });
 
     it('counts paying customers after a trial, and the list the plan starts with', async () => {
-        const result = await check(LEDGERLY);
+        const result = await check(LEDGERLY_LAUNCH);
         const finding = result.findings().find(f => f.rule === RULE);
         // March's 300 (100 and the list's 200), April's 100 and May's 100 pay 11, 10 and 9 months of 20 EUR × 0.9^k
         // after their trial: 300 × 137.24 + 100 × 130.26 + 100 × 122.51 = 66,449.39 EUR.
         expect(finding).toEqual({
-            rule: RULE, severity: 'warning', line: 20, column: 12, endLine: 20, endColumn: 15,
+            rule: RULE, severity: 'warning', line: 34, column: 12, endLine: 34, endColumn: 15,
             message: '500 trials a month × 20% who pay after the trial (Ledgerly) = 100 paying customers a month, ' +
                 'plus 1,000 trials on the list × 20% who pay after the trial (Ledgerly) = 200 paying customers at the start: ' +
                 '500 paying customers won while the plan spends, each worth 137.24 EUR of margin over 12 months (Ledgerly, paying each month while they stay), ' +

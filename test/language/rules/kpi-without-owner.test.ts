@@ -1,49 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { check, fixesFor, type Found } from '../../helpers.js';
+import { LEDGERLY, replaced } from '../../economics-plans.js';
 
 const RULE = 'kpi-without-owner';
 
-const LEDGERLY = `plan Ledgerly "Ledgerly: year one" {
-    goal "Become the bookkeeping tool of one-person businesses"
-    currency EUR
-    focus Ledgerly
-    revisit quarterly
-}
+/**
+ * Ledgerly (test/economics-plans.ts) with two KPIs nobody owns (lines 26 and 27) after the objectives
+ * Marta owns (lines 24 and 25), and the people the campaign staffs, who own nothing by that alone.
+ */
+const PLAN = replaced(LEDGERLY,
+    ['    kpi "Return on ad spend" metric roas target at least 1.5x owner Marta review monthly\n',
+        '    kpi "Acquisition cost" metric cac target at most 40 EUR review weekly\n    kpi "Churn" metric churn target at most 3% a month\n'],
+    ['campaign Launch {\n', 'campaign Launch {\n    staff Marta 50%, Jonas 100% from marketing, product\n']);
 
-product Ledgerly "Ledgerly accounting" {
-    tier Solo 15 EUR per month share 75%
-    tier Team 45 EUR per month share 25%
-    trial 30 days converts 20%
-    benefit "Books closed in ten minutes a month"
-}
-
-segment Freelancers {
-    who "Freelancers who do their own books"
-}
-
-strategy SelfServe {
-    statement "Let freelancers try it and stay"
-    targets Freelancers
-    objective "Paying accounts" metric accounts target at least 400 by 2027-12-31 owner "Marta Ruiz" review monthly
-    objective "Recurring revenue" metric mrr target 5_000 EUR by 2027-12-31 owner Marta
-    kpi "Acquisition cost" metric cac target at most 40 EUR review weekly
-    kpi "Churn" metric churn target at most 3% a month
-}
-
-campaign Launch {
-    staff Marta 50%, Jonas 100% from marketing, product
-    budget 4_000 EUR per month
-    from 2027-03-01 to 2027-05-31
-}
-`;
-
+/** The plan above with some of its text replaced. */
 function ledgerlyWith(...replacements: Array<[string, string]>): string {
-    let text = LEDGERLY;
-    for (const [from, to] of replacements) {
-        if (!text.includes(from)) throw new Error(`no '${from}' in the plan`);
-        text = text.replace(from, to);
-    }
-    return text;
+    return replaced(PLAN, ...replacements);
 }
 
 async function found(text: string | Record<string, string>, file?: string): Promise<Found[]> {
@@ -54,9 +26,9 @@ const NO_OWNER = "has no owner, so nobody is bound to follow its results. Name t
 
 describe('kpi-without-owner', () => {
     it('fires on the text of each objective and KPI that nobody owns; the plan\'s revisit cadence reviews them', async () => {
-        expect(await found(LEDGERLY)).toEqual([
-            { rule: RULE, severity: 'info', line: 24, column: 9, endLine: 24, endColumn: 27, message: `KPI "Acquisition cost" of strategy 'SelfServe' ${NO_OWNER}` },
-            { rule: RULE, severity: 'info', line: 25, column: 9, endLine: 25, endColumn: 16, message: `KPI "Churn" of strategy 'SelfServe' ${NO_OWNER}` }
+        expect(await found(PLAN)).toEqual([
+            { rule: RULE, severity: 'info', line: 26, column: 9, endLine: 26, endColumn: 27, message: `KPI "Acquisition cost" of strategy 'SelfServe' ${NO_OWNER}` },
+            { rule: RULE, severity: 'info', line: 27, column: 9, endLine: 27, endColumn: 16, message: `KPI "Churn" of strategy 'SelfServe' ${NO_OWNER}` }
         ]);
     });
 
@@ -68,16 +40,16 @@ describe('kpi-without-owner', () => {
     it('without a plan cadence, asks each objective for its own review, and says everything that is missing', async () => {
         const messages = (await found(ledgerlyWith(['    revisit quarterly\n', '']))).map(f => `${f.line}: ${f.message}`);
         expect(messages).toEqual([
-            "22: Objective \"Recurring revenue\" of strategy 'SelfServe' is reviewed on no cadence: neither it nor the plan says how often its results are looked at. Add 'review' with a cadence (e.g. 'review monthly'), or 'revisit' to the plan block for every objective of the plan.",
-            `23: KPI "Acquisition cost" of strategy 'SelfServe' ${NO_OWNER}`,
-            "24: KPI \"Churn\" of strategy 'SelfServe' has no owner and is reviewed on no cadence, so nobody is bound to follow its results. Name who answers for it with 'owner', and say how often it is looked at with 'review' (e.g. 'review monthly') or with 'revisit' in the plan block."
+            "24: Objective \"Recurring revenue\" of strategy 'SelfServe' is reviewed on no cadence: neither it nor the plan says how often its results are looked at. Add 'review' with a cadence (e.g. 'review monthly'), or 'revisit' to the plan block for every objective of the plan.",
+            `25: KPI "Acquisition cost" of strategy 'SelfServe' ${NO_OWNER}`,
+            "26: KPI \"Churn\" of strategy 'SelfServe' has no owner and is reviewed on no cadence, so nobody is bound to follow its results. Name who answers for it with 'owner', and say how often it is looked at with 'review' (e.g. 'review monthly') or with 'revisit' in the plan block."
         ]);
         const diagnostics = (await check(ledgerlyWith(['    revisit quarterly\n', '']))).documents.get('plan.mplan')!.diagnostics!.filter(d => d.code === RULE);
         expect(diagnostics.map(d => d.data)).toEqual([{ missing: ['review'] }, { missing: ['owner'] }, { missing: ['owner', 'review'] }]);
     });
 
     it('does not count an empty owner', async () => {
-        expect((await found(ledgerlyWith(['owner "Marta Ruiz"', 'owner ""']))).map(f => f.line)).toEqual([22, 24, 25]);
+        expect((await found(ledgerlyWith(['owner "Marta Ruiz"', 'owner ""']))).map(f => f.line)).toEqual([24, 26, 27]);
     });
 
     it('names an objective without text by its strategy', async () => {
@@ -86,8 +58,8 @@ describe('kpi-without-owner', () => {
     });
 
     it('judges a library\'s objectives by the cadence of the plan that imports it, and reports them in the library', async () => {
-        const library = LEDGERLY.slice(LEDGERLY.indexOf('segment Freelancers'), LEDGERLY.indexOf('campaign Launch'));
-        const plan = `import "strategies.mplan"\n${LEDGERLY.replace(library, '')}`;
+        const library = PLAN.slice(PLAN.indexOf('segment Freelancers'), PLAN.indexOf('campaign Launch'));
+        const plan = `import "strategies.mplan"\n${PLAN.replace(library, '')}`;
         const reviewed = { 'plan.mplan': plan, 'strategies.mplan': library };
         expect((await found(reviewed, 'strategies.mplan')).map(f => f.line)).toEqual([10, 11]);
         expect(await found(reviewed, 'plan.mplan')).toEqual([]);
@@ -98,6 +70,6 @@ describe('kpi-without-owner', () => {
     });
 
     it('offers no fix: who owns an objective and how often it is reviewed are the team\'s decisions', async () => {
-        expect(await fixesFor(await check(LEDGERLY), RULE)).toEqual([]);
+        expect(await fixesFor(await check(PLAN), RULE)).toEqual([]);
     });
 });

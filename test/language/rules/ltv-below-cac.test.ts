@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../helpers.js';
-import { COFFEE, LEDGERLY, replaced, withThresholds } from './economics-plans.js';
+import { check, withThresholds } from '../../helpers.js';
+import { BEAN_BOX_LAUNCH, LEDGERLY_LAUNCH, PHOTO_COURSE, replaced } from '../../economics-plans.js';
 
 const RULE = 'ltv-below-cac';
 
@@ -8,9 +8,9 @@ async function messageOf(text: string): Promise<string | undefined> {
     return (await check(text)).findings().find(f => f.rule === RULE)?.message;
 }
 
-/** The coffee subscription with a monthly budget of its own (and other replacements). */
+/** The Bean Box launch (test/economics-plans.ts) with a monthly budget of its own (and other replacements). */
 function coffee(budget: string, ...replacements: Array<[string, string]>): string {
-    return replaced(COFFEE, ['10_488 USD per month', budget], ...replacements);
+    return replaced(BEAN_BOX_LAUNCH, ['10_488 USD per month', budget], ...replacements);
 }
 
 describe('ltv-below-cac', () => {
@@ -25,7 +25,7 @@ describe('ltv-below-cac', () => {
         // 4,200 USD a month: 25,200 USD / 720 = 35 USD; 104.80 / 35 = 2.994.
         const result = await check(coffee('4_200 USD per month'));
         expect(result.findings().filter(f => f.rule === RULE)).toEqual([{
-            rule: RULE, severity: 'warning', line: 19, column: 8, endLine: 19, endColumn: 28,
+            rule: RULE, severity: 'warning', line: 33, column: 8, endLine: 33, endColumn: 29,
             message: 'A customer won through this funnel brings 104.80 USD of margin over 12 months (CoffeeClub, paying each month while they stay), ' +
                 '2.99 times the 35 USD it costs to win one (25,200 USD of campaign spend / 720 subscribers): below the 3 times to aim for. ' +
                 'What a customer brings must pay for winning them and leave enough to run the business and make a profit. ' +
@@ -34,7 +34,7 @@ describe('ltv-below-cac', () => {
         const diagnostic = result.documents.get('plan.mplan')!.diagnostics!.find(d => d.code === RULE)!;
         expect(diagnostic.relatedInformation?.map(r => [r.location.range.start.line + 1, r.message])).toEqual([
             [7, 'the price a customer brings in: 19 USD per month'],
-            [14, 'counted in the campaign spend']
+            [27, 'counted in the campaign spend']
         ]);
     });
 
@@ -50,7 +50,7 @@ describe('ltv-below-cac', () => {
 
     it('with a range of conversion, judges the fewest customers, the dearest to win', async () => {
         // 540 to 900 subscribers: 28 to 46.67 USD each; 104.80 / 46.67 = 2.2, 104.80 / 28 = 3.7.
-        const message = await messageOf(coffee('4_200 USD per month', ['visitors to tasters 4%', 'visitors to tasters 3% to 5%']));
+        const message = await messageOf(coffee('4_200 USD per month', ['visitors to signups 4%', 'visitors to signups 3% to 5%']));
         expect(message).toContain('2.2 to 3.7 times the 28 to 46.67 USD it costs to win one (25,200 USD of campaign spend / 540 to 900 subscribers): at the pessimistic end below');
     });
 
@@ -68,29 +68,8 @@ describe('ltv-below-cac', () => {
     });
 
     it('counts the upsells with a share of buyers, and names what it left out', async () => {
-        const webinar = `plan PhotoCourse {
-    goal "Sell the course to 500 photographers in 2027"
-    currency USD
-    focus Course
-}
-
-product Course { price 300 USD  margin 90% }
-product Coaching { price 1_200 USD  margin 60% }
-
-tactic WebinarAds {
-    channel ppc on google
-    budget 6_000 USD
-    from 2027-04-01 to 2027-06-30
-}
-
-funnel "Webinar funnel" {
-    visitors 6_000 per month
-    conversion visitors to registrations 10%
-    conversion registrations to attendees 40%
-    conversion attendees to buyers 10%
-    upsell Course to Coaching 10%
-}
-`;
+        // The photography course for 6,000 USD of ads.
+        const webinar = replaced(PHOTO_COURSE, ['budget 9_000 USD', 'budget 6_000 USD']);
         // 72 buyers: 83.33 USD each. Each brings 270 USD, and 72 USD more from coaching: 342 USD, 4.1 times.
         expect((await check(webinar)).rules()).not.toContain(RULE);
         // Without its share, the upsell is not counted: 270 USD, 3.2 times; at 7,000 USD (97.22 USD a buyer) 2.8 times.
@@ -100,11 +79,11 @@ funnel "Webinar funnel" {
     });
 
     it('counts a trial\'s paying customers only', async () => {
-        expect(await messageOf(LEDGERLY)).toContain('brings 137.24 EUR of margin over 12 months (Ledgerly, paying each month while they stay), 0.8 times the 180 EUR it costs to win one (90,000 EUR of campaign spend / 500 paying customers)');
+        expect(await messageOf(LEDGERLY_LAUNCH)).toContain('brings 137.24 EUR of margin over 12 months (Ledgerly, paying each month while they stay), 0.8 times the 180 EUR it costs to win one (90,000 EUR of campaign spend / 500 paying customers)');
     });
 
     it('stays silent when the funnel wins no customer to divide the spend by, or the projection lacks a fact', async () => {
-        expect((await check(coffee('10_000 USD per month', ['visitors to tasters 4%', 'visitors to tasters 0%']))).rules()).not.toContain(RULE);
+        expect((await check(coffee('10_000 USD per month', ['visitors to signups 4%', 'visitors to signups 0%']))).rules()).not.toContain(RULE);
         expect((await check(coffee('10_000 USD per month', ['    price 19 USD per month\n', '']))).rules()).not.toContain(RULE);
         expect((await check(coffee('10_000 EUR per month'))).rules()).not.toContain(RULE);
     });

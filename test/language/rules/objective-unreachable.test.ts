@@ -1,63 +1,32 @@
 /**
- * objective-unreachable on plans as marketers write them. The figures are the
- * projection's (test/language/model/economics.test.ts works them out): the
- * coffee club wins 200 subscribers a month from January to June 2027 and keeps
- * 95% of them each month, so 779 still pay at the end of December.
+ * objective-unreachable on plans as marketers write them (test/economics-plans.ts). The figures are the
+ * projection's (test/language/model/economics.test.ts works them out): the coffee club wins 200
+ * subscribers a month from January to June 2027 and keeps 95% of them each month, so 779 still pay at
+ * the end of December.
  */
 import { describe, expect, it } from 'vitest';
 import { check, fixesFor, type Found } from '../../helpers.js';
+import { blockOf, COFFEE_CLUB, LEDGERLY, replaced, without } from '../../economics-plans.js';
 
 const RULE = 'objective-unreachable';
 
-const COFFEE_CLUB = `plan CoffeeClub "Coffee Club, year one" {
-    goal "Turn home brewers into monthly subscribers"
-    currency USD
-    focus MonthlyBeans
-    revisit monthly
-}
-
-product MonthlyBeans "Monthly beans" {
-    price 20 USD per month
-    margin 50%
-    churn 5% per month
-    benefit "Roasted the week it ships"
-}
-
-segment HomeBrewers {
-    who "Coffee lovers who brew at home"
-}
-
-strategy Subscriptions {
-    statement "Win home brewers with a first bag at cost"
-    targets HomeBrewers
+/**
+ * The coffee club with objectives of its own (lines 26 to 29) and no campaign: its tactic's 1,000 USD a
+ * month is the spend. The funnel's title is on line 40.
+ */
+const PLAN = replaced(without(COFFEE_CLUB, 'campaign SpringLaunch'), [blockOf(COFFEE_CLUB, 'strategy Subscriptions'), `strategy Subscriptions {
+    statement "Win home baristas with a first bag at cost"
+    targets HomeBaristas
     objective "Paying subscribers" metric active_subscribers target 700 by 2027-12-31 owner "Ana Lima" review monthly
     objective "Monthly revenue" metric revenue target at least 20_000 USD per month by 2027-12-31 owner Ana
     kpi "Acquisition cost" metric cac target at most 6 USD owner Ana review weekly
     kpi "Churn" metric churn target at most 2% a month owner Ana
 }
+`]);
 
-tactic InstagramAds {
-    serves Subscriptions
-    channel social on instagram
-    budget 1_000 USD per month
-    from 2027-01-01 to 2027-06-30
-}
-
-funnel "Instagram to subscription" {
-    visitors 10_000 per month
-    conversion visitors to subscribers 2%
-    first purchase at subscribers
-}
-`;
-
-/** The coffee club with some of its text replaced. */
+/** The coffee club above with some of its text replaced. */
 function coffeeWith(...replacements: Array<[string, string]>): string {
-    let text = COFFEE_CLUB;
-    for (const [from, to] of replacements) {
-        if (!text.includes(from)) throw new Error(`no '${from}' in the plan`);
-        text = text.replace(from, to);
-    }
-    return text;
+    return replaced(PLAN, ...replacements);
 }
 
 async function found(text: string | Record<string, string>, file?: string): Promise<Found[]> {
@@ -66,16 +35,16 @@ async function found(text: string | Record<string, string>, file?: string): Prom
 
 describe('objective-unreachable', () => {
     it('fires on the target of each objective the funnel does not reach, with the projection, the target and what it rests on', async () => {
-        const result = await check(COFFEE_CLUB);
+        const result = await check(PLAN);
         expect(result.findings().filter(f => f.rule === RULE)).toEqual([
             {
-                rule: RULE, severity: 'warning', line: 23, column: 48, endLine: 23, endColumn: 84,
+                rule: RULE, severity: 'warning', line: 27, column: 48, endLine: 27, endColumn: 84,
                 message: 'Objective "Monthly revenue" of strategy \'Subscriptions\' misses its target: the plan projects revenue of 15,579 USD a month by 2027-12-31, '
                     + 'against a target of at least 20,000 USD a month. The funnel wins 200 subscribers a month from 2027-01 to 2027-06, each pays 20 USD a month '
                     + 'and 5% of them leave each month. Raise a conversion rate or the traffic, spend for longer, or set a target the plan supports.'
             },
             {
-                rule: RULE, severity: 'warning', line: 25, column: 30, endLine: 25, endColumn: 55,
+                rule: RULE, severity: 'warning', line: 29, column: 30, endLine: 29, endColumn: 55,
                 message: 'KPI "Churn" of strategy \'Subscriptions\' misses its target: the plan projects churn of 5% a month over its 12-month horizon (2027-01 to 2027-12), '
                     + 'against a target of at most 2% a month. MonthlyBeans states churn of 5% a month. '
                     + 'Plan what keeps subscribers longer and state the churn you then expect, or set a target the plan supports.'
@@ -86,13 +55,13 @@ describe('objective-unreachable', () => {
             verdict: 'not reached', metric: 'revenue', unit: 'money',
             projected: { low: expect.closeTo(15_578.5, 0), high: expect.closeTo(15_578.5, 0) }, target: 20_000, deadline: '2027-12-31'
         });
-        expect(diagnostic.relatedInformation?.map(r => [r.location.range.start.line + 1, r.message])).toEqual([[35, 'the funnel the projection follows']]);
+        expect(diagnostic.relatedInformation?.map(r => [r.location.range.start.line + 1, r.message])).toEqual([[40, 'the funnel the projection follows']]);
     });
 
     it('stays silent on the objectives the plan reaches: 779 subscribers for 700, a CAC of 5 USD for at most 6', async () => {
-        const messages = (await found(COFFEE_CLUB)).map(f => f.message);
+        const messages = (await found(PLAN)).map(f => f.message);
         expect(messages.some(m => m.includes('Paying subscribers') || m.includes('Acquisition cost'))).toBe(false);
-        expect((await found(coffeeWith(['target 700', 'target 778']))).map(f => f.line)).toEqual([23, 25]);
+        expect((await found(coffeeWith(['target 700', 'target 778']))).map(f => f.line)).toEqual([27, 29]);
         // 778.9 subscribers do not make 779, and the message does not round them up to it.
         const [short] = await found(coffeeWith(['target 700', 'target 779']));
         expect(short.message).toContain('the plan projects 778.9 active subscribers by 2027-12-31, against a target of at least 779.');
@@ -100,7 +69,7 @@ describe('objective-unreachable', () => {
 
     it('counts active subscribers at the deadline, and says so when the plan keeps too few', async () => {
         const [subscribers] = await found(coffeeWith(['target 700', 'target 1_000']));
-        expect(subscribers).toMatchObject({ line: 22, column: 62, endColumn: 74 });
+        expect(subscribers).toMatchObject({ line: 26, column: 62, endColumn: 74 });
         expect(subscribers.message).toBe('Objective "Paying subscribers" of strategy \'Subscriptions\' misses its target: the plan projects 779 active subscribers by 2027-12-31, '
             + 'against a target of at least 1,000. The funnel wins 200 subscribers a month from 2027-01 to 2027-06 and 5% of them leave each month. '
             + 'Raise a conversion rate or the traffic, spend for longer, or set a target the plan supports.');
@@ -124,7 +93,7 @@ describe('objective-unreachable', () => {
         const kpi = coffeeWith(['    kpi "Churn" metric churn target at most 2% a month owner Ana\n', '    kpi "Subscribers won" metric customers target at least 1_500 owner Ana\n']);
         const won = (await found(kpi)).find(f => f.message.includes('Subscribers won'))!;
         expect(won.message).toMatch(/^KPI "Subscribers won" of strategy 'Subscriptions' misses its target: the plan projects 1,200 customers over its 12-month horizon \(2027-01 to 2027-12\), against a target of at least 1,500\. /);
-        expect((await found(kpi.replace('at least 1_500', 'at least 1_200'))).map(f => f.line)).toEqual([23]);
+        expect((await found(kpi.replace('at least 1_500', 'at least 1_200'))).map(f => f.line)).toEqual([27]);
     });
 
     it('says when the deadline comes before the plan wins anyone', async () => {
@@ -133,43 +102,11 @@ describe('objective-unreachable', () => {
     });
 
     it('reads a SaaS with tiers and a trial: the trials that convert are the paying accounts', async () => {
-        const saas = `plan Ledgerly "Ledgerly: year one" {
-    goal "Become the bookkeeping tool of one-person businesses"
-    currency EUR
-    focus Ledgerly
-    revisit quarterly
-}
-
-product Ledgerly "Ledgerly accounting" {
-    tier Solo 15 EUR per month share 75%
-    tier Team 45 EUR per month share 25%
-    trial 30 days converts 20%
-    unit cost 3 EUR
-    retention 97% per month
-    benefit "Books closed in ten minutes a month"
-}
-
-strategy SelfServe {
-    statement "Let freelancers try it and stay"
-    objective "Paying accounts" metric accounts target at least 400 by 2027-12-31 owner "Marta Ruiz" review monthly
-    objective "Recurring revenue" metric mrr target 5_000 EUR by 2027-12-31 owner Marta
-    kpi "Return on ad spend" metric roas target at least 1.5x owner Marta review monthly
-}
-
-campaign Launch {
-    budget 4_000 EUR per month
-    from 2027-03-01 to 2027-05-31
-}
-
-funnel {
-    expect 500 trials per month
-}
-`;
-        const messages = (await found(saas)).map(f => f.message);
+        const messages = (await found(LEDGERLY)).map(f => f.message);
         expect(messages).toHaveLength(1);
         expect(messages[0]).toBe('Objective "Paying accounts" of strategy \'SelfServe\' misses its target: the plan projects 300 accounts by 2027-12-31, against a target of at least 400. '
             + 'The funnel wins 500 trials a month from 2027-03 to 2027-05, 20% of whom go on to pay. Raise a conversion rate or the traffic, spend for longer, or set a target the plan supports.');
-        const roas = (await found(saas.replace('at least 1.5x', 'at least 6x'))).map(f => f.message);
+        const roas = (await found(LEDGERLY.replace('at least 1.5x', 'at least 6x'))).map(f => f.message);
         expect(roas[1]).toBe('KPI "Return on ad spend" of strategy \'SelfServe\' misses its target: the plan projects ROAS of 4.9x over its 12-month horizon (2027-03 to 2028-02), '
             + 'against a target of at least 6x. 12,000 EUR of campaign spend brings in 59,028 EUR of revenue. '
             + 'Raise a conversion rate or the price, spend less for the same customers, or set a target the plan supports.');
@@ -195,18 +132,18 @@ funnel {
     });
 
     it('judges a library\'s objectives in the plan that imports it, and reports them in the library', async () => {
-        const library = COFFEE_CLUB.slice(COFFEE_CLUB.indexOf('segment HomeBrewers'), COFFEE_CLUB.indexOf('tactic InstagramAds'));
+        const library = PLAN.slice(PLAN.indexOf('segment HomeBaristas'), PLAN.indexOf('tactic InstagramAds'));
         const files = {
-            'plan.mplan': `import "strategies.mplan"\n${COFFEE_CLUB.replace(library, '')}`,
+            'plan.mplan': `import "strategies.mplan"\n${PLAN.replace(library, '')}`,
             'strategies.mplan': library
         };
-        expect((await found(files, 'strategies.mplan')).map(f => f.line)).toEqual([9, 11]);
+        expect((await found(files, 'strategies.mplan')).map(f => f.line)).toEqual([13, 15]);
         expect(await found(files, 'plan.mplan')).toEqual([]);
         // A library that no plan imports has no plan to be judged by.
         expect(await found({ 'strategies.mplan': library })).toEqual([]);
     });
 
     it('offers no fix: the target is the owner\'s business decision', async () => {
-        expect(await fixesFor(await check(COFFEE_CLUB), RULE)).toEqual([]);
+        expect(await fixesFor(await check(PLAN), RULE)).toEqual([]);
     });
 });
