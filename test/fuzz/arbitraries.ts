@@ -558,6 +558,7 @@ export function messyFiles(files: GeneratedFile[]): Record<string, string> {
  */
 export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     asOf: fc.oneof({ weight: 6, arbitrary: fc.constant(TEST_AS_OF) }, { weight: 1, arbitrary: fc.constantFrom('2020-01-01', '2027-06-30', '2099-12-31', '0001-01-01') }),
+    ranges: fc.constantFrom<Settings['ranges']>(undefined, 'pessimistic', 'optimistic'),
     rules: fc.oneof(
         { weight: 4, arbitrary: fc.constant({}) },
         { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(EVERY_RULE, ...RULES.map(rule => rule.id)), fc.constantFrom(...LEVELS), { maxKeys: 12 }) }

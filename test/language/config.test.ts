@@ -27,10 +27,19 @@ describe('the project file (mplan.json)', () => {
             "3:40 'minPaymentOptions' must be a whole number of at least 1",
             '3:44 unknown threshold \'speed\': the thresholds are maxProductsPerCampaign, minGuaranteeDays, minPaymentOptions, maxEmailsPerWeek, horizonMonths, minLtvToCac, maxPaybackMonths',
             "4:11 'asOf' is not a date (YYYY-MM-DD): February 2027 has no day 30 (it has 28 days)",
-            "5:3 unknown setting 'colour': the settings are rules, thresholds, asOf"
+            "5:3 unknown setting 'colour': the settings are rules, thresholds, asOf, ranges"
         ]);
         expect(settings.rules).toEqual({ 'duplicate-name': 'info' });
         expect(settings.thresholds).toEqual(DEFAULT_THRESHOLDS);
+    });
+
+    it('reads which end of a range the money rules judge by, and refuses any other word', () => {
+        expect(parseConfig('{ "ranges": "optimistic" }', IDS).settings.ranges).toBe('optimistic');
+        const { settings, problems } = parseConfig('{ "ranges": "average" }', IDS);
+        expect(settings.ranges).toBeUndefined();
+        expect(problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual([
+            '1:13 \'ranges\' must be "pessimistic" or "optimistic" (which end of a range such as 2% to 4% the money rules judge by)'
+        ]);
     });
 
     it('takes a fraction where a threshold is a ratio, and bounds the horizon', () => {

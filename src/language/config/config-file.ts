@@ -1,6 +1,6 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { dateProblem } from '../model/values.js';
-import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, THRESHOLD_DOCS, type Level, type Settings, type Thresholds } from './settings.js';
+import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, RANGE_ENDS, THRESHOLD_DOCS, type Level, type RangeEnd, type Settings, type Thresholds } from './settings.js';
 import { nearestNames } from '../model/names.js';
 
 /** The name of the project file, at the workspace root. */
@@ -21,7 +21,7 @@ export interface ParsedConfig {
     problems: ConfigProblem[];
 }
 
-const TOP_LEVEL = ['$schema', 'rules', 'thresholds', 'asOf'];
+const TOP_LEVEL = ['$schema', 'rules', 'thresholds', 'asOf', 'ranges'];
 
 /**
  * How deeply arrays and objects may nest. The settings are three levels deep;
@@ -113,6 +113,7 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
     const rules: Record<string, Level> = {};
     const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
     let asOf: string | undefined;
+    let ranges: RangeEnd | undefined;
     if (!root || errors.length > 0) {
         return { settings: { rules, thresholds }, problems };
     }
@@ -153,11 +154,14 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
             const problem = value.type === 'string' ? dateProblem(clip(value.value)) : 'it must be a date in double quotes';
             if (problem) at(value.offset, value.length, `'asOf' is not a date (YYYY-MM-DD): ${problem}`);
             else asOf = value.value;
+        } else if (key === 'ranges') {
+            if (value.type === 'string' && (RANGE_ENDS as readonly string[]).includes(value.value)) ranges = value.value as RangeEnd;
+            else at(value.offset, value.length, `'ranges' must be "pessimistic" or "optimistic" (which end of a range such as 2% to 4% the money rules judge by)`);
         } else if (key === '$schema' && value.type !== 'string') {
             at(value.offset, value.length, "'$schema' must be a string");
         }
     }
-    return { settings: { rules, thresholds, ...(asOf ? { asOf } : {}) }, problems };
+    return { settings: { rules, thresholds, ...(asOf ? { asOf } : {}), ...(ranges ? { ranges } : {}) }, problems };
 }
 
 function* properties(object: Node): Generator<[string, Node, Node]> {

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, THRESHOLD_DOCS, type Thresholds } from './settings.js';
+import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, RANGE_ENDS, THRESHOLD_DOCS, type Thresholds } from './settings.js';
 import { CONFIG_FILE_NAME } from './config-file.js';
 
 /**
@@ -47,6 +47,11 @@ export function configSchema(rules: ReadonlyArray<{ id: string; severity: string
                 description: 'The day date-dependent rules (missing-results) judge by, so that CI results are reproducible; today when unset.',
                 type: 'string',
                 pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+            },
+            ranges: {
+                description: 'Which end of a range in the plan (2% to 4%) the money rules (funnel-unprofitable, ltv-below-cac, cac-payback-too-long, objective-unreachable) judge by: "pessimistic" reports what fails at the worse end, "optimistic" only what fails even at the better end.',
+                enum: [...RANGE_ENDS],
+                default: 'pessimistic'
             }
         }
     };

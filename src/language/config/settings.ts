@@ -64,6 +64,21 @@ export interface Settings {
     thresholds: Readonly<Thresholds>;
     /** The day date-dependent rules judge by (YYYY-MM-DD); today when unset. */
     asOf?: string;
+    /**
+     * Which end of the plan's ranges (`2% to 4%`) the money rules judge by:
+     * `pessimistic` (the default) reports what fails at the worse end,
+     * `optimistic` only what fails even at the better end.
+     */
+    ranges?: RangeEnd;
+}
+
+export type RangeEnd = 'pessimistic' | 'optimistic';
+
+export const RANGE_ENDS: readonly RangeEnd[] = ['pessimistic', 'optimistic'];
+
+/** Whether findings judge ranges at their pessimistic end (the default). */
+export function judgesPessimistic(settings: Settings): boolean {
+    return settings.ranges !== 'optimistic';
 }
 
 /** The key of `rules` that sets the level of every rule the settings do not name. */

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { judgesPessimistic } from '../config/settings.js';
 import { advice, basisWord, cacArithmetic, cents, economicsRelated, funnelHead, moneySpan, notesSentence, ownProjections, valueMadeOf } from './funnel-economics-util.js';
 import { formatNumber } from '../wording.js';
 
@@ -18,8 +19,9 @@ export const cacPaybackTooLong: Rule = {
         for (const p of ownProjections(model)) {
             if (!p.cac || !p.payback) continue;
             const { low, high } = p.payback;
-            // Judged at the pessimistic end: the most months it takes (undefined: not within ten years).
-            if (high !== undefined && high <= limit) continue;
+            // Judged at the pessimistic end (the most months it takes; undefined: not within ten years), unless the settings say otherwise.
+            const judged = judgesPessimistic(model.settings) ? high : low;
+            if (judged !== undefined && judged <= limit) continue;
 
             const basis = basisWord(p);
             const takes = high === undefined

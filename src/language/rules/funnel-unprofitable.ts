@@ -1,4 +1,5 @@
 import type { Finding, Rule } from './rule.js';
+import { judgesPessimistic } from '../config/settings.js';
 import type { Projection } from '../model/economics.js';
 import { advice, basisWord, cents, countSpan, customersArithmetic, customerWord, economicsRelated, money, moneySpan, notesSentence, ownProjections, valueMadeOf } from './funnel-economics-util.js';
 
@@ -17,11 +18,12 @@ export const funnelUnprofitable: Rule = {
     description: 'Traffic, conversion rates, price and spend are all given, and within the horizon the customers the funnel wins while the plan spends bring in less margin (or revenue) than the spend.',
     check(model, report) {
         const horizon = model.settings.thresholds.horizonMonths;
+        const pessimistic = judgesPessimistic(model.settings);
         for (const p of ownProjections(model)) {
             if (!p.reading.purchase) continue;
             const value = p.ltvBasis === 'margin' && p.margin ? p.margin : p.revenue;
-            // Judged at the pessimistic end; a cent's rounding is no loss.
-            if (value.low >= p.spend * (1 - 1e-9)) continue;
+            // Judged at the pessimistic end unless the settings say otherwise; a cent's rounding is no loss.
+            if ((pessimistic ? value.low : value.high) >= p.spend * (1 - 1e-9)) continue;
 
             const basis = basisWord(p);
             const perCustomer = p.customers.low > 0 ? value.low / p.customers.low : 0;

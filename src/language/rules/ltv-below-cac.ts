@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { judgesPessimistic } from '../config/settings.js';
 import { advice, basisWord, cacArithmetic, cents, economicsRelated, funnelHead, moneySpan, notesSentence, ownProjections, ratioText, valueMadeOf } from './funnel-economics-util.js';
 import { formatNumber } from '../wording.js';
 
@@ -14,8 +15,8 @@ export const ltvBelowCac: Rule = {
         for (const p of ownProjections(model)) {
             if (!p.cac || p.cac.high <= 0) continue;
             const ratio = { low: p.ltv.low / p.cac.high, high: p.cac.low > 0 ? p.ltv.high / p.cac.low : Infinity };
-            // Judged at the pessimistic end: the least a customer brings against the most one costs.
-            if (ratio.low >= minimum * (1 - 1e-9)) continue;
+            // Judged at the pessimistic end (the least a customer brings against the most one costs), unless the settings say otherwise.
+            if ((judgesPessimistic(model.settings) ? ratio.low : ratio.high) >= minimum * (1 - 1e-9)) continue;
 
             const basis = basisWord(p);
             const times = `${formatNumber(minimum)} times`;

@@ -1,5 +1,6 @@
 import type { Product, Rate } from '../generated/ast.js';
 import type { Rule } from './rule.js';
+import { judgesPessimistic } from '../config/settings.js';
 import { judgeObjective, metricUnit, stagePerMonth, type MetricKind, type ObjectiveJudgement } from '../model/objectives.js';
 import type { Projection, Span } from '../model/economics.js';
 import { isRecurring } from '../model/economics.js';
@@ -190,7 +191,8 @@ export const objectiveUnreachable: Rule = {
         for (const strategy of model.own.strategies) {
             for (const objective of strategy.objectives) {
                 const judgement = judgeObjective(model, objective);
-                if (!judgement || judgement.verdict === 'reached') continue;
+                // 'uncertain' (only the optimistic end meets the target) is a finding unless the settings judge by the optimistic end.
+                if (!judgement || judgement.verdict === 'reached' || (judgement.verdict === 'uncertain' && !judgesPessimistic(model.settings))) continue;
                 // Large amounts of money read in whole units: "15,579 USD a month", not "15,578.54 USD a month".
                 const rounded = (value: number) => judgement.currency && Math.abs(value) >= 100 ? judgement.show(Math.round(value)) : judgement.show(value);
                 // A projection just short of its target must not read as the target itself ("779 against at least 779").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, withThresholds } from '../../helpers.js';
+import { check, judgeBy, TEST_SETTINGS, withThresholds } from '../../helpers.js';
 import { BEAN_BOX_LAUNCH, LEDGERLY_LAUNCH, replaced } from '../../economics-plans.js';
 
 const RULE = 'cac-payback-too-long';
@@ -70,6 +70,14 @@ describe('cac-payback-too-long', () => {
         const message = await messageOf(coffee('25_000 USD per month', ['    margin 60%\n', '']));
         expect(message).toContain('costs 208.33 USD to win (150,000 USD of campaign spend / 720 subscribers) and takes 16 months of revenue to pay that back');
         expect(message).toContain('Note: CoffeeClub states no margin or unit cost: its value is counted as revenue.');
+    });
+
+    describe('with "ranges": "optimistic" in the settings', () => {
+        judgeBy({ ...TEST_SETTINGS, ranges: 'optimistic' });
+
+        it('judges the fewest months: 11 to 15 months is within 12 at the optimistic end', async () => {
+            expect((await check(coffee('12_000 USD per month', ['churn 5% a month', 'churn 3% to 8% a month']))).rules()).not.toContain(RULE);
+        });
     });
 
     describe('with another limit', () => {

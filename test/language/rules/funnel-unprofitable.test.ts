@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, withThresholds } from '../../helpers.js';
+import { check, judgeBy, TEST_SETTINGS, withThresholds } from '../../helpers.js';
 import { BEAN_BOX_LAUNCH, LEDGERLY_LAUNCH, PHOTO_COURSE, replaced, SILVER_RING } from '../../economics-plans.js';
 
 const RULE = 'funnel-unprofitable';
@@ -204,6 +204,15 @@ describe('funnel-unprofitable on a subscription', () => {
         const message = await messageOf(coffeeWith(['    churn 5% a month\n', '']));
         expect(message).toContain('each worth 11.40 USD of margin over 12 months (CoffeeClub, their first payment only). 12-month margin 8,208 USD against 62,928 USD');
         expect(message).toContain('Note: CoffeeClub states no retention or churn: only its first payment is counted.');
+    });
+
+    describe('with "ranges": "optimistic" in the settings', () => {
+        judgeBy({ ...TEST_SETTINGS, ranges: 'optimistic' });
+
+        it('is silent when only the pessimistic end fails, and fires when both ends do', async () => {
+            expect((await check(coffeeWith(['10_488 USD per month', '10_489 USD per month'], ['churn 5% a month', 'churn 3% to 8% a month']))).rules()).not.toContain(RULE);
+            expect(await messageOf(coffeeWith(['10_488 USD per month', '12_000 USD per month'], ['churn 5% a month', 'churn 3% to 5% a month']))).toContain('the subscribers this funnel wins do not pay');
+        });
     });
 
     describe('over another horizon', () => {

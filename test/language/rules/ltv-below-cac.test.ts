@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, withThresholds } from '../../helpers.js';
+import { check, judgeBy, TEST_SETTINGS, withThresholds } from '../../helpers.js';
 import { BEAN_BOX_LAUNCH, LEDGERLY_LAUNCH, PHOTO_COURSE, replaced } from '../../economics-plans.js';
 
 const RULE = 'ltv-below-cac';
@@ -96,6 +96,16 @@ describe('ltv-below-cac', () => {
             expect(await messageOf(coffee('10_000 USD per month'))).toContain('1.3 times the 83.33 USD it costs to win one (60,000 USD of campaign spend / 720 subscribers): below the 2 times to aim for.');
             expect((await check(coffee('6_250 USD per month'))).rules()).not.toContain(RULE);
             expect(await messageOf(coffee('6_300 USD per month'))).toContain('1.996 times the 52.50 USD it costs to win one');
+        });
+    });
+
+    describe('judging ranges by their optimistic end ("ranges": "optimistic")', () => {
+        judgeBy({ ...TEST_SETTINGS, ranges: 'optimistic' });
+
+        it('is silent when only the pessimistic end falls short, and still fires when both ends do', async () => {
+            // Churn 3% to 8% at 4,200 USD a month: 2.6 to 3.3 times; at 10,000 USD a month both ends are under 3.
+            expect((await check(coffee('4_200 USD per month', ['churn 5% a month', 'churn 3% to 8% a month']))).rules()).not.toContain(RULE);
+            expect(await messageOf(coffee('10_000 USD per month', ['churn 5% a month', 'churn 3% to 8% a month']))).toContain('below the 3 times to aim for.');
         });
     });
 

@@ -5,7 +5,7 @@
  * the end of December.
  */
 import { describe, expect, it } from 'vitest';
-import { check, fixesFor, type Found } from '../../helpers.js';
+import { check, fixesFor, judgeBy, TEST_SETTINGS, type Found } from '../../helpers.js';
 import { blockOf, COFFEE_CLUB, LEDGERLY, replaced, without } from '../../economics-plans.js';
 
 const RULE = 'objective-unreachable';
@@ -87,6 +87,16 @@ describe('objective-unreachable', () => {
             + 'Raise a conversion rate, spend less for the same customers, or set a target the plan supports.');
         const verdicts = (await check(uncertain)).documents.get('plan.mplan')!.diagnostics!.filter(d => d.code === RULE).map(d => (d.data as { verdict: string }).verdict);
         expect(verdicts).toEqual(['uncertain', 'uncertain', 'uncertain', 'not reached']);
+    });
+
+    describe('with "ranges": "optimistic" in the settings', () => {
+        judgeBy({ ...TEST_SETTINGS, ranges: 'optimistic' });
+
+        it('reports only the targets that even the optimistic end misses', async () => {
+            const uncertain = coffeeWith(['visitors 10_000 per month', 'visitors 8_000 to 12_000 per month'], ['subscribers 2%', 'subscribers 1% to 3%']);
+            const verdicts = (await check(uncertain)).documents.get('plan.mplan')!.diagnostics!.filter(d => d.code === RULE).map(d => (d.data as { verdict: string }).verdict);
+            expect(verdicts).toEqual(['not reached']);
+        });
     });
 
     it('judges a KPI without a deadline over the horizon the settings give', async () => {
