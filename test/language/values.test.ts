@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dateProblem, dayNumber } from '../../src/language/model/values.js';
+import { daysOfMonth, firstDayOf, monthOf } from '../../src/language/model/budgets.js';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -46,5 +47,30 @@ describe('dayNumber', () => {
         expect(dayNumber('2000-02-29')).toBe(11_016);
         expect(dateProblem('2027-02-29')).toBe('February 2027 has no day 29 (it has 28 days)');
         expect(dateProblem('2027-13-01')).toBe('month 13 does not exist (months run from 01 to 12)');
+    });
+});
+
+describe('calendar months of day numbers', () => {
+    it('agree with the Date object: the month of every day, and the first day and length of every month, of years 0-400, 1890-2110 and 9600-9999', () => {
+        let checked = 0;
+        for (const [from, to] of [[0, 400], [1890, 2110], [9600, 9999]]) {
+            for (let year = from; year <= to; year++) {
+                for (let month = 1; month <= 12; month++) {
+                    const calendarMonth = year * 12 + month - 1;
+                    const first = byDate(year, month, 1)!;
+                    const length = [31, 30, 29, 28].find(days => byDate(year, month, days) !== undefined)!;
+                    if (firstDayOf(calendarMonth) !== first) throw new Error(`${year}-${month}: first day ${firstDayOf(calendarMonth)}, expected ${first}`);
+                    if (daysOfMonth(calendarMonth) !== length) throw new Error(`${year}-${month}: ${daysOfMonth(calendarMonth)} days, expected ${length}`);
+                    for (let day = 0; day < length; day++) {
+                        if (monthOf(first + day) !== calendarMonth) throw new Error(`${year}-${month}-${day + 1}: month ${monthOf(first + day)}, expected ${calendarMonth}`);
+                        checked++;
+                    }
+                }
+            }
+        }
+        expect(checked).toBeGreaterThan(300_000);
+        // The years 0 to 99 are not read as 1900 to 1999.
+        expect(firstDayOf(50 * 12)).toBe(dayNumber('0050-01-01'));
+        expect(monthOf(dayNumber('2027-02-28')!)).toBe(2027 * 12 + 1);
     });
 });

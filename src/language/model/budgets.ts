@@ -5,27 +5,27 @@
  */
 import type { Money, Tactic } from '../generated/ast.js';
 import { periodOf } from './periods.js';
-import type { Amount, DayRange } from './values.js';
-
-const DAY_MS = 86_400_000;
+import { civilMonth, daysFromCivil, daysInMonth, type Amount, type DayRange } from './values.js';
 
 /** Average days in a month (a Gregorian year over twelve): counts "per month" turn into days with it. */
 export const DAYS_PER_MONTH = 365.2425 / 12;
 
 /** A calendar month as one number: year × 12 + month − 1 (2027-02 is 24_325). */
 export function monthOf(day: number): number {
-    const date = new Date(day * DAY_MS);
-    return date.getUTCFullYear() * 12 + date.getUTCMonth();
+    const { year, month } = civilMonth(day);
+    return year * 12 + month - 1;
 }
 
 /** The first day (a day number) of a calendar month. */
 export function firstDayOf(month: number): number {
-    return Math.round(Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY_MS);
+    const year = Math.floor(month / 12);
+    return daysFromCivil(year, month - year * 12 + 1, 1);
 }
 
 /** The number of days of a calendar month. */
 export function daysOfMonth(month: number): number {
-    return firstDayOf(month + 1) - firstDayOf(month);
+    const year = Math.floor(month / 12);
+    return daysInMonth(year, month - year * 12 + 1);
 }
 
 /** A calendar month as YYYY-MM. */
@@ -48,7 +48,11 @@ export function daysByMonth(range: DayRange): Map<number, number> {
 /** How many calendar months a range of days spans: whole months count 1, a part of a month its share of that month's days. */
 export function monthsIn(range: DayRange): number {
     let months = 0;
-    for (const [month, days] of daysByMonth(range)) months += days / daysOfMonth(month);
+    for (let month = monthOf(range.start), last = monthOf(range.end); month <= last; month++) {
+        const first = firstDayOf(month), length = daysOfMonth(month);
+        const days = Math.min(range.end, first + length - 1) - Math.max(range.start, first) + 1;
+        if (days > 0) months += days / length;
+    }
     return months;
 }
 

@@ -436,10 +436,10 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
     const customers = { low: won('low'), high: won('high') };
     const ltvBasis: 'margin' | 'revenue' = streams.low.margin && streams.high.margin ? 'margin' : 'revenue';
 
-    const convolve = (end: End, values: number[], share?: (i: number) => number): number[] => {
+    const convolve = (end: End, values: number[]): number[] => {
         const out = new Array<number>(months).fill(0);
         for (let m = 0; m < months; m++) {
-            const n = customers[end][m] * (share ? share(m) : 1);
+            const n = customers[end][m];
             if (n === 0) continue;
             for (let t = m; t < months; t++) out[t] += n * values[t - m];
         }
@@ -471,20 +471,40 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
     const ltv = spanOf(sum(value.low, months), sum(value.high, months));
     const payback = cac ? { low: paybackMonths(value.high, cac.low), high: paybackMonths(value.low, cac.high) } : undefined;
 
+    // Per campaign, its share of each month's spend wins that share of the month's customers. The
+    // total a convolution adds up over the months is, per month of winning, the customers won times
+    // what one customer brings in the months left: prefix sums, not a convolution per campaign.
+    const cumulative = (values: readonly number[]): number[] => {
+        const out = new Array<number>(months);
+        let running = 0;
+        for (let i = 0; i < months; i++) out[i] = running += values[i] ?? 0;
+        return out;
+    };
+    const cumulativeRevenue = { low: cumulative(streams.low.revenue), high: cumulative(streams.high.revenue) };
+    const cumulativeMargin = margin ? { low: cumulative(streams.low.margin!), high: cumulative(streams.high.margin!) } : undefined;
     const campaigns: CampaignShare[] = [];
     for (const [campaign, own] of spend.byCampaign) {
-        const share = (i: number) => {
+        const share = new Array<number>(months);
+        let campaignSpent = 0;
+        for (let i = 0; i < months; i++) {
+            const mine = own.get(first + i) ?? 0;
             const all = spend.byMonth.get(first + i) ?? 0;
-            return all > 0 ? (own.get(first + i) ?? 0) / all : 0;
+            share[i] = all > 0 ? mine / all : 0;
+            campaignSpent += mine;
+        }
+        const won = (end: End) => { let n = 0; for (let i = 0; i < months; i++) n += customers[end][i] * share[i]; return n; };
+        const brought = (end: End, values: number[]) => {
+            let total = 0;
+            for (let m = 0; m < months; m++) total += customers[end][m] * share[m] * values[months - 1 - m];
+            return total;
         };
-        const campaignSpent = sum([...Array(months).keys()].map(i => own.get(first + i) ?? 0));
-        const c = spanOf(sum(customers.low.map((n, i) => n * share(i))), sum(customers.high.map((n, i) => n * share(i))));
+        const c = spanOf(won('low'), won('high'));
         campaigns.push({
             campaign,
             spend: campaignSpent,
             customers: c,
-            revenue: spanOf(sum(convolve('low', streams.low.revenue, share)), sum(convolve('high', streams.high.revenue, share))),
-            margin: margin ? spanOf(sum(convolve('low', streams.low.margin!, share)), sum(convolve('high', streams.high.margin!, share))) : undefined,
+            revenue: spanOf(brought('low', cumulativeRevenue.low), brought('high', cumulativeRevenue.high)),
+            margin: cumulativeMargin ? spanOf(brought('low', cumulativeMargin.low), brought('high', cumulativeMargin.high)) : undefined,
             cac: c.low > 0 ? spanOf(campaignSpent / c.high, campaignSpent / c.low) : undefined
         });
     }

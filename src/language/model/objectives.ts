@@ -113,10 +113,24 @@ function monthsTo(projection: Projection, deadline: number): { count: number; la
     return { count: month - first + 1, lastShare: (deadline - firstDayOf(month) + 1) / daysOfMonth(month) };
 }
 
-function sumRows(values: readonly number[], count: number, lastShare: number): number {
+/** The sum of `value` over the first `count` rows, the last of them counted for its share of the month. */
+function sumRows(rows: number, value: (i: number) => number, count: number, lastShare: number): number {
     let total = 0;
-    for (let i = 0; i < Math.min(count, values.length); i++) total += i === count - 1 ? values[i] * lastShare : values[i];
+    for (let i = 0; i < Math.min(count, rows); i++) total += i === count - 1 ? value(i) * lastShare : value(i);
     return total;
+}
+
+const stageWords = new WeakMap<PlanModel, string[]>();
+
+/** The stage words of the funnels a model reaches, in lower case, computed once per model (a plan may have hundreds of KPIs). */
+function stagesOf(model: PlanModel): string[] {
+    let stages = stageWords.get(model);
+    if (!stages) {
+        stages = model.reach.funnels.flatMap(f => f.conversions.flatMap(c => [c.from, c.to]).concat(f.counts.map(c => c.stage)))
+            .filter((w): w is string => Boolean(w)).map(w => w.toLowerCase());
+        stageWords.set(model, stages);
+    }
+    return stages;
 }
 
 /**
@@ -127,9 +141,7 @@ function sumRows(values: readonly number[], count: number, lastShare: number): n
 export function judgeObjective(model: PlanModel, objective: Objective): ObjectiveJudgement | undefined {
     if (typeof objective.target !== 'number' || judgingPlan(model) === null) return undefined;
     const funnels = model.reach.funnels;
-    const stages = funnels.flatMap(f => f.conversions.flatMap(c => [c.from, c.to]).concat(f.counts.map(c => c.stage)))
-        .filter((w): w is string => Boolean(w)).map(w => w.toLowerCase());
-    const metric = metricKind(objective.metric, stages);
+    const metric = metricKind(objective.metric, stagesOf(model));
     if (!metric) return undefined;
     const unit = targetUnit(objective);
     const expected = UNIT_OF[metric];
@@ -157,7 +169,7 @@ export function judgeObjective(model: PlanModel, objective: Objective): Objectiv
         }
     }
     const rows = projection.months;
-    const upTo = (pick: (i: number) => number) => sumRows(rows.map((_, i) => pick(i)), count, lastShare);
+    const upTo = (pick: (i: number) => number) => sumRows(rows.length, pick, count, lastShare);
     const per = monthsPerUnit(objective.targetPer);
     const lastRow = count > 0 ? rows[count - 1] : undefined;
     let projected: Span | undefined;

@@ -54,6 +54,11 @@ function isLeapYear(year: number): boolean {
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/** The number of days of a month (1 to 12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+    return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
 /**
  * The day number (days since 1970-01-01) of an ISO date `YYYY-MM-DD`, or
  * undefined when no such day exists (2027-02-30, 2027-13-01). Read digit by
@@ -90,13 +95,29 @@ function digits(text: string, start: number, end: number): number {
  * Hinnant's days_from_civil), years 0 to 9999 included; not `Date.UTC`,
  * which reads the years 0 to 99 as 1900 to 1999.
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
     const y = month <= 2 ? year - 1 : year;
     const era = Math.floor(y / 400);
     const yearOfEra = y - era * 400;
     const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
     const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
     return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * The year and month (1 to 12) of a day number (Howard Hinnant's
+ * civil_from_days): counted with integers, not a `Date` per call, as the
+ * money over time of a large plan asks for the month of every day range.
+ */
+export function civilMonth(dayNumber: number): { year: number; month: number } {
+    const z = dayNumber + 719_468;
+    const era = Math.floor(z / 146_097);
+    const dayOfEra = z - era * 146_097;
+    const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+    const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+    const month = shifted < 10 ? shifted + 3 : shifted - 9;
+    return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month };
 }
 
 /** Why an ISO-looking date is not a real day, in words; undefined for a real day. */

@@ -59,6 +59,28 @@ describe('a subscription with churn', () => {
         expect(p.payback).toEqual({ low: 1, high: 1 });
     });
 
+    it('shares the customers and their revenue among campaigns by their spend in each month', async () => {
+        // Two pushes of the same ads: a winter one (January to March) and a spring one (April to June).
+        const twoCampaigns = replaced(COFFEE_CLUB, ['campaign SpringLaunch "Spring launch" {', `campaign WinterPush "Winter push" {
+    budget 1_000 USD per month
+    runs InstagramAds
+    from 2027-01-01 to 2027-03-31
+}
+
+campaign SpringLaunch "Spring launch" {`], ['    runs InstagramAds\n    from 2027-01-01 to 2027-06-30', '    runs InstagramAds\n    from 2027-04-01 to 2027-06-30']);
+        const p = (await projection(twoCampaigns))!;
+        expect(p.campaigns.map(c => [c.campaign.name, Math.round(c.spend), Math.round(c.customers.low)])).toEqual([['WinterPush', 3_000, 600], ['SpringLaunch', 3_000, 600]]);
+        // 200 subscribers a month, each paying 20 USD in the month they join and 95% of the month before after.
+        const revenueOf = (joined: number[]) => joined.reduce((total, m) => total + 200 * 20 * (1 - 0.95 ** (12 - m)) / 0.05, 0);
+        const [winter, spring] = p.campaigns;
+        expect(winter.revenue.low).toBeCloseTo(revenueOf([0, 1, 2]), 6);
+        expect(spring.revenue.low).toBeCloseTo(revenueOf([3, 4, 5]), 6);
+        expect(winter.margin!.low).toBeCloseTo(revenueOf([0, 1, 2]) / 2, 6);
+        // Together they bring in what the plan does.
+        expect(winter.revenue.low + spring.revenue.low).toBeCloseTo(p.revenue.low, 6);
+        expect(winter.cac!.low).toBeCloseTo(5);
+    });
+
     it('wins no customers in a pause between two pushes', async () => {
         // No campaign: the tactic spends in January and February, a second one in May and June.
         const twoPushes = replaced(without(COFFEE_CLUB, 'campaign SpringLaunch'), ['from 2027-01-01 to 2027-06-30', 'from 2027-01-01 to 2027-02-28']);
