@@ -6,10 +6,19 @@ import { writeFileAtomic } from './write.js';
 import { CONFIG_FILE_NAME } from '../language/config/config-file.js';
 import { today } from '../language/config/settings.js';
 import { starterPlan } from './starter/plan.js';
-import { schemaReference, starterConfig } from './starter/config.js';
+import { starterConfig } from './starter/config.js';
+import { commandFor, routeFor, runningPackageRoot, schemaReference, shellWord } from './starter/route.js';
 import { listed } from '../language/wording.js';
 
-export interface InitOptions { directory: string[]; force: boolean; cwd: string }
+export interface InitOptions {
+    directory: string[];
+    force: boolean;
+    cwd: string;
+    /** The folder of the running mplan package (default: the one this bundle belongs to). */
+    packageRoot?: string;
+    /** The PATH the user's shell searches (default: this process's). */
+    pathVariable?: string;
+}
 
 /** The name of the starter plan file. */
 export const STARTER_PLAN_NAME = 'plan.mplan';
@@ -46,11 +55,6 @@ function kindOf(file: string): 'none' | 'file' | 'other' {
     }
 }
 
-/** A folder as a shell command takes it: quoted when it holds anything but plain path characters. */
-function shellWord(word: string): string {
-    return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * `mplan init [DIR] [--force]`: writes a commented starter plan and a minimal
  * `mplan.json` into DIR (the working directory by default; created when
@@ -66,10 +70,11 @@ export async function init(options: InitOptions): Promise<CommandResult> {
     const directory = path.resolve(options.cwd, given);
     const kind = kindOf(directory);
     if (kind === 'file') return failure(`${given}: not a directory`);
+    const packageRoot = options.packageRoot ?? runningPackageRoot();
 
     const starters: Starter[] = [
         { file: path.join(directory, STARTER_PLAN_NAME), text: starterPlan(today()), what: 'a starter plan: make it yours, block by block' },
-        { file: path.join(directory, CONFIG_FILE_NAME), text: starterConfig(schemaReference(directory)), what: 'the settings: rule levels and thresholds (mplan schema lists them)' }
+        { file: path.join(directory, CONFIG_FILE_NAME), text: starterConfig(schemaReference(directory, packageRoot)), what: 'the settings: rule levels and thresholds (mplan schema lists them)' }
     ];
     const present = starters.filter(starter => kindOf(starter.file) !== 'none');
     const notFiles = present.filter(starter => kindOf(starter.file) === 'other');
@@ -109,7 +114,9 @@ export async function init(options: InitOptions): Promise<CommandResult> {
     const width = Math.max(...starters.map(s => shown(s.file, options.cwd).length));
     const lines = starters.map(s => `${present.includes(s) ? 'overwrote' : 'created  '} ${shown(s.file, options.cwd).padEnd(width)}  ${s.what}`);
     const here = path.relative(options.cwd, directory) === '';
-    const next = here ? 'mplan check' : `cd ${shellWord(shown(directory, options.cwd))} && mplan check`;
+    // The command as the user's shell runs this mplan: mplan, npx mplan, or its bin by path.
+    const mplan = commandFor(routeFor(directory, { packageRoot, pathVariable: options.pathVariable ?? process.env.PATH ?? '' }));
+    const next = here ? `${mplan} check` : `cd ${shellWord(shown(directory, options.cwd))} && ${mplan} check`;
     lines.push('', `Next: ${next}`);
     return { stdout: lines.join('\n') + '\n', stderr: '', exitCode: 0 };
 }

@@ -1,12 +1,48 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mplan, pinnedSettingsFile, ROOT, STARTER_DATE_RULES, type Run } from './run.js';
+import { shellWord } from '../../src/cli/starter/route.js';
+import { pinnedSettingsFile, ROOT, STARTER_DATE_RULES, type Run } from './run.js';
 
 /** The summary of a clean run of one file (with or without the time it took). */
 const CLEAN = /^1 file checked\b[^:]*: no problems\.\n$/;
+
+/** The bin of this clone, as the tests run it (by its path: the "clone" route of src/cli/starter/route.ts). */
+const BIN = join(ROOT, 'bin', 'mplan.cjs');
+/** What init says to run next when mplan was started by its path from this clone. */
+const CLONE_COMMAND = `node ${shellWord(BIN)}`;
+/** This clone's schema, as the file URL init writes when no mplan is installed above the folder. */
+const CLONE_SCHEMA = pathToFileURL(join(ROOT, 'schemas', 'mplan.schema.json')).href;
+
+function isExecutable(file: string): boolean {
+    try {
+        accessSync(file, constants.X_OK);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** The PATH of the tests without any folder that holds an `mplan` (one installed on this machine, or linked). */
+const PATH_WITHOUT_MPLAN = [dirname(process.execPath), ...(process.env.PATH ?? '').split(delimiter)]
+    .filter(folder => folder && !isExecutable(join(folder, 'mplan'))).join(delimiter);
+
+/** Runs the built `mplan` binary by its path, as a user of a clone would, with PATH as given (by default, no mplan on it). */
+function mplan(args: string[], cwd: string, path = PATH_WITHOUT_MPLAN): Promise<Run> {
+    return new Promise(resolve => {
+        execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', PATH: path } }, (error, stdout, stderr) => {
+            resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+        });
+    });
+}
+
+/** The last line init prints: what to run next. */
+function nextLine(run: Run): string {
+    return run.stdout.trimEnd().split('\n').pop()!;
+}
 
 /**
  * `--config` of settings that pin the rules the starter plan is judged by
@@ -27,7 +63,7 @@ let clockScript: string;
 function mplanOn(now: string, args: string[], cwd: string): Promise<Run> {
     const env = { ...process.env, NO_COLOR: '1', MPLAN_TEST_NOW: now, NODE_OPTIONS: `--require ${clockScript}` };
     return new Promise(resolve => {
-        execFile(process.execPath, [join(ROOT, 'bin', 'mplan.cjs'), ...args], { cwd, env }, (error, stdout, stderr) => {
+        execFile(process.execPath, [BIN, ...args], { cwd, env }, (error, stdout, stderr) => {
             resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
         });
     });
@@ -71,10 +107,13 @@ describe('mplan init', () => {
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^created +plan\.mplan +a starter plan/m);
         expect(run.stdout).toMatch(/^created +mplan\.json +the settings/m);
-        expect(run.stdout.trimEnd().split('\n').pop()).toBe('Next: mplan check');
+        // Started by its path from a clone, with no mplan on PATH: that path is what runs it again.
+        expect(nextLine(run)).toBe(`Next: ${CLONE_COMMAND} check`);
 
+        // No mplan installed above the folder: the schema of the mplan that ran, which is there.
         const config = JSON.parse(readFileSync(join(dir, 'mplan.json'), 'utf8'));
-        expect(config).toEqual({ $schema: './node_modules/mplan/schemas/mplan.schema.json', rules: {} });
+        expect(config).toEqual({ $schema: CLONE_SCHEMA, rules: {} });
+        expect(existsSync(new URL(config.$schema))).toBe(true);
 
         // Judged today (no --as-of) by the pinned rules.
         expect(await mplan(['check', ...pinned], dir)).toEqual({ code: 0, stdout: expect.stringMatching(CLEAN), stderr: '' });
@@ -131,14 +170,48 @@ describe('mplan init', () => {
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^created +plans\/2027\/plan\.mplan /m);
         expect(run.stdout).toMatch(/^created +plans\/2027\/mplan\.json /m);
-        expect(run.stdout.trimEnd().split('\n').pop()).toBe('Next: cd plans/2027 && mplan check');
+        expect(nextLine(run)).toBe(`Next: cd plans/2027 && ${CLONE_COMMAND} check`);
         expect(await mplan(['check', ...pinned], join(root, 'plans', '2027'))).toMatchObject({ code: 0, stdout: expect.stringMatching(CLEAN) });
     });
 
     it('quotes a folder with spaces in the next command', async () => {
         const root = tempDir();
         const run = await mplan(['init', 'my plans'], root);
-        expect(run.stdout.trimEnd().split('\n').pop()).toBe("Next: cd 'my plans' && mplan check");
+        expect(nextLine(run)).toBe(`Next: cd 'my plans' && ${CLONE_COMMAND} check`);
+    });
+
+    it('says mplan check when the mplan on PATH is this one (a global install, npm link)', async () => {
+        const root = tempDir();
+        const bin = join(root, 'bin');
+        mkdirSync(bin);
+        symlinkSync(BIN, join(bin, 'mplan'));
+        const run = await mplan(['init', 'plans'], root, `${bin}${delimiter}${PATH_WITHOUT_MPLAN}`);
+        expect(nextLine(run)).toBe('Next: cd plans && mplan check');
+    });
+
+    it('does not say mplan check when the mplan first on PATH is another one', async () => {
+        const root = tempDir();
+        const bin = join(root, 'bin');
+        mkdirSync(bin);
+        writeFileSync(join(bin, 'mplan'), '#!/bin/sh\necho "an older mplan"\n', { mode: 0o755 });
+        // This mplan is on PATH too, but the shell runs the first.
+        mkdirSync(join(root, 'later'));
+        symlinkSync(BIN, join(root, 'later', 'mplan'));
+        const run = await mplan(['init', 'plans'], root, [bin, join(root, 'later'), PATH_WITHOUT_MPLAN].join(delimiter));
+        expect(nextLine(run)).toBe(`Next: cd plans && ${CLONE_COMMAND} check`);
+    });
+
+    it('says npx mplan check in a project whose node_modules/.bin/mplan is this one, also when run by npx (its .bin on PATH)', async () => {
+        const project = tempDir();
+        writeFileSync(join(project, 'package.json'), '{ "name": "shop-plans", "private": true }\n');
+        const localBin = join(project, 'node_modules', '.bin');
+        mkdirSync(localBin, { recursive: true });
+        symlinkSync(BIN, join(localBin, 'mplan'));
+        const run = await mplan(['init', 'plans'], project, `${localBin}${delimiter}${PATH_WITHOUT_MPLAN}`);
+        expect(nextLine(run)).toBe('Next: cd plans && npx mplan check');
+        // Run in the folder itself: no cd.
+        const here = await mplan(['init', '--force'], join(project, 'plans'), `${localBin}${delimiter}${PATH_WITHOUT_MPLAN}`);
+        expect(nextLine(here)).toBe('Next: npx mplan check');
     });
 
     it('points $schema at the schema of the mplan installed above the folder', async () => {
@@ -174,7 +247,7 @@ describe('mplan init', () => {
         expect(forced.stdout).toMatch(/^overwrote plan\.mplan /m);
         expect(forced.stdout).toMatch(/^overwrote mplan\.json /m);
         expect(readFileSync(join(dir, 'plan.mplan'), 'utf8')).toContain('plan MyPlan {');
-        expect(JSON.parse(readFileSync(join(dir, 'mplan.json'), 'utf8'))).toEqual({ $schema: './node_modules/mplan/schemas/mplan.schema.json', rules: {} });
+        expect(JSON.parse(readFileSync(join(dir, 'mplan.json'), 'utf8'))).toEqual({ $schema: CLONE_SCHEMA, rules: {} });
         expect(await mplan(['check', ...pinned], dir)).toMatchObject({ code: 0, stdout: expect.stringMatching(CLEAN) });
     });
 
