@@ -10,7 +10,7 @@ export type OptionKind = 'flag' | 'value';
 export const COMMANDS = {
     check: {
         format: 'value', output: 'value', 'max-warnings': 'value', 'severity-threshold': 'value', quiet: 'flag',
-        config: 'value', 'as-of': 'value', fix: 'flag', baseline: 'value', 'write-baseline': 'value',
+        config: 'value', 'as-of': 'value', fix: 'flag', 'fix-dry-run': 'flag', baseline: 'value', 'write-baseline': 'value',
         'ignore-path': 'value', 'no-ignore': 'flag', color: 'flag', 'no-color': 'flag', jobs: 'value'
     },
     report: { out: 'value', config: 'value', 'as-of': 'value' },

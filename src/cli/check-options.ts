@@ -29,6 +29,8 @@ export interface CheckOptions {
     config?: string;
     /** --as-of YYYY-MM-DD: the day date-dependent rules judge by. */
     asOf?: string;
-    /** --fix: apply the unambiguous fixes to the files named, then report what is left. */
+    /** --fix: apply the unambiguous safe fixes to the files named, then report what is left. */
     fix?: boolean;
+    /** --fix-dry-run: list what --fix would apply and the suggestions it leaves; write nothing. */
+    fixDryRun?: boolean;
 }

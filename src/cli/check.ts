@@ -7,7 +7,7 @@ import type { MplanServices } from '../language/mplan-module.js';
 import type { MplanIndexManager } from '../language/workspace/index-manager.js';
 import { pathToFileURL } from 'node:url';
 import { rulesDocsDir } from '../host/rule-docs.js';
-import { fixesFor } from './fix.js';
+import { describeFixes, fixesFor, planFixes } from './fix.js';
 import { writeFileAtomic } from './write.js';
 import type { Settings } from '../language/config/settings.js';
 import { dateProblem } from '../language/model/values.js';
@@ -56,6 +56,7 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     const files = found.files;
     let notes = found.skipped.map(arg => `mplan: ${arg}: ignored by ${filter!.name}, not checked (--no-ignore checks it)\n`).join('');
     const progress = createProgress(files.length);
+    if (options.fixDryRun) return listFixes(files, settings, roots, options, progress, notes);
     let run: CheckedRun;
     try {
         if (options.fix) {
@@ -69,10 +70,7 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     } finally {
         progress.done();
     }
-    if (run.problems.length > 0) {
-        const lines = run.problems.map(p => `mplan: ${shown(p.file, options.cwd)}: cannot read (${p.message})`);
-        return { stdout: '', stderr: lines.join('\n') + '\n', exitCode: 2 };
-    }
+    if (run.problems.length > 0) return unreadable(run.problems, options.cwd);
     if (process.env.MPLAN_DEBUG_JOBS) notes += `mplan: ${run.plan}\n`;
     // Ignored means not reported: an ignored file imported by a plan was judged with it, and is dropped here.
     let checked = filter ? run.checked.filter(file => !filter.ignores(file.file)) : run.checked;
@@ -127,6 +125,33 @@ async function checkAndFix(files: string[], settings: Settings, roots: string[],
         notes += `fixed ${shown(file, options.cwd)}: ${[...rules].sort().join(', ')}\n`;
     }
     return { run: inProcessRun(loaded, '--fix'), notes };
+}
+
+/**
+ * `--fix-dry-run`: checks the files and lists, per file named, what the first
+ * round of --fix would apply and the suggestions and choices it leaves
+ * (fix.ts), writing nothing. Exit 0, or 2 when a file cannot be read.
+ */
+async function listFixes(files: string[], settings: Settings, roots: string[], options: CheckOptions, progress: Progress, notes: string): Promise<CommandResult> {
+    let loaded: Awaited<ReturnType<typeof checkFiles>>;
+    try {
+        loaded = await checkFiles(files, settings, roots, counts => progress.update(counts));
+    } finally {
+        progress.done();
+    }
+    if (loaded.problems.length > 0) return unreadable(loaded.problems.map(p => ({ file: p.uri.fsPath, message: p.message })), options.cwd);
+    const named = new Set(files.map(file => URI.file(file).toString()));
+    const planned = loaded.entries
+        .filter(document => named.has(document.uri.toString()))
+        .map(document => ({ shown: shown(document.uri.fsPath, options.cwd), document, plan: planFixes(loaded.services, document) }))
+        .sort((a, b) => a.shown.localeCompare(b.shown));
+    return { stdout: describeFixes(planned), stderr: notes, exitCode: 0 };
+}
+
+/** Files that could not be read: one line each, exit 2. */
+function unreadable(problems: Array<{ file: string; message: string }>, cwd: string): CommandResult {
+    const lines = problems.map(p => `mplan: ${shown(p.file, cwd)}: cannot read (${p.message})`);
+    return { stdout: '', stderr: lines.join('\n') + '\n', exitCode: 2 };
 }
 
 /** A file's findings as the CLI shows them, by position. */

@@ -18,7 +18,8 @@ Usage:
       --no-ignore              check the files an ignore file names too
       --config FILE            settings file (default: mplan.json in this folder, if any)
       --as-of YYYY-MM-DD       the day date-dependent rules judge by (default: today)
-      --fix                    apply the fixes that are unambiguous, then report what is left
+      --fix                    apply the safe fixes that are unambiguous, then report what is left
+      --fix-dry-run            list what --fix would apply and the suggestions it leaves; write nothing
       --jobs N                 check at most N independent groups of plans in parallel
       --color, --no-color      colours on or off (default: on a terminal, off with NO_COLOR)
   mplan report PLAN --out FILE.html|FILE.md [--config FILE] [--as-of YYYY-MM-DD]

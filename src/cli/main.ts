@@ -33,6 +33,11 @@ function checkOptions(args: ParsedArgs, cwd: string): CheckOptions | string {
     if (jobs !== undefined && !/^[1-9]\d*$/.test(jobs)) return `--jobs takes a positive whole number, not '${jobs}'`;
     if (flag(args, 'color') && flag(args, 'no-color')) return '--color and --no-color cannot be given together';
     if (flag(args, 'fix') && valueOf(args, 'write-baseline')) return '--fix and --write-baseline cannot be given together';
+    if (flag(args, 'fix-dry-run')) {
+        // It prints its own list and writes nothing: options about writing or about the findings' output do not apply.
+        const clash = ['fix', 'write-baseline', 'format', 'output'].find(name => args.options[name] !== undefined);
+        if (clash) return `--fix-dry-run and --${clash} cannot be given together`;
+    }
     return {
         paths: args.positional,
         cwd,
@@ -44,6 +49,7 @@ function checkOptions(args: ParsedArgs, cwd: string): CheckOptions | string {
         config: valueOf(args, 'config'),
         asOf: valueOf(args, 'as-of'),
         fix: flag(args, 'fix'),
+        fixDryRun: flag(args, 'fix-dry-run'),
         baseline: valueOf(args, 'baseline'),
         writeBaseline: valueOf(args, 'write-baseline'),
         ignorePath: valueOf(args, 'ignore-path'),

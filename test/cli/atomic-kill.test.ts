@@ -151,15 +151,18 @@ beforeAll(() => {
 });
 
 /**
- * The clean fixture plan without its `revisit every quarter`: no-contingency's
- * fix writes it back, the one fix of the --fix runs here. They judge by the
- * fixture plans' rules and no-contingency (test/fixtures/README.md), so a new
- * rule adds no fix and no error; the settings file lies outside the folders
- * written in, which must hold nothing else.
+ * The clean fixture plan with its first tactic serving no strategy:
+ * tactic-without-strategy's safe fix links it back to the plan's only
+ * strategy, the one fix of the --fix runs here. They judge by the fixture
+ * plans' rules (test/fixtures/README.md), so a new rule adds no fix and no
+ * error; the settings file lies outside the folders written in, which must
+ * hold nothing else.
  */
+const LINKED = 'tactic SearchAds {\n    serves ProfessionalsFirst\n';
+
 function planWithOneFix(): { plan: string; settings: string[] } {
-    const plan = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8').replace('    revisit every quarter\n', '');
-    return { plan, settings: ['--config', pinnedSettingsFile({ rules: { 'no-contingency': 'info' } })] };
+    const plan = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8').replace(LINKED, 'tactic SearchAds {\n');
+    return { plan, settings: ['--config', pinnedSettingsFile()] };
 }
 
 describe('killed while writing, a plan is the old text or the new, never a part', () => {
@@ -179,14 +182,14 @@ describe('killed while writing, a plan is the old text or the new, never a part'
 
     it('mplan check --fix, killed 12 times (3 MB plan, one fix: one write)', async () => {
         const { plan, settings } = planWithOneFix();
-        // Comments indented as the house style has them: --fix changes only the plan block.
+        // Comments indented as the house style has them: --fix changes only the tactic.
         const before = messyPlan(3 * 1024 * 1024, plan).replace(/^ {3}\/\//gm, '//');
         const args = ['check', '--fix', 'plan.mplan', '--as-of', '2027-01-15', ...settings];
         const reference = temp();
         writeFileSync(join(reference, 'plan.mplan'), before);
         expect((await runAndKill(reference, args)).exit).toBe(0);
         const after = readFileSync(join(reference, 'plan.mplan'));
-        expect(after.toString()).toContain('    revisit every quarter\n');
+        expect(after.toString()).toContain(LINKED);
         const tally = await killMany(args, before, after, 12, SEED + 1);
         expect(tally.killed).toBeGreaterThan(0);
         expect(tally.midWrite).toBeGreaterThan(0);

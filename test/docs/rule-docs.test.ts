@@ -1,33 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/language/rules/index.js';
 import { check } from '../helpers.js';
-
-const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
-
-/** The first ```mplan block after a `## heading` of a page. */
-function exampleAfter(page: string, heading: string): string | undefined {
-    const at = page.indexOf(`\n## ${heading}\n`);
-    if (at < 0) return undefined;
-    return /```mplan\n([\s\S]*?)```/.exec(page.slice(at))?.[1];
-}
-
-/** An example is checked as `plan.mplan`, or under the name its first line gives (`// market.mplan`). */
-function asFile(example: string): Record<string, string> {
-    const name = /^\/\/ ([\w./-]+\.mplan)\b/.exec(example)?.[1] ?? 'plan.mplan';
-    return { [name]: example };
-}
+import { asFile, exampleAfter, RULE_DOCS, rulePage } from './rule-pages.js';
 
 describe('the rule docs pages', () => {
     it('exist for every rule of the registry, and for nothing else', () => {
-        const pages = readdirSync(DOCS).filter(f => f.endsWith('.md')).map(f => f.slice(0, -3)).sort();
+        const pages = readdirSync(RULE_DOCS).filter(f => f.endsWith('.md')).map(f => f.slice(0, -3)).sort();
         expect(pages).toEqual(RULES.map(r => r.id).sort());
     });
 
-    describe.each(RULES.map(rule => [rule.id, rule] as const))('%s', (id) => {
-        const file = join(DOCS, `${id}.md`);
-        const page = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    describe.each(RULES.map(rule => [rule.id, rule] as const))('%s', (id, rule) => {
+        const page = rulePage(id);
 
         it('has the rule id as its title and says why the rule matters', () => {
             expect(page.split('\n')[0]).toBe(`# ${id}`);
@@ -40,6 +24,14 @@ describe('the rule docs pages', () => {
             const result = await check(asFile(example!));
             expect(result.rules()).toContain(id);
             if (id !== 'syntax-error') expect(result.rules()).not.toContain('syntax-error');
+        });
+
+        it('says which of its fixes --fix applies, as the registry marks them', () => {
+            // "Fix (safe): …" for a fix that invents nothing, "Suggestion (not applied by --fix): …" for one that writes a business fact.
+            const named = [...page.matchAll(/^(Fix \(safe\)|Suggestion \(not applied by --fix\)): \S/gm)]
+                .map(match => (match[1] === 'Fix (safe)' ? 'safe' : 'suggestion'));
+            expect([...new Set(named)].sort(), 'the kinds of fix its page names').toEqual([...(rule.fixKinds ?? [])].sort());
+            if (rule.fix) expect(page, 'a "## Quick fix" section').toMatch(/\n## Quick fix\n\n(Fix \(safe\)|Suggestion \(not applied by --fix\)): /);
         });
 
         it('has a correct example that does not fire it', async () => {

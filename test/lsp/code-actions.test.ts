@@ -34,6 +34,28 @@ describe('code actions over LSP', () => {
         expect(after.map(d => d.code)).not.toContain('unused-suppression');
     });
 
+    it('still offers a suggestion as a quick fix, never preferred, beside a preferred safe fix', async () => {
+        client = await LspClient.start();
+        // A tea shop's plan: no way to pay named yet, and a misspelt strategy.
+        const shop = [
+            'plan TeaCorner {',
+            '    goal "Become the favourite loose-leaf tea shop of the offices around Market Square"',
+            '    currency EUR',
+            '}',
+            'strategy LocalRegulars { statement "Turn the offices nearby into weekly regulars" }',
+            'tactic LunchFlyers { serves LocalRegulers channel print budget 300 EUR }',
+            'offer { guarantee money back 30 days }',
+            ''
+        ].join('\n');
+        const diagnostics = await client.open(DOC, shop);
+        const [payments] = (await actionsFor(diagnostics.find(d => d.code === 'few-payment-options')!)).filter(a => a.kind === 'quickfix');
+        expect(payments).toMatchObject({ title: 'Add payment methods: card and paypal (check that you accept them)', isPreferred: false });
+        const edited = TextDocument.applyEdits(TextDocument.create(DOC, 'mplan', 1, shop), payments.edit!.changes![DOC]);
+        expect(edited).toContain('offer { payments card, paypal guarantee money back 30 days }');
+        const [typo] = await actionsFor(diagnostics.find(d => d.code === 'unresolved-reference')!);
+        expect(typo).toMatchObject({ title: "Change to 'LocalRegulars'", kind: 'quickfix', isPreferred: true });
+    });
+
     it('offers no silencing for a syntax error', async () => {
         client = await LspClient.start();
         const diagnostics = await client.open(DOC, 'segment {\n}\n');

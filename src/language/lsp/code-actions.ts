@@ -6,7 +6,12 @@ import type { MplanServices } from '../mplan-module.js';
 import type { PlanModelProvider } from '../model/plan-model.js';
 import { ruleById } from '../rules/index.js';
 
-/** Quick fixes: every fix the rule registry declares for the diagnostics at hand. */
+/**
+ * Quick fixes: every fix the rule registry declares for the diagnostics at
+ * hand, safe fixes and suggestions alike. Only a safe fix may be preferred, so
+ * an editor's "fix all" never writes a business fact (a suggestion's title
+ * says what to check).
+ */
 export class MplanCodeActionProvider implements CodeActionProvider {
     protected readonly models: PlanModelProvider;
 
@@ -28,7 +33,7 @@ export class MplanCodeActionProvider implements CodeActionProvider {
                     title: fix.title,
                     kind: CodeActionKind.QuickFix,
                     diagnostics: [diagnostic],
-                    isPreferred: fix.preferred ?? false,
+                    isPreferred: fix.kind === 'safe' && (fix.preferred ?? false),
                     edit: { changes: { [document.uri.toString()]: fix.edits } }
                 });
             }

@@ -39,6 +39,7 @@ export const campaignWithoutBudget: Rule = {
             });
         }
     },
+    fixKinds: ['suggestion'],
     fix(model, finding) {
         const campaign = blockNamedAt(model.own.campaigns, finding.range);
         if (!campaign || campaign.budget) return [];
@@ -46,12 +47,12 @@ export const campaignWithoutBudget: Rule = {
         if (cost && cost.amount > 0) {
             const fact = `budget ${sourceAmount(cost.amount)} ${cost.currency}`;
             const edit = insertFact(model, campaign, fact);
-            return edit ? [{ title: `Add '${fact}', what its tactics cost`, edits: [edit], preferred: true }] : [];
+            return edit ? [{ title: `Add '${fact}', what its tactics cost (check that it is the amount you set aside)`, kind: 'suggestion', edits: [edit] }] : [];
         }
         const currency = planCurrency(model) ?? (cost?.currency);
         if (!currency) return [];
         const fact = `budget ${sourceAmount(PLACEHOLDER)} ${currency}`;
         const edit = insertFact(model, campaign, fact);
-        return edit ? [{ title: `Add a placeholder budget of ${formatMoney({ amount: PLACEHOLDER, currency })} ('${fact}')`, edits: [edit] }] : [];
+        return edit ? [{ title: `Add a placeholder budget of ${formatMoney({ amount: PLACEHOLDER, currency })} ('${fact}'), to replace with the real figure`, kind: 'suggestion', edits: [edit] }] : [];
     }
 };

@@ -35,6 +35,7 @@ export const campaignWithoutSchedule: Rule = {
             });
         }
     },
+    fixKinds: ['safe', 'suggestion'],
     fix(model, finding) {
         const campaign = blockNamedAt(model.own.campaigns, finding.range);
         if (!campaign || campaign.period) return [];
@@ -43,7 +44,9 @@ export const campaignWithoutSchedule: Rule = {
         const fact = `from ${isoDay(period.start)} to ${isoDay(period.end)}`;
         const edit = insertFact(model, campaign, fact);
         if (!edit) return [];
-        const title = span ? `Add the period of its tactics ('${fact}')` : `Add a placeholder period of three months ('${fact}')`;
-        return [{ title, edits: [edit], preferred: true }];
+        // The tactics' own dates are the plan's; three months from today are not.
+        return span
+            ? [{ title: `Add the period of its tactics ('${fact}')`, kind: 'safe', edits: [edit], preferred: true }]
+            : [{ title: `Add a placeholder period of three months ('${fact}'), to replace with the real dates`, kind: 'suggestion', edits: [edit] }];
     }
 };

@@ -18,12 +18,13 @@ export const campaignWithoutStaff: Rule = {
             });
         }
     },
+    fixKinds: ['suggestion'],
     fix(model, finding) {
         const campaign = blockNamedAt(model.own.campaigns, finding.range);
         if (!campaign || campaign.staff.length > 0) return [];
         // A role named after the campaign: a placeholder to replace with a real person, never double-booked.
         const fact = `staff ${campaign.name}Lead 100% from marketing, sales`;
         const edit = insertFact(model, campaign, fact);
-        return edit ? [{ title: `Add a placeholder staff line ('${fact}')`, edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: `Add a placeholder staff line ('${fact}'), to replace with the people who run it`, kind: 'suggestion', edits: [edit] }] : [];
     }
 };

@@ -85,6 +85,7 @@ export const emailTooFrequent: Rule = {
             judge(model, 'sales', sales, limit, report);
         }
     },
+    fixKinds: ['suggestion'],
     fix(model, finding) {
         // One message over the limit on its own: send it weekly (when the limit allows weekly).
         if (finding.data?.single !== true || model.settings.thresholds.maxEmailsPerWeek < 1) return [];
@@ -92,7 +93,7 @@ export const emailTooFrequent: Rule = {
             for (const node of [...funnel.followUps, ...funnel.closes]) {
                 const range = node.cadence?.$cstNode?.range;
                 if (!range || range.start.line !== finding.range.start.line || range.start.character !== finding.range.start.character) continue;
-                return [{ title: 'Send it weekly', edits: [{ range, newText: 'weekly' }], preferred: true }];
+                return [{ title: 'Send it weekly (check that weekly is what you will send)', kind: 'suggestion', edits: [{ range, newText: 'weekly' }] }];
             }
         }
         return [];

@@ -66,11 +66,14 @@ export const fewPaymentOptions: Rule = {
                 .map(offer => ({ node: offer, message: `payment options: ${offer.payments.join(', ')}` }))
         });
     },
+    fixKinds: ['suggestion'],
     fix(model) {
         const added = toAdd(optionsOf(model.all.offers), model.settings.thresholds.minPaymentOptions);
         if (added.length === 0) return [];
         const edit = addOptions(model, added);
-        const title = added.length === 1 ? `Add ${added[0]} as a payment option` : `Add the payment options ${listed(added)}`;
-        return edit ? [{ title, edits: [edit], preferred: true }] : [];
+        const title = added.length === 1
+            ? `Add a payment method: ${added[0]} (check that you accept it)`
+            : `Add payment methods: ${listed(added)} (check that you accept them)`;
+        return edit ? [{ title, kind: 'suggestion', edits: [edit] }] : [];
     }
 };

@@ -213,6 +213,7 @@ export const funnelUnmeasured: Rule = {
             }
         }
     },
+    fixKinds: ['suggestion'],
     fix(model, finding) {
         const ends = finding.data?.ends;
         if (!Array.isArray(ends)) return [];
@@ -223,7 +224,7 @@ export const funnelUnmeasured: Rule = {
         for (const word of ends) {
             if (typeof word !== 'string' || word === '') continue;
             const edit = insertFact(model, funnel, `first purchase at ${word}`);
-            if (edit) fixes.push({ title: `Make '${word}' the first purchase`, edits: [edit] });
+            if (edit) fixes.push({ title: `Make '${word}' the first purchase (check that it is where customers first pay)`, kind: 'suggestion', edits: [edit] });
         }
         return fixes;
     }

@@ -48,6 +48,7 @@ export const indirectWithoutDecider: Rule = {
             });
         }
     },
+    fixKinds: ['safe'],
     fix(model, finding) {
         const deciders = (finding.data?.deciders as string[] | undefined) ?? [];
         const at = finding.range.start;
@@ -57,7 +58,7 @@ export const indirectWithoutDecider: Rule = {
             if (!strategy) return [];
             return deciders.flatMap((name): Fix[] => {
                 const edit = addTarget(model, strategy, name);
-                return edit ? [{ title: `Target the deciding segment '${name}' too`, edits: [edit], preferred: deciders.length === 1 }] : [];
+                return edit ? [{ title: `Target the deciding segment '${name}' too`, kind: 'safe', edits: [edit], preferred: deciders.length === 1 }] : [];
             });
         }
         const segment = model.own.segments.find(s => {
@@ -67,8 +68,9 @@ export const indirectWithoutDecider: Rule = {
         if (!segment) return [];
         const keyword = GrammarUtils.findNodeForKeyword(segment.$cstNode, 'influences')!;
         const names = deciders.filter(name => name !== segment.name);
-        return names.map(name => ({
+        return names.map((name): Fix => ({
             title: `Name '${name}' as the segment it influences`,
+            kind: 'safe',
             edits: [{ range: { start: keyword.range.end, end: keyword.range.end }, newText: ` ${name}` }],
             preferred: names.length === 1
         }));

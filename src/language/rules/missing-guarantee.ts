@@ -30,6 +30,7 @@ export const missingGuarantee: Rule = {
             data: { offers: model.all.offers.length }
         });
     },
+    fixKinds: ['suggestion'],
     fix(model) {
         // A guarantee that is not money-back, in this file: make it one.
         const weak = model.own.offers.find(offer => offer.guarantee && !offer.guarantee.moneyBack);
@@ -43,10 +44,10 @@ export const missingGuarantee: Rule = {
             const edits = atEnd
                 ? [{ range: kind.range, newText: `money back${term}${terms}` }]
                 : [{ range: kind.range, newText: `money back${term}` }, ...(terms ? [{ range: { start: end, end }, newText: terms }] : [])];
-            return [{ title: 'Make the guarantee a money-back guarantee', edits, preferred: true }];
+            return [{ title: 'Make the guarantee a money-back guarantee (check that you will refund)', kind: 'suggestion', edits }];
         }
         const offer = model.own.offers.find(o => !o.guarantee);
         const edit = offer ? insertFact(model, offer, GUARANTEE) : appendBlock(model, `offer {\n    ${GUARANTEE}\n}`);
-        return edit ? [{ title: 'Add a 30-day money-back guarantee (full price, claimed by replying to the receipt)', edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: 'Add a 30-day money-back guarantee (full price, claimed by replying to the receipt; check that you offer it)', kind: 'suggestion', edits: [edit] }] : [];
     }
 };

@@ -24,11 +24,12 @@ export const missingUnsubscribe: Rule = {
             related: senders.slice(0, 10).map(sender => ({ node: sender.node, message: `sends e-mail: ${sender.what}` }))
         });
     },
+    fixKinds: ['safe'],
     fix(model) {
         // The plan file's funnel that sends e-mail, else its first funnel, else a new one.
         const own = model.own.funnels;
         const funnel = own.find(f => f.followUps.length > 0 || f.closes.length > 0 || f.confirmation) ?? own[0];
         const edit = funnel ? insertFact(model, funnel, UNSUBSCRIBE) : appendBlock(model, `funnel {\n    ${UNSUBSCRIBE}\n}`);
-        return edit ? [{ title: 'Add an unsubscribe link to every e-mail', edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: 'Add an unsubscribe link to every e-mail', kind: 'safe', edits: [edit], preferred: true }] : [];
     }
 };

@@ -20,13 +20,14 @@ export const noCallToAction: Rule = {
             }
         }
     },
+    fixKinds: ['safe'],
     fix(model, finding) {
         for (const funnel of model.own.funnels) {
             for (const close of funnel.closes) {
                 const range = close.$cstNode?.range;
                 if (close.callToAction || !range) continue;
                 if (range.start.line !== finding.range.start.line || range.start.character !== finding.range.start.character) continue;
-                return [{ title: 'Add a call to action to the sales e-mails', edits: [{ range: { start: range.end, end: range.end }, newText: ' with call to action' }], preferred: true }];
+                return [{ title: 'Add a call to action to the sales e-mails', kind: 'safe', edits: [{ range: { start: range.end, end: range.end }, newText: ' with call to action' }], preferred: true }];
             }
         }
         return [];

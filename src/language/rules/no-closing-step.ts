@@ -22,11 +22,12 @@ export const noClosingStep: Rule = {
             related: [{ node: capture, message: 'leads are collected here' }]
         });
     },
+    fixKinds: ['suggestion'],
     fix(model) {
         // The plan file's funnel that collects leads, else its first funnel, else a new one.
         const own = model.own.funnels;
         const funnel = own.find(f => f.captures.length > 0) ?? own[0];
         const edit = funnel ? insertFact(model, funnel, CLOSE) : appendBlock(model, `funnel {\n    ${CLOSE}\n}`);
-        return edit ? [{ title: 'Add a weekly sales e-mail with a call to action', edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: 'Add a weekly sales e-mail with a call to action (check that you will send it)', kind: 'suggestion', edits: [edit] }] : [];
     }
 };

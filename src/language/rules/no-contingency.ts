@@ -19,10 +19,11 @@ export const noContingency: Rule = {
             message: `Plan '${plan.name}' never says when it will be looked at again: a plan must stay flexible enough to change when the market or your circumstances do. Add '${REVISIT}' (or the cadence that suits you) to the plan block.`
         });
     },
+    fixKinds: ['suggestion'],
     fix(model) {
         const plan = model.plan;
         if (!plan || plan.revisit) return [];
         const edit = insertFact(model, plan, REVISIT);
-        return edit ? [{ title: `Add '${REVISIT}' to the plan`, edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: `Add '${REVISIT}' to the plan (or the cadence that suits you)`, kind: 'suggestion', edits: [edit] }] : [];
     }
 };

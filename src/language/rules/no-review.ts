@@ -47,15 +47,16 @@ export const noReview: Rule = {
             });
         }
     },
+    fixKinds: ['suggestion'],
     fix(model, finding) {
         const campaign = campaignAt(model, finding.range);
         const period = campaign && periodOf(campaign);
         const date = period && suggestedReview(period.end);
         if (!campaign || !date) return [];
-        const title = `Review the campaign on ${date}, two weeks after it ends`;
+        const title = `Review the campaign on ${date}, two weeks after it ends (check the date)`;
         const written = GrammarUtils.findNodeForProperty(campaign.$cstNode, 'review');
-        if (written) return [{ title, edits: [{ range: written.range, newText: date }], preferred: true }];
+        if (written) return [{ title, kind: 'suggestion', edits: [{ range: written.range, newText: date }] }];
         const edit = insertFact(model, campaign, `review on ${date}`);
-        return edit ? [{ title, edits: [edit], preferred: true }] : [];
+        return edit ? [{ title, kind: 'suggestion', edits: [edit] }] : [];
     }
 };

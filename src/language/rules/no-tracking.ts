@@ -48,6 +48,7 @@ export const noTracking: Rule = {
             });
         }
     },
+    fixKinds: ['safe'],
     fix(model, finding) {
         const campaign = campaignAt(model, finding.range);
         const missing = (finding.data?.missing as Aspect[] | undefined) ?? (campaign ? untracked(campaign) : []);
@@ -57,9 +58,9 @@ export const noTracking: Rule = {
         const last = tracks[tracks.length - 1];
         if (last) {
             const at = last.range.end;
-            return [{ title, edits: [{ range: { start: at, end: at }, newText: `, ${missing.join(', ')}` }], preferred: true }];
+            return [{ title, kind: 'safe', edits: [{ range: { start: at, end: at }, newText: `, ${missing.join(', ')}` }], preferred: true }];
         }
         const edit = insertFact(model, campaign, `track ${missing.join(', ')}`);
-        return edit ? [{ title, edits: [edit], preferred: true }] : [];
+        return edit ? [{ title, kind: 'safe', edits: [edit], preferred: true }] : [];
     }
 };

@@ -30,14 +30,15 @@ export const planWithoutGoal: Rule = {
             });
         }
     },
+    fixKinds: ['suggestion'],
     fix(model, finding) {
         const plan = model.plan;
         if (!plan) return [];
         if (finding.data?.goal === 'empty') {
             const goal = GrammarUtils.findNodeForProperty(plan.$cstNode, 'goal');
-            return goal ? [{ title: 'Fill the empty goal with a placeholder to rewrite', edits: [{ range: goal.range, newText: `"${PLACEHOLDER}"` }], preferred: true }] : [];
+            return goal ? [{ title: 'Fill the empty goal with a placeholder to rewrite', kind: 'suggestion', edits: [{ range: goal.range, newText: `"${PLACEHOLDER}"` }] }] : [];
         }
         const edit = insertFact(model, plan, `goal "${PLACEHOLDER}"`);
-        return edit ? [{ title: 'Add a placeholder goal to the plan, to rewrite', edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: 'Add a placeholder goal to the plan, to rewrite', kind: 'suggestion', edits: [edit] }] : [];
     }
 };

@@ -21,6 +21,7 @@ export const preCheckedConsent: Rule = {
             }
         }
     },
+    fixKinds: ['safe'],
     fix(model, finding) {
         const start = finding.range.start;
         for (const funnel of model.own.funnels) {
@@ -28,7 +29,7 @@ export const preCheckedConsent: Rule = {
                 if (capture.method?.state !== 'ticked') continue;
                 const state = GrammarUtils.findNodeForProperty(capture.method.$cstNode, 'state');
                 if (state && state.range.start.line === start.line && state.range.start.character === start.character) {
-                    return [{ title: 'Make the checkbox start unticked', edits: [{ range: state.range, newText: 'unticked' }], preferred: true }];
+                    return [{ title: 'Make the checkbox start unticked', kind: 'safe', edits: [{ range: state.range, newText: 'unticked' }], preferred: true }];
                 }
             }
         }

@@ -27,13 +27,41 @@ export interface Finding {
 
 export type Report = (finding: Finding) => void;
 
-/** A quick fix: text edits to the file the finding is in. */
-export interface Fix {
+/**
+ * What a fix does to the plan's facts, decided for every fix:
+ * - `safe`: it repairs form or links names the plan declares, and writes no
+ *   fact the plan does not already state (a typo to an existing name, a link
+ *   to an existing strategy, a period copied from the campaign's tactics, a
+ *   checkbox made unticked, …). `mplan check --fix` applies it when it is the
+ *   finding's only fix.
+ * - `suggestion`: it adds or chooses a business fact (a payment method, a
+ *   guarantee, a budget, a date, a person, a price, an amount, a cadence, a
+ *   placeholder to rewrite, …), which is the marketer's to decide. Offered in
+ *   the editor, never preferred, never applied by `--fix`; its title says what
+ *   to check.
+ */
+export type FixKind = 'safe' | 'suggestion';
+
+interface FixEdits {
     title: string;
     edits: TextEdit[];
+}
+
+/** A fix that invents nothing. */
+export interface SafeFix extends FixEdits {
+    kind: 'safe';
     /** The obvious fix among several (editors apply it on "fix all"). */
     preferred?: boolean;
 }
+
+/** A fix that writes a business fact for the marketer to check: never preferred. */
+export interface SuggestedFix extends FixEdits {
+    kind: 'suggestion';
+    preferred?: never;
+}
+
+/** A quick fix: text edits to the file the finding is in, safe or a suggestion. */
+export type Fix = SafeFix | SuggestedFix;
 
 /** What a fix knows of a finding: where it was reported and its data. */
 export interface FixContext {
@@ -63,6 +91,12 @@ export interface Rule {
     check(model: PlanModel, report: Report): void;
     /** Ways to fix a finding of this rule, if there are any; never guesses. */
     fix?(model: PlanModel, finding: FixContext): Fix[];
+    /**
+     * The kinds of fix `fix` returns, as the rule's docs page names them: given
+     * exactly when `fix` is (the registry test holds every fix returned to it,
+     * and the rule's docs page to it).
+     */
+    readonly fixKinds?: readonly FixKind[];
     /**
      * For the few rules that judge the other rules' results (unused-suppression):
      * runs after every check, with what the suppressions of the file silenced.

@@ -24,13 +24,14 @@ export const strategyWithoutTarget: Rule = {
             });
         }
     },
+    fixKinds: ['safe'],
     fix(model, finding) {
         const strategy = blockNamedAt(model.own.strategies, finding.range);
         const segments = (finding.data?.segments as string[] | undefined) ?? [];
         if (!strategy) return [];
         return segments.flatMap(segment => {
             const edit = insertFact(model, strategy, `targets ${segment}`);
-            return edit ? [{ title: `Target segment '${segment}'`, edits: [edit], preferred: segments.length === 1 }] : [];
+            return edit ? [{ title: `Target segment '${segment}'`, kind: 'safe' as const, edits: [edit], preferred: segments.length === 1 }] : [];
         });
     }
 };

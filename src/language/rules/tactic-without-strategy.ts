@@ -23,13 +23,14 @@ export const tacticWithoutStrategy: Rule = {
             });
         }
     },
+    fixKinds: ['safe'],
     fix(model, finding) {
         const tactic = blockNamedAt(model.own.tactics, finding.range);
         const strategies = (finding.data?.strategies as string[] | undefined) ?? [];
         if (!tactic) return [];
         return strategies.flatMap(strategy => {
             const edit = insertFact(model, tactic, `serves ${strategy}`);
-            return edit ? [{ title: `Serve strategy '${strategy}'`, edits: [edit], preferred: strategies.length === 1 }] : [];
+            return edit ? [{ title: `Serve strategy '${strategy}'`, kind: 'safe' as const, edits: [edit], preferred: strategies.length === 1 }] : [];
         });
     }
 };

@@ -1,6 +1,6 @@
 import { nearestNames } from '../model/names.js';
 import { addImport } from './edits.js';
-import type { Rule } from './rule.js';
+import type { Fix, Rule } from './rule.js';
 
 const KIND_WORDS: Record<string, string> = {
     Product: 'product', Segment: 'segment', Competitor: 'competitor', Strategy: 'strategy', Tactic: 'tactic', Campaign: 'campaign'
@@ -41,14 +41,16 @@ export const unresolvedReference: Rule = {
             });
         }
     },
+    fixKinds: ['safe'],
     fix(model, finding) {
         const declaredIn = finding.data?.declaredIn as string | undefined;
         if (declaredIn) {
-            return [{ title: `Import '${declaredIn}'`, edits: [addImport(model, declaredIn)], preferred: true }];
+            return [{ title: `Import '${declaredIn}'`, kind: 'safe', edits: [addImport(model, declaredIn)], preferred: true }];
         }
         const suggestions = (finding.data?.suggestions as string[] | undefined) ?? [];
-        return suggestions.map((suggestion, index) => ({
+        return suggestions.map((suggestion, index): Fix => ({
             title: `Change to '${suggestion}'`,
+            kind: 'safe',
             edits: [{ range: finding.range, newText: suggestion }],
             preferred: index === 0 && suggestions.length === 1
         }));

@@ -28,6 +28,7 @@ export const untargetedSegment: Rule = {
             });
         }
     },
+    fixKinds: ['safe'],
     fix(model, finding) {
         const segment = blockNamedAt(model.own.segments, finding.range);
         const names = (finding.data?.strategies as string[] | undefined) ?? [];
@@ -35,7 +36,7 @@ export const untargetedSegment: Rule = {
         return names.flatMap((name): Fix[] => {
             const strategy = model.own.strategies.find(s => s.name === name);
             const edit = strategy && addTarget(model, strategy, segment.name);
-            return edit ? [{ title: `Target it from strategy '${name}'`, edits: [edit], preferred: names.length === 1 }] : [];
+            return edit ? [{ title: `Target it from strategy '${name}'`, kind: 'safe', edits: [edit], preferred: names.length === 1 }] : [];
         });
     }
 };

@@ -58,13 +58,13 @@ describe(ID, () => {
         expect(result.rules('plan.mplan')).not.toContain(ID);
         // The placeholder is written in the currency of the plan that imports the library.
         const [fix] = await fixesFor(result, ID, 'campaigns.mplan');
-        expect(fix.title).toBe("Add a placeholder budget of 1,000 EUR ('budget 1_000 EUR')");
+        expect(fix.title).toBe("Add a placeholder budget of 1,000 EUR ('budget 1_000 EUR'), to replace with the real figure");
         expect(fix.result).toBe('campaign Spring {\n    budget 1_000 EUR\n    staff Ann\n}\n');
     });
 
     it('quick fix: budgets the campaign at what its tactics cost', async () => {
         const fixes = await fixesFor(await check(PLAN), ID);
-        expect(fixes.map(f => [f.title, f.preferred])).toEqual([["Add 'budget 4_500 USD', what its tactics cost", true]]);
+        expect(fixes.map(f => [f.title, f.preferred])).toEqual([["Add 'budget 4_500 USD', what its tactics cost (check that it is the amount you set aside)", false]]);
         expect(fixes[0].result).toBe(PLAN.replace('campaign Spring {\n', 'campaign Spring {\n    budget 4_500 USD\n'));
         const after = await check(fixes[0].result);
         expect(after.rules()).not.toContain(ID);
@@ -76,7 +76,7 @@ describe(ID, () => {
         const text = 'plan Bakery { currency USD }\ncampaign Spring { staff Ann }\n';
         const [fix, ...more] = await fixesFor(await check(text), ID);
         expect(more).toEqual([]);
-        expect(fix).toMatchObject({ title: "Add a placeholder budget of 1,000 USD ('budget 1_000 USD')", preferred: false });
+        expect(fix).toMatchObject({ title: "Add a placeholder budget of 1,000 USD ('budget 1_000 USD'), to replace with the real figure", preferred: false });
         expect(fix.result).toBe('plan Bakery { currency USD }\ncampaign Spring { budget 1_000 USD staff Ann }\n');
         const after = await check(fix.result);
         expect(after.rules()).not.toContain(ID);
@@ -86,7 +86,7 @@ describe(ID, () => {
     it('quick fix: a placeholder when the tactics are budgeted in another currency than the plan', async () => {
         const text = PLAN.replace('budget 1_500 USD', 'budget 1_500 EUR');
         const [fix] = await fixesFor(await check(text), ID);
-        expect(fix.title).toBe("Add a placeholder budget of 1,000 USD ('budget 1_000 USD')");
+        expect(fix.title).toBe("Add a placeholder budget of 1,000 USD ('budget 1_000 USD'), to replace with the real figure");
     });
 
     it('offers no fix when no currency is known at all', async () => {

@@ -67,7 +67,7 @@ describe(ID, () => {
         settings.set({ ...DEFAULT_SETTINGS, asOf: '2027-01-15' });
         const text = 'plan Bakery { currency USD }\ntactic Ads { from 2027-02-30 to 2027-04-30 }\ncampaign Spring {\n    runs Ads\n}\n';
         const [fix] = await fixesFor(await check(text), ID);
-        expect(fix).toMatchObject({ title: "Add a placeholder period of three months ('from 2027-01-15 to 2027-04-14')", preferred: true });
+        expect(fix).toMatchObject({ title: "Add a placeholder period of three months ('from 2027-01-15 to 2027-04-14'), to replace with the real dates", preferred: false });
         expect(fix.result).toBe(text.replace('campaign Spring {\n', 'campaign Spring {\n    from 2027-01-15 to 2027-04-14\n'));
         const after = await check(fix.result);
         expect(after.rules()).not.toContain(ID);
@@ -77,7 +77,7 @@ describe(ID, () => {
     it('quick fix: the placeholder keeps to real days at the end of a month', async () => {
         settings.set({ ...DEFAULT_SETTINGS, asOf: '2026-11-30' });
         const [fix] = await fixesFor(await check('plan Bakery { currency USD }\ncampaign Spring { budget 1 USD }\n'), ID);
-        expect(fix.title).toBe("Add a placeholder period of three months ('from 2026-11-30 to 2027-02-27')");
+        expect(fix.title).toBe("Add a placeholder period of three months ('from 2026-11-30 to 2027-02-27'), to replace with the real dates");
         expect((await check(fix.result)).rules()).not.toContain('invalid-date');
     });
 });

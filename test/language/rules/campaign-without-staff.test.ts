@@ -43,7 +43,7 @@ describe(ID, () => {
 
     it('quick fix: adds a placeholder role from two departments', async () => {
         const fixes = await fixesFor(await check(PLAN), ID);
-        expect(fixes.map(f => [f.title, f.preferred])).toEqual([["Add a placeholder staff line ('staff SpringLead 100% from marketing, sales')", true]]);
+        expect(fixes.map(f => [f.title, f.preferred])).toEqual([["Add a placeholder staff line ('staff SpringLead 100% from marketing, sales'), to replace with the people who run it", false]]);
         expect(fixes[0].result).toBe(PLAN.replace('campaign Spring {\n', 'campaign Spring {\n    staff SpringLead 100% from marketing, sales\n'));
         const after = await check(fixes[0].result);
         for (const rule of [ID, 'syntax-error', 'single-department', 'staff-overbooked']) expect(after.rules()).not.toContain(rule);

@@ -112,7 +112,7 @@ describe('email-too-frequent', () => {
         it('sends a message that is too frequent on its own weekly', async () => {
             const text = planWith('follow up 3 times per week on tuesday at 10:00 with tips, newsletter');
             const fixes = await fixesFor(await check(text), RULE);
-            expect(fixes).toEqual([{ title: 'Send it weekly', preferred: true, result: planWith('follow up weekly on tuesday at 10:00 with tips, newsletter') }]);
+            expect(fixes).toEqual([{ title: 'Send it weekly (check that weekly is what you will send)', preferred: false, result: planWith('follow up weekly on tuesday at 10:00 with tips, newsletter') }]);
             const again = await check(fixes[0].result);
             expect(again.rules()).not.toContain(RULE);
             expect(again.rules()).not.toContain('syntax-error');

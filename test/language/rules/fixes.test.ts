@@ -23,7 +23,7 @@ describe('quick fixes from the rule registry', () => {
     it('missing-guarantee: adds a complete money-back guarantee to an offer of the file', async () => {
         const [fix, ...more] = await fixesFor(await check(WITHOUT_GUARANTEE), 'missing-guarantee');
         expect(more).toEqual([]);
-        expect(fix).toMatchObject({ title: 'Add a 30-day money-back guarantee (full price, claimed by replying to the receipt)', preferred: true });
+        expect(fix).toMatchObject({ title: 'Add a 30-day money-back guarantee (full price, claimed by replying to the receipt; check that you offer it)', preferred: false });
         expect(fix.result).toBe(WITHOUT_GUARANTEE.replace(OTHER_OFFER, `offer {\n    ${FULL_GUARANTEE}\n    free sample "A tasting box"\n`));
         // A complete guarantee: neither missing nor weak.
         expect(await stillBroken(fix.result, ['missing-guarantee', 'weak-guarantee', 'syntax-error'])).toEqual([]);
@@ -41,7 +41,7 @@ describe('quick fixes from the rule registry', () => {
     it('missing-guarantee: turns a guarantee that is not money-back into one, keeping its term', async () => {
         const text = WITHOUT_GUARANTEE.replace(OTHER_OFFER, 'offer {\n    guarantee "Store credit" 60 days\n    free sample "A tasting box"\n');
         const [fix] = await fixesFor(await check(text), 'missing-guarantee');
-        expect(fix.title).toBe('Make the guarantee a money-back guarantee');
+        expect(fix.title).toBe('Make the guarantee a money-back guarantee (check that you will refund)');
         expect(fix.result).toContain('    guarantee money back 60 days claim "Reply to your receipt" refunds "The full price"\n');
         expect(await stillBroken(fix.result, ['missing-guarantee', 'weak-guarantee', 'syntax-error'])).toEqual([]);
     });

@@ -150,7 +150,10 @@ funnel "Sales-led funnel" {
             const text = SALES_LED.replace('    conversion proposals to signed 30%\n', '    conversion proposals to signed 30%\n    conversion demos to pilots 20%\n');
             expect((await check(text)).findings().find(f => f.rule === RULE)?.message).toContain("If 'signed' or 'pilots' is the first purchase, say so: 'first purchase at pilots'.");
             const fixes = await fixesFor(await check(text), RULE);
-            expect(fixes.map(fix => [fix.title, fix.preferred])).toEqual([["Make 'signed' the first purchase", false], ["Make 'pilots' the first purchase", false]]);
+            expect(fixes.map(fix => [fix.title, fix.preferred])).toEqual([
+                ["Make 'signed' the first purchase (check that it is where customers first pay)", false],
+                ["Make 'pilots' the first purchase (check that it is where customers first pay)", false]
+            ]);
             expect(fixes[0].result).toBe(text.replace('funnel "Sales-led funnel" {\n', 'funnel "Sales-led funnel" {\n    first purchase at signed\n'));
             const after = await check(fixes[0].result);
             expect(after.rules()).not.toContain('syntax-error');

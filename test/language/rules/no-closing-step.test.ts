@@ -52,7 +52,7 @@ describe('no-closing-step', () => {
         it('adds a weekly closing step to the funnel that collects leads', async () => {
             const text = planWith(CAPTURE);
             const fixes = await fixesFor(await check(text), RULE);
-            expect(fixes).toEqual([{ title: 'Add a weekly sales e-mail with a call to action', preferred: true, result: planWith('close weekly with call to action', CAPTURE) }]);
+            expect(fixes).toEqual([{ title: 'Add a weekly sales e-mail with a call to action (check that you will send it)', preferred: false, result: planWith('close weekly with call to action', CAPTURE) }]);
             const again = await check(fixes[0].result);
             expect(again.rules()).not.toContain(RULE);
             expect(again.rules()).not.toContain('syntax-error');

@@ -37,7 +37,7 @@ describe(ID, () => {
     it('quick fix: revisits the plan every quarter', async () => {
         const [fix, ...more] = await fixesFor(await check(PLAN), ID);
         expect(more).toEqual([]);
-        expect(fix).toMatchObject({ title: "Add 'revisit every quarter' to the plan", preferred: true });
+        expect(fix).toMatchObject({ title: "Add 'revisit every quarter' to the plan (or the cadence that suits you)", preferred: false });
         expect(fix.result).toBe(PLAN.replace('plan Bakery {\n', 'plan Bakery {\n    revisit every quarter\n'));
         const after = await check(fix.result);
         expect(after.rules()).not.toContain(ID);

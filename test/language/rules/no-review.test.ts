@@ -62,7 +62,7 @@ describe(ID, () => {
     it('quick fix: moves an early review to two weeks after the end', async () => {
         const text = PLAN.replace('review on 2027-07-10', 'review on 2027-05-01');
         const fixes = await fixesFor(await check(text), ID);
-        expect(fixes.map(f => [f.title, f.preferred])).toEqual([['Review the campaign on 2027-07-14, two weeks after it ends', true]]);
+        expect(fixes.map(f => [f.title, f.preferred])).toEqual([['Review the campaign on 2027-07-14, two weeks after it ends (check the date)', false]]);
         expect(fixes[0].result).toBe(PLAN.replace('review on 2027-07-10', 'review on 2027-07-14'));
         const after = await check(fixes[0].result);
         expect(after.rules()).not.toContain(ID);

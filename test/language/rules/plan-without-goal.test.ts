@@ -60,7 +60,7 @@ describe('plan-without-goal', () => {
     it('fix: adds a placeholder goal as the first fact of the plan', async () => {
         const [fix, ...more] = await fixesFor(await check(NO_GOAL), 'plan-without-goal');
         expect(more).toEqual([]);
-        expect(fix).toMatchObject({ title: 'Add a placeholder goal to the plan, to rewrite', preferred: true });
+        expect(fix).toMatchObject({ title: 'Add a placeholder goal to the plan, to rewrite', preferred: false });
         expect(fix.result).toBe(NO_GOAL.replace('plan Bakery {\n', `plan Bakery {\n    ${PLACEHOLDER}\n`));
         const after = await check(fix.result);
         expect(after.rules()).not.toContain('plan-without-goal');
