@@ -1,7 +1,8 @@
 // The language reference, docs/language.md, from the grammar (the blocks, their
 // facts in grammar order and the closed lists of words: `wordLists` of
-// src/language/lsp/keyword-docs.ts) and from the keyword docs (what each word
-// means and a line that uses it: the text hover and completion show). Nothing
+// src/language/lsp/keyword-docs.ts), from the keyword docs (what each word
+// means and a line that uses it: the text hover and completion show) and from
+// the words of your own the model reads (funnel stages, metrics). Nothing
 // in it is written twice: a word's meaning and example are its keyword doc, a
 // list's words are the grammar's. `npm run generate` (scripts/generate.mjs)
 // writes it; test/docs/language-reference.test.ts holds it to the grammar and
@@ -71,7 +72,8 @@ const HOW_A_PLAN_IS_WRITTEN = [
         'Where a fact takes a word of your own (a metric, a stage of a funnel, a department, a person, a platform, a',
         'payment method), any word will do, keywords included: `track sales, satisfaction`, `payments card, invoice`.',
         'A platform, or an owner, of several words is written in quotes. Some facts accept only the words of a list: see',
-        '[Lists of words](#lists-of-words).'
+        '[Lists of words](#lists-of-words). mplan reads some words of your own, such as the stages of a funnel and',
+        'the metrics of objectives: see [Words mplan understands](#words-mplan-understands).'
     ], 'offer {\n    payments card, paypal, invoice\n}'],
     ['Numbers, percentages and ratios', [
         'Numbers are written with digits, `_` between thousands if you like, and a point for decimals: `45_000`,',
@@ -205,8 +207,10 @@ function wrap(block, line) {
  * holds which list) and the helpers that word a keyword, a list and an example.
  */
 class Reference {
-    constructor({ grammar, keywordDoc, KEYWORD_DOCS, wordLists, WORD_LIST_DOCS, headingAnchor, parses, ONLINE_CHANNELS }) {
+    constructor({ grammar, keywordDoc, KEYWORD_DOCS, wordLists, WORD_LIST_DOCS, headingAnchor, parses, ONLINE_CHANNELS, ...read }) {
         Object.assign(this, { grammar, keywordDoc, KEYWORD_DOCS, WORD_LIST_DOCS, headingAnchor, parses, online: ONLINE_CHANNELS });
+        /** The words of your own that mplan reads (stages, metrics), when the sources give them. */
+        this.read = read.STAGE_WORDS && read.METRIC_WORDS ? read : undefined;
         /** Examples that parse nowhere, all named at once when the page is done. */
         this.problems = new Set();
         this.blocks = grammarBlocks(grammar);
@@ -425,6 +429,42 @@ class Reference {
         return out;
     }
 
+    /** The words of your own mplan reads as a stage of a funnel or as a metric it projects. */
+    wordsRead() {
+        const { STAGES, STAGE_WORDS, STAGE_DOCS, TRIAL_WORDS, TRIAL_STAGE_DOC, METRIC_WORDS, METRIC_DOCS, metricUnit } = this.read;
+        const funnel = this.allBlocks.find(b => b.keyword === 'funnel');
+        const strategy = this.allBlocks.find(b => b.keyword === 'strategy');
+        const words = (table, value) => Object.keys(table).filter(word => table[word] === value).map(w => `\`${w}\``).join(', ');
+        const item = (label, doc, list, block) => `- **${label}**: ${doc.meaning} Words: ${list}. ${this.example(doc.usage, block, label)}`;
+        const UNITS = { count: 'a count', money: 'an amount', percent: 'a percentage', ratio: 'a ratio', months: 'months' };
+        return [
+            '## Words mplan understands',
+            '',
+            'Where a fact takes a word of your own, any word will do. To project a funnel and judge objectives, mplan',
+            'reads the words below.',
+            '',
+            '### Funnel stages',
+            '',
+            'The steps of a funnel are words of your own (`conversion visitors to leads 3%`, `expect 400 signups per',
+            'month`, `list 2_500 subscribers`, `first purchase at buyers`). mplan reads the words below as the four',
+            'stages it projects, in this order, or as people on a free trial:',
+            '',
+            ...STAGES.map(stage => item(stage, STAGE_DOCS[stage], words(STAGE_WORDS, stage), funnel)),
+            item('on a free trial', TRIAL_STAGE_DOC, [...TRIAL_WORDS].map(w => `\`${w}\``).join(', '), funnel),
+            '',
+            '### Metrics',
+            '',
+            'The `metric` of an objective or a KPI is a word of your own. mplan projects the metrics below, each',
+            'measured in its unit, and judges the target against the projection:',
+            '',
+            ...Object.keys(METRIC_DOCS).map(kind => {
+                const list = kind === 'stage' ? 'a stage of the plan\'s funnel' : words(METRIC_WORDS, kind);
+                return item(`${kind} (${UNITS[metricUnit(kind)]})`, METRIC_DOCS[kind], list, strategy);
+            }),
+            ''
+        ];
+    }
+
     /** Every keyword, A to Z, with its meaning, and its meaning where it stands where that differs. */
     glossary() {
         const out = [];
@@ -448,6 +488,7 @@ class Reference {
             ...this.blocks.map(b => `  - [${b.keyword}](#${this.headingAnchor(b.keyword)})`),
             '- [Lists of words](#lists-of-words)',
             ...this.lists.map(l => `  - [${this.WORD_LIST_DOCS[l.key].title}](#${this.headingAnchor(this.WORD_LIST_DOCS[l.key].title)})`),
+            ...(this.read ? ['- [Words mplan understands](#words-mplan-understands)', '  - [Funnel stages](#funnel-stages)', '  - [Metrics](#metrics)'] : []),
             '- [Keywords A to Z](#keywords-a-to-z)'
         ];
         const how = HOW_A_PLAN_IS_WRITTEN.flatMap(([title, text, example]) => {
@@ -481,6 +522,7 @@ class Reference {
             'Some facts accept only the words of a list. A word of another list, or a word of your own, is a syntax error.',
             '',
             ...this.lists.flatMap(l => this.listSection(l)),
+            ...(this.read ? this.wordsRead() : []),
             '## Keywords A to Z',
             '',
             'Every keyword of the language with what it means and a line that uses it; where it means something more',

@@ -58,7 +58,7 @@ export const GENERATORS = [
     },
     {
         path: 'docs/language.md',
-        from: 'the grammar and the keyword docs (src/language/lsp/keyword-docs.ts, by scripts/generate-language-reference.mjs)',
+        from: 'the grammar, the keyword docs and the stage and metric words (by scripts/generate-language-reference.mjs)',
         text: async ({ sources }) => languageReference(await languageSources(sources))
     }
 ];
@@ -102,7 +102,9 @@ function sources() {
                     "export { configSchema } from './src/language/config/schema.ts';",
                     "export { STANZAS } from './src/language/lsp/snippets.ts';",
                     "export { snippetsFile } from './src/extension/snippets-file.ts';",
-                    "export { KEYWORD_DOCS, keywordDoc, wordLists, WORD_LIST_DOCS, headingAnchor } from './src/language/lsp/keyword-docs.ts';",
+                    "export { KEYWORD_DOCS, keywordDoc, wordLists, WORD_LIST_DOCS, headingAnchor, STAGE_DOCS, TRIAL_STAGE_DOC, METRIC_DOCS } from './src/language/lsp/keyword-docs.ts';",
+                    "export { STAGES, STAGE_WORDS, TRIAL_WORDS } from './src/language/model/funnel-stages.ts';",
+                    "export { METRIC_WORDS, metricUnit } from './src/language/model/objectives.ts';",
                     "export { ONLINE_CHANNELS } from './src/language/model/channels.ts';",
                     "export { createMplanServices } from './src/language/mplan-module.ts';",
                     "export { EmptyFileSystem } from 'langium';"

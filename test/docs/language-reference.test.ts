@@ -4,8 +4,10 @@ import { dirname, join } from 'node:path';
 import { GrammarAST, GrammarUtils } from 'langium';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYWORD_DOCS, keywordDoc, wordLists, WORD_LIST_DOCS, headingAnchor, wordListLink, allowedWords } from '../../src/language/lsp/keyword-docs.js';
+import { KEYWORD_DOCS, keywordDoc, wordLists, WORD_LIST_DOCS, headingAnchor, wordListLink, allowedWords, STAGE_DOCS, METRIC_DOCS } from '../../src/language/lsp/keyword-docs.js';
 import { collectKeywords } from '../../src/language/syntax/token-builder.js';
+import { STAGE_WORDS, TRIAL_WORDS } from '../../src/language/model/funnel-stages.js';
+import { METRIC_WORDS } from '../../src/language/model/objectives.js';
 import { grammar, grammarBlocks, inBlock, type GrammarBlock } from '../language/grammar-facts.js';
 import { LspClient } from '../lsp/client.js';
 import { services } from '../helpers.js';
@@ -168,6 +170,19 @@ describe('docs/language.md', () => {
             }
         }
         expect(problems).toEqual([]);
+    });
+
+    it('lists every word mplan reads as a stage of a funnel or a metric, under the stage or metric it reads it as', () => {
+        const stages = section('### Funnel stages');
+        for (const [word, stage] of Object.entries(STAGE_WORDS)) {
+            expect(stages.find(line => line.startsWith(`- **${stage}**: ${STAGE_DOCS[stage].meaning} Words: `))?.split('Words: ')[1], word).toContain(`\`${word}\``);
+        }
+        for (const word of TRIAL_WORDS) expect(stages.find(line => line.startsWith('- **on a free trial**: '))).toContain(`\`${word}\``);
+        const metrics = section('### Metrics');
+        for (const [word, kind] of Object.entries(METRIC_WORDS)) {
+            expect(metrics.find(line => line.startsWith(`- **${kind} (`) && line.includes(`: ${METRIC_DOCS[kind].meaning} Words: `))?.split('Words: ')[1], word).toContain(`\`${word}\``);
+        }
+        expect(metrics.find(line => line.startsWith('- **payback (months)**: '))).toBeDefined();
     });
 
     it('gives every list of words a heading of its own whose anchor is the link syntax errors can point to', () => {

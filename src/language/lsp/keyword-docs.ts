@@ -6,6 +6,8 @@
  * an entry, and every example (`usage`) is a whole line of a plan that parses.
  */
 import { GrammarAST, GrammarUtils } from 'langium';
+import type { Stage } from '../model/funnel-stages.js';
+import type { MetricKind } from '../model/objectives.js';
 
 /** The meaning of a keyword and a line that uses it. */
 export interface KeywordDoc {
@@ -946,3 +948,43 @@ export function wordListLink(key: string): string | undefined {
     const doc = Object.hasOwn(WORD_LIST_DOCS, key) ? WORD_LIST_DOCS[key] : undefined;
     return doc ? `${LANGUAGE_REFERENCE}#${headingAnchor(doc.title)}` : undefined;
 }
+
+// ------------------------------------------------------------------ words of your own mplan reads
+
+/**
+ * What each stage of a funnel is, for the language reference's list of the
+ * words mplan reads as that stage (`STAGE_WORDS` of model/funnel-stages.ts).
+ */
+export const STAGE_DOCS: Readonly<Record<Stage, KeywordDoc>> = {
+    visitors: { meaning: 'People who come to see what you offer: visits to your site, your shop or your stand. The first stage of a funnel.', usage: 'conversion visitors to leads 3%' },
+    leads: { meaning: 'People who gave you their address or signed up, and want to hear from you.', usage: 'expect 400 signups per month' },
+    customers: { meaning: 'People who buy, or start to pay: where the funnel wins customers, unless `first purchase at` names another stage.', usage: 'conversion leads to buyers 5%' },
+    repeat: { meaning: 'Customers who buy again.', usage: 'conversion customers to repeat_customers 30%' }
+};
+
+/** People on a free trial (`TRIAL_WORDS` of model/funnel-stages.ts). */
+export const TRIAL_STAGE_DOC: KeywordDoc = {
+    meaning: 'People on a free trial, before they pay.',
+    usage: 'conversion signups to trials 40%'
+};
+
+/**
+ * What an objective's or KPI's metric measures, for the language reference's
+ * list of the metric words mplan projects (`METRIC_WORDS` of model/objectives.ts).
+ */
+export const METRIC_DOCS: Readonly<Record<MetricKind, KeywordDoc>> = {
+    customers: { meaning: 'New customers won, counted up to the deadline.', usage: 'objective "Paying accounts" metric customers target at least 1_200 by 2027-12-31' },
+    active: { meaning: 'Customers still paying at the deadline: active subscribers or members.', usage: 'objective "Members" metric members target 500 by 2027-12-31' },
+    revenue: { meaning: 'Money taken from customers up to the deadline, or per month with `per month`.', usage: 'kpi "Monthly revenue" metric revenue target at least 20_000 USD per month' },
+    mrr: { meaning: 'Monthly recurring revenue: what customers pay in a month, at the deadline.', usage: 'objective "Recurring revenue" metric mrr target 10_000 USD by 2027-12-31' },
+    arr: { meaning: 'Annual recurring revenue: twelve times the monthly recurring revenue, at the deadline.', usage: 'objective "Annual revenue" metric arr target 120_000 USD by 2027-12-31' },
+    margin: { meaning: 'Gross margin earned: revenue less what the sales cost to make and deliver.', usage: 'objective "Gross profit" metric gross_profit target 50_000 USD by 2027-12-31' },
+    cac: { meaning: 'Customer acquisition cost: what winning one customer costs in marketing spend.', usage: 'kpi "Acquisition cost" metric cac target at most 35 USD' },
+    roas: { meaning: 'Return on ad spend: revenue divided by what the marketing cost, as a ratio (`4x`).', usage: 'kpi "Return on ad spend" metric roas target at least 4x' },
+    ltv: { meaning: 'Lifetime value: what one customer brings in over the time they stay.', usage: 'kpi "Customer value" metric ltv target at least 300 USD' },
+    'ltv-to-cac': { meaning: 'Lifetime value divided by acquisition cost, as a ratio (`3x`).', usage: 'kpi "Value for cost" metric ltv_cac target at least 3x' },
+    churn: { meaning: 'The share of subscribers who stop paying each period.', usage: 'kpi "Churn" metric churn target at most 2% a month' },
+    retention: { meaning: 'The share of subscribers still paying after each period.', usage: 'kpi "Retention" metric retention target at least 95% per month' },
+    payback: { meaning: 'The months until a customer has paid back what winning them cost.', usage: 'kpi "Payback" metric payback target at most 6' },
+    stage: { meaning: 'Any stage word of the plan\'s own funnel (`demos`, `registrations`): the people who reach that stage, counted up to the deadline.', usage: 'objective "Demos booked" metric demos target 300 by 2027-12-31' }
+};
