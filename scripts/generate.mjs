@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { languageReference } from './generate-language-reference.mjs';
 import { loadGrammar, render as textmateGrammar } from './textmate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,8 +55,24 @@ export const GENERATORS = [
             const { snippetsFile, STANZAS } = await sources();
             return snippetsFile(STANZAS);
         }
+    },
+    {
+        path: 'docs/language.md',
+        from: 'the grammar, the keyword docs and the stage and metric words (by scripts/generate-language-reference.mjs)',
+        text: async ({ sources }) => languageReference(await languageSources(sources))
     }
 ];
+
+/** What the language reference is made from: the grammar, the keyword docs, and the parser to check its examples. */
+async function languageSources(sources) {
+    const { createMplanServices, EmptyFileSystem, ...rest } = await sources();
+    const mplan = createMplanServices(EmptyFileSystem).Mplan;
+    const parses = text => {
+        const result = mplan.parser.LangiumParser.parse(text);
+        return result.lexerErrors.length === 0 && result.parserErrors.length === 0;
+    };
+    return { ...rest, grammar: mplan.Grammar, parses };
+}
 
 /** The header of the README's rule table; the table runs to the first line that is no table row. */
 const RULE_TABLE_HEADER = '| rule | severity | what it reports |\n|---|---|---|\n';
@@ -84,7 +101,13 @@ function sources() {
                     "export { RULES } from './src/language/rules/index.ts';",
                     "export { configSchema } from './src/language/config/schema.ts';",
                     "export { STANZAS } from './src/language/lsp/snippets.ts';",
-                    "export { snippetsFile } from './src/extension/snippets-file.ts';"
+                    "export { snippetsFile } from './src/extension/snippets-file.ts';",
+                    "export { KEYWORD_DOCS, keywordDoc, wordLists, WORD_LIST_DOCS, headingAnchor, STAGE_DOCS, TRIAL_STAGE_DOC, METRIC_DOCS } from './src/language/lsp/keyword-docs.ts';",
+                    "export { STAGES, STAGE_WORDS, TRIAL_WORDS } from './src/language/model/funnel-stages.ts';",
+                    "export { METRIC_WORDS, metricUnit } from './src/language/model/objectives.ts';",
+                    "export { ONLINE_CHANNELS } from './src/language/model/channels.ts';",
+                    "export { createMplanServices } from './src/language/mplan-module.ts';",
+                    "export { EmptyFileSystem } from 'langium';"
                 ].join('\n'),
                 resolveDir: ROOT,
                 loader: 'ts'

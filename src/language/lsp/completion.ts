@@ -20,6 +20,7 @@ import { PLAN_FILE_EXTENSION, type ImportResolver } from '../scoping/imports.js'
 import { repeatableAssignments } from '../syntax/repeated-facts.js';
 import { CADENCE_STANZAS, STANZAS, stanzaDates, type Rendered, type StanzaContext } from './snippets.js';
 import { facetsFor, platformKey } from '../model/habits.js';
+import { keywordHover } from './hover.js';
 
 /** What a name must look like to be written bare (an ID); anything else is quoted. */
 const BARE_NAME = /^[_a-zA-Z][\w-]*$/;
@@ -238,7 +239,9 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         const rule = ruleOf(keyword);
         if (rule?.name === 'Objective' && keyword.value === 'at') {
             // `at` alone says nothing yet: offer the two directions it starts.
-            for (const [label, detail] of TARGET_DIRECTIONS) acceptor(context, { label, kind: CompletionItemKind.Keyword, detail, sortText: '1' });
+            for (const [label, detail] of TARGET_DIRECTIONS) {
+                acceptor(context, { label, kind: CompletionItemKind.Keyword, detail, documentation: keywordDocumentation(label.split(' ')[1], 'Objective'), sortText: '1' });
+            }
             return;
         }
         let detail = 'keyword';
@@ -249,7 +252,10 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         else if (rule?.name === 'TimeUnit') detail = 'unit of time';
         else if (rule?.name === 'Objective' && keyword.value === 'x') detail = 'a ratio, as in 4x';
         else if (BLOCK_WORDS[keyword.value] && rule?.name.toLowerCase() === keyword.value) detail = BLOCK_WORDS[keyword.value];
-        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail, sortText: '1' });
+        // What the keyword means where it stands, as hover and docs/language.md say it: a keyword of a value
+        // rule (a channel, a unit of time) stands in the node being written.
+        const where = rule && !GrammarUtils.isDataTypeRule(rule) ? GrammarUtils.getTypeName(rule) : context.node?.$type;
+        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail, documentation: keywordDocumentation(keyword.value, where), sortText: '1' });
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
@@ -666,6 +672,12 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
 }
 
 /** The parser rule a grammar element belongs to. */
+/** A keyword's meaning where it stands and a line that uses it: the hover's text. */
+function keywordDocumentation(keyword: string, where: string | undefined): { kind: 'markdown'; value: string } | undefined {
+    const value = keywordHover(keyword, where);
+    return value ? { kind: 'markdown', value } : undefined;
+}
+
 function ruleOf(element: GrammarAST.AbstractElement): GrammarAST.ParserRule | undefined {
     return AstUtils.getContainerOfType(element, GrammarAST.isParserRule);
 }

@@ -9,7 +9,8 @@ export type Stage = 'visitors' | 'leads' | 'customers' | 'repeat';
 
 export const STAGES: readonly Stage[] = ['visitors', 'leads', 'customers', 'repeat'];
 
-const STAGE_WORDS: Record<string, Stage> = {
+/** The words mplan reads as one of the four stages (the language reference lists them). */
+export const STAGE_WORDS: Readonly<Record<string, Stage>> = {
     visitors: 'visitors', visitor: 'visitors', visits: 'visitors', traffic: 'visitors',
     leads: 'leads', lead: 'leads', subscribers: 'leads', subscriber: 'leads', signups: 'leads', prospects: 'leads',
     customers: 'customers', customer: 'customers', buyers: 'customers', buyer: 'customers', sales: 'customers', orders: 'customers', purchases: 'customers',
@@ -28,7 +29,8 @@ export function stageName(stage: Stage): string {
     return stage === 'repeat' ? 'repeat buyers' : stage;
 }
 
-const TRIAL_WORDS = new Set(['trials', 'trial', 'trialists', 'trial_users', 'trial_starts', 'free_trials']);
+/** The words mplan reads as people on a free trial. */
+export const TRIAL_WORDS: ReadonlySet<string> = new Set(['trials', 'trial', 'trialists', 'trial_users', 'trial_starts', 'free_trials']);
 
 /** Whether a stage word names people on a free trial (`trials`, `trialists`, …). */
 export function isTrialStage(word: string | undefined): boolean {

@@ -20,7 +20,8 @@ export type MetricKind =
 /** The unit a target is written in. */
 export type TargetUnit = 'count' | 'money' | 'percent' | 'ratio' | 'months';
 
-const METRIC_WORDS: Record<string, MetricKind> = {
+/** The metric words mplan knows, by what they measure (the language reference lists them). */
+export const METRIC_WORDS: Readonly<Record<string, MetricKind>> = {
     customers: 'customers', customer: 'customers', new_customers: 'customers', buyers: 'customers', sales: 'customers',
     orders: 'customers', purchases: 'customers', accounts: 'customers', clients: 'customers', paying_customers: 'customers',
     deals: 'customers', students: 'customers', enrolments: 'customers', enrollments: 'customers', signups_paid: 'customers',
