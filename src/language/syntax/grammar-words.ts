@@ -28,8 +28,6 @@ export interface GrammarWords {
     topLevel: string[];
     /** The closed lists of words, by the name of their grammar rule (`Channel`, `TimeUnit`, …). */
     lists: Map<string, string[]>;
-    /** The names of the terminals that are not hidden (`ID`, `STRING`, `WORD`, …). */
-    terminals: string[];
 }
 
 interface First {
@@ -77,7 +75,7 @@ function analyse(grammar: GrammarAST.Grammar): GrammarWords {
         const tokens = closedList(rule.definition);
         if (tokens && tokens.length > 2) lists.set(rule.name, tokens);
     }
-    return { loops, blockKeywords, terminals: grammar.rules.filter(GrammarAST.isTerminalRule).filter(rule => !rule.hidden).map(rule => rule.name), topLevel: document ? first(document.definition).tokens : blockKeywords, lists };
+    return { loops, blockKeywords, topLevel: document ? first(document.definition).tokens : blockKeywords, lists };
 }
 
 /** The keywords of a rule that is nothing but a choice of keywords (or of such rules): `Channel`, `TimeUnit`. */
