@@ -184,7 +184,9 @@ describe('size', () => {
     });
 
     it('the limit is exact: a file of the limit is checked, one byte more is refused', async () => {
-        const dir = temp({ 'at.mplan': comments(LIMIT), 'over.mplan': comments(LIMIT + 1), 'mplan.json': SETTINGS });
+        // A library block, then comments up to the limit (a file of comments alone is an empty plan file).
+        const library = 'competitor Rival {\n    strength "Lower prices"\n    weakness "Slow delivery"\n    we differ by "Same-day delivery"\n}\n';
+        const dir = temp({ 'at.mplan': library + comments(LIMIT - library.length), 'over.mplan': comments(LIMIT + 1), 'mplan.json': SETTINGS });
         const at = await mplan(['check', 'at.mplan'], dir, 60_000);
         expect(at).toMatchObject({ code: 0, stderr: '' });
         expect(at.stdout).toMatch(/^1 file checked in .*: no problems\.\n$/);

@@ -85,6 +85,31 @@ describe('mplan check', () => {
         expect(run.code).toBe(1);
         expect(run.stdout).toContain("broken.mplan:3:1  error    Expected text in double quotes after 'goal' but found '}'.  syntax-error");
     });
+
+    it('reports an empty plan file (or one of only comments) at line 1 with exit 1, rather than passing it', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
+        writeFileSync(join(dir, 'empty.mplan'), '');
+        writeFileSync(join(dir, 'notes.mplan'), '// the spring plan, to be written\n');
+        const run = await mplan(['check', 'empty.mplan', 'notes.mplan'], dir);
+        expect(run.code).toBe(1);
+        const lines = run.stdout.split('\n');
+        expect(lines.slice(0, 2)).toEqual([
+            'empty.mplan:1:1  error    This file is empty: a plan starts with `plan Name { goal "…" }`; `mplan init` writes a starter plan.  syntax-error',
+            'notes.mplan:1:1  error    This file is empty: a plan starts with `plan Name { goal "…" }`; `mplan init` writes a starter plan.  syntax-error'
+        ]);
+        expect(lines[2]).toMatch(/^2 files checked in .*: 2 problems \(2 errors, 0 warnings, 0 info\)\.$/);
+    });
+
+    it('--fix corrects a misspelled keyword to the keyword meant', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
+        const text = 'plan Bakery {\n    goal "Cater downtown offices"\n    currency USD\n}\ntactic SpringAds {\n    channel social on instagram\n    budgt 500 USD per month\n}\n';
+        writeFileSync(join(dir, 'plan.mplan'), text);
+        const before = await mplan(['check', 'plan.mplan'], dir);
+        expect(before.stdout).toContain("plan.mplan:7:5  error    Unknown word 'budgt' in tactic 'SpringAds': did you mean 'budget'?  syntax-error");
+        await mplan(['check', 'plan.mplan', '--fix'], dir);
+        expect(readFileSync(join(dir, 'plan.mplan'), 'utf8')).toContain('    budget 500 USD per month\n');
+        expect((await mplan(['check', 'plan.mplan'], dir)).stdout).not.toContain('syntax-error');
+    });
 });
 
 describe('bad input to mplan check', () => {

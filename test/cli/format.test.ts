@@ -125,7 +125,7 @@ describe('mplan format', () => {
             const dir = project({ 'plans/broken.mplan': BROKEN, 'plans/messy.mplan': MESSY });
             const run = await mplan(['format', 'plans'], dir);
             expect(run.code).toBe(2);
-            expect(run.stderr).toBe("mplan: plans/broken.mplan: not formatted: syntax error at 4:24 Expected '}' after 'USD' but found the end of the file.\n");
+            expect(run.stderr).toBe("mplan: plans/broken.mplan: not formatted: syntax error at 4:24 Expected '}' after 'USD' to close product 'B' but found the end of the file.\n");
             expect(run.stdout).toBe('formatted plans/messy.mplan\n2 files: 1 formatted, 1 not formatted.\n');
             expect(read(dir, 'plans/broken.mplan')).toBe(BROKEN);
             expect(read(dir, 'plans/messy.mplan')).toBe(FORMATTED);

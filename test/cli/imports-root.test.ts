@@ -28,8 +28,8 @@ const SETTINGS = pinnedSettings();
 /** A library with a finding of its own (a tactic serving no strategy): if it is read, the run reports it. */
 const OUTSIDER = 'tactic Outsider {\n    channel seo\n}\n';
 
-/** A library without findings, to import from inside. */
-const INSIDER = '// Shared notes.\n';
+/** A library without findings, to import from inside (a competitor: a file of comments alone is an empty plan file). */
+const INSIDER = '// Shared notes.\ncompetitor SharedRival {\n    strength "Lower prices"\n    weakness "Slow delivery"\n    we differ by "Same-day delivery"\n}\n';
 
 /** A temporary folder with the files given (paths relative to it); its real path (tmpdir may be a link). */
 function temp(files: Record<string, string>): string {

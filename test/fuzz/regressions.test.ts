@@ -30,11 +30,11 @@ function ofRules(found: string[], ...rules: string[]): string[] {
 describe('regressions found by fuzzing', () => {
     it('a file that ends inside a block: the error is placed after the last word, not at line -1', async () => {
         const text = 'plan X {\n  ';
-        expect(await findings(text)).toContain("syntax-error 1:9 Expected '}' after '{' but found the end of the file.");
+        expect(await findings(text)).toContain("syntax-error 1:9 Expected '}' after '{' to close plan 'X' but found the end of the file.");
         const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
         writeFileSync(join(dir, 'plan.mplan'), text);
         const run = await mplan(['check', 'plan.mplan'], dir);
-        expect(run.stdout).toContain("plan.mplan:1:9  error    Expected '}' after '{' but found the end of the file.  syntax-error");
+        expect(run.stdout).toContain("plan.mplan:1:9  error    Expected '}' after '{' to close plan 'X' but found the end of the file.  syntax-error");
         expect(run.stdout).not.toContain(':-1:');
         expect(run.code).toBe(1);
     });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CodeAction } from 'vscode-languageserver-types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureWorkspace, LspClient, PINNED, uri } from './client.js';
 
@@ -35,5 +36,18 @@ describe('diagnostics over LSP', () => {
         const broken = await client.change(doc, 'strategy S { statement "s" }\ntactic Loose { serves S channel seo }\ncampaign C { budget 10');
         expect(broken.map(d => d.code)).toContain('syntax-error');
         expect((await client.change(doc, 'tactic Loose { channel seo }\n')).map(d => d.code)).toEqual(['tactic-without-strategy']);
+    });
+
+    it('an empty file gets one finding at line 1; a misspelled keyword gets "did you mean" and a quick fix', async () => {
+        client = await LspClient.start({ initializationOptions: PINNED });
+        const doc = 'file:///tmp/new-plan.mplan';
+        const empty = await client.open(doc, '');
+        expect(empty.map(d => [d.code, d.range.start.line, d.range.start.character, d.message])).toEqual([
+            ['syntax-error', 0, 0, 'This file is empty: a plan starts with `plan Name { goal "…" }`; `mplan init` writes a starter plan.']
+        ]);
+        const typo = (await client.change(doc, 'tactic Loose {\n    chanel seo\n}\n')).find(d => d.code === 'syntax-error')!;
+        expect(typo).toMatchObject({ message: "Unknown word 'chanel' in tactic 'Loose': did you mean 'channel'?", range: { start: { line: 1, character: 4 }, end: { line: 1, character: 10 } } });
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: doc }, range: typo.range, context: { diagnostics: [typo] } });
+        expect(actions.find(a => a.title === "Change 'chanel' to 'channel'")?.edit?.changes?.[doc]).toEqual([{ range: typo.range, newText: 'channel' }]);
     });
 });

@@ -24,6 +24,7 @@ export const campaignWithoutBudget: Rule = {
     severity: 'warning',
     area: 'campaign',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001 (what is your budget?)',
     description: 'A campaign that states no budget.',
     check(model, report) {

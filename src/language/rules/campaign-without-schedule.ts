@@ -21,6 +21,7 @@ export const campaignWithoutSchedule: Rule = {
     severity: 'warning',
     area: 'campaign',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001 (what will be the schedule?)',
     description: 'A campaign with no period (no start and end date).',
     check(model, report) {

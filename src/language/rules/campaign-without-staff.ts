@@ -6,6 +6,7 @@ export const campaignWithoutStaff: Rule = {
     severity: 'warning',
     area: 'campaign',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001 (what are your staffing needs?)',
     description: 'A campaign that names nobody to run it.',
     check(model, report) {

@@ -7,6 +7,7 @@ export const competitorUnassessed: Rule = {
     severity: 'warning',
     area: 'competition',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '000 #2',
     description: 'A competitor without at least one strength and one weakness.',
     check(model, report) {

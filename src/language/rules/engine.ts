@@ -1,6 +1,7 @@
 import { getDiagnosticRange } from 'langium';
 import { ruleLevel } from '../config/settings.js';
 import type { PlanModel } from '../model/plan-model.js';
+import { inBlockWithSyntaxError } from '../model/syntax-damage.js';
 import type { Finding, Rule, Severity, SuppressionUsage } from './rule.js';
 import { parseSuppressions, type Suppression } from './suppressions.js';
 
@@ -14,7 +15,9 @@ export interface RuleFinding extends Finding {
  * Runs every rule that applies to the model's file at the level the settings
  * give it (rules set to off do not run), drops the findings that suppression
  * comments silence, then lets rules with a review phase (unused-suppression)
- * judge what was silenced. A rule that throws does not stop the others: its
+ * judge what was silenced. A rule that reports missing facts is not heard on
+ * a block whose text holds a syntax error: error recovery may have dropped
+ * the very fact it misses (model/syntax-damage.ts). A rule that throws does not stop the others: its
  * failure becomes one finding of that rule, so a bug in one rule never hides
  * the rest.
  */
@@ -23,7 +26,10 @@ export function runRules(model: PlanModel, rules: readonly Rule[], onError?: (ru
     const findings: RuleFinding[] = [];
     const guarded = (rule: Rule, level: Severity, run: (report: (finding: Finding) => void) => void): void => {
         try {
-            run(finding => findings.push({ ...finding, rule, level }));
+            run(finding => {
+                if (rule.reportsMissingFacts && inBlockWithSyntaxError(finding.node)) return;
+                findings.push({ ...finding, rule, level });
+            });
         } catch (error) {
             onError?.(rule, error);
             findings.push({

@@ -6,6 +6,7 @@ export const followUpWithoutValue: Rule = {
     severity: 'info',
     area: 'funnel',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '002 #2',
     description: 'A follow-up message that carries no item of value (tips, a free item, a story, a useful link), or says nothing of what it carries.',
     check(model, report) {

@@ -116,6 +116,7 @@ export const funnelUnmeasured: Rule = {
     severity: 'info',
     area: 'funnel',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: 'beyond (AIDA stage metrics)',
     description: "A funnel with no expected conversion rate, a stage of its own words with no rate onward to the first purchase, or stages that never reach a purchase.",
     check(model, report) {

@@ -9,6 +9,7 @@ export const indirectWithoutDecider: Rule = {
     severity: 'warning',
     area: 'market',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '004 #1',
     description: 'An influencer segment that does not name the segment that decides, or a strategy that targets only influencers.',
     check(model, report) {

@@ -19,6 +19,7 @@ export const irregularFollowUp: Rule = {
     severity: 'info',
     area: 'funnel',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '002 #2',
     description: 'A follow-up message with no fixed day (weekly or less often) or no fixed time.',
     check(model, report) {

@@ -8,6 +8,7 @@ export const kpiWithoutOwner: Rule = {
     severity: 'info',
     area: 'strategy',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001 (follow your results; a joint effort); beyond (SOSTAC control)',
     description: 'An objective or KPI that nobody owns, or that is reviewed on no cadence.',
     check(model, report) {

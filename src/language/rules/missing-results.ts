@@ -7,6 +7,7 @@ export const missingResults: Rule = {
     severity: 'warning',
     area: 'campaign',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001 (follow your results); beyond',
     description: 'A campaign that has ended with no recorded result for what it tracks.',
     check(model, report) {

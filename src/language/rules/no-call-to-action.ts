@@ -6,6 +6,7 @@ export const noCallToAction: Rule = {
     severity: 'warning',
     area: 'funnel',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '002 #3, #4',
     description: 'A closing step (sales e-mails) without a call to action.',
     check(model, report) {

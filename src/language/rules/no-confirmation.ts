@@ -6,6 +6,7 @@ export const noConfirmation: Rule = {
     severity: 'warning',
     area: 'funnel',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '002 #1',
     description: 'An opt-in with no confirmation message (no \'confirm by autoresponder\' or double opt-in in the plan).',
     check(model, report) {

@@ -8,6 +8,7 @@ export const noContingency: Rule = {
     severity: 'info',
     area: 'campaign',
     scope: 'plan',
+    reportsMissingFacts: true,
     basis: '000 (a plan flexible enough to change)',
     description: 'The plan sets no cadence for re-examining the plan itself.',
     check(model, report) {

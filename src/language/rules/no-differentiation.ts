@@ -5,6 +5,7 @@ export const noDifferentiation: Rule = {
     severity: 'warning',
     area: 'competition',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '000 #2',
     description: "A competitor with no stated way in which the plan's offer is better ('we differ by').",
     check(model, report) {

@@ -6,6 +6,7 @@ export const noLeadMagnet: Rule = {
     severity: 'info',
     area: 'funnel',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '002 #1',
     description: 'An opt-in (form, survey, checkbox) with nothing of value offered for it (newsletter, e-book, report).',
     check(model, report) {

@@ -22,6 +22,7 @@ export const noReview: Rule = {
     severity: 'warning',
     area: 'campaign',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001 (when the campaign is over, do a comprehensive review)',
     description: 'A campaign with no review after it ends, or with a review dated before its end.',
     check(model, report) {

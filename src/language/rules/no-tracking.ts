@@ -29,6 +29,7 @@ export const noTracking: Rule = {
     severity: 'warning',
     area: 'campaign',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001 (follow your results: sales and consumer satisfaction)',
     description: 'A campaign that does not track both its sales and its customers\' satisfaction.',
     check(model, report) {

@@ -64,6 +64,7 @@ export const objectiveNotMeasurable: Rule = {
     severity: 'warning',
     area: 'strategy',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001 tracking; beyond (SMART objectives)',
     description: 'An objective that lacks a metric, a target value or a deadline (a KPI needs no deadline), or whose target is in a unit that cannot measure its metric, so it cannot be checked.',
     check(model, report) {

@@ -10,6 +10,7 @@ export const planWithoutGoal: Rule = {
     severity: 'warning',
     area: 'strategy',
     scope: 'plan',
+    reportsMissingFacts: true,
     basis: '003',
     description: 'The plan states no overall business goal.',
     check(model, report) {

@@ -5,6 +5,7 @@ export const productWithoutBenefits: Rule = {
     severity: 'warning',
     area: 'research',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001',
     description: 'A product with no stated benefit.',
     check(model, report) {

@@ -88,6 +88,12 @@ export interface Rule {
      * its imports); `file`: runs on every file and judges that file's blocks.
      */
     readonly scope: 'plan' | 'file';
+    /**
+     * The rule reports facts missing from a block (a deadline, a budget, a
+     * segment's age). Its findings on a block whose text holds a syntax error
+     * are dropped by the engine: error recovery may have lost the fact.
+     */
+    readonly reportsMissingFacts?: boolean;
     check(model: PlanModel, report: Report): void;
     /** Ways to fix a finding of this rule, if there are any; never guesses. */
     fix?(model: PlanModel, finding: FixContext): Fix[];

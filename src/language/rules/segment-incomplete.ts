@@ -16,6 +16,7 @@ export const segmentIncomplete: Rule = {
     severity: 'warning',
     area: 'market',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '000 #1',
     description: 'A segment that does not say who they are, where they come from, what they can spend or their age group.',
     check(model, report) {

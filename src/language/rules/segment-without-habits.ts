@@ -9,6 +9,7 @@ export const segmentWithoutHabits: Rule = {
     severity: 'warning',
     area: 'market',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '004 #2',
     description: 'A segment reached by online tactics whose online habits (search engines, sites, communities, hours, tools) are not stated.',
     check(model, report) {

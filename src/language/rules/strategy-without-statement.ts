@@ -5,6 +5,7 @@ export const strategyWithoutStatement: Rule = {
     severity: 'warning',
     area: 'strategy',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '003',
     description: 'A strategy with no statement of what it aims at.',
     check(model, report) {

@@ -6,6 +6,7 @@ export const strategyWithoutTarget: Rule = {
     severity: 'warning',
     area: 'strategy',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '003',
     description: 'A strategy that targets no customer segment.',
     check(model, report) {

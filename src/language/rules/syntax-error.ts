@@ -4,7 +4,7 @@ import { CURRENCY_CODE } from '../model/values.js';
 import { moneyOf } from '../model/plan-model.js';
 import type { AstNode } from 'langium';
 import { MplanGrammar } from '../generated/grammar.js';
-import { lexingMessage } from '../syntax/parser-errors.js';
+import { lexingMessage, typoOf } from '../syntax/parser-errors.js';
 import { findRepeatedFacts, repeatableAssignments, type Repeatable } from '../syntax/repeated-facts.js';
 import type { Rule } from './rule.js';
 
@@ -34,8 +34,17 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
  */
 export const MAX_SYNTAX_ERRORS = 100;
 
+/** What a file with nothing in it is told: where a plan starts. */
+export const EMPTY_FILE_MESSAGE = 'This file is empty: a plan starts with `plan Name { goal "…" }`; `mplan init` writes a starter plan.';
+
+interface SyntaxFinding {
+    range: Range;
+    message: string;
+    data?: Record<string, unknown>;
+}
+
 /** The first MAX_SYNTAX_ERRORS errors by position, and a finding for the rest; all of them when there are not more. */
-function capped(errors: Array<{ range: Range; message: string }>): Array<{ range: Range; message: string }> {
+function capped(errors: SyntaxFinding[]): SyntaxFinding[] {
     if (errors.length <= MAX_SYNTAX_ERRORS) return errors;
     const sorted = [...errors].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const rest = sorted.length - MAX_SYNTAX_ERRORS;
@@ -54,7 +63,7 @@ export const syntaxError: Rule = {
     check(model, report) {
         const result = model.document.parseResult;
         const text = model.document.textDocument.getText();
-        const errors: Array<{ range: Range; message: string }> = [];
+        const errors: SyntaxFinding[] = [];
         for (const error of result.lexerErrors) {
             const line = (error.line ?? 1) - 1;
             const column = (error.column ?? 1) - 1;
@@ -64,6 +73,13 @@ export const syntaxError: Rule = {
             });
         }
         for (const error of result.parserErrors) {
+            // A misspelled word is reported at that word, with the words meant for the quick fix.
+            const typo = typoOf(error);
+            const typoRange = typo && tokenRange(typo.token);
+            if (typo && typoRange) {
+                errors.push({ range: typoRange, message: error.message, data: { written: typo.token.image, meant: typo.words } });
+                continue;
+            }
             let range = tokenRange(error.token);
             if (!range) {
                 const previous = tokenRange((error as { previousToken?: IToken }).previousToken);
@@ -71,7 +87,12 @@ export const syntaxError: Rule = {
             }
             errors.push({ range, message: error.message });
         }
-        for (const { range, message } of capped(errors)) report({ node: model.root, range, message });
+        for (const { range, message, data } of capped(errors)) report({ node: model.root, range, message, data });
+        // A file with nothing in it (or only comments): a plan that judges nothing must not pass unseen.
+        const root = model.root;
+        if (errors.length === 0 && (root.imports ?? []).length === 0 && (root.elements ?? []).length === 0) {
+            report({ node: root, range: START, message: EMPTY_FILE_MESSAGE });
+        }
         // A fact that holds one value, stated twice: the later one would silently replace the first.
         repeatable ??= repeatableAssignments(MplanGrammar());
         for (const fact of findRepeatedFacts(model.root.elements ?? [], repeatable)) {
@@ -99,5 +120,16 @@ export const syntaxError: Rule = {
                 report({ node, property, message: `'${code}' is not a currency code: write a three-letter ISO 4217 code such as USD, EUR or GBP.` });
             }
         }
+    },
+    fix(_model, finding) {
+        // A misspelled keyword or allowed word, changed to the word meant: the grammar's own word, no fact invented.
+        const meant = finding.data?.meant as string[] | undefined;
+        const written = finding.data?.written as string | undefined;
+        if (!meant || !written) return [];
+        return meant.map(word => ({
+            title: `Change '${written}' to '${word}'`,
+            edits: [{ range: finding.range, newText: word }],
+            preferred: meant.length === 1
+        }));
     }
 };

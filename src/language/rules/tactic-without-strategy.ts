@@ -6,6 +6,7 @@ export const tacticWithoutStrategy: Rule = {
     severity: 'warning',
     area: 'strategy',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '003',
     description: 'A tactic that serves no strategy.',
     check(model, report) {

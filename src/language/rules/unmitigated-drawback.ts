@@ -5,6 +5,7 @@ export const unmitigatedDrawback: Rule = {
     severity: 'warning',
     area: 'research',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '001',
     description: 'A product drawback with no correction or compensation.',
     check(model, report) {

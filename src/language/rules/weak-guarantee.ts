@@ -84,6 +84,7 @@ export const weakGuarantee: Rule = {
     severity: 'warning',
     area: 'offer',
     scope: 'file',
+    reportsMissingFacts: true,
     basis: '000 #6 "immediately"; beyond (FTC guidance on guarantees)',
     description: 'A money-back guarantee that hides its terms, delays the refund or runs for too short a time.',
     check(model, report) {

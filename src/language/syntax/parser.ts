@@ -1,4 +1,6 @@
+import type { IToken } from 'chevrotain';
 import { createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { MplanParserErrorMessageProvider } from './parser-errors.js';
 import { recordRepeatedAssignments } from './repeated-facts.js';
 
 /**
@@ -7,7 +9,24 @@ import { recordRepeatedAssignments } from './repeated-facts.js';
  * and surviving texts whose error recovery would overflow the stack.
  */
 export function createMplanParser(services: LangiumCoreServices): LangiumParser {
-    return withoutStackOverflow(releasingTokens(recordRepeatedAssignments(createLangiumParser(services))), services);
+    return withoutStackOverflow(releasingTokens(showingTokens(recordRepeatedAssignments(createLangiumParser(services)), services)), services);
+}
+
+/**
+ * Lets the error message provider see the tokens of the text being parsed
+ * (chevrotain's input), so that a message names the word written before the
+ * error rather than where error recovery left off (parser-errors.ts).
+ */
+function showingTokens(parser: LangiumParser, services: LangiumCoreServices): LangiumParser {
+    const provider = services.parser.ParserErrorMessageProvider;
+    const chevrotain = (parser as unknown as { wrapper?: { input: IToken[] } }).wrapper;
+    if (!(provider instanceof MplanParserErrorMessageProvider) || !chevrotain || !('input' in chevrotain)) return parser;
+    const parse = parser.parse.bind(parser);
+    parser.parse = ((input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+        provider.readFrom(() => chevrotain.input);
+        return parse(input, options);
+    }) as LangiumParser['parse'];
+    return parser;
 }
 
 /**
@@ -48,7 +67,7 @@ function withoutStackOverflow(parser: LangiumParser, services: LangiumCoreServic
             return parse(input, options);
         } catch (error) {
             if (!(error instanceof RangeError)) throw error;
-            plain ??= createLangiumParser(withParserConfig(services, { recoveryEnabled: false }));
+            plain ??= showingTokens(createLangiumParser(withParserConfig(services, { recoveryEnabled: false })), services);
             return plain.parse(input, options);
         }
     }) as LangiumParser['parse'];
