@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GrammarAST } from 'langium';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { MplanGrammar } from '../../src/language/generated/grammar.js';
 import { typoDistance, didYouMean } from '../../src/language/syntax/did-you-mean.js';
 import { grammarWords } from '../../src/language/syntax/grammar-words.js';
 import { describeTokenType, TERMINAL_WORDS } from '../../src/language/syntax/parser-errors.js';
-import { headingAnchor, LANGUAGE_REFERENCE, LIST_HEADINGS, REFERENCE_HAS_HEADINGS } from '../../src/language/syntax/reference-anchors.js';
+import { blockHeading, headingAnchor, LANGUAGE_REFERENCE, referenceLink, WORD_LIST_DOCS } from '../../src/language/syntax/reference-anchors.js';
 import { CLEAN_PLAN, check, fixesFor, services, type Checked, type Found } from '../helpers.js';
 
 /** The syntax-error findings of a check. */
@@ -171,7 +171,7 @@ tactic SpringAds {
     channel newspaper
 }
 `);
-        expect(syntaxErrors(result)[0].message).toBe("Expected a channel after 'channel' but found 'newspaper': 'seo', 'ppc', 'social', 'email', 'blog', 'content', … (all of them: docs/language.md).");
+        expect(syntaxErrors(result)[0].message).toBe("Expected a channel after 'channel' but found 'newspaper': 'seo', 'ppc', 'social', 'email', 'blog', 'content', … (all of them: docs/language.md#channels).");
     });
 
     it('a list of up to ten words is written in full', async () => {
@@ -183,23 +183,22 @@ tactic SpringAds {
         expect(syntaxErrors(result)[0].message).toBe("Expected 'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year' or 'years' after 'per' but found 'fortnight'.");
     });
 
-    it('the reference links follow GitHub\'s anchors, and point at headings only once docs/language.md has them', () => {
+    it('the reference links follow GitHub\'s anchors and land on headings of docs/language.md: every list and every block', () => {
         expect(headingAnchor('Channels')).toBe('channels');
-        expect(headingAnchor('Time units')).toBe('time-units');
+        expect(headingAnchor('Days of the week')).toBe('days-of-the-week');
         expect(headingAnchor('`budget`: money, per month')).toBe('budget-money-per-month');
-        const reference = join(__dirname, '..', '..', LANGUAGE_REFERENCE);
-        if (!REFERENCE_HAS_HEADINGS) {
-            // Until the reference is written, messages point at the file: switch REFERENCE_HAS_HEADINGS on with it.
-            expect(existsSync(reference) && /^#+ Channels$/m.test(readFileSync(reference, 'utf8'))).toBe(false);
-            return;
+        const reference = readFileSync(join(__dirname, '..', '..', LANGUAGE_REFERENCE), 'utf8');
+        const anchors = new Set([...reference.matchAll(/^#+ (.+)$/gm)].map(m => headingAnchor(m[1])));
+        for (const [key, doc] of Object.entries(WORD_LIST_DOCS)) expect(anchors, `docs/language.md has no heading "${doc.title}" (${key})`).toContain(headingAnchor(doc.title));
+        for (const keyword of grammarWords(MplanGrammar()).blockKeywords) {
+            expect(anchors, `docs/language.md has no heading for the block '${keyword}'`).toContain(headingAnchor(blockHeading(keyword)));
         }
-        const anchors = new Set([...readFileSync(reference, 'utf8').matchAll(/^#+ (.+)$/gm)].map(m => headingAnchor(m[1])));
-        for (const heading of Object.values(LIST_HEADINGS)) expect(anchors, `docs/language.md has no heading "${heading}"`).toContain(headingAnchor(heading));
+        expect(referenceLink('Channels')).toBe('docs/language.md#channels');
     });
 
     it('every closed list of words the grammar has is named in words and in the reference', () => {
         for (const rule of grammarWords(MplanGrammar()).lists.keys()) {
-            expect(LIST_HEADINGS[rule], `list ${rule}: add its heading to LIST_HEADINGS (reference-anchors.ts)`).toBeDefined();
+            expect(WORD_LIST_DOCS[rule], `list ${rule}: give it a title in WORD_LIST_DOCS (reference-anchors.ts)`).toBeDefined();
         }
     });
 });

@@ -786,8 +786,7 @@ export function keywordDoc(keyword: string, where?: string): KeywordDoc | undefi
 
 // ------------------------------------------------------------------------------ lists of words
 
-/** The language reference, from the repository root: every block, fact and allowed word (generated). */
-export const LANGUAGE_REFERENCE = 'docs/language.md';
+export { LANGUAGE_REFERENCE, WORD_LIST_DOCS, headingAnchor, wordListLink, type WordListDoc } from '../syntax/reference-anchors.js';
 
 /**
  * A closed list of words of the grammar: the only words a place of a plan
@@ -809,27 +808,6 @@ export interface WordList {
     /** The AST type of the part of a plan the words stand in, where there is one (hover's `where`): `Tactic` for channels. */
     holder?: string;
 }
-
-/** What a list of words is for, as the language reference titles and introduces it. */
-export interface WordListDoc {
-    /** Its heading in docs/language.md; the heading's anchor is the link to the list. */
-    title: string;
-    /** What the words are, in one sentence. */
-    meaning: string;
-}
-
-/** The title and meaning of each list of words, by its key (`Rule` or `Rule.property`). A test holds it to the grammar. */
-export const WORD_LIST_DOCS: Readonly<Record<string, WordListDoc>> = {
-    Channel: { title: 'Channels', meaning: 'How a tactic reaches people, after `channel`: the online channels first, then the offline ones.' },
-    'Segment.shops': { title: 'Where a segment shops', meaning: 'Where the people of a segment buy, after `shops`.' },
-    DaySet: { title: 'Days', meaning: 'The days a segment is online or a tactic runs, before the hours (`online weekdays 9:00 to 17:00`); without them, every day.' },
-    Weekday: { title: 'Days of the week', meaning: 'One day of the week: before the hours of a segment or a tactic, or the day follow-up e-mails go out (`on tuesday`).' },
-    'Funnel.confirmation': { title: 'How leads confirm', meaning: 'How new leads confirm their address, after `confirm by`.' },
-    CaptureMethod: { title: 'Capture methods', meaning: 'How a funnel collects leads, after `collect leads by`.' },
-    'CaptureMethod.state': { title: 'Checkbox states', meaning: 'Whether a checkbox that collects leads starts ticked or unticked, after `checkbox` (and `at checkout`).' },
-    'Cadence.named': { title: 'Cadences', meaning: 'How often something happens: how often you revisit the plan, follow up or close, and how often the owner reviews an objective or KPI.' },
-    TimeUnit: { title: 'Units of time', meaning: 'The unit of a length (`14 days`), a cadence (`every 2 weeks`) or the time an amount, a share or a count applies to (`per month`).' }
-};
 
 type GrammarNode = { $type: string };
 
@@ -936,17 +914,6 @@ function allowedWordsOf(rule: GrammarAST.ParserRule): string[] {
  */
 export function allowedWords(grammar: GrammarAST.Grammar, rule: string, property?: string): string[] | undefined {
     return wordLists(grammar).find(list => list.rule === rule && list.property === property)?.words;
-}
-
-/** The anchor of a heading on GitHub: `Days of the week` → `days-of-the-week`. */
-export function headingAnchor(title: string): string {
-    return title.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
-}
-
-/** Where a list of words is explained: `docs/language.md#channels`; undefined for a key that names no list. */
-export function wordListLink(key: string): string | undefined {
-    const doc = Object.hasOwn(WORD_LIST_DOCS, key) ? WORD_LIST_DOCS[key] : undefined;
-    return doc ? `${LANGUAGE_REFERENCE}#${headingAnchor(doc.title)}` : undefined;
 }
 
 // ------------------------------------------------------------------ words of your own mplan reads

@@ -121,6 +121,7 @@ export const syntaxError: Rule = {
             }
         }
     },
+    fixKinds: ['safe'],
     fix(_model, finding) {
         // A misspelled keyword or allowed word, changed to the word meant: the grammar's own word, no fact invented.
         const meant = finding.data?.meant as string[] | undefined;
@@ -128,6 +129,7 @@ export const syntaxError: Rule = {
         if (!meant || !written) return [];
         return meant.map(word => ({
             title: `Change '${written}' to '${word}'`,
+            kind: 'safe' as const,
             edits: [{ range: finding.range, newText: word }],
             preferred: meant.length === 1
         }));

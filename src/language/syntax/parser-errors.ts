@@ -2,7 +2,7 @@ import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain'
 import { MplanGrammar } from '../generated/grammar.js';
 import { didYouMean } from './did-you-mean.js';
 import { grammarWords, isWord, type FactLoop, type GrammarWords } from './grammar-words.js';
-import { blockHeading, LIST_HEADINGS, referenceLink } from './reference-anchors.js';
+import { blockHeading, referenceLink, WORD_LIST_DOCS } from './reference-anchors.js';
 
 /**
  * How each terminal of the grammar reads to a plan author, and the end of the
@@ -271,9 +271,9 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
             const words = list.map(word => `'${word}'`);
             const noun = LIST_NOUNS[rule];
             if (noun && words.length > MAX_LISTED) {
-                return `Expected ${noun}${after(place.before)} but found ${describeFound(found)}: ${listWords(words, LIST_HEADINGS[rule])}.`;
+                return `Expected ${noun}${after(place.before)} but found ${describeFound(found)}: ${listWords(words, WORD_LIST_DOCS[rule]?.title)}.`;
             }
-            return `Expected ${listWords(words, LIST_HEADINGS[rule])}${after(place.before)} but found ${describeFound(found)}.`;
+            return `Expected ${listWords(words, WORD_LIST_DOCS[rule]?.title)}${after(place.before)} but found ${describeFound(found)}.`;
         }
         const expected = listWords(firsts.map(name => describeSlot(paths.find(path => path[0].name === name)![0], rule, place.before)));
         return `Expected ${expected}${after(place.before)} but found ${describeFound(found)}.`;
