@@ -32,6 +32,8 @@ const EXPECTED_FILES = [
     'bin/mplan.cjs', 'bin/mplan-language-server.cjs',
     ...BUNDLES,
     'schemas/mplan.schema.json',
+    // The language reference that syntax errors point at.
+    'docs/language.md',
     ...RULES.map(rule => `docs/rules/${rule.id}.md`)
 ].sort();
 
@@ -81,7 +83,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the npm package', () => {
-    it('contains exactly what a user needs: bins, bundles (no source maps), rule docs, schema, README, LICENSE', () => {
+    it('contains exactly what a user needs: bins, bundles (no source maps), rule docs, the language reference, schema, README, LICENSE', () => {
         expect(BUNDLES).toEqual(expect.arrayContaining(['out/cli.cjs', 'out/cli-main.cjs', 'out/server.cjs']));
         expect(packed.files.map(file => file.path).sort()).toEqual(EXPECTED_FILES);
     });
