@@ -12,9 +12,9 @@ import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-/** The formats of `mplan check --format`. */
-export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
-export type OutputFormat = typeof OUTPUT_FORMATS[number];
+import type { OutputFormat } from './names.js';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './names.js';
 
 /**
  * The formats a program reads. Their standard output carries nothing else, so
