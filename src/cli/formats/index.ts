@@ -54,13 +54,13 @@ export function summarise(results: CliFileResult[]): Summary {
 export function render(format: OutputFormat, results: CliFileResult[], context: FormatContext): string {
     switch (format) {
         case 'json': return formatJson(results, context);
-        case 'sarif': return formatSarif(results);
+        case 'sarif': return formatSarif(results, context.unreadable);
         case 'junit': return formatJunit(results, context);
-        case 'github': return formatGithub(results);
+        case 'github': return formatGithub(results, context.unreadable);
         case 'markdown': return formatMarkdown(results, context);
         default: return formatStylish(results, context);
     }
 }
 
 export { summaryLine } from './summary.js';
-export type { CliFileResult, CliFinding, FormatContext, SeverityName, Summary } from './format.js';
+export type { CliFileResult, CliFinding, FormatContext, SeverityName, Summary, UnreadableFile } from './format.js';

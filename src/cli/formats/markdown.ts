@@ -20,12 +20,18 @@ function ruleCell(id: string): string {
     return ruleById(id) ? `[${escapeMarkdown(id)}](${publicRuleDocsUrl(id)})` : escapeMarkdown(id);
 }
 
-/** The report: a heading, the summary line, and the findings table when there are findings. */
+/**
+ * The report: a heading, the summary line, the findings table when there are
+ * findings, and the files that could not be read when there are some.
+ */
 export function formatMarkdown(results: CliFileResult[], context: FormatContext): string {
     // The summary line is mplan's own words and numbers: nothing in it has a markdown meaning.
     const lines = ['### mplan check', '', context.summaryLine];
     const rows = results.flatMap(result => result.findings.map(f =>
         `| ${escapeMarkdown(`${result.path}:${f.line}:${f.column}`)} | ${f.severity} | ${ruleCell(f.ruleId)} | ${escapeMarkdown(f.message)} |`));
     if (rows.length) lines.push('', '| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |', ...rows);
+    if (context.unreadable.length > 0) {
+        lines.push('', '**Not checked:**', '', ...context.unreadable.map(file => `- ${escapeMarkdown(file.path)}: ${escapeMarkdown(file.reason)}`));
+    }
     return lines.join('\n') + '\n';
 }
