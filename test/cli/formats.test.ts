@@ -576,6 +576,19 @@ describe('a run with files that cannot be read (issue 17)', () => {
     });
 });
 
+describe('--fix with files that cannot be read', () => {
+    it('fixes the files it could read, leaves the others byte for byte, tells them and exits 2', async () => {
+        const dir = folderWithUnreadableFiles();
+        const latin1 = readFileSync(join(dir, 'plans', 'latin1.mplan'));
+        const before = readFileSync(join(dir, 'plans', 'ebook-list.mplan'), 'utf8');
+        const run = await check(['plans', '--fix'], dir);
+        expect(run.code).toBe(2);
+        expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^fixed plans\/ebook-list\.mplan: [a-z-]+(, [a-z-]+)*$/), ...UNREADABLE_LINES]);
+        expect(readFileSync(join(dir, 'plans', 'ebook-list.mplan'), 'utf8')).not.toBe(before);
+        expect(readFileSync(join(dir, 'plans', 'latin1.mplan')).equals(latin1)).toBe(true);
+    });
+});
+
 describe('--format markdown with files that cannot be read', () => {
     it('lists them under the table, after the findings', async () => {
         const run = await check(['plans', '--format', 'markdown'], folderWithUnreadableFiles());
