@@ -7,11 +7,12 @@
  */
 import { enableCompileCache } from 'node:module';
 import * as path from 'node:path';
-import { HELP, MPLAN_VERSION_TEXT } from './help.js';
+import { helpFor, MPLAN_VERSION_TEXT } from './help.js';
 import { BUILD_REQUEST } from './startup/cache.js';
 import { startFromSnapshot, tellStart, userCacheDirectory } from './startup/launch.js';
 
 const argv = process.argv.slice(2);
+const help = helpFor(argv);
 if (process.env[BUILD_REQUEST] === '1') {
     // Asked to build the start-up snapshot (by a run that had none, or by npm run build);
     // loaded only then, so that other runs do not load what it needs.
@@ -26,8 +27,10 @@ if (process.env[BUILD_REQUEST] === '1') {
     });
 } else if (argv.includes('--version') || argv.includes('-v')) {
     process.stdout.write(MPLAN_VERSION_TEXT);
-} else if (argv.length > 0 && (argv[0] === 'help' || argv.includes('--help') || argv.includes('-h'))) {
-    process.stdout.write(HELP);
+} else if (help) {
+    process.stdout.write(help.stdout);
+    process.stderr.write(help.stderr);
+    process.exitCode = help.exitCode;
 } else {
     // The language server is long-lived: its start is not worth a snapshot.
     tellStart(`started without the start-up snapshot: ${argv[0] === 'lsp' ? 'the language server' : startFromSnapshot(argv, __dirname)}`);

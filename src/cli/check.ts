@@ -16,7 +16,7 @@ import { readPlanFile } from '../host/read.js';
 import { PLAN_FILE_EXTENSION } from '../language/scoping/imports.js';
 import picomatch from 'picomatch';
 import { statSync } from 'node:fs';
-import { findPlans, linkConfinement, loadIgnoreFilter, shown, UsageError, type FoundPlans, type IgnoreFilter } from './files.js';
+import { findPlans, linkConfinement, loadIgnoreFilter, problemLine, shown, UsageError, type FoundPlans, type IgnoreFilter, type PathProblem } from './files.js';
 import { toFinding, type CliFileResult, type CliFinding } from './formats/index.js';
 import type { CheckOptions } from './check-options.js';
 import type { CheckedRun, CommandResult } from './results.js';
@@ -33,7 +33,9 @@ const FIX_ROUNDS = 5;
  * files the ignore file names left out), with the files they import, is
  * parsed, linked and judged by every rule; a baseline then removes the
  * findings it records. Exit 0 when no finding is an error, 1 when one is, 2
- * when a path, the ignore file or the baseline cannot be read.
+ * when a path, the ignore file or the baseline cannot be read. A path or file
+ * that cannot be read does not stop the others: they are checked and
+ * reported, the unreadable ones are told one line each, and the exit is 2.
  */
 export async function check(options: CheckOptions): Promise<CommandResult> {
     const started = performance.now();
@@ -55,8 +57,10 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     }
     const files = found.files;
     let notes = found.skipped.map(arg => `mplan: ${arg}: ignored by ${filter!.name}, not checked (--no-ignore checks it)\n`).join('');
+    // Nothing to check but paths that give none: their lines alone (a run of no files would say "no problems").
+    if (files.length === 0 && found.problems.length > 0) return { stdout: '', stderr: notes + unreadableLines(found.problems), exitCode: 2 };
     const progress = createProgress(files.length);
-    if (options.fixDryRun) return listFixes(files, settings, roots, options, progress, notes);
+    if (options.fixDryRun) return listFixes(files, settings, roots, options, progress, notes, found.problems);
     let run: CheckedRun;
     try {
         if (options.fix) {
@@ -70,7 +74,16 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     } finally {
         progress.done();
     }
-    if (run.problems.length > 0) return unreadable(run.problems, options.cwd);
+    // Every path and file that could not be read, each in one line; the files that could are reported all the same.
+    const unreadable: PathProblem[] = [
+        ...found.problems,
+        ...run.problems.map(p => ({ path: shown(p.file, options.cwd), reason: `cannot read (${p.message})` }))
+    ];
+    if (unreadable.length > 0 && run.checked.length === 0) return { stdout: '', stderr: notes + unreadableLines(unreadable), exitCode: 2 };
+    if (unreadable.length > 0 && options.writeBaseline !== undefined) {
+        // A baseline without the files that could not be read would let their findings through later unseen.
+        return { stdout: '', stderr: `${notes}${unreadableLines(unreadable)}mplan: ${options.writeBaseline}: not written, as not every file could be read\n`, exitCode: 2 };
+    }
     if (process.env.MPLAN_DEBUG_JOBS) notes += `mplan: ${run.plan}\n`;
     // Ignored means not reported: an ignored file imported by a plan was judged with it, and is dropped here.
     let checked = filter ? run.checked.filter(file => !filter.ignores(file.file)) : run.checked;
@@ -86,7 +99,12 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     let baselineMatched: number | undefined;
     if (baseline) ({ checked, matched: baselineMatched } = applyBaseline(baseline, checked));
     const results: CliFileResult[] = checked.map(file => ({ path: shown(file.file, options.cwd), findings: file.findings }));
-    return present(results, options, { notes, started, baselineMatched });
+    return present(results, options, { notes, started, baselineMatched, unreadable });
+}
+
+/** The lines that tell the paths and files that could not be read. */
+function unreadableLines(problems: PathProblem[]): string {
+    return problems.map(problem => `mplan: ${problemLine(problem)}\n`).join('');
 }
 
 /**
@@ -100,7 +118,6 @@ async function checkAndFix(files: string[], settings: Settings, roots: string[],
     let notes = '';
     let loaded = await checkFiles(files, settings, roots, counts => progress.update(counts));
     for (let round = 0; round < FIX_ROUNDS; round++) {
-        if (loaded.problems.length > 0) break;
         let changed = false;
         const named = new Set(files.map(file => URI.file(file).toString()));
         for (const document of loaded.entries) {
@@ -132,26 +149,24 @@ async function checkAndFix(files: string[], settings: Settings, roots: string[],
  * round of --fix would apply and the suggestions and choices it leaves
  * (fix.ts), writing nothing. Exit 0, or 2 when a file cannot be read.
  */
-async function listFixes(files: string[], settings: Settings, roots: string[], options: CheckOptions, progress: Progress, notes: string): Promise<CommandResult> {
+async function listFixes(files: string[], settings: Settings, roots: string[], options: CheckOptions, progress: Progress, notes: string, pathProblems: PathProblem[]): Promise<CommandResult> {
     let loaded: Awaited<ReturnType<typeof checkFiles>>;
     try {
         loaded = await checkFiles(files, settings, roots, counts => progress.update(counts));
     } finally {
         progress.done();
     }
-    if (loaded.problems.length > 0) return unreadable(loaded.problems.map(p => ({ file: p.uri.fsPath, message: p.message })), options.cwd);
+    // The files that could be read are listed all the same; each one that could not is one line, and the run exits 2.
+    const unreadable: PathProblem[] = [
+        ...pathProblems,
+        ...loaded.problems.map(p => ({ path: shown(p.uri.fsPath, options.cwd), reason: `cannot read (${p.message})` }))
+    ];
     const named = new Set(files.map(file => URI.file(file).toString()));
     const planned = loaded.entries
         .filter(document => named.has(document.uri.toString()))
         .map(document => ({ shown: shown(document.uri.fsPath, options.cwd), document, plan: planFixes(loaded.services, document) }))
         .sort((a, b) => a.shown.localeCompare(b.shown));
-    return { stdout: describeFixes(planned), stderr: notes, exitCode: 0 };
-}
-
-/** Files that could not be read: one line each, exit 2. */
-function unreadable(problems: Array<{ file: string; message: string }>, cwd: string): CommandResult {
-    const lines = problems.map(p => `mplan: ${shown(p.file, cwd)}: cannot read (${p.message})`);
-    return { stdout: '', stderr: lines.join('\n') + '\n', exitCode: 2 };
+    return { stdout: describeFixes(planned), stderr: notes + unreadableLines(unreadable), exitCode: unreadable.length > 0 ? 2 : 0 };
 }
 
 /** A file's findings as the CLI shows them, by position. */

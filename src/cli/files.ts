@@ -61,12 +61,22 @@ function ignoreFilter(name: string, base: string, rules: Ignore): IgnoreFilter {
     };
 }
 
+/** A path of the command line (or a file or folder found under one) that gives no plan to check, and why. */
+export interface PathProblem {
+    /** As the user reads it: the argument as written, or a path under it. */
+    path: string;
+    /** Why, in a few words: `no such file or directory`, `cannot read directory (permission denied)`. */
+    reason: string;
+}
+
 /** The plan files of a command line, and what it named that the ignore file skips. */
 export interface FoundPlans {
     /** Absolute paths, each once: in the order of the arguments, each folder's and glob's sorted. */
     files: string[];
     /** Arguments (files or folders, as written) named explicitly but ignored by the ignore file. */
     skipped: string[];
+    /** Paths that give nothing to check (missing, unreadable, no plan file): each is told, the rest still checked. */
+    problems: PathProblem[];
 }
 
 /**
@@ -75,8 +85,10 @@ export interface FoundPlans {
  * that the shell leaves them alone) matched against the files under the
  * glob's static base folder. Hidden folders and node_modules are not searched
  * unless a glob names them. A path that does not exist, a file that is not a
- * plan file, a folder without plans and a glob matching no plan file are
- * errors, each in one line.
+ * plan file, a folder without plans or that cannot be read and a glob
+ * matching no plan file are problems, each told in one line; the other
+ * paths are still searched, so that one bad path (a dangling link among the
+ * files a shell glob named) does not keep the others from being checked.
  *
  * With an ignore filter, files it ignores that were found by searching a
  * folder or matching a glob are left out silently; a file or folder named
@@ -86,45 +98,58 @@ export interface FoundPlans {
 export async function findPlans(args: string[], cwd: string, filter?: IgnoreFilter): Promise<FoundPlans> {
     const files: string[] = [];
     const skipped: string[] = [];
+    const problems: PathProblem[] = [];
     for (const arg of args) {
         const absolute = path.resolve(cwd, arg);
-        const stat = await statOrUndefined(absolute, arg);
+        const stat = await statOrProblem(absolute, arg, problems);
+        if (stat === 'problem') continue;
         if (!stat && picomatch.scan(arg).isGlob) {
-            files.push(...await matchGlob(arg, cwd, filter));
+            files.push(...await matchGlob(arg, cwd, problems, filter));
             continue;
         }
-        if (!stat) throw new UsageError(`${arg}: no such file or directory`);
-        if (stat.isDirectory()) {
+        if (!stat) {
+            problems.push({ path: arg, reason: 'no such file or directory' });
+        } else if (stat.isDirectory()) {
             if (filter?.ignores(absolute, true)) {
                 skipped.push(arg);
                 continue;
             }
-            const found = await walk(absolute, arg, () => false);
-            if (found.length === 0) throw new UsageError(`${arg}: no ${PLAN_EXTENSION} files in this directory`);
+            const unreadable = problems.length;
+            const found = await walk(absolute, arg, () => false, problems);
+            if (found.length === 0 && problems.length === unreadable) problems.push({ path: arg, reason: `no ${PLAN_EXTENSION} files in this directory` });
             files.push(...found.filter(file => !filter?.ignores(file)));
         } else if (!absolute.endsWith(PLAN_EXTENSION)) {
-            throw new UsageError(`${arg}: not a plan file (plan files end in ${PLAN_EXTENSION})`);
+            problems.push({ path: arg, reason: `not a plan file (plan files end in ${PLAN_EXTENSION})` });
         } else if (filter?.ignores(absolute)) {
             skipped.push(arg);
         } else {
             files.push(absolute);
         }
     }
-    return { files: [...new Set(files)], skipped };
+    return { files: [...new Set(files)], skipped, problems };
 }
 
-/** `findPlans` without an ignore file: the plan files of a command line. */
+/** `findPlans` without an ignore file: the plan files of a command line; the first problem is a UsageError. */
 export async function expandPaths(args: string[], cwd: string): Promise<string[]> {
-    return (await findPlans(args, cwd)).files;
+    const found = await findPlans(args, cwd);
+    if (found.problems.length > 0) throw new UsageError(problemLine(found.problems[0]));
+    return found.files;
 }
 
-async function statOrUndefined(absolute: string, arg: string) {
+/** A problem as its line says it (without `mplan: `). */
+export function problemLine(problem: PathProblem): string {
+    return `${problem.path}: ${problem.reason}`;
+}
+
+/** The path's stat; undefined when nothing is there; 'problem' (told in `problems`) when it cannot be looked at. */
+async function statOrProblem(absolute: string, arg: string, problems: PathProblem[]) {
     try {
         return await fs.stat(absolute);
     } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-        throw new UsageError(`${arg}: cannot read (${code ?? String(error)})`);
+        problems.push({ path: arg, reason: `cannot read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error)})` });
+        return 'problem' as const;
     }
 }
 
@@ -135,31 +160,35 @@ async function statOrUndefined(absolute: string, arg: string) {
  * (as in a folder search); hidden folders and node_modules are entered only
  * when the glob spells their name.
  */
-async function matchGlob(glob: string, cwd: string, filter?: IgnoreFilter): Promise<string[]> {
+async function matchGlob(glob: string, cwd: string, problems: PathProblem[], filter?: IgnoreFilter): Promise<string[]> {
     const scan = picomatch.scan(glob);
     const base = path.resolve(cwd, scan.base || '.');
     const matches = picomatch(scan.glob, { dot: true });
     const named = new Set(scan.glob.split('/'));
-    const baseStat = await statOrUndefined(base, scan.base);
+    const baseStat = await statOrProblem(base, scan.base, problems);
+    if (baseStat === 'problem') return [];
+    const unreadable = problems.length;
     const found = baseStat?.isDirectory()
-        ? await walk(base, scan.base || '.', name => named.has(name))
+        ? await walk(base, scan.base || '.', name => named.has(name), problems)
         : [];
     const plans = found.filter(file => matches(path.relative(base, file).split(path.sep).join('/')));
-    if (plans.length === 0) throw new UsageError(`${glob}: no ${PLAN_EXTENSION} files match this pattern`);
+    if (plans.length === 0 && problems.length === unreadable) problems.push({ path: glob, reason: `no ${PLAN_EXTENSION} files match this pattern` });
     return plans.filter(file => !filter?.ignores(file));
 }
 
 /**
  * Every plan file under a folder, sorted by name at each level. A hidden
  * folder or node_modules is entered only when `enterSkipped(name)` says so.
+ * A folder that cannot be read is told in `problems`, and the others searched.
  */
-async function walk(directory: string, shown: string, enterSkipped: (name: string) => boolean): Promise<string[]> {
+async function walk(directory: string, shown: string, enterSkipped: (name: string) => boolean, problems: PathProblem[]): Promise<string[]> {
     let entries;
     try {
         entries = await fs.readdir(directory, { withFileTypes: true });
     } catch (error) {
         const code = (error as { code?: string }).code;
-        throw new UsageError(`${shown}: cannot read directory (${code === 'EACCES' ? 'permission denied' : code ?? String(error)})`);
+        problems.push({ path: shown, reason: `cannot read directory (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error)})` });
+        return [];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const result: string[] = [];
@@ -168,7 +197,7 @@ async function walk(directory: string, shown: string, enterSkipped: (name: strin
         if (entry.isDirectory()) {
             const hidden = entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name);
             if (hidden && !enterSkipped(entry.name)) continue;
-            result.push(...await walk(full, path.join(shown, entry.name), enterSkipped));
+            result.push(...await walk(full, path.join(shown, entry.name), enterSkipped, problems));
         } else if (entry.isFile() && entry.name.endsWith(PLAN_EXTENSION)) {
             result.push(full);
         }

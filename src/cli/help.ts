@@ -1,38 +1,95 @@
+/**
+ * The help, written from the command table (args.ts): `mplan --help` is the
+ * overview of the commands, `mplan COMMAND --help` (or `mplan help COMMAND`)
+ * that command's usage and options. Nothing here lists an option by hand.
+ */
+import { listed } from '../language/wording.js';
+import { COMMANDS, COMMAND_NAMES, isCommand, unknownCommand, type CommandName, type OptionSpec } from './args.js';
+import type { CommandResult } from './results.js';
+
 declare const MPLAN_VERSION: string;
 
 /** `mplan --version`: the package version, set at build time. */
 export const MPLAN_VERSION_TEXT = `${MPLAN_VERSION}\n`;
 
-export const HELP = `mplan: marketing plans as code
-
-Usage:
-  mplan check [paths...] [options]   check plan files, folders and globs (default: .)
-      --format FORMAT          stylish (default), json, sarif, junit, github or markdown
-      --output FILE            write the findings to FILE instead of standard output
-      --quiet                  report errors only
-      --max-warnings N         fail (exit 1) when there are more than N warnings
-      --severity-threshold L   the lowest severity that fails the run: error (default), warning, info
-      --baseline FILE          report only the findings FILE does not record
-      --write-baseline FILE    record the current findings in FILE
-      --ignore-path FILE       the ignore file (default: .mplanignore in this folder, if any)
-      --no-ignore              check the files an ignore file names too
-      --config FILE            settings file (default: mplan.json in this folder, if any)
-      --as-of YYYY-MM-DD       the day date-dependent rules judge by (default: today)
-      --fix                    apply the safe fixes that are unambiguous, then report what is left
-      --fix-dry-run            list what --fix would apply and the suggestions it leaves; write nothing
-      --jobs N                 check at most N independent groups of plans in parallel
-      --color, --no-color      colours on or off (default: on a terminal, off with NO_COLOR)
-  mplan report PLAN --out FILE.html|FILE.md [--config FILE] [--as-of YYYY-MM-DD]
-                                     a self-contained report of a plan
-  mplan init [DIR] [--force]         a commented starter plan and mplan.json (default: .)
-  mplan format [--check] [paths...]  format plan files in place; --check lists the files
-                                     that would change and changes nothing
-  mplan rules [--format stylish|json]              list the rules
-  mplan explain RULE                               explain a rule
-  mplan schema                                     print the JSON Schema of mplan.json
-  mplan lsp --stdio                                start the language server
-  mplan --version | --help
-
-Exit codes: 0 no errors, 1 a rule found an error (or too many warnings, or format --check
+const EXIT_CODES = `Exit codes: 0 no errors, 1 a rule found an error (or too many warnings, or format --check
 found files to format), 2 a usage or file error.
 `;
+
+/** The width the help is wrapped to. */
+const WIDTH = 100;
+
+/** Words in lines of at most `width` characters (a longer word has a line of its own). */
+function wrap(text: string, width: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        } else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    return [...lines, line];
+}
+
+/** Two columns, the first padded to the widest, the second wrapped under itself. */
+function columns(rows: Array<[string, string]>, indent: string): string[] {
+    const width = Math.max(...rows.map(([left]) => left.length)) + 3;
+    const pad = ' '.repeat(indent.length + width);
+    return rows.flatMap(([left, right]) => wrap(right, Math.max(30, WIDTH - pad.length))
+        .map((part, i) => `${i === 0 ? indent + left.padEnd(width) : pad}${part}`.trimEnd()));
+}
+
+/** The overview: every command with its usage and one line. */
+export function overview(): string {
+    const rows = COMMAND_NAMES.map((name): [string, string] => [`mplan ${COMMANDS[name].usage}`, COMMANDS[name].summary]);
+    rows.push(['mplan --version | --help', '']);
+    return `mplan: marketing plans as code
+
+Usage:
+${columns(rows, '  ').join('\n')}
+
+mplan COMMAND --help shows a command's options.
+
+${EXIT_CODES}`;
+}
+
+/** An option's line: its name and value, then what it does, the values it takes and its default. */
+function optionRow(name: string, option: OptionSpec): [string, string] {
+    const left = `--${name}${option.kind === 'value' ? ` ${option.value ?? 'VALUE'}` : ''}`;
+    const takes = option.choices ? `: ${listed(option.choices, 'or')}` : '';
+    const fallback = option.default !== undefined ? ` (default: ${option.default})` : '';
+    return [left, `${option.help}${takes}${fallback}`];
+}
+
+/** One command's help: usage, what it does, its options. */
+export function commandHelp(command: CommandName): string {
+    const spec = COMMANDS[command];
+    const options = Object.entries(spec.options as Record<string, OptionSpec>);
+    const parts = [`Usage: mplan ${spec.usage}`, '', `${spec.summary[0].toUpperCase()}${spec.summary.slice(1)}.`];
+    if ('details' in spec && spec.details) parts.push('', spec.details);
+    parts.push('', options.length > 0 ? `Options:\n${columns(options.map(([name, option]) => optionRow(name, option)), '  ').join('\n')}` : 'Options: none.');
+    return parts.join('\n') + '\n';
+}
+
+/**
+ * What a command line asking for help gets, or undefined when it asks for
+ * none: `mplan help [COMMAND]`, `--help` or `-h` anywhere. The help of the
+ * command named first, else the overview; `mplan help X` for an X that is
+ * no command is a usage error with the nearest command.
+ */
+export function helpFor(argv: readonly string[]): CommandResult | undefined {
+    if (argv[0] === 'help') {
+        const topic = argv.slice(1).find(arg => !arg.startsWith('-'));
+        if (topic === undefined) return { stdout: argv.includes('--help') || argv.includes('-h') ? commandHelp('help') : overview(), stderr: '', exitCode: 0 };
+        // Quoted back: no control character of it reaches the terminal raw.
+        const shown = topic.replace(/[\u0000-\u001f\u007f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+        if (!isCommand(topic)) return { stdout: '', stderr: `mplan: ${unknownCommand(shown, false)}\n`, exitCode: 2 };
+        return { stdout: commandHelp(topic), stderr: '', exitCode: 0 };
+    }
+    if (!argv.includes('--help') && !argv.includes('-h')) return undefined;
+    const first = argv[0];
+    return { stdout: first !== undefined && isCommand(first) ? commandHelp(first) : overview(), stderr: '', exitCode: 0 };
+}

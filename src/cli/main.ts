@@ -2,33 +2,32 @@ import { check } from './check.js';
 import type { CheckOptions } from './check-options.js';
 import type { CommandResult } from './results.js';
 import { configSchema } from '../language/config/schema.js';
-import { RULES } from '../language/rules/index.js';
+import { RULES, ruleById } from '../language/rules/index.js';
 import { explainRule, listRules } from './rules.js';
-import { flag, parseArgs, valueOf, type ParsedArgs } from './args.js';
-import { OUTPUT_FORMATS, type OutputFormat } from './formats/index.js';
+import { flag, parseArgs, suggestion, valueOf, type ParsedArgs } from './args.js';
+import type { OutputFormat } from './formats/index.js';
 import { report } from './report-command.js';
 import { init } from './init.js';
 import { formatFiles } from './format-command.js';
-import { HELP, MPLAN_VERSION_TEXT } from './help.js';
+import { helpFor, MPLAN_VERSION_TEXT } from './help.js';
+import { lstatSync } from 'node:fs';
+import * as path from 'node:path';
 import { buildingSnapshot, prepareSnapshot } from './startup/snapshot.js';
 import { terminalText } from './formats/stylish.js';
-
-const SEVERITIES = ['error', 'warning', 'info'] as const;
 
 function usage(message: string): CommandResult {
     return { stdout: '', stderr: `mplan: ${message}\n`, exitCode: 2 };
 }
 
-/** `mplan check`'s options, each value checked; a string is the usage message. */
+/**
+ * `mplan check`'s options, each value checked (the values of a fixed few by
+ * the parser, from the command table); a string is the usage message.
+ */
 function checkOptions(args: ParsedArgs, cwd: string): CheckOptions | string {
     const format = valueOf(args, 'format') ?? 'stylish';
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-        return `--format takes ${OUTPUT_FORMATS.join(', ')}, not '${format}'`;
-    }
     const maxWarnings = valueOf(args, 'max-warnings');
     if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) return `--max-warnings takes a whole number, not '${maxWarnings}'`;
     const threshold = valueOf(args, 'severity-threshold') ?? 'error';
-    if (!(SEVERITIES as readonly string[]).includes(threshold)) return `--severity-threshold takes error, warning or info, not '${threshold}'`;
     const jobs = valueOf(args, 'jobs');
     if (jobs !== undefined && !/^[1-9]\d*$/.test(jobs)) return `--jobs takes a positive whole number, not '${jobs}'`;
     if (flag(args, 'color') && flag(args, 'no-color')) return '--color and --no-color cannot be given together';
@@ -61,16 +60,21 @@ function checkOptions(args: ParsedArgs, cwd: string): CheckOptions | string {
 
 export async function run(argv: string[], cwd: string): Promise<CommandResult> {
     if (argv.includes('--version') || argv.includes('-v')) return { stdout: MPLAN_VERSION_TEXT, stderr: '', exitCode: 0 };
-    if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { stdout: HELP, stderr: '', exitCode: 0 };
-    const args = parseArgs(argv);
+    const help = helpFor(argv);
+    if (help) return help;
+    // A first word that is no command is a path when there is one by that name (see parseArgs).
+    const args = parseArgs(argv, word => lstatSync(path.resolve(cwd, word), { throwIfNoEntry: false }) !== undefined);
     if (typeof args === 'string') return usage(args);
     switch (args.command) {
-        case 'rules': {
-            const format = valueOf(args, 'format') ?? 'stylish';
-            if (format !== 'stylish' && format !== 'json') return usage(`--format takes stylish or json for mplan rules, not '${format}'`);
-            return listRules(format);
+        case 'rules': return listRules(valueOf(args, 'format') === 'json' ? 'json' : 'stylish');
+        case 'explain': {
+            const id = args.positional[0];
+            if (id !== undefined && !ruleById(id)) {
+                const near = suggestion(id, RULES.map(rule => rule.id));
+                return usage(`no rule '${id}'${near ? `.${near}` : ''} (mplan rules lists them)`);
+            }
+            return explainRule(id);
         }
-        case 'explain': return explainRule(args.positional[0]);
         case 'schema': return { stdout: JSON.stringify(configSchema(RULES), null, 2) + '\n', stderr: '', exitCode: 0 };
         case 'report': return report({ plan: args.positional, out: valueOf(args, 'out'), config: valueOf(args, 'config'), asOf: valueOf(args, 'as-of'), cwd });
         case 'init': return init({ directory: args.positional, force: flag(args, 'force'), cwd });

@@ -13,6 +13,9 @@
  *   programs (json, sarif, junit, github) keep standard output to themselves:
  *   their summary line goes to standard error. With --output FILE, the format's
  *   text goes to FILE and standard output gets the summary line alone.
+ * - A path or file that could not be read is one line on standard error
+ *   (`mplan: FILE: why`), counted in the summary line and carried by the
+ *   format as it allows; the run then exits 2, whatever the findings.
  * - Colours (stylish on standard output only): --color / --no-color if given;
  *   else none when NO_COLOR is set (non-empty); else on when FORCE_COLOR is
  *   set (other than 0 or false); else on when standard output is a terminal.
@@ -21,7 +24,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CheckOptions } from './check-options.js';
 import type { CommandResult } from './results.js';
-import { MACHINE_FORMATS, render, summarise, summaryLine, type CliFileResult, type FormatContext, type SeverityName } from './formats/index.js';
+import { MACHINE_FORMATS, render, summarise, summaryLine, type CliFileResult, type FormatContext, type SeverityName, type UnreadableFile } from './formats/index.js';
 import { paintSummary } from './formats/stylish.js';
 import { describeWriteError, writeFileAtomic } from './write.js';
 
@@ -33,6 +36,8 @@ export interface RunFacts {
     started: number;
     /** How many findings the baseline absorbed, when one was given. */
     baselineMatched: number | undefined;
+    /** The paths and files that could not be read: told one line each, carried by the format, exit 2. */
+    unreadable?: UnreadableFile[];
 }
 
 const RANK: Record<SeverityName, number> = { info: 0, warning: 1, error: 2 };
@@ -80,16 +85,19 @@ export function present(results: CliFileResult[], options: CheckOptions, facts: 
     const seconds = (performance.now() - facts.started) / 1000;
     const shown = options.quiet ? onlyErrors(results) : results;
     const summary = summarise(shown);
-    const line = summaryLine(summary, { seconds, quiet: options.quiet, baselineMatched: facts.baselineMatched });
+    const unreadable = facts.unreadable ?? [];
+    const line = summaryLine(summary, { seconds, quiet: options.quiet, baselineMatched: facts.baselineMatched, unreadable: unreadable.length });
     const color = options.format === 'stylish' && colorWanted(options.color, process.env, process.stdout.isTTY === true);
-    const context: FormatContext = { summary, summaryLine: line, seconds, color, baselineMatched: facts.baselineMatched };
-    const { exitCode, note } = verdict(shown, options);
+    const context: FormatContext = { summary, summaryLine: line, seconds, color, baselineMatched: facts.baselineMatched, unreadable };
+    const verdictOf = verdict(shown, options);
+    const exitCode = unreadable.length > 0 ? 2 : verdictOf.exitCode;
+    const notes = facts.notes + unreadable.map(file => `mplan: ${file.path}: ${file.reason}\n`).join('');
     if (options.output !== undefined) {
         const problem = writeReport(path.resolve(options.cwd, options.output), render(options.format, shown, { ...context, color: false }));
-        if (problem) return { stdout: '', stderr: `${facts.notes}mplan: ${options.output}: cannot write (${problem})\n`, exitCode: 2 };
-        return { stdout: paintSummary(line, summary, color) + '\n', stderr: facts.notes + note, exitCode };
+        if (problem) return { stdout: '', stderr: `${notes}mplan: ${options.output}: cannot write (${problem})\n`, exitCode: 2 };
+        return { stdout: paintSummary(line, summary, color) + '\n', stderr: notes + verdictOf.note, exitCode };
     }
     const stdout = render(options.format, shown, context);
     const summaryOnStderr = MACHINE_FORMATS.has(options.format) ? line + '\n' : '';
-    return { stdout, stderr: facts.notes + summaryOnStderr + note, exitCode };
+    return { stdout, stderr: notes + summaryOnStderr + verdictOf.note, exitCode };
 }

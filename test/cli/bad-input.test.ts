@@ -146,11 +146,15 @@ describe('invalid UTF-8', () => {
         expect(readdirSync(dir)).toEqual(['latin1.mplan']);
     });
 
-    it('report and a check of its folder refuse it in one line, exit 2', async () => {
+    it('report refuses it in one line, exit 2; a check of its folder says so in one line and still reports the good file', async () => {
         const dir = temp({ 'latin1.mplan': LATIN1, 'good.mplan': PLAN });
         expectOneCleanErrorLine(await mplan(['report', 'latin1.mplan', '--out', 'r.html', ...AS_OF], dir), /^mplan: latin1\.mplan: cannot read \(not UTF-8 text: /);
-        expectOneCleanErrorLine(await mplan(['check', '.', ...AS_OF], dir), /^mplan: latin1\.mplan: cannot read \(not UTF-8 text: /);
         expect(existsSync(join(dir, 'r.html'))).toBe(false);
+        const run = await mplan(['check', '.', ...AS_OF], dir);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^mplan: latin1\.mplan: cannot read \(not UTF-8 text: [^\n]*\)\n$/);
+        expect(run.stdout).toMatch(/^good\.mplan:\d+:\d+ /);
+        expect(run.stdout).toMatch(/\n1 file checked in .* s: .*; 1 file not read\.\n$/);
     });
 
     it('an import of a non-UTF-8 library is a finding on the import, saying why it cannot be read', async () => {

@@ -134,9 +134,9 @@ describe('bad input to mplan check', () => {
     });
 
     it('an unknown option or format: one line, exit 2', async () => {
-        expectOneCleanErrorLine(await mplan(['check', '--fast']), /^mplan: unknown option '--fast' for mplan check \(see mplan --help\)$/);
-        expectOneCleanErrorLine(await mplan(['check', '--format', 'xml']), /^mplan: --format takes stylish, json, sarif, junit, github, markdown, not 'xml'$/);
-        expectOneCleanErrorLine(await mplan(['rules', '--fix']), /^mplan: unknown option '--fix' for mplan rules \(see mplan --help\)$/);
+        expectOneCleanErrorLine(await mplan(['check', '--fast']), /^mplan: unknown option '--fast' for mplan check\. \(mplan check --help lists its options\)$/);
+        expectOneCleanErrorLine(await mplan(['check', '--format', 'xml']), /^mplan: --format takes stylish, json, sarif, junit, github or markdown, not 'xml'$/);
+        expectOneCleanErrorLine(await mplan(['rules', '--fix']), /^mplan: unknown option '--fix' for mplan rules\. --fix is an option of mplan check\. \(mplan rules --help lists its options\)$/);
         expectOneCleanErrorLine(await mplan(['check', '--config']), /^mplan: --config needs a value$/);
         // A name with a terminal escape in it is quoted, not sent to the terminal.
         expectOneCleanErrorLine(await mplan(['check', 'x\u001b]0;pwned\u0007.mplan']), /^mplan: x\\x1b\]0;pwned\\x07\.mplan: no such file or directory$/);

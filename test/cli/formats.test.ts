@@ -6,11 +6,13 @@
  * XML, GitHub lines against the documented command syntax, markdown by
  * reading the table back) and that each says what the JSON format says.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
+import { Marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicRuleDocsUrl } from '../../src/language/config/rule-docs.js';
 import { RULES, ruleById } from '../../src/language/rules/index.js';
@@ -408,9 +410,6 @@ function unescapeMarkdown(text: string): string {
     return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-/** Characters with an inline meaning that must not appear unescaped in a cell. */
-const SIGNIFICANT = /(?<!\\)[`*_<>[\]|~&$@#]/;
-
 describe('--format markdown', () => {
     it('prints the summary and a table: location, severity, rule linked to its docs, message', async () => {
         const run = await check(['test/fixtures/plans/ebook-list.mplan', '--format', 'markdown']);
@@ -439,17 +438,166 @@ describe('--format markdown', () => {
         expect(run.stdout).toMatch(/^### mplan check\n\n4 files checked in \d+\.\d\d s: no problems\.\n$/);
     });
 
-    it('escapes pipes and every character with a markdown meaning, so each row keeps four cells', async () => {
+    it('escapes what would change the rendering, pipes included, so that each row keeps four cells and reads as the JSON says', async () => {
         const name = ODD_NAME.replace('\x01', '');
-        const run = await check(['.', '--format', 'markdown'], oddlyNamedPlan(name));
+        const dir = oddlyNamedPlan(name);
+        const run = await check(['.', '--format', 'markdown'], dir);
         const rows = run.stdout.trimEnd().split('\n').slice(6);
         expect(rows.length).toBeGreaterThan(3);
-        for (const row of rows) {
-            const [location, , , message] = cells(row);
-            expect(cells(row)).toHaveLength(4);
-            expect(unescapeMarkdown(location)).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+$`));
-            expect(location).not.toMatch(SIGNIFICANT);
-            expect(message).not.toMatch(SIGNIFICANT);
+        for (const row of rows) expect(cells(row)).toHaveLength(4);
+        // Rendered as GitHub does (marked, GFM): each cell shows the text as written, with no markup of its own.
+        const html = new Marked({ gfm: true, async: false }).parse(run.stdout) as string;
+        expect(html).not.toMatch(/<(b|code|em|strong|del|img)\b|href="u"/);
+        const shown = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map(row => [...row[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map(cell =>
+            cell[1].replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')));
+        const [file] = await jsonOf(['.'], dir);
+        expect(shown).toEqual(file.findings.map(f => [`${name}:${f.line}:${f.column}`, f.severity, f.ruleId, f.message]));
+    });
+});
+
+/**
+ * A folder with two plans mplan can read (the flawed and the clean fixture)
+ * and two it cannot (Latin-1 text, PNG bytes), and, beside it, the names a
+ * shell glob would add: a dangling link, a folder named like a plan, a pipe.
+ */
+function folderWithUnreadableFiles(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mplan-'));
+    mkdirSync(join(dir, 'plans'));
+    copyFileSync(join(PLANS, 'ebook-list.mplan'), join(dir, 'plans', 'ebook-list.mplan'));
+    copyFileSync(join(PLANS, 'phone-retailer.mplan'), join(dir, 'plans', 'phone-retailer.mplan'));
+    writeFileSync(join(dir, 'plans', 'latin1.mplan'), Buffer.from('plan Caf\xe9 {\n    goal "cr\xe8me"\n}\n', 'latin1'));
+    writeFileSync(join(dir, 'plans', 'logo.mplan'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    symlinkSync(join(dir, 'gone.mplan'), join(dir, 'link.mplan'));
+    mkdirSync(join(dir, 'folder.mplan'));
+    execFileSync('mkfifo', [join(dir, 'pipe.mplan')]);
+    return dir;
+}
+
+const UNREADABLE_LINES = [
+    'mplan: plans/latin1.mplan: cannot read (not UTF-8 text: the first invalid byte is at line 1, column 9; save the file as UTF-8)',
+    'mplan: plans/logo.mplan: cannot read (a binary file, not plan text: a NUL byte at byte 9)'
+];
+
+describe('a run with files that cannot be read (issue 17)', () => {
+    it('a folder run checks every readable file, reports them, tells each unreadable file in one line and exits 2', async () => {
+        const dir = folderWithUnreadableFiles();
+        const run = await check(['plans'], dir);
+        expect(run.code).toBe(2);
+        // The good files' findings, as a run of those files alone reports them.
+        const alone = await check(['plans/ebook-list.mplan', 'plans/phone-retailer.mplan'], dir);
+        expect(run.stdout.replace(/ in \d+\.\d\d s/, '')).toBe(alone.stdout.replace(/ in \d+\.\d\d s: (.*)\.\n$/, ': $1; 2 files not read.\n'));
+        expect(run.stdout).toContain('missing-guarantee');
+        expect(run.stderr.trimEnd().split('\n')).toEqual(UNREADABLE_LINES);
+        expect(run.stderr).not.toMatch(/\n\s+at |Error:|internal error/);
+    });
+
+    it('files a shell glob named (a dangling link, a folder named like a plan, a pipe) do not stop the others either', async () => {
+        const dir = folderWithUnreadableFiles();
+        const run = await check(['folder.mplan', 'link.mplan', 'pipe.mplan', 'plans/ebook-list.mplan', 'missing.mplan'], dir);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toMatch(/^1 file checked in .* s: 11 problems \(5 errors, 5 warnings, 1 info\); 4 files not read\.$/m);
+        expect(run.stderr.trimEnd().split('\n')).toEqual([
+            'mplan: folder.mplan: no .mplan files in this directory',
+            'mplan: link.mplan: no such file or directory',
+            'mplan: missing.mplan: no such file or directory',
+            'mplan: pipe.mplan: cannot read (not a regular file but a named pipe, socket or device)'
+        ]);
+        // A quoted glob too.
+        const glob = await check(['plans/*.mplan'], dir);
+        expect(glob.code).toBe(2);
+        expect(glob.stderr.trimEnd().split('\n')).toEqual(UNREADABLE_LINES);
+    });
+
+    it('json carries them as `unreadable` and stays valid JSON; the summary line counts them', async () => {
+        const run = await check(['plans', '--format', 'json'], folderWithUnreadableFiles());
+        expect(run.code).toBe(2);
+        const json = JSON.parse(run.stdout);
+        expect(json.files.map((file: FileResult) => [file.path, file.findings.length])).toEqual([['plans/ebook-list.mplan', 11], ['plans/phone-retailer.mplan', 0]]);
+        expect(json.unreadable).toEqual([
+            { path: 'plans/latin1.mplan', reason: expect.stringMatching(/^cannot read \(not UTF-8 text/) },
+            { path: 'plans/logo.mplan', reason: expect.stringMatching(/^cannot read \(a binary file/) }
+        ]);
+        expect(run.stderr.trimEnd().split('\n')).toEqual([...UNREADABLE_LINES, expect.stringMatching(/^2 files checked in .*; 2 files not read\.$/)]);
+    });
+
+    it('sarif: valid SARIF whose invocation failed, one error notification per file; the findings still there', async () => {
+        const run = await check(['plans', '--format', 'sarif'], folderWithUnreadableFiles());
+        expect(run.code).toBe(2);
+        const log = JSON.parse(run.stdout);
+        expectValidSarif(log);
+        expect(log.runs[0].results).toHaveLength(11);
+        expect(log.runs[0].invocations).toEqual([{
+            executionSuccessful: false,
+            toolExecutionNotifications: ['latin1', 'logo'].map(name => ({
+                level: 'error',
+                message: { text: expect.stringMatching(new RegExp(`^plans/${name}\\.mplan: cannot read \\(`)) },
+                locations: [{ physicalLocation: { artifactLocation: { uri: `plans/${name}.mplan`, uriBaseId: '%SRCROOT%' } } }]
+            }))
+        }]);
+        // A run that read everything says nothing of invocations, as before.
+        expect(JSON.parse((await check(['test/fixtures/plans/ebook-list.mplan', '--format', 'sarif'])).stdout).runs[0].invocations).toBeUndefined();
+    });
+
+    it('junit: well-formed, a suite per unreadable file whose test case is in error, counted in the totals', async () => {
+        const run = await check(['plans', '--format', 'junit'], folderWithUnreadableFiles());
+        expect(run.code).toBe(2);
+        const root = parseXml(run.stdout);
+        expect(root.children.map(suite => suite.attributes.name)).toEqual(['plans/ebook-list.mplan', 'plans/phone-retailer.mplan', 'plans/latin1.mplan', 'plans/logo.mplan']);
+        expect(root.attributes).toMatchObject({ errors: '2' });
+        for (const suite of root.children.slice(2)) {
+            expect(suite.attributes).toMatchObject({ tests: '1', failures: '0', errors: '1' });
+            const [testcase] = suite.children;
+            expect(testcase.children.map(child => [child.name, child.attributes.type])).toEqual([['error', 'unreadable']]);
+            expect(testcase.children[0].attributes.message).toMatch(/^cannot read \(/);
         }
+    });
+
+    it('github: an error annotation per unreadable file after the findings\' annotations', async () => {
+        const run = await check(['plans', '--format', 'github'], folderWithUnreadableFiles());
+        expect(run.code).toBe(2);
+        const lines = run.stdout.trimEnd().split('\n');
+        expect(lines).toHaveLength(13);
+        expect(lines.slice(11)).toEqual([
+            expect.stringMatching(/^::error file=plans\/latin1\.mplan,title=mplan::cannot read \(not UTF-8 text/),
+            expect.stringMatching(/^::error file=plans\/logo\.mplan,title=mplan::cannot read \(a binary file/)
+        ]);
+    });
+
+    it('--output FILE holds the format with them; --write-baseline writes nothing while a file cannot be read', async () => {
+        const dir = folderWithUnreadableFiles();
+        const run = await check(['plans', '--format', 'json', '--output', 'out.json'], dir);
+        expect(run.code).toBe(2);
+        expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).unreadable).toHaveLength(2);
+        expect(run.stderr.trimEnd().split('\n')).toEqual(UNREADABLE_LINES);
+        const baseline = await check(['plans', '--write-baseline', 'baseline.json'], dir);
+        expect(baseline.code).toBe(2);
+        expect(baseline.stderr.trimEnd().split('\n')).toEqual([...UNREADABLE_LINES, 'mplan: baseline.json: not written, as not every file could be read']);
+        expect(existsSync(join(dir, 'baseline.json'))).toBe(false);
+    });
+});
+
+describe('--fix with files that cannot be read', () => {
+    it('fixes the files it could read, leaves the others byte for byte, tells them and exits 2', async () => {
+        const dir = folderWithUnreadableFiles();
+        const latin1 = readFileSync(join(dir, 'plans', 'latin1.mplan'));
+        const before = readFileSync(join(dir, 'plans', 'ebook-list.mplan'), 'utf8');
+        const run = await check(['plans', '--fix'], dir);
+        expect(run.code).toBe(2);
+        expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^fixed plans\/ebook-list\.mplan: [a-z-]+(, [a-z-]+)*$/), ...UNREADABLE_LINES]);
+        expect(readFileSync(join(dir, 'plans', 'ebook-list.mplan'), 'utf8')).not.toBe(before);
+        expect(readFileSync(join(dir, 'plans', 'latin1.mplan')).equals(latin1)).toBe(true);
+    });
+});
+
+describe('--format markdown with files that cannot be read', () => {
+    it('lists them under the table, after the findings', async () => {
+        const run = await check(['plans', '--format', 'markdown'], folderWithUnreadableFiles());
+        expect(run.code).toBe(2);
+        const [head, list] = run.stdout.split('\n\n**Not checked:**\n\n');
+        expect(head.split('\n').filter(line => line.startsWith('| '))).toHaveLength(13);
+        expect(list.trimEnd().split('\n')).toEqual([
+            expect.stringMatching(/^- plans\/latin1\.mplan: cannot read \(not UTF-8 text/),
+            expect.stringMatching(/^- plans\/logo\.mplan: cannot read \(a binary file/)
+        ]);
     });
 });

@@ -269,6 +269,6 @@ describe('mplan init', () => {
     it('rejects options it does not have', async () => {
         const run = await mplan(['init', '--as-of', '2027-01-15'], tempDir());
         expect(run.code).toBe(2);
-        expect(run.stderr).toBe("mplan: unknown option '--as-of' for mplan init (see mplan --help)\n");
+        expect(run.stderr).toBe("mplan: unknown option '--as-of' for mplan init. --as-of is an option of mplan check and mplan report. (mplan init --help lists its options)\n");
     });
 });

@@ -21,18 +21,20 @@ describe('the README', () => {
     });
 });
 
-describe('mplan --help', () => {
-    it('names every option each command accepts', () => {
-        for (const [command, options] of Object.entries(COMMANDS)) {
-            if (command === 'lsp' || command === 'help') continue;
-            const lines = HELP.split('\n');
-            const start = lines.findIndex(line => line.startsWith(`  mplan ${command}`));
-            expect(start, `mplan ${command} in the help`).toBeGreaterThanOrEqual(0);
-            const end = lines.findIndex((line, i) => i > start && line.startsWith('  mplan '));
-            const section = lines.slice(start, end < 0 ? undefined : end).join('\n');
-            for (const option of Object.keys(options)) {
-                expect(section, `--${option} of mplan ${command}`).toMatch(new RegExp(`--${option}\\b`));
+describe('mplan --help and mplan COMMAND --help', () => {
+    it('the overview names every command; each command\'s help names every option it accepts (test/cli/help.test.ts: and no other)', () => {
+        for (const [command, spec] of Object.entries(COMMANDS)) {
+            expect(HELP, `mplan ${command} in the overview`).toContain(`\n  mplan ${command}`);
+            const own = execFileSync(process.execPath, [join(ROOT, 'bin', 'mplan.cjs'), command, '--help'], { encoding: 'utf8' });
+            for (const option of Object.keys(spec.options)) {
+                expect(own, `--${option} of mplan ${command}`).toMatch(new RegExp(`^  --${option}\\b`, 'm'));
             }
         }
+    });
+
+    it('the README shows mplan check\'s options as mplan check --help prints them', () => {
+        const own = execFileSync(process.execPath, [join(ROOT, 'bin', 'mplan.cjs'), 'check', '--help'], { encoding: 'utf8' });
+        const options = own.slice(own.indexOf('Options:\n')).trimEnd();
+        expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('```\n' + options + '\n```');
     });
 });

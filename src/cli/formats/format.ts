@@ -23,6 +23,13 @@ export interface CliFileResult {
     findings: CliFinding[];
 }
 
+/** A path or file of the run that could not be read, and why (`cannot read (permission denied)`). */
+export interface UnreadableFile {
+    /** As shown: relative to the working directory, or the argument as written. */
+    path: string;
+    reason: string;
+}
+
 export interface Summary {
     files: number;
     errors: number;
@@ -42,4 +49,6 @@ export interface FormatContext {
     color: boolean;
     /** How many findings a --baseline absorbed, when one was given. */
     baselineMatched: number | undefined;
+    /** The paths and files that could not be read (the run exits 2); each format carries them as it can. */
+    unreadable: UnreadableFile[];
 }

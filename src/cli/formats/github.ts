@@ -4,7 +4,7 @@
  * `::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=RULE-ID::message`
  */
 import * as path from 'node:path';
-import type { CliFileResult, CliFinding, SeverityName } from './format.js';
+import type { CliFileResult, CliFinding, SeverityName, UnreadableFile } from './format.js';
 
 const COMMAND: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -26,11 +26,17 @@ function annotation(file: string, f: CliFinding): string {
     return `::${COMMAND[f.severity]} ${list}::${escapeData(f.message)}`;
 }
 
-/** One workflow command per finding (nothing for a clean run); paths with `/`. */
-export function formatGithub(results: CliFileResult[]): string {
+/**
+ * One workflow command per finding (nothing for a clean run), then one error
+ * per path or file that could not be read; paths with `/`.
+ */
+export function formatGithub(results: CliFileResult[], unreadable: UnreadableFile[] = []): string {
     const lines = results.flatMap(result => {
         const file = result.path.split(path.sep).join('/');
         return result.findings.map(f => annotation(file, f));
     });
+    for (const file of unreadable) {
+        lines.push(`::error file=${escapeProperty(file.path.split(path.sep).join('/'))},title=mplan::${escapeData(file.reason)}`);
+    }
     return lines.length ? lines.join('\n') + '\n' : '';
 }

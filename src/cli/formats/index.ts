@@ -12,9 +12,9 @@ import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-/** The formats of `mplan check --format`. */
-export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
-export type OutputFormat = typeof OUTPUT_FORMATS[number];
+import type { OutputFormat } from './names.js';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './names.js';
 
 /**
  * The formats a program reads. Their standard output carries nothing else, so
@@ -54,13 +54,13 @@ export function summarise(results: CliFileResult[]): Summary {
 export function render(format: OutputFormat, results: CliFileResult[], context: FormatContext): string {
     switch (format) {
         case 'json': return formatJson(results, context);
-        case 'sarif': return formatSarif(results);
+        case 'sarif': return formatSarif(results, context.unreadable);
         case 'junit': return formatJunit(results, context);
-        case 'github': return formatGithub(results);
+        case 'github': return formatGithub(results, context.unreadable);
         case 'markdown': return formatMarkdown(results, context);
         default: return formatStylish(results, context);
     }
 }
 
 export { summaryLine } from './summary.js';
-export type { CliFileResult, CliFinding, FormatContext, SeverityName, Summary } from './format.js';
+export type { CliFileResult, CliFinding, FormatContext, SeverityName, Summary, UnreadableFile } from './format.js';

@@ -2,12 +2,16 @@
  * JUnit XML, the report CI dashboards read (GitLab, Jenkins, Azure DevOps…):
  * one test suite per file, one test case per file and rule. A rule with
  * findings in a file is a failing test case listing them; a file without
- * findings is one passing "no findings" test case, so that it is counted.
+ * findings is one passing "no findings" test case, so that it is counted. A
+ * path or file that could not be read is a suite of one test case in error.
  */
-import type { CliFileResult, CliFinding, FormatContext, SeverityName } from './format.js';
+import type { CliFileResult, CliFinding, FormatContext, SeverityName, UnreadableFile } from './format.js';
 
 /** The name of the one test case of a file without findings. */
 export const CLEAN_CASE = 'no findings';
+
+/** The name of the one test case of a file that could not be read. */
+export const UNREAD_CASE = 'read';
 
 const RANK: Record<SeverityName, number> = { info: 0, warning: 1, error: 2 };
 
@@ -67,10 +71,18 @@ function suite(result: CliFileResult): string {
     return `  <testsuite${attributes({ name: result.path, ...counts })}>\n${cases.join('\n')}\n  </testsuite>`;
 }
 
+/** A path or file that could not be read: a suite whose one test case is in error. */
+function unreadSuite(file: UnreadableFile): string {
+    return `  <testsuite${attributes({ name: file.path, tests: 1, failures: 0, errors: 1, skipped: 0 })}>\n`
+        + `    <testcase${attributes({ name: UNREAD_CASE, classname: file.path })}>\n`
+        + `      <error${attributes({ message: file.reason, type: 'unreadable' })}/>\n`
+        + '    </testcase>\n  </testsuite>';
+}
+
 /** The JUnit XML report of a run. */
 export function formatJunit(results: CliFileResult[], context: FormatContext): string {
-    const suites = results.map(suite);
-    let tests = 0;
+    const suites = [...results.map(suite), ...context.unreadable.map(unreadSuite)];
+    let tests = context.unreadable.length;
     let failures = 0;
     for (const result of results) {
         const rules = byRule(result.findings).size;
@@ -78,7 +90,7 @@ export function formatJunit(results: CliFileResult[], context: FormatContext): s
         failures += rules;
     }
     return '<?xml version="1.0" encoding="UTF-8"?>\n'
-        + `<testsuites${attributes({ name: 'mplan', tests, failures, errors: 0, time: context.seconds.toFixed(3) })}>\n`
+        + `<testsuites${attributes({ name: 'mplan', tests, failures, errors: context.unreadable.length, time: context.seconds.toFixed(3) })}>\n`
         + (suites.length ? suites.join('\n') + '\n' : '')
         + '</testsuites>\n';
 }

@@ -1,7 +1,9 @@
 /**
  * SARIF 2.1.0, the format code-scanning services read (GitHub code scanning,
  * Azure DevOps, IDE viewers): one run whose tool driver carries every rule of
- * the registry with its docs, and one result per finding.
+ * the registry with its docs, and one result per finding. A path or file
+ * that could not be read is an error notification of the run's invocation,
+ * which then did not succeed.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +12,7 @@ import { RULES, type Rule, type Severity } from '../../language/rules/index.js';
 import { rulePageBody } from '../../host/rule-docs.js';
 import { whySection } from '../../language/report/rationale.js';
 import { MPLAN_VERSION_TEXT } from '../help.js';
-import type { CliFileResult, CliFinding } from './format.js';
+import type { CliFileResult, CliFinding, UnreadableFile } from './format.js';
 
 /** The official schema of SARIF 2.1.0 (OASIS, with its errata). */
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -79,8 +81,20 @@ function result(file: CliFileResult, finding: CliFinding, ruleIndex: Map<string,
     };
 }
 
+/** The invocation of a run with files that could not be read: not successful, one notification per file. */
+function invocation(unreadable: UnreadableFile[]): Record<string, unknown> {
+    return {
+        executionSuccessful: false,
+        toolExecutionNotifications: unreadable.map(file => ({
+            level: 'error',
+            message: { text: sarifText(`${file.path}: ${file.reason}`) },
+            locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path) } }]
+        }))
+    };
+}
+
 /** The SARIF log of a run, as indented JSON. */
-export function formatSarif(results: CliFileResult[]): string {
+export function formatSarif(results: CliFileResult[], unreadable: UnreadableFile[] = []): string {
     const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
     const log = {
         $schema: SARIF_SCHEMA,
@@ -94,6 +108,7 @@ export function formatSarif(results: CliFileResult[]): string {
                     rules: RULES.map(descriptor)
                 }
             },
+            ...(unreadable.length > 0 ? { invocations: [invocation(unreadable)] } : {}),
             // Langium's positions count UTF-16 code units, like LSP's.
             columnKind: 'utf16CodeUnits',
             results: results.flatMap(file => file.findings.map(finding => result(file, finding, ruleIndex)))

@@ -7,6 +7,8 @@ export interface SummaryOptions {
     quiet: boolean;
     /** How many findings a --baseline absorbed, when one was given. */
     baselineMatched: number | undefined;
+    /** How many paths or files could not be read. */
+    unreadable?: number;
 }
 
 function plural(count: number, word: string): string {
@@ -17,7 +19,8 @@ function plural(count: number, word: string): string {
  * The one line that tells the outcome of a run, for people and CI logs:
  * `3 files checked in 0.12 s: 2 problems (1 error, 1 warning, 0 info).`
  * With --quiet only errors are counted (`: 2 errors.`); with a baseline the
- * findings shown are the new ones and the line says how many it absorbed.
+ * findings shown are the new ones and the line says how many it absorbed;
+ * paths or files that could not be read are counted last (`; 1 file not read`).
  */
 export function summaryLine(summary: Summary, options: SummaryOptions): string {
     const head = `${plural(summary.files, 'file')} checked in ${options.seconds.toFixed(2)} s`;
@@ -32,5 +35,6 @@ export function summaryLine(summary: Summary, options: SummaryOptions): string {
             : `${total} ${fresh}problem${total === 1 ? '' : 's'} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info)`;
     }
     const baseline = options.baselineMatched === undefined ? '' : `; ${options.baselineMatched} in the baseline`;
-    return `${head}: ${body}${baseline}.`;
+    const unread = options.unreadable ? `; ${plural(options.unreadable, 'file')} not read` : '';
+    return `${head}: ${body}${baseline}${unread}.`;
 }

@@ -1,8 +1,9 @@
 /**
  * The one place plan text is made safe for output: HTML (text and quoted
- * attributes, which is also valid XML inside SVG) and Markdown (which is
- * rendered as HTML by most viewers, so it is escaped for both). Pure: the
- * report renderers and the VS Code preview import it.
+ * attributes, which is also valid XML inside SVG) and Markdown (escaped only
+ * where a character would change the rendering, so the raw text stays
+ * readable). Pure: the report renderers, the VS Code preview and the CLI's
+ * markdown format import it.
  */
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -22,27 +23,85 @@ export function escapeHtml(text: string): string {
     return text.replace(INVALID_XML, '\uFFFD').replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
 }
 
-/** Markdown punctuation that can start emphasis, links, images, code, tables, headings or strike-through inline. */
-const MARKDOWN_INLINE = /[\\`*_[\]()|~!#{}]/g;
+/** ASCII punctuation: what a backslash escapes in Markdown (CommonMark §2.4). */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const WHITESPACE = /\s/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
 
-/** What makes a line a block of its own when it starts with it: a list item or a heading underline. */
-const MARKDOWN_LINE_START = /^(\s*)([-+=])/;
-const MARKDOWN_ORDERED_START = /^(\s*\d+)\./;
+/** An entity or character reference Markdown would decode (`&amp;`, `&#38;`). */
+const ENTITY = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
+/** What makes the start of a line a block of its own: a heading, a quote, a list item, a thematic break. */
+const BLOCK_START = /^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|[-*_=](?=(?:\s*[-*_=])*\s*$))/;
+const ORDERED_START = /^(\s*\d{1,9})([.)])(?=\s|$)/;
 
 /**
- * Text for a Markdown paragraph, list item or table cell: Markdown's
- * punctuation is backslash-escaped (so `[x](javascript:…)` is no link and
- * `|` does not split a cell), `& < >` become entities (so `<script>` is
- * shown, never run, by viewers that pass HTML through), and line breaks
- * become spaces (a line break would end a table row).
+ * Whether a run of `*`, `_` or `~` from `start` to `end` (exclusive) could
+ * open or close emphasis or strike-through (CommonMark §6.2's flanking
+ * rules). The text's ends count as unknown: a run there is always escaped,
+ * as the Markdown around the text may be anything (`**` of a bold label).
+ */
+function delimits(text: string, start: number, end: number): boolean {
+    if (start === 0 || end === text.length) return true;
+    const before = text[start - 1], after = text[end];
+    const left = !WHITESPACE.test(after) && (!PUNCTUATION.test(after) || WHITESPACE.test(before) || PUNCTUATION.test(before));
+    const right = !WHITESPACE.test(before) && (!PUNCTUATION.test(before) || WHITESPACE.test(after) || PUNCTUATION.test(after));
+    if (text[start] !== '_') return left || right;
+    // An underscore inside a word (snake_case) neither opens nor closes.
+    return (left && (!right || PUNCTUATION.test(before))) || (right && (!left || PUNCTUATION.test(after)));
+}
+
+/**
+ * Text for Markdown as GitHub renders it (CommonMark with GitHub's
+ * extensions), placed inline: in a paragraph, a heading, a list item, a quote
+ * or a table cell (`markdownCell` adds the cell's pipe). Only what would
+ * change the rendering there is backslash-escaped, so the text still reads
+ * as itself in the raw file: backticks; `*`, `_` and `~` runs that could
+ * emphasise or strike through; `[` (no link or image can start); `<` that
+ * starts a tag, a comment or an autolink; `&` that starts an entity; `$`
+ * when two could make math; `@` and `#` that start a mention or an issue
+ * reference; a backslash before punctuation; and at the start, what would
+ * make the line a heading, a quote, a list item or a rule (`#`, `>`, `- `,
+ * `1. `), and a closing `#` run at the end (a heading's closing sequence).
+ * `4.62`, `(a)`, `50% - 60%` and `snake_case` stay as they are. Line breaks
+ * become spaces (a line break would end a table row or a list item), and
+ * spaces at either end, which show nothing, are dropped. A bare web or mail
+ * address stays one GitHub links, as its text.
  */
 export function escapeMarkdown(text: string): string {
-    const flat = text.replace(INVALID_XML, '\uFFFD').replace(/\r\n|\r|\n/g, ' ');
-    return flat
-        .replace(MARKDOWN_INLINE, c => `\\${c}`)
-        .replace(MARKDOWN_LINE_START, (_, space: string, marker: string) => `${space}\\${marker}`)
-        .replace(MARKDOWN_ORDERED_START, (_, number: string) => `${number}\\.`)
-        .replace(/[&<>]/g, c => HTML_ENTITIES[c]);
+    // Spaces at either end show nothing, and would indent a line into code or keep `**` from bolding.
+    const flat = text.replace(INVALID_XML, '\uFFFD').replace(/\r\n|\r|\n/g, ' ').trim();
+    const dollars = (flat.match(/\$/g) ?? []).length;
+    let out = '';
+    for (let i = 0; i < flat.length; i++) {
+        const c = flat[i];
+        const next = flat[i + 1];
+        const previous = flat[i - 1];
+        if (c === '*' || c === '_' || c === '~') {
+            let end = i;
+            while (flat[end] === c) end++;
+            const run = flat.slice(i, end);
+            out += delimits(flat, i, end) ? run.replace(/./g, '\\$&') : run;
+            i = end - 1;
+            continue;
+        }
+        const escape = c === '`' || c === '['
+            || (c === '\\' && (next === undefined || ASCII_PUNCTUATION.test(next)))
+            || (c === '<' && next !== undefined && /[A-Za-z/!?]/.test(next))
+            || (c === '&' && ENTITY.test(flat.slice(i)))
+            || (c === '$' && dollars > 1)
+            || ((c === '@' || c === '#') && next !== undefined && /[\p{L}\p{N}]/u.test(next) && (previous === undefined || !/[\p{L}\p{N}]/u.test(previous)));
+        out += escape ? `\\${c}` : c;
+    }
+    return out
+        .replace(BLOCK_START, (_, space: string, marker: string) => `${space}\\${marker}`)
+        .replace(ORDERED_START, (_, number: string, mark: string) => `${number}\\${mark}`)
+        .replace(/(^|\s)(#+)$/, (_, space: string, hashes: string) => `${space}\\${hashes}`);
+}
+
+/** Text for a Markdown table cell: `escapeMarkdown`, and the pipe that would end the cell. */
+export function markdownCell(text: string): string {
+    return escapeMarkdown(text).replace(/\|/g, '\\|');
 }
 
 /**

@@ -2,8 +2,9 @@
  * The plan report as Markdown: the sections of the HTML page, with tables
  * where the page has charts and a list for the timeline, for a wiki, a pull
  * request or a README. Every text that comes from a plan goes through
- * escapeMarkdown, which escapes it for Markdown and for the HTML most viewers
- * let through. Pure, like the HTML renderer.
+ * escapeMarkdown, which escapes only what would change how GitHub renders it
+ * (so the raw file reads as plain text), and a table cell's pipe. Pure, like
+ * the HTML renderer.
  */
 import { formatNumber, percentText } from '../wording.js';
 import {
@@ -29,10 +30,14 @@ export function renderReportMarkdown(report: PlanReport): string {
     ].join('\n\n') + '\n';
 }
 
-/** A Markdown table; cells are given already escaped. */
+/**
+ * A Markdown table; cells are given already escaped for inline Markdown
+ * (escapeMarkdown), and a pipe in one, which would end the cell, is escaped
+ * here (no markup of the report's own has one).
+ */
 function table(head: string[], rows: string[][], numeric: boolean[] = []): string {
     const align = head.map((_, i) => (numeric[i] ? '---:' : '---'));
-    return [head, align, ...rows].map(cells => `| ${cells.join(' | ')} |`).join('\n');
+    return [head, align, ...rows].map(cells => `| ${cells.map(cell => cell.replace(/\|/g, '\\|')).join(' | ')} |`).join('\n');
 }
 
 function header(report: PlanReport): string {
