@@ -299,10 +299,14 @@ describe('mplan check --format', () => {
         const text = await checkAll('markdown');
         expect(markdownProblems(text, [PUBLIC_RULE_DOCS_BASE])).toEqual([]);
         const seen = markdownText(text);
+        // Control characters (NUL, a terminal's ESC and BEL) are shown as U+FFFD, as CommonMark renders NUL:
+        // none reaches a terminal or a log that shows the Markdown raw.
+        const shownAs = (raw: string) => raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD');
         for (const c of cases) {
-            expect(seen, c.payload.name).toContain(`| ${planPath(c)}:`);
-            expect(seen, c.payload.name).toContain(c.payload.text);
+            expect(seen, c.payload.name).toContain(`| ${shownAs(planPath(c))}:`);
+            expect(seen, c.payload.name).toContain(shownAs(c.payload.text));
         }
+        expect(text).not.toMatch(/[\u0000\u0007\u001b]/);
     });
 
     it('junit: well-formed XML of its four elements, no comment, CDATA or doctype; payloads as text', async () => {
