@@ -1,12 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/language/rules/index.js';
-import { pinnedSettings, ROOT, STARTER_DATE_RULES, type Run } from './run.js';
+import { pinnedSettings, initializeServer, ROOT, STARTER_DATE_RULES, type Run } from './run.js';
 
 /**
  * mplan installed as a user installs it from a tarball, away from this repository: `npm pack`, then
@@ -58,18 +57,8 @@ async function npx(args: string[], cwd: string): Promise<Run> {
     return { ...result, stderr: result.stderr.split('\n').filter(line => !line.startsWith('npm warn')).join('\n') };
 }
 
-/** Starts a language server, sends `initialize` and returns the capabilities it answers with. */
-async function initialize(command: string, args: string[], cwd: string): Promise<Record<string, unknown>> {
-    const server = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
-    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.listen();
-    try {
-        const result = await connection.sendRequest('initialize', { processId: null, rootUri: pathToFileURL(cwd).toString(), capabilities: {} });
-        return (result as { capabilities: Record<string, unknown> }).capabilities;
-    } finally {
-        connection.dispose();
-        server.kill();
-    }
+function initialize(command: string, args: string[], cwd: string): Promise<Record<string, unknown>> {
+    return initializeServer(command, args, cwd, env);
 }
 
 /** The last line `mplan init` prints: what to run next. */

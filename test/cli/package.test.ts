@@ -1,12 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/language/rules/index.js';
-import { mplan, PINNED, pinnedSettingsFile, PLANS, ROOT, STARTER_DATE_RULES, type Run } from './run.js';
+import { initializeServer, mplan, PINNED, pinnedSettingsFile, PLANS, ROOT, STARTER_DATE_RULES, type Run } from './run.js';
 
 /** The summary of a clean run of one file (with or without the time it took). */
 const CLEAN = /^1 file checked\b[^:]*: no problems\.\n$/;
@@ -49,18 +47,8 @@ function tempDir(): string {
     return mkdtempSync(join(tmpdir(), 'mplan-'));
 }
 
-/** Starts a language server, sends `initialize` and returns the capabilities it answers with. */
-async function initialize(command: string, args: string[], cwd: string): Promise<Record<string, unknown>> {
-    const server = spawn(command, args, { cwd, env: ENV, stdio: ['pipe', 'pipe', 'ignore'] });
-    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.listen();
-    try {
-        const result = await connection.sendRequest('initialize', { processId: null, rootUri: pathToFileURL(cwd).toString(), capabilities: {} });
-        return (result as { capabilities: Record<string, unknown> }).capabilities;
-    } finally {
-        connection.dispose();
-        server.kill();
-    }
+function initialize(command: string, args: string[], cwd: string): Promise<Record<string, unknown>> {
+    return initializeServer(command, args, cwd, ENV);
 }
 
 let work: string;

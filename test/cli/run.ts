@@ -1,7 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { expect } from 'vitest';
 import { pinnedSettings, type ExtraSettings } from '../pinned.js';
 
@@ -52,4 +54,18 @@ export function expectOneCleanErrorLine(run: { code: number | string; stdout: st
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(pattern);
     expect(run.stderr).not.toMatch(/\n\s+at |Error:|internal error/);
+}
+
+/** Starts a language server by `command`, sends `initialize` and returns the capabilities it answers with. */
+export async function initializeServer(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
+    const server = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.listen();
+    try {
+        const result = await connection.sendRequest('initialize', { processId: null, rootUri: pathToFileURL(cwd).toString(), capabilities: {} });
+        return (result as { capabilities: Record<string, unknown> }).capabilities;
+    } finally {
+        connection.dispose();
+        server.kill();
+    }
 }
