@@ -8,15 +8,16 @@ import type { MplanIndexManager } from '../language/workspace/index-manager.js';
 import { pathToFileURL } from 'node:url';
 import { rulesDocsDir } from '../host/rule-docs.js';
 import { describeFixes, fixesFor, planFixes } from './fix.js';
-import { writeFileAtomic } from './write.js';
+import { ChangedMeanwhile, changedMeanwhileLine, outputClash, writeFileAtomic, type RunInput } from './write.js';
 import type { Settings } from '../language/config/settings.js';
 import { dateProblem } from '../language/model/values.js';
 import { loadSettings, settingsFolder } from './config.js';
+import { CONFIG_FILE_NAME } from '../language/config/config-file.js';
 import { readPlanFile } from '../host/read.js';
 import { PLAN_FILE_EXTENSION } from '../language/scoping/imports.js';
 import picomatch from 'picomatch';
 import { statSync } from 'node:fs';
-import { findPlans, linkConfinement, loadIgnoreFilter, problemLine, shown, UsageError, type FoundPlans, type IgnoreFilter, type PathProblem } from './files.js';
+import { DEFAULT_IGNORE_FILE, findPlans, linkConfinement, loadIgnoreFilter, problemLine, shown, UsageError, type FoundPlans, type IgnoreFilter, type PathProblem } from './files.js';
 import { toFinding, type CliFileResult, type CliFinding } from './formats/index.js';
 import type { CheckOptions } from './check-options.js';
 import type { CheckedRun, CommandResult } from './results.js';
@@ -56,17 +57,23 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
         throw error;
     }
     const files = found.files;
+    // An output that would replace a plan named, the settings, the ignore file or the baseline: refused before any work.
+    const inputs = runInputs(options, files, filter !== undefined);
+    const clash = outputsClash(options, inputs);
+    if (clash) return { stdout: '', stderr: clash, exitCode: 2 };
     let notes = found.skipped.map(arg => `mplan: ${arg}: ignored by ${filter!.name}, not checked (--no-ignore checks it)\n`).join('');
     // Nothing to check but paths that give none: their lines alone (a run of no files would say "no problems").
     if (files.length === 0 && found.problems.length > 0) return { stdout: '', stderr: notes + unreadableLines(found.problems), exitCode: 2 };
     const progress = createProgress(files.length);
     if (options.fixDryRun) return listFixes(files, settings, roots, options, progress, notes, found.problems);
     let run: CheckedRun;
+    let notWritten = false;
     try {
         if (options.fix) {
             const fixing = await checkAndFix(files, settings, roots, options, progress);
             notes += fixing.notes;
             run = fixing.run;
+            notWritten = fixing.notWritten;
         } else {
             const parallel = await checkInParallel(files, settings, roots, options.jobs, counts => progress.update(counts), judgeBatch);
             run = typeof parallel !== 'string' ? parallel : inProcessRun(await checkFiles(files, settings, roots, counts => progress.update(counts)), parallel);
@@ -84,6 +91,11 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
         // A baseline without the files that could not be read would let their findings through later unseen.
         return { stdout: '', stderr: `${notes}${unreadableLines(unreadable)}mplan: ${options.writeBaseline}: not written, as not every file could be read\n`, exitCode: 2 };
     }
+    // Now that the imports are known: an output that would replace a file a plan imports.
+    const named = new Set(files);
+    const imported = [...run.checked.map(file => file.file), ...run.problems.map(problem => problem.file)].filter(file => !named.has(file));
+    const importClash = outputsClash(options, imported.map(file => ({ file, role: 'a file a checked plan imports' })));
+    if (importClash) return { stdout: '', stderr: notes + importClash, exitCode: 2 };
     if (process.env.MPLAN_DEBUG_JOBS) notes += `mplan: ${run.plan}\n`;
     // Ignored means not reported: an ignored file imported by a plan was judged with it, and is dropped here.
     let checked = filter ? run.checked.filter(file => !filter.ignores(file.file)) : run.checked;
@@ -99,7 +111,26 @@ export async function check(options: CheckOptions): Promise<CommandResult> {
     let baselineMatched: number | undefined;
     if (baseline) ({ checked, matched: baselineMatched } = applyBaseline(baseline, checked));
     const results: CliFileResult[] = checked.map(file => ({ path: shown(file.file, options.cwd), findings: file.findings }));
-    return present(results, options, { notes, started, baselineMatched, unreadable });
+    return present(results, options, { notes, started, baselineMatched, unreadable, notWritten });
+}
+
+/** The files a check reads before it judges, which no output may replace: the plans named, the settings, the ignore file, the baseline. */
+function runInputs(options: CheckOptions, files: string[], ignoring: boolean): RunInput[] {
+    const inputs: RunInput[] = files.map(file => ({ file, role: 'a plan this run checks' }));
+    inputs.push({ file: path.resolve(options.cwd, options.config ?? CONFIG_FILE_NAME), role: 'the settings of this run' });
+    if (ignoring) inputs.push({ file: path.resolve(options.cwd, options.ignorePath ?? DEFAULT_IGNORE_FILE), role: 'the ignore file of this run' });
+    if (options.baseline !== undefined) inputs.push({ file: path.resolve(options.cwd, options.baseline), role: 'the baseline of this run' });
+    return inputs;
+}
+
+/** The line refusing --output or --write-baseline when its file is one of `inputs`, or undefined. */
+function outputsClash(options: CheckOptions, inputs: RunInput[]): string | undefined {
+    for (const [option, name] of [['--output', options.output], ['--write-baseline', options.writeBaseline]] as const) {
+        if (name === undefined) continue;
+        const line = outputClash(option, name, path.resolve(options.cwd, name), inputs, file => shown(file, options.cwd));
+        if (line) return line;
+    }
+    return undefined;
 }
 
 /** The lines that tell the paths and files that could not be read. */
@@ -113,21 +144,31 @@ function unreadableLines(problems: PathProblem[]): string {
  * the run of the last check and the notes (files fixed, files not written).
  * Always in this process: each round needs the documents of the one before.
  */
-async function checkAndFix(files: string[], settings: Settings, roots: string[], options: CheckOptions, progress: Progress): Promise<{ run: CheckedRun; notes: string }> {
+async function checkAndFix(files: string[], settings: Settings, roots: string[], options: CheckOptions, progress: Progress): Promise<{ run: CheckedRun; notes: string; notWritten: boolean }> {
     const fixed = new Map<string, Set<string>>();
+    /** Files edited by someone else while this run worked on them: left as they are from then on. */
+    const leftAlone = new Set<string>();
     let notes = '';
+    let notWritten = false;
     let loaded = await checkFiles(files, settings, roots, counts => progress.update(counts));
     for (let round = 0; round < FIX_ROUNDS; round++) {
         let changed = false;
         const named = new Set(files.map(file => URI.file(file).toString()));
         for (const document of loaded.entries) {
-            if (!named.has(document.uri.toString())) continue;
+            if (!named.has(document.uri.toString()) || leftAlone.has(document.uri.fsPath)) continue;
             const fix = fixesFor(loaded.services, document);
             if (!fix) continue;
             try {
-                writeFileAtomic(document.uri.fsPath, fix.text);
+                // Only over the text this round read: an edit saved meanwhile is kept, not overwritten.
+                writeFileAtomic(document.uri.fsPath, fix.text, { unchangedFrom: document.textDocument.getText() });
             } catch (error) {
-                notes += `mplan: ${shown(document.uri.fsPath, options.cwd)}: could not write the fixes (${describeReadError(error)}); the file is unchanged\n`;
+                notWritten = true;
+                if (error instanceof ChangedMeanwhile) {
+                    leftAlone.add(document.uri.fsPath);
+                    notes += changedMeanwhileLine(shown(document.uri.fsPath, options.cwd));
+                } else {
+                    notes += `mplan: ${shown(document.uri.fsPath, options.cwd)}: could not write the fixes (${describeReadError(error)}); the file is unchanged\n`;
+                }
                 continue;
             }
             changed = true;
@@ -141,7 +182,7 @@ async function checkAndFix(files: string[], settings: Settings, roots: string[],
     for (const [file, rules] of fixed) {
         notes += `fixed ${shown(file, options.cwd)}: ${[...rules].sort().join(', ')}\n`;
     }
-    return { run: inProcessRun(loaded, '--fix'), notes };
+    return { run: inProcessRun(loaded, '--fix'), notes, notWritten };
 }
 
 /**

@@ -3,7 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CommandResult } from './results.js';
 import { expandPaths, shown, UsageError } from './files.js';
-import { writeFileAtomic } from './write.js';
+import { ChangedMeanwhile, changedMeanwhileLine, writeFileAtomic } from './write.js';
 import { MAX_PLAN_BYTES, readRegularFile } from '../host/read.js';
 import { createMplanServices, type MplanServices } from '../language/mplan-module.js';
 import { describeReadError } from '../language/workspace/plan-loader.js';
@@ -106,7 +106,8 @@ function summaryLine(total: number, outcomes: Array<[number, string]>): string {
  * changed file atomically, and lists them. With --check nothing is written: the
  * files that would change are listed and the exit code is 1 when there are any.
  * A file that cannot be formatted (a syntax error, unreadable) is reported on
- * one line and the others are still done; the run then exits 2.
+ * one line and the others are still done; the run then exits 2. So is a file
+ * edited while it was being formatted: it is left with the edit, not written.
  */
 export async function formatFiles(options: FormatOptions): Promise<CommandResult> {
     let files: string[];
@@ -139,9 +140,12 @@ export async function formatFiles(options: FormatOptions): Promise<CommandResult
             continue;
         }
         try {
-            writeFileAtomic(file, outcome.text);
+            // Only over the text formatted: an edit saved meanwhile is kept, not overwritten.
+            writeFileAtomic(file, outcome.text, { unchangedFrom: read.text });
         } catch (error) {
-            stderr.push(`mplan: ${name}: cannot write (${describeReadError(error)}); the file is unchanged`);
+            stderr.push(error instanceof ChangedMeanwhile
+                ? changedMeanwhileLine(name).trimEnd()
+                : `mplan: ${name}: cannot write (${describeReadError(error)}); the file is unchanged`);
             continue;
         }
         stdout.push(`formatted ${name}`);

@@ -38,6 +38,8 @@ export interface RunFacts {
     baselineMatched: number | undefined;
     /** The paths and files that could not be read: told one line each, carried by the format, exit 2. */
     unreadable?: UnreadableFile[];
+    /** A file --fix should have written was not (it changed meanwhile, or the write failed): told in `notes`, exit 2. */
+    notWritten?: boolean;
 }
 
 const RANK: Record<SeverityName, number> = { info: 0, warning: 1, error: 2 };
@@ -90,7 +92,7 @@ export function present(results: CliFileResult[], options: CheckOptions, facts: 
     const color = options.format === 'stylish' && colorWanted(options.color, process.env, process.stdout.isTTY === true);
     const context: FormatContext = { summary, summaryLine: line, seconds, color, baselineMatched: facts.baselineMatched, unreadable };
     const verdictOf = verdict(shown, options);
-    const exitCode = unreadable.length > 0 ? 2 : verdictOf.exitCode;
+    const exitCode = unreadable.length > 0 || facts.notWritten ? 2 : verdictOf.exitCode;
     const notes = facts.notes + unreadable.map(file => `mplan: ${file.path}: ${file.reason}\n`).join('');
     if (options.output !== undefined) {
         const problem = writeReport(path.resolve(options.cwd, options.output), render(options.format, shown, { ...context, color: false }));

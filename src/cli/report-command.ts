@@ -4,6 +4,8 @@ import { checkFiles, importRoots, runSettings } from './check.js';
 import type { CommandResult } from './results.js';
 import { expandPaths, shown, UsageError } from './files.js';
 import { writeReport } from './output.js';
+import { outputClash, type RunInput } from './write.js';
+import { CONFIG_FILE_NAME } from '../language/config/config-file.js';
 import type { Settings } from '../language/config/settings.js';
 import { buildPlanReport } from '../language/report/build-report.js';
 import { renderReportHtml } from '../language/report/render-html.js';
@@ -36,7 +38,20 @@ export async function report(options: ReportOptions): Promise<CommandResult> {
         if (error instanceof UsageError) return usage(error.message);
         throw error;
     }
+    // --out onto the plan, a file it imports or the settings (a link named like a report): refused, before and once the imports are known.
+    const inputs: RunInput[] = [
+        { file, role: 'the plan this report is made from' },
+        { file: path.resolve(options.cwd, options.config ?? CONFIG_FILE_NAME), role: 'the settings of this run' }
+    ];
+    const clash = () => outputClash('--out', options.out!, target.file, inputs, input => shown(input, options.cwd));
+    let refused = clash();
+    if (refused) return { stdout: '', stderr: refused, exitCode: 2 };
     const loaded = await checkFiles([file], settings, importRoots([file], options.cwd, options.config));
+    inputs.push(...[...loaded.documents.map(document => document.uri.fsPath), ...loaded.problems.map(problem => problem.uri.fsPath)]
+        .filter(imported => imported !== file)
+        .map(imported => ({ file: imported, role: 'a file the plan imports' })));
+    refused = clash();
+    if (refused) return { stdout: '', stderr: refused, exitCode: 2 };
     if (loaded.problems.length > 0) return usage(`${shown(file, options.cwd)}: cannot read (${loaded.problems[0].message})`);
     const data = await buildPlanReport(loaded.services, loaded.entries[0]);
     if (!data) return usage(`${shown(file, options.cwd)}: a library (no plan block), not a plan: report on a plan that imports it`);

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 
@@ -14,6 +14,26 @@ export function describeWriteError(error: unknown): string {
 }
 
 /**
+ * The file was changed (or removed) by someone else after mplan read it:
+ * replacing it would lose that change, so it was not written.
+ */
+export class ChangedMeanwhile extends Error {
+    constructor(readonly file: string) {
+        super(`${file} changed while mplan was working on it`);
+    }
+}
+
+/** The line that tells a file was not written because it changed under mplan (`name`: the file as shown). */
+export function changedMeanwhileLine(name: string): string {
+    return `mplan: ${name} changed while mplan was working on it; not written: run again\n`;
+}
+
+/** What a write may replace: with `unchangedFrom`, only a file that still holds that text (what mplan read and worked on). */
+export interface WriteOptions {
+    unchangedFrom?: string;
+}
+
+/**
  * Replaces a file's content so that, whatever happens, the file holds either
  * the old text or the new text, never a part: the new text is written and
  * flushed to a temporary file beside it, which then replaces the file in one
@@ -26,8 +46,16 @@ export function describeWriteError(error: unknown): string {
  * (`.plan.mplan.<pid>.<random>.tmp`). A failed write removes it; a process
  * killed while writing cannot, so each successful write also removes the ones
  * that processes no longer running left beside the same file.
+ *
+ * With `unchangedFrom` (the text mplan read from the file and worked on),
+ * the file is read again just before the rename and replaced only when it
+ * still holds exactly that text: an edit saved meanwhile (an editor, another
+ * mplan) is kept, the write is given up and `ChangedMeanwhile` is thrown. The
+ * comparison is of every byte, not of size and modification time, which a
+ * save within the same second and of the same length would not change. What
+ * remains is the instant between that read and the rename.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string, options: WriteOptions = {}): void {
     const target = followLink(file);
     const mode = existingMode(target) ?? 0o666;
     const directory = path.dirname(target);
@@ -40,6 +68,7 @@ export function writeFileAtomic(file: string, text: string): void {
         fsyncSync(fd);
         closeSync(fd);
         fd = undefined;
+        if (options.unchangedFrom !== undefined && !holds(target, options.unchangedFrom)) throw new ChangedMeanwhile(file);
         renameSync(temporary, target);
     } catch (error) {
         if (fd !== undefined) closeSync(fd);
@@ -48,6 +77,58 @@ export function writeFileAtomic(file: string, text: string): void {
     }
     flushFolder(directory);
     removeStaleTemporaries(directory, prefix);
+}
+
+/** Whether a file holds exactly this text (UTF-8); a file gone or unreadable does not. */
+function holds(file: string, text: string): boolean {
+    let bytes: Buffer;
+    try {
+        bytes = readFileSync(file);
+    } catch {
+        return false;
+    }
+    return bytes.equals(Buffer.from(text, 'utf8'));
+}
+
+/** A file a run reads, and what it is to the run, in words ("a plan this run checks"). */
+export interface RunInput {
+    file: string;
+    role: string;
+}
+
+/**
+ * The line refusing an output option (`--output FILE`) whose file is one the
+ * run reads, or undefined when it is none of `inputs`. `show` names a file as
+ * the run shows paths.
+ */
+export function outputClash(option: string, name: string, target: string, inputs: Iterable<RunInput>, show: (file: string) => string): string | undefined {
+    const input = replacedInput(target, inputs);
+    return input && `mplan: ${option} ${name} would replace ${show(input.file)}, ${input.role}; choose another file\n`;
+}
+
+/**
+ * Whether writing `target` would replace a file the run reads: the first such
+ * input, or undefined: the same file, links followed (hard links too: the
+ * same device and inode). An output must never cost the user a plan or their
+ * settings (`--output plan.mplan`, a link to mplan.json).
+ */
+export function replacedInput(target: string, inputs: Iterable<RunInput>): RunInput | undefined {
+    const output = statOf(target);
+    if (!output) return undefined;
+    for (const input of inputs) {
+        const stat = statOf(input.file);
+        if (stat && stat.dev === output.dev && stat.ino === output.ino) return input;
+    }
+    return undefined;
+}
+
+/** A file's status, links followed; undefined when it cannot be had (no such file: nothing to replace). */
+function statOf(file: string): { dev: number; ino: number } | undefined {
+    try {
+        return statSync(file);
+    } catch {
+        return undefined;
+    }
 }
 
 /**
