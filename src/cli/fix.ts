@@ -6,6 +6,7 @@ import type { MplanServices } from '../language/mplan-module.js';
 import { ruleById } from '../language/rules/index.js';
 import type { Fix } from '../language/rules/rule.js';
 import { terminalText } from './formats/stylish.js';
+import { inLineEnding, lineEndingOf } from '../language/syntax/line-endings.js';
 
 /** What --fix would change in one file: the new text and the rules whose findings it fixes. */
 export interface FileFix {
@@ -64,12 +65,16 @@ function syntaxErrors(services: MplanServices, text: string): number {
  */
 export function planFixes(services: MplanServices, document: LangiumDocument<Document>): FixPlan {
     const models = services.model.PlanModelProvider;
+    const original = document.textDocument.getText();
+    // Fixes are written in the file's own line ending: a CRLF or CR file gets no lone LF.
+    const eol = lineEndingOf(original);
     const edits: TextEdit[] = [];
     const fixes: PlannedFix[] = [];
     for (const diagnostic of document.diagnostics ?? []) {
         const rule = typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined;
         if (!rule?.fix) continue;
-        const offered = rule.fix(models.get(document), { range: diagnostic.range, data: diagnostic.data as Record<string, unknown> | undefined });
+        const offered = rule.fix(models.get(document), { range: diagnostic.range, data: diagnostic.data as Record<string, unknown> | undefined })
+            .map(fix => ({ ...fix, edits: inLineEnding(fix.edits, eol) }));
         for (const fix of offered) {
             let status: FixStatus;
             if (fix.kind !== 'safe') status = 'suggestion';
@@ -81,7 +86,6 @@ export function planFixes(services: MplanServices, document: LangiumDocument<Doc
         }
     }
     if (edits.length === 0) return { fixes, refused: false };
-    const original = document.textDocument.getText();
     const text = TextDocument.applyEdits(TextDocument.create(document.uri.toString(), 'mplan', 0, original), edits);
     if (text === original) return { fixes, refused: false };
     if (syntaxErrors(services, text) > syntaxErrors(services, original)) return { fixes, refused: true };

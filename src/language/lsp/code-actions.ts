@@ -5,6 +5,7 @@ import type { Document } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
 import type { PlanModelProvider } from '../model/plan-model.js';
 import { ruleById } from '../rules/index.js';
+import { inLineEnding, lineEndingOf, type LineEnding } from '../syntax/line-endings.js';
 
 /**
  * Quick fixes: every fix the rule registry declares for the diagnostics at
@@ -21,10 +22,11 @@ export class MplanCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
         const actions: CodeAction[] = [];
+        const eol = lineEndingOf(document.textDocument.getText());
         for (const diagnostic of params.context.diagnostics) {
             const rule = typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined;
             if (!rule) continue;
-            const silence = this.silenceOnLine(document, diagnostic.range.start.line, rule.id);
+            const silence = this.silenceOnLine(document, diagnostic.range.start.line, rule.id, eol);
             if (silence) actions.push({ ...silence, diagnostics: [diagnostic] });
             if (!rule.fix) continue;
             const model = this.models.get(document as LangiumDocument<Document>);
@@ -34,7 +36,8 @@ export class MplanCodeActionProvider implements CodeActionProvider {
                     kind: CodeActionKind.QuickFix,
                     diagnostics: [diagnostic],
                     isPreferred: fix.kind === 'safe' && (fix.preferred ?? false),
-                    edit: { changes: { [document.uri.toString()]: fix.edits } }
+                    // In the file's own line ending: a CRLF or CR file gets no lone LF.
+                    edit: { changes: { [document.uri.toString()]: inLineEnding(fix.edits, eol) } }
                 });
             }
         }
@@ -44,10 +47,11 @@ export class MplanCodeActionProvider implements CodeActionProvider {
 
     /**
      * "Silence this rule on this line": a suppression comment above the line,
-     * with the line's indentation. Not for unused-suppression itself (remove
-     * the stale comment instead) nor for syntax errors (fix the text).
+     * with the line's indentation and the file's line ending. Not for
+     * unused-suppression itself (remove the stale comment instead) nor for
+     * syntax errors (fix the text).
      */
-    protected silenceOnLine(document: LangiumDocument, line: number, ruleId: string): CodeAction | undefined {
+    protected silenceOnLine(document: LangiumDocument, line: number, ruleId: string, eol: LineEnding): CodeAction | undefined {
         if (ruleId === 'unused-suppression' || ruleId === 'syntax-error') return undefined;
         const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
         const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
@@ -55,7 +59,7 @@ export class MplanCodeActionProvider implements CodeActionProvider {
         return {
             title: `Silence '${ruleId}' on this line`,
             kind: SILENCE_KIND,
-            edit: { changes: { [document.uri.toString()]: [{ range: { start, end: start }, newText: `${indent}// mplan-disable-next-line ${ruleId}\n` }] } }
+            edit: { changes: { [document.uri.toString()]: [{ range: { start, end: start }, newText: `${indent}// mplan-disable-next-line ${ruleId}${eol}` }] } }
         };
     }
 }

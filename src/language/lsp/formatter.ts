@@ -3,6 +3,7 @@ import { AbstractFormatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { Guarantee } from '../generated/ast.js';
 import { parseSuppressions } from '../rules/suppressions.js';
+import { lineEndingOf } from '../syntax/line-endings.js';
 
 /** Four spaces a level, whatever the editor's tab settings: a plan looks the same everywhere. */
 const INDENT = '    ';
@@ -111,7 +112,7 @@ function layoutEdits(document: LangiumDocument, range?: Range): TextEdit[] {
     if (tokens.length === 0) return [];
 
     const protectedLines = suppressedLines(text);
-    const eol = text.includes('\r\n') ? '\r\n' : text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
+    const eol = lineEndingOf(text);
     const edits: Array<{ start: number; end: number; newText: string }> = [];
 
     let line = skipped ? textDocument.positionAt(tokens[0].offset).line : 0;
