@@ -81,6 +81,19 @@ function shown(text: string): string {
     return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
+/**
+ * How plan text looks in Markdown (the report's and the CLI's markdown format): the control characters
+ * (C0 but tab and line breaks, DEL, C1) are U+FFFD, the bidirectional overrides and isolates escapes
+ * (`\u202e`), as the stylish format shows them, so that none reaches a terminal or a log raw.
+ */
+function shownInMarkdown(text: string): string {
+    return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, '\uFFFD')
+        .replace(/[\u202A-\u202E\u2066-\u2069]/g, c => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+/** What a terminal or a CI log would obey or reorder by: every control character but LF, and the bidi overrides and isolates. */
+const RAW_CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
 /** `mplan report` of a case's plan to the given file name, and the written file. */
 async function report(c: Case, out: string): Promise<string> {
     const cwd = join(root, c.folder);
@@ -140,7 +153,8 @@ describe('the plan report, written by mplan report', () => {
     it.each(PAYLOADS.map((payload, i) => [payload.name, i] as const))('Markdown: %s is text, nothing else', async (_, i) => {
         const text = await report(cases[i], 'report.md');
         expect(markdownProblems(text, [PUBLIC_RULE_DOCS_BASE])).toEqual([]);
-        expect(markdownText(text)).toContain(`**Goal:** ${shown(cases[i].payload.text)}`);
+        expect(markdownText(text)).toContain(`**Goal:** ${shownInMarkdown(cases[i].payload.text)}`);
+        expect(text).not.toMatch(RAW_CONTROLS);
     });
 });
 
@@ -299,14 +313,16 @@ describe('mplan check --format', () => {
         const text = await checkAll('markdown');
         expect(markdownProblems(text, [PUBLIC_RULE_DOCS_BASE])).toEqual([]);
         const seen = markdownText(text);
-        // Control characters (NUL, a terminal's ESC and BEL) are shown as U+FFFD, as CommonMark renders NUL:
-        // none reaches a terminal or a log that shows the Markdown raw.
-        const shownAs = (raw: string) => raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD');
+        // Control characters (NUL, a terminal's ESC and BEL, the C1 CSI) are shown as U+FFFD, as CommonMark
+        // renders NUL, and bidi overrides as escapes: none reaches a terminal or a log that shows the Markdown raw.
         for (const c of cases) {
-            expect(seen, c.payload.name).toContain(`| ${shownAs(planPath(c))}:`);
-            expect(seen, c.payload.name).toContain(shownAs(c.payload.text));
+            expect(seen, c.payload.name).toContain(`| ${shownInMarkdown(planPath(c))}:`);
+            expect(seen, c.payload.name).toContain(shownInMarkdown(c.payload.text));
         }
-        expect(text).not.toMatch(/[\u0000\u0007\u001b]/);
+        expect(text).not.toMatch(RAW_CONTROLS);
+        expect(seen).toContain('\uFFFD]0;pwned\uFFFD\uFFFD[31mred');
+        expect(seen).toContain('link\uFFFD]8;;\uFFFD\uFFFD2J');
+        expect(seen).toContain('abc\\u202egnp.exe\\u202c \\u2066<b>\\u2069');
     });
 
     it('junit: well-formed XML of its four elements, no comment, CDATA or doctype; payloads as text', async () => {
@@ -334,13 +350,17 @@ describe('mplan check --format', () => {
         }
     });
 
-    it('sarif: valid JSON whose messages hold no embedded link; payloads and paths come back as written', async () => {
+    it('sarif: valid JSON whose messages hold no embedded link and no placeholder; payloads and paths come back as written', async () => {
         const log = JSON.parse(await checkAll('sarif')) as { runs: Array<{ results: Array<{ message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
         const results = log.runs[0].results;
         // SARIF 2.1.0 §3.11.6: `[text](target)` in a plain text message is a link; literal brackets are escaped with `\`.
         const links = results.map(r => r.message.text).filter(text => /(?<!\\)\[(?:[^\]\\]|\\.)*(?<!\\)\]\(/.test(text));
         expect(links).toEqual([]);
-        const unescape = (text: string) => text.replace(/\\([\\[\]])/g, '$1');
+        // §3.11.5: `{0}` in a message is a placeholder; literal curly brackets are doubled.
+        const braces = results.map(r => r.message.text).flatMap(text => text.match(/[{]+|[}]+/g) ?? []);
+        expect(braces.length).toBeGreaterThan(0);
+        expect(braces.filter(run => run.length % 2 === 1)).toEqual([]);
+        const unescape = (text: string) => text.replace(/\\([\\[\]])/g, '$1').replace(/([{}])\1/g, '$1');
         const messages = results.map(r => unescape(r.message.text)).join('\n');
         const uris = results.map(r => decodeURIComponent(r.locations[0].physicalLocation.artifactLocation.uri));
         for (const c of cases) {
@@ -349,7 +369,7 @@ describe('mplan check --format', () => {
         }
     });
 
-    it('github: one workflow command per finding, none started by plan text; payloads come back as written', async () => {
+    it('github: one workflow command per finding, none started by plan text; payloads come back as stylish shows them', async () => {
         const text = await checkAll('github');
         const json = JSON.parse(await checkAll('json')) as { files: Array<{ findings: unknown[] }> };
         const lines = text.trimEnd().split('\n');
@@ -366,10 +386,13 @@ describe('mplan check --format', () => {
             files.add(properties.file);
             messages.push(decode(match![3]));
         }
+        // Control and bidi characters as the stylish format shows them (`\x1b`, `\u202e`): the log would obey them.
         for (const c of cases) {
-            expect([...files], c.payload.name).toContain(planPath(c));
-            expect(messages.join('\n'), c.payload.name).toContain(c.payload.text);
+            expect([...files], c.payload.name).toContain(terminalText(planPath(c)));
+            expect(messages.join('\n'), c.payload.name).toContain(terminalText(c.payload.text));
         }
+        expect(text).not.toMatch(RAW_CONTROLS);
+        expect(messages.join('\n')).toContain('\\x1b]0;pwned\\x07\\x1b[31mred\\x1b]8;;http://evil\\x07link\\x1b]8;;\\x07\\x9b2J');
     });
 });
 

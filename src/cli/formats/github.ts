@@ -5,12 +5,20 @@
  */
 import * as path from 'node:path';
 import type { CliFileResult, CliFinding, SeverityName, UnreadableFile } from './format.js';
+import { terminalText } from './stylish.js';
 
 const COMMAND: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** A command's message: `%`, CR and LF encoded, as the runner decodes them. */
+/**
+ * A command's message: `%`, CR and LF encoded, as the runner decodes them.
+ * Every other control character (ESC, BEL, the C1 controls such as U+009B,
+ * CSI) and the bidirectional overrides and isolates are shown as escapes
+ * (`\x1b`, `\u202e`), as the stylish format shows them: the log that prints
+ * these commands is a terminal's view, and would obey them.
+ */
 export function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const shown = text.split(/(\r\n|\r|\n)/).map((part, i) => i % 2 === 1 ? part : terminalText(part)).join('');
+    return shown.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: also `:` and `,`, which would end the value. */

@@ -54,10 +54,12 @@ export function artifactLocation(shown: string): { uri: string; uriBaseId?: stri
  * reads `[text](target)` in such a message as an embedded link, and a viewer
  * shows it as one, so plan text quoted in a message (`[x](javascript:…)`)
  * could become a link: its square brackets, and the backslashes that escape
- * them, are escaped with a backslash, which viewers take out again.
+ * them, are escaped with a backslash, which viewers take out again. A message
+ * string also reads `{0}` as a placeholder for an argument (§3.11.5), so its
+ * literal curly brackets are doubled (`{{`, `}}`), as the standard asks.
  */
 export function sarifText(message: string): string {
-    return message.replace(/[\\[\]]/g, '\\$&');
+    return message.replace(/[\\[\]]/g, '\\$&').replace(/[{}]/g, '$&$&');
 }
 
 function result(file: CliFileResult, finding: CliFinding, ruleIndex: Map<string, number>): Record<string, unknown> {

@@ -23,6 +23,20 @@ export function escapeHtml(text: string): string {
     return text.replace(INVALID_XML, '\uFFFD').replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
 }
 
+/**
+ * What Markdown shows as U+FFFD besides the characters XML cannot hold: DEL
+ * and the C1 controls (U+0080–U+009F), which a terminal or a CI log showing
+ * the Markdown raw obeys as commands (U+009B is CSI, as ESC `[` is).
+ */
+const MARKDOWN_CONTROLS = /[\u007F-\u009F]/g;
+
+/**
+ * The bidirectional embeddings, overrides and isolates: they reorder how the
+ * text around them reads (`abc\u202Egnp.exe` shows as `abcexe.png`), so
+ * Markdown shows them as escapes (`\u202e`), as the CLI's stylish format does.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /** ASCII punctuation: what a backslash escapes in Markdown (CommonMark §2.4). */
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const WHITESPACE = /\s/u;
@@ -63,14 +77,17 @@ function delimits(text: string, start: number, end: number): boolean {
  * reference; a backslash before punctuation; and at the start, what would
  * make the line a heading, a quote, a list item or a rule (`#`, `>`, `- `,
  * `1. `), and a closing `#` run at the end (a heading's closing sequence).
- * `4.62`, `(a)`, `50% - 60%` and `snake_case` stay as they are. Line breaks
+ * `4.62`, `(a)`, `50% - 60%` and `snake_case` stay as they are. Control
+ * characters (C0 but tab and line breaks, DEL, C1) become U+FFFD, and the
+ * bidirectional overrides and isolates escapes (`\u202e`). Line breaks
  * become spaces (a line break would end a table row or a list item), and
  * spaces at either end, which show nothing, are dropped. A bare web or mail
  * address stays one GitHub links, as its text.
  */
 export function escapeMarkdown(text: string): string {
     // Spaces at either end show nothing, and would indent a line into code or keep `**` from bolding.
-    const flat = text.replace(INVALID_XML, '\uFFFD').replace(/\r\n|\r|\n/g, ' ').trim();
+    const flat = text.replace(INVALID_XML, '\uFFFD').replace(MARKDOWN_CONTROLS, '\uFFFD')
+        .replace(/\r\n|\r|\n/g, ' ').trim();
     const dollars = (flat.match(/\$/g) ?? []).length;
     let out = '';
     for (let i = 0; i < flat.length; i++) {
@@ -94,6 +111,8 @@ export function escapeMarkdown(text: string): string {
         out += escape ? `\\${c}` : c;
     }
     return out
+        // After the backslash escapes: `\u202e` is shown as written (a backslash before a letter is itself).
+        .replace(BIDI_CONTROLS, c => `\\u${c.charCodeAt(0).toString(16)}`)
         .replace(BLOCK_START, (_, space: string, marker: string) => `${space}\\${marker}`)
         .replace(ORDERED_START, (_, number: string, mark: string) => `${number}\\${mark}`)
         .replace(/(^|\s)(#+)$/, (_, space: string, hashes: string) => `${space}\\${hashes}`);
