@@ -306,3 +306,40 @@ describe('a broken or hostile settings file', () => {
         expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--config', 'pipe.json'], dir), /^mplan: pipe\.json: cannot read the settings \(not a regular file but a named pipe, socket or device\)$/);
     });
 });
+
+describe('a fact of two words stated twice', () => {
+    /** A shop's objective and guarantee with a fact written twice each, as a marketer editing fast would. */
+    const PLAN = [
+        'plan TeaCorner {',
+        '    goal "Become the favourite loose-leaf tea shop of the offices around Market Square"',
+        '    currency EUR',
+        '}',
+        'strategy LocalRegulars {',
+        '    statement "Turn the offices nearby into weekly regulars"',
+        '    objective "Win regular office customers"',
+        '        metric customers',
+        '        target at least 40',
+        '        target at least 60',
+        '}',
+        'offer {',
+        '    guarantee money back 30 days',
+        '        paid within 14 days',
+        '        paid within 30 days',
+        '}',
+        ''
+    ].join('\n');
+
+    it('is named by its whole name (`paid within`, `target`), not by its last word', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'mplan-twice-'));
+        writeFileSync(join(dir, 'plan.mplan'), PLAN);
+        writeFileSync(join(dir, 'mplan.json'), pinnedSettings());
+        const run = await mplan(['check', 'plan.mplan', ...AS_OF, '--format', 'json'], dir);
+        const stated = (JSON.parse(run.stdout).files[0].findings as Array<{ ruleId: string; line: number; message: string }>)
+            .filter(f => f.message.includes('is stated twice'))
+            .map(f => `${f.ruleId} ${f.line} ${f.message}`);
+        expect(stated).toEqual([
+            "syntax-error 10 'target' is stated twice here (first at line 9): it holds one value, so the later one would replace the first. Keep one.",
+            "syntax-error 15 'paid within' is stated twice here (first at line 14): it holds one value, so the later one would replace the first. Keep one."
+        ]);
+    });
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mplan, pinnedSettings, PLANS } from './run.js';
+import { expectOneCleanErrorLine, mplan, pinnedSettings, PLANS } from './run.js';
 
 /** The clean phone-retailer plan without its guarantee: missing-guarantee is its only finding. */
 const NO_GUARANTEE = readFileSync(join(PLANS, 'phone-retailer.mplan'), 'utf8')
@@ -137,5 +137,45 @@ describe('the as-of date and thresholds through mplan check', () => {
         expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json'], dir)).stdout)).toEqual([]);
         writeFileSync(join(dir, 'mplan.json'), pinnedSettings({ asOf: '2027-01-01', thresholds: { minPaymentOptions: 4 } }));
         expect(rules((await mplan(['check', 'plan.mplan', '--format', 'json'], dir)).stdout)).toEqual(['few-payment-options']);
+    });
+
+    it('a threshold past any real plan (1e308, 1e999) is refused in one line with its bounds, never used ("Add 1e+308 more")', async () => {
+        const dir = clean();
+        for (const [value, column] of [['1e308', 40], ['1e999', 40], ['21', 40]] as const) {
+            writeFileSync(join(dir, 'mplan.json'), `{ "thresholds": { "minPaymentOptions": ${value} } }\n`);
+            expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--as-of', '2027-01-01'], dir),
+                new RegExp(`^mplan: mplan\\.json:1:${column}: 'minPaymentOptions' must be a whole number from 1 to 20$`));
+        }
+        writeFileSync(join(dir, 'mplan.json'), '{ "thresholds": { "minLtvToCac": 1e308, "maxPaybackMonths": 1e308, "minGuaranteeDays": 1e308 } }\n');
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-01'], dir);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe([
+            "mplan: mplan.json:1:34: 'minLtvToCac' must be a number from 0 to 100",
+            "mplan: mplan.json:1:61: 'maxPaybackMonths' must be a whole number from 1 to 600",
+            "mplan: mplan.json:1:88: 'minGuaranteeDays' must be a whole number from 0 to 3650",
+            ''
+        ].join('\n'));
+        // The most a real plan asks for is taken.
+        writeFileSync(join(dir, 'mplan.json'), pinnedSettings({ asOf: '2027-01-01', thresholds: { minPaymentOptions: 20 } }));
+        const most = await mplan(['check', 'plan.mplan'], dir);
+        expect(most.stdout).toMatch(/fewer than 20: .* Add 17 more/);
+    });
+});
+
+describe('mplan.json as editors save it', () => {
+    it('with a UTF-8 byte-order mark (as Windows Notepad saves it): read as the same settings', async () => {
+        const settings = pinnedSettings({ rules: { 'missing-guarantee': 'warning' } });
+        const withBom = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--format', 'json'], workspace('\uFEFF' + settings));
+        const without = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15', '--format', 'json'], workspace(settings));
+        // Read, not refused: no problem line, only the summary (json keeps standard output to itself).
+        expect(withBom.stderr).toMatch(/^1 file checked in [\d.]+ s: 1 problem \(0 errors, 1 warning, 0 info\)\.\n$/);
+        expect(withBom.code).toBe(0);
+        expect(JSON.parse(withBom.stdout).files).toEqual(JSON.parse(without.stdout).files);
+        expect(JSON.parse(withBom.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'missing-guarantee', severity: 'warning' });
+    });
+
+    it('a problem after the mark is placed as the editor shows it: the mark takes no column', async () => {
+        const run = await mplan(['check', 'plan.mplan', '--as-of', '2027-01-15'], workspace('\uFEFF{ "rules": { "missing-guarantee": "loud" } }\n'));
+        expectOneCleanErrorLine(run, /^mplan: mplan\.json:1:35: /);
     });
 });

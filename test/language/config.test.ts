@@ -24,7 +24,7 @@ describe('the project file (mplan.json)', () => {
         expect(problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual([
             "2:14 unknown rule 'missing-guarante'; did you mean 'missing-guarantee'?",
             '2:61 the level of \'import-cycle\' must be one of off, info, warning, error, not "loud"',
-            "3:40 'minPaymentOptions' must be a whole number of at least 1",
+            "3:40 'minPaymentOptions' must be a whole number from 1 to 20",
             '3:44 unknown threshold \'speed\': the thresholds are maxProductsPerCampaign, minGuaranteeDays, minPaymentOptions, maxEmailsPerWeek, horizonMonths, minLtvToCac, maxPaybackMonths',
             "4:11 'asOf' is not a date (YYYY-MM-DD): February 2027 has no day 30 (it has 28 days)",
             "5:3 unknown setting 'colour': the settings are rules, thresholds, asOf, ranges"
@@ -47,7 +47,7 @@ describe('the project file (mplan.json)', () => {
         const { settings, problems } = parseConfig(text, IDS);
         expect(settings.thresholds.minLtvToCac).toBe(2.5);
         expect(problems.map(p => p.message)).toEqual([
-            "'maxPaybackMonths' must be a whole number of at least 1",
+            "'maxPaybackMonths' must be a whole number from 1 to 600",
             "'horizonMonths' must be a whole number from 1 to 600"
         ]);
         expect(settings.thresholds.horizonMonths).toBe(DEFAULT_THRESHOLDS.horizonMonths);

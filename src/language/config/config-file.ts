@@ -75,9 +75,12 @@ const JSON_ERRORS: Record<string, string> = {
  * Reads the project file: JSON (never code) that sets rule levels, the
  * configurable thresholds and the "as of" date. Every problem is reported with
  * its line and column and what is wrong; what is broken keeps its default, so
- * an editor can still judge plans while the file is being fixed.
+ * an editor can still judge plans while the file is being fixed. A UTF-8
+ * byte-order mark at the start is read past.
  */
-export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedConfig {
+export function parseConfig(source: string, ruleIds: ReadonlySet<string>): ParsedConfig {
+    // A UTF-8 byte-order mark (as Notepad saves it) is no JSON: left out, as editors leave it out of the columns they show.
+    const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
     const problems: ConfigProblem[] = [];
     const lineStarts = [0];
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -142,10 +145,9 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): ParsedC
                 const doc = Object.hasOwn(THRESHOLD_DOCS, name) ? THRESHOLD_DOCS[name as keyof Thresholds] : undefined;
                 if (!doc) {
                     at(nameNode.offset, nameNode.length, `unknown threshold '${clip(name)}': the thresholds are ${Object.keys(THRESHOLD_DOCS).join(', ')}`);
-                } else if (number.type !== 'number' || (!doc.fractional && !Number.isInteger(number.value)) || number.value < doc.minimum || (doc.maximum !== undefined && number.value > doc.maximum)) {
+                } else if (number.type !== 'number' || (!doc.fractional && !Number.isInteger(number.value)) || number.value < doc.minimum || number.value > doc.maximum) {
                     const what = doc.fractional ? 'a number' : 'a whole number';
-                    const bounds = doc.maximum !== undefined ? `from ${doc.minimum} to ${doc.maximum}` : `of at least ${doc.minimum}`;
-                    at(number.offset, number.length, `'${name}' must be ${what} ${bounds}`);
+                    at(number.offset, number.length, `'${name}' must be ${what} from ${doc.minimum} to ${doc.maximum}`);
                 } else {
                     thresholds[name as keyof Thresholds] = number.value;
                 }

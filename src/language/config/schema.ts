@@ -39,7 +39,7 @@ export function configSchema(rules: ReadonlyArray<{ id: string; severity: string
                     description: `${doc.description} Read by ${doc.rule}.`,
                     type: doc.fractional ? 'number' : 'integer',
                     minimum: doc.minimum,
-                    ...(doc.maximum !== undefined ? { maximum: doc.maximum } : {}),
+                    maximum: doc.maximum,
                     default: DEFAULT_THRESHOLDS[name as keyof Thresholds]
                 }]))
             },

@@ -35,24 +35,29 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
     maxPaybackMonths: 12
 });
 
-/** Descriptions of the thresholds, for the JSON Schema and the docs. */
-/** A threshold's docs and bounds: whole numbers unless `fractional`, from `minimum` to `maximum` (when given). */
+/**
+ * A threshold's docs and bounds, for the validation of mplan.json, its JSON
+ * Schema and the docs: whole numbers unless `fractional`, from `minimum` to
+ * `maximum`. Every threshold has a maximum, far beyond any real plan's, so
+ * that no setting (`1e308`) reaches a rule's arithmetic or a message ("Add
+ * 1e+308 more").
+ */
 export interface ThresholdDoc {
     rule: string;
     description: string;
     minimum: number;
-    maximum?: number;
+    maximum: number;
     fractional?: boolean;
 }
 
 export const THRESHOLD_DOCS: Record<keyof Thresholds, ThresholdDoc> = {
-    maxProductsPerCampaign: { rule: 'unfocused-plan', description: 'The most products one campaign may promote at once.', minimum: 1 },
-    minGuaranteeDays: { rule: 'weak-guarantee', description: 'The shortest acceptable money-back guarantee, in days.', minimum: 0 },
-    minPaymentOptions: { rule: 'few-payment-options', description: 'The fewest payment options a buyer should be offered.', minimum: 1 },
-    maxEmailsPerWeek: { rule: 'email-too-frequent', description: 'The most newsletters or sales e-mails a subscriber should get per week.', minimum: 0 },
+    maxProductsPerCampaign: { rule: 'unfocused-plan', description: 'The most products one campaign may promote at once.', minimum: 1, maximum: 100 },
+    minGuaranteeDays: { rule: 'weak-guarantee', description: 'The shortest acceptable money-back guarantee, in days.', minimum: 0, maximum: 3650 },
+    minPaymentOptions: { rule: 'few-payment-options', description: 'The fewest payment options a buyer should be offered.', minimum: 1, maximum: 20 },
+    maxEmailsPerWeek: { rule: 'email-too-frequent', description: 'The most newsletters or sales e-mails a subscriber should get per week.', minimum: 0, maximum: 100 },
     horizonMonths: { rule: 'funnel-unprofitable, ltv-below-cac, cac-payback-too-long, objective-unreachable and the report', description: 'The months over which customers, revenue and lifetime value are projected, from the first month of spend (a KPI without a deadline is judged over them).', minimum: 1, maximum: 600 },
-    minLtvToCac: { rule: 'ltv-below-cac', description: 'The smallest acceptable lifetime value of a customer, as a multiple of what it costs to acquire one.', minimum: 0, fractional: true },
-    maxPaybackMonths: { rule: 'cac-payback-too-long', description: 'The most months of margin a customer may need to pay back what acquiring them cost.', minimum: 1 }
+    minLtvToCac: { rule: 'ltv-below-cac', description: 'The smallest acceptable lifetime value of a customer, as a multiple of what it costs to acquire one.', minimum: 0, maximum: 100, fractional: true },
+    maxPaybackMonths: { rule: 'cac-payback-too-long', description: 'The most months of margin a customer may need to pay back what acquiring them cost.', minimum: 1, maximum: 600 }
 };
 
 export interface Settings {

@@ -72,15 +72,32 @@ function ownChildren(cst: CstNode, node: AstNode, into: CstNode[] = []): CstNode
     return into;
 }
 
-/** The keyword that introduces a fact: the value's own first token, or the keyword just before it. */
+/**
+ * The name of the fact the child at `index` belongs to, as written: the
+ * keywords the fact starts with, up to its first value or optional part
+ * (`paid within` of `paid within 30 days`, `target` of `target at least 40`,
+ * `unsubscribe link in every email`), or the first word of a value that is a
+ * fact by itself (`habits` of `habits { … }`).
+ */
 function keywordOf(children: readonly CstNode[], index: number): string {
-    const child = children[index];
-    if (isLeafCstNode(child) && GrammarAST.isKeyword(child.grammarSource)) return child.text;
-    for (let i = index - 1; i >= 0; i--) {
-        const previous = children[i];
-        return isLeafCstNode(previous) && GrammarAST.isKeyword(previous.grammarSource) ? previous.text : firstWord(child);
+    let start = index;
+    while (start > 0 && !startsFact(children[start])) start--;
+    const words: string[] = [];
+    for (let i = start; i < children.length; i++) {
+        const child = children[i];
+        if (!isLeafCstNode(child) || !GrammarAST.isKeyword(child.grammarSource)) break;
+        // After the first word, only the fixed words of the fact: not a value (`at` of `at least`), not an optional word.
+        if (i > start && !fixedWord(child.grammarSource)) break;
+        words.push(child.text);
     }
-    return firstWord(child);
+    return words.length > 0 ? words.join(' ') : firstWord(children[start]);
+}
+
+/** A keyword always written where it is: not a value (`atLeast?='at'`), not optional or repeated, not in an optional group. */
+function fixedWord(keyword: GrammarAST.Keyword): boolean {
+    const container = keyword.$container;
+    return keyword.cardinality === undefined && !GrammarAST.isAssignment(container)
+        && !(GrammarAST.isGroup(container) && container.cardinality !== undefined);
 }
 
 /** The first token of a piece of syntax (`habits` of `habits{ }`: the text up to a space would be `habits{`). */
