@@ -15,7 +15,9 @@
  *   text goes to FILE and standard output gets the summary line alone.
  * - A path or file that could not be read is one line on standard error
  *   (`mplan: FILE: why`), counted in the summary line and carried by the
- *   format as it allows; the run then exits 2, whatever the findings.
+ *   format as it allows; the run then exits 2, whatever the findings. So it
+ *   does when --fix could not write a file (it changed meanwhile, or the
+ *   write failed): told in a line of its own.
  * - Colours (stylish on standard output only): --color / --no-color if given;
  *   else none when NO_COLOR is set (non-empty); else on when FORCE_COLOR is
  *   set (other than 0 or false); else on when standard output is a terminal.

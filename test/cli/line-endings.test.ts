@@ -4,7 +4,7 @@
  * writes use the file's line ending, CRLF (Windows editors) or CR (old Mac
  * files), never a lone LF in their midst.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

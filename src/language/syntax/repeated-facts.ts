@@ -95,9 +95,9 @@ function keywordOf(children: readonly CstNode[], index: number): string {
 
 /** A keyword always written where it is: not a value (`atLeast?='at'`), not optional or repeated, not in an optional group. */
 function fixedWord(keyword: GrammarAST.Keyword): boolean {
-    const container = keyword.$container;
-    return keyword.cardinality === undefined && !GrammarAST.isAssignment(container)
-        && !(GrammarAST.isGroup(container) && container.cardinality !== undefined);
+    const container: AstNode | undefined = keyword.$container;
+    if (keyword.cardinality !== undefined || GrammarAST.isAssignment(container)) return false;
+    return !GrammarAST.isGroup(container) || container.cardinality === undefined;
 }
 
 /** The first token of a piece of syntax (`habits` of `habits{ }`: the text up to a space would be `habits{`). */
