@@ -119,7 +119,8 @@ function runInputs(options: CheckOptions, files: string[], ignoring: boolean): R
     const inputs: RunInput[] = files.map(file => ({ file, role: 'a plan this run checks' }));
     inputs.push({ file: path.resolve(options.cwd, options.config ?? CONFIG_FILE_NAME), role: 'the settings of this run' });
     if (ignoring) inputs.push({ file: path.resolve(options.cwd, options.ignorePath ?? DEFAULT_IGNORE_FILE), role: 'the ignore file of this run' });
-    if (options.baseline !== undefined) inputs.push({ file: path.resolve(options.cwd, options.baseline), role: 'the baseline of this run' });
+    // Read only when no baseline is written: `--baseline b.json --write-baseline b.json` renews it.
+    if (options.baseline !== undefined && options.writeBaseline === undefined) inputs.push({ file: path.resolve(options.cwd, options.baseline), role: 'the baseline of this run' });
     return inputs;
 }
 

@@ -94,6 +94,22 @@ describe('an output never replaces an input of the run', () => {
         });
     }
 
+    it('refuses --output onto the baseline and the ignore file it reads, but renews a baseline in place', async () => {
+        const dir = bakery();
+        expect(await mplan(['check', 'plan.mplan', '--write-baseline', 'baseline.json', '--as-of', '2027-01-15'], dir)).toMatchObject({ code: 0 });
+        writeFileSync(join(dir, '.mplanignore'), 'drafts/\n');
+        const before = snapshot(dir);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--baseline', 'baseline.json', '--output', 'baseline.json', '--as-of', '2027-01-15'], dir),
+            /^mplan: --output baseline\.json would replace baseline\.json, the baseline of this run; choose another file$/);
+        expectOneCleanErrorLine(await mplan(['check', 'plan.mplan', '--format', 'junit', '--output', '.mplanignore', '--as-of', '2027-01-15'], dir),
+            /^mplan: --output \.mplanignore would replace \.mplanignore, the ignore file of this run; choose another file$/);
+        expect(snapshot(dir)).toEqual(before);
+        // Writing a baseline reads none: the old one is replaced by the new.
+        const renewed = await mplan(['check', 'plan.mplan', '--baseline', 'baseline.json', '--write-baseline', 'baseline.json', '--as-of', '2027-01-15'], dir);
+        expect(renewed).toMatchObject({ code: 0, stderr: '' });
+        expect(renewed.stdout).toMatch(/^wrote \d+ findings? to baseline\.json\n$/);
+    });
+
     it('still writes an output beside the plan, and a new file', async () => {
         const dir = bakery();
         const run = await mplan(['check', 'plan.mplan', '--format', 'json', '--output', 'findings.json', '--as-of', '2027-01-15'], dir);
