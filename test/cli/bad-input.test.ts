@@ -326,10 +326,15 @@ describe('a fact of two words stated twice', () => {
         '        paid within 14 days',
         '        paid within 30 days',
         '}',
+        'segment OfficeManagers {',
+        '    decides',
+        '    decides',
+        '    who "Office managers who order lunch for the whole floor"',
+        '}',
         ''
     ].join('\n');
 
-    it('is named by its whole name (`paid within`, `target`), not by its last word', async () => {
+    it('is named by its whole name (`paid within`, `target`), not by its last word nor with the next fact\'s', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'mplan-twice-'));
         writeFileSync(join(dir, 'plan.mplan'), PLAN);
         writeFileSync(join(dir, 'mplan.json'), pinnedSettings());
@@ -339,7 +344,8 @@ describe('a fact of two words stated twice', () => {
             .map(f => `${f.ruleId} ${f.line} ${f.message}`);
         expect(stated).toEqual([
             "syntax-error 10 'target' is stated twice here (first at line 9): it holds one value, so the later one would replace the first. Keep one.",
-            "syntax-error 15 'paid within' is stated twice here (first at line 14): it holds one value, so the later one would replace the first. Keep one."
+            "syntax-error 15 'paid within' is stated twice here (first at line 14): it holds one value, so the later one would replace the first. Keep one.",
+            "syntax-error 19 'decides' is stated twice here (first at line 18): it holds one value, so the later one would replace the first. Keep one."
         ]);
     });
 });

@@ -86,8 +86,8 @@ function keywordOf(children: readonly CstNode[], index: number): string {
     for (let i = start; i < children.length; i++) {
         const child = children[i];
         if (!isLeafCstNode(child) || !GrammarAST.isKeyword(child.grammarSource)) break;
-        // After the first word, only the fixed words of the fact: not a value (`at` of `at least`), not an optional word.
-        if (i > start && !fixedWord(child.grammarSource)) break;
+        // After the first word, only the fixed words of this fact: not a value (`at` of `at least`), not an optional word, not the next fact.
+        if (i > start && (startsFact(child) || !fixedWord(child.grammarSource))) break;
         words.push(child.text);
     }
     return words.length > 0 ? words.join(' ') : firstWord(children[start]);
