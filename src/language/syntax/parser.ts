@@ -1,15 +1,17 @@
 import type { IToken } from 'chevrotain';
 import { createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { withLinearHiddenNodes } from './linear-hidden-nodes.js';
 import { MplanParserErrorMessageProvider } from './parser-errors.js';
 import { recordRepeatedAssignments } from './repeated-facts.js';
 
 /**
- * Langium's parser for these services, recording repeated facts
- * (repeated-facts.ts), letting go of the last text's tokens after each parse
- * and surviving texts whose error recovery would overflow the stack.
+ * Langium's parser for these services, placing comments in linear time
+ * (linear-hidden-nodes.ts), recording repeated facts (repeated-facts.ts),
+ * letting go of the last text's tokens after each parse and surviving texts
+ * whose error recovery would overflow the stack.
  */
 export function createMplanParser(services: LangiumCoreServices): LangiumParser {
-    return withoutStackOverflow(releasingTokens(showingTokens(recordRepeatedAssignments(createLangiumParser(services)), services)), services);
+    return withoutStackOverflow(releasingTokens(showingTokens(recordRepeatedAssignments(withLinearHiddenNodes(createLangiumParser(services))), services)), services);
 }
 
 /**
@@ -67,7 +69,7 @@ function withoutStackOverflow(parser: LangiumParser, services: LangiumCoreServic
             return parse(input, options);
         } catch (error) {
             if (!(error instanceof RangeError)) throw error;
-            plain ??= showingTokens(createLangiumParser(withParserConfig(services, { recoveryEnabled: false })), services);
+            plain ??= showingTokens(withLinearHiddenNodes(createLangiumParser(withParserConfig(services, { recoveryEnabled: false }))), services);
             return plain.parse(input, options);
         }
     }) as LangiumParser['parse'];
