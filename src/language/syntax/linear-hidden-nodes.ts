@@ -73,9 +73,9 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
         }
         if (parent.content.length === 0) {
             // As Langium: a copy has exactly the capacity it needs.
-            (parent as { content: CstNode[] }).content = children.slice();
+            (parent as unknown as { content: CstNode[] }).content = children.slice();
         } else {
-            const content = parent.content;
+            const content = parent.content as CstNode[];
             for (const child of children) content.push(child);
         }
     }
@@ -84,7 +84,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
         for (const child of children) {
             (child as { container?: CompositeCstNode }).container = parent;
         }
-        const content = parent.content;
+        const content = parent.content as CstNode[];
         const count = children.length;
         if (count === 0) return;
         const oldLength = content.length;
@@ -97,7 +97,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
         const parent = node.container;
         if (!parent) return;
         const index = parent.content.lastIndexOf(node);
-        if (index >= 0) parent.content.splice(index, 1);
+        if (index >= 0) (parent.content as CstNode[]).splice(index, 1);
     }
 
     override addHiddenNodes(tokens: IToken[]): void {
