@@ -49,7 +49,7 @@ export const FAMILIES = [
     },
     {
         name: 'escapes in one string',
-        n: 8_000, quick: 1_000,
+        n: 100_000, quick: 12_500,
         text: n => 'plan P {\n    goal "' + '\\"\\\\'.repeat(n) + '"\n}\n'
     }
 ];
