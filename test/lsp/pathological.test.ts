@@ -45,7 +45,7 @@ describe('130,000 comment lines in a row, open in the editor', () => {
     it('is judged, and another plan opened next gets diagnostics and a hover within a second', async () => {
         client = await LspClient.start({ initializationOptions: PINNED });
         const noted = await within(20_000, 'diagnostics of the comment file', client.open(NOTES, notes(130_000)));
-        expect(noted.map(d => [d.code, d.range.start.line, d.message.split(':')[0]])).toEqual([['syntax-error', 0, 'This file is empty']]);
+        expect(noted.map(d => [d.code, d.range.start.line, String(d.message).split(':')[0]])).toEqual([['syntax-error', 0, 'This file is empty']]);
 
         const started = performance.now();
         const found: Diagnostic[] = await within(1_000, 'diagnostics of the plan', client.open(PLAN, BAKERY));
