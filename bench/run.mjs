@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePlan, generateWorkspace } from './generate.mjs';
 import { measureLsp } from './lsp.mjs';
+import { pathologicalTable } from './pathological.mjs';
 import { measureYaml } from './yaml-baseline.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -21,6 +22,7 @@ const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const runs = quick ? 3 : 7;
 const cli = fileURLToPath(new URL('../bin/mplan.cjs', import.meta.url));
 const phasesScript = fileURLToPath(new URL('./phases.mjs', import.meta.url));
+const pathologicalScript = fileURLToPath(new URL('./pathological.mjs', import.meta.url));
 const smallPlan = fileURLToPath(new URL('../examples/phone-retailer.mplan', import.meta.url));
 const AS_OF = ['--as-of', '2027-01-15'];
 
@@ -56,6 +58,13 @@ function phases(lines) {
     return { ...timing, retainedBytesPerSourceByte: heap.retainedBytesPerSourceByte, peakRssMB: Math.max(timing.peakRssMB, heap.peakRssMB) };
 }
 
+/** The pathological families (bench/pathological.mjs) at n, 2n, 4n and 8n, in a process of their own. */
+function pathological() {
+    const result = spawnSync(process.execPath, ['--expose-gc', pathologicalScript, '--json', ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (result.status !== 0) throw new Error(`pathological: ${result.stderr}`);
+    return JSON.parse(result.stdout);
+}
+
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const dir = mkdtempSync(join(tmpdir(), 'mplan-bench-'));
 try {
@@ -71,6 +80,7 @@ try {
         const yamlMs = lines >= 10_000 ? measureYaml(lines, lines >= 100_000 ? 3 : runs) : undefined;
         checks.push({ ...inProcess, wholeProcessMs: Math.round(whole), yamlMs: yamlMs === undefined ? undefined : round(yamlMs) });
     }
+    const patho = pathological();
     const lsp = await measureLsp({ generatePlan, generateWorkspace, sizes: quick ? [1_000] : [10_000, 100_000], quick });
     const at = lines => checks.find(c => Math.abs(c.lines - lines) < lines * 0.05);
     const c10k = at(10_000), c100k = at(100_000);
@@ -87,6 +97,7 @@ try {
         const limit = Number(lines) >= 100_000 ? 300 : 30;
         if (Number(lines) >= 10_000) target(`edit → diagnostics at ${Number(lines).toLocaleString('en-US')} lines (ms)`, ms, `≤ ${limit}`, ms <= limit);
     }
+    for (const f of patho.families) target(`pathological: ${f.name}, full check 8n / n`, f.ratios[2] ?? 'capped', '≤ 10', f.met);
     if (lsp.libraryEdit) target('edit → diagnostics, library of the 1,000-file workspace (ms)', lsp.libraryEdit.allDependentsMs, '≤ 100', lsp.libraryEdit.allDependentsMs <= 100);
 
     const results = {
@@ -99,6 +110,7 @@ try {
         cliSmallPlanMs: round(cliSmall),
         checks,
         lsp,
+        pathological: patho,
         targets
     };
     writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
@@ -118,6 +130,7 @@ try {
         out.push(`| … until all ${lsp.libraryEdit.dependents} plans importing it are judged again | ${lsp.libraryEdit.allDependentsMs} |`);
         out.push(`| start-up: every file of the 1,000-file workspace judged | ${lsp.workspaceStartMs} |`);
     }
+    out.push('', ...pathologicalTable(patho));
     out.push('', '| target | measured | limit | met |', '|---|---:|---|---|');
     for (const t of targets) out.push(`| ${t.name} | ${t.value} | ${t.limit} | ${t.met ? 'yes' : 'no'} |`);
     console.log(out.join('\n'));

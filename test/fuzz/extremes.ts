@@ -85,6 +85,31 @@ export function extremesOfSize(): Extreme[] {
     ];
 }
 
+/**
+ * The pathological families of issue 18 (bench/pathological.mjs measures the
+ * same): long runs of comment lines (130,000 overflowed the stack), many small
+ * blocks with a comment each (quadratic), and the one-line runs the lexer was
+ * quadratic on: `"` then `\"` repeated, `/* ` repeated, an unterminated `"a`
+ * per line, and a string of escapes.
+ */
+export function extremesPathological(): Extreme[] {
+    const comments = size(130_000, 300_000);
+    const blocks = size(5_000, 40_000);
+    const quotes = size(1_500, 64_000);
+    const openers = size(3_000, 64_000);
+    const unterminated = size(2_000, 20_000);
+    const escapes = size(50_000, 500_000);
+    return [
+        { name: `${count(comments)} comment lines in a row, alone`, files: plan(Array.from({ length: comments }, (_, i) => (i % 10 === 0 ? `// idea ${i}` : '//')).join('\n') + '\n') },
+        { name: `${count(comments)} comment lines in a row, then the plan`, files: plan('//\n'.repeat(comments) + P) },
+        { name: `${count(blocks)} small blocks with a comment each`, files: plan(P + Array.from({ length: blocks }, (_, i) => `// bread of day ${i}\nproduct Bread${i} { price 3 USD } // fresh\n`).join('')) },
+        { name: `a quote then ${count(quotes)} escaped quotes, never closed`, files: plan(P + 'product Q { benefit "' + '\\"'.repeat(quotes) + '\n') },
+        { name: `${count(openers)} comment openers on one line`, files: plan(P + '/* '.repeat(openers) + '\n') },
+        { name: `${count(unterminated)} unterminated strings, one per line`, files: plan(P.replace('goal "Be the caterer of downtown offices"', 'goal "a\n'.repeat(unterminated) + 'goal "Be the caterer of downtown offices"')) },
+        { name: `a string of ${count(escapes)} escapes`, files: plan(P.replace('"Be the caterer of downtown offices"', '"' + '\\"\\\\'.repeat(escapes / 2) + '"')) }
+    ];
+}
+
 /** A plan whose import leads into a ring of `count` libraries, each importing the next and declaring the same blocks. */
 function ring(count: number): Files {
     const library = P.replace(/plan Bakery \{[^}]*\}\n/, '');

@@ -174,7 +174,9 @@ const insertion: fc.Arbitrary<{ text: string; times?: number }> = fc.oneof(
     // Suppression comments naming real rules: the engine drops what they silence, the formatter keeps their lines.
     fc.tuple(fc.constantFrom('next-line', 'file'), fc.uniqueArray(fc.constantFrom(...RULES.map(rule => rule.id)), { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', ' -- why\n', '', '\r\n'))
         .map(([kind, ids, end]) => `// mplan-disable-${kind} ${ids.join(', ')}${end}`),
-    fc.tuple(fc.constantFrom('a', ' ', '{', '"x" ', 'x, ', '\u0301', '😀', '\n', '// c\n', 'word '), fc.integer({ min: 100, max: 3_000 })).map(([text, times]) => ({ text, times }))
+    fc.tuple(fc.constantFrom('a', ' ', '{', '"x" ', 'x, ', '\u0301', '😀', '\n', '// c\n', 'word '), fc.integer({ min: 100, max: 3_000 })).map(([text, times]) => ({ text, times })),
+    // The pathological families of issue 18 (extremes-pathological.test.ts has them at full size).
+    fc.tuple(fc.constantFrom('//\n', '\\"', '/* ', '"a\n', '\\\\', '// c\nproduct P { price 1 USD }\n'), fc.integer({ min: 100, max: 3_000 })).map(([text, times]) => ({ text, times }))
 ).map(inserted => typeof inserted === 'string' ? { text: inserted } : inserted);
 
 /**
