@@ -14,11 +14,14 @@ import { Lexer as ChevrotainLexer, type ICustomPattern, type IToken, type TokenT
 import fc from 'fast-check';
 import { GrammarAST, GrammarUtils, RegExpUtils } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { generatePlan, generateWorkspace } from '../../bench/generate.mjs';
+// @ts-expect-error: a plain ES module without types
+import { generatePlan as untypedGeneratePlan, generateWorkspace as untypedGenerateWorkspace } from '../../bench/generate.mjs';
 import { blockCommentMatcher, ML_COMMENT_SOURCE, resetScanCount, scanCount, STRING_SOURCE, stringMatcher } from '../../src/language/syntax/linear-terminals.js';
 import { MplanTokenBuilder } from '../../src/language/syntax/token-builder.js';
 import { CLEAN_PLAN, check, services } from '../helpers.js';
 
+const generatePlan = untypedGeneratePlan as (lines: number, seed?: number) => string;
+const generateWorkspace = untypedGenerateWorkspace as (plans: number, libraries: number) => Map<string, string>;
 const ROOT = join(__dirname, '..', '..');
 const grammar = services.Mplan.Grammar;
 const lexer = services.Mplan.parser.Lexer;
@@ -92,8 +95,6 @@ describe('the matchers accept exactly what the grammar\'s regexes accept', () =>
 
     it('at every offset of random text, read in order as the lexer reads it', () => {
         const alphabet = fc.constantFrom('"', '\\', '/', '*', '\n', '\r', '\u2028', ' ', 'a', '}');
-        const string = stringMatcher();
-        const comment = blockCommentMatcher();
         const stringRegex = new RegExp(STRING_SOURCE, 'y');
         const commentRegex = new RegExp(ML_COMMENT_SOURCE, 'y');
         fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map(chars => chars.join('')), text => {
@@ -101,15 +102,14 @@ describe('the matchers accept exactly what the grammar\'s regexes accept', () =>
             for (let offset = 0; offset <= text.length; offset++) {
                 stringRegex.lastIndex = offset;
                 commentRegex.lastIndex = offset;
-                expect(string.exec(text, offset, tokens, {})?.[0] ?? null).toBe(stringRegex.exec(text)?.[0] ?? null);
-                expect(comment.exec(text, offset, tokens, {})?.[0] ?? null).toBe(commentRegex.exec(text)?.[0] ?? null);
+                expect(stringMatcher.exec(text, offset, tokens, {})?.[0] ?? null).toBe(stringRegex.exec(text)?.[0] ?? null);
+                expect(blockCommentMatcher.exec(text, offset, tokens, {})?.[0] ?? null).toBe(commentRegex.exec(text)?.[0] ?? null);
             }
         }), { seed: 18, numRuns: 3000 });
     });
 
     it('what a matcher remembers of one text never answers for another', () => {
-        const string = stringMatcher();
-        const comment = blockCommentMatcher();
+        const [string, comment] = [stringMatcher, blockCommentMatcher];
         // The same length, the same openers: only the closing quote and `*/` differ.
         expect(string.exec('"a\\"b\\"c', 0, [], {})).toBeNull();
         expect(string.exec('"a\\"b"\\"c', 3, [], {})?.[0]).toBe('"b"');
@@ -130,7 +130,7 @@ describe('the lexer gives the same tokens as the regex lexer', () => {
     });
 
     it('on the bench plans and a bench workspace', () => {
-        const texts = [generatePlan(2_000), generatePlan(300, 7), ...[...(generateWorkspace(20, 3) as Map<string, string>).values()]];
+        const texts = [generatePlan(2_000), generatePlan(300, 7), ...generateWorkspace(20, 3).values()];
         for (const text of texts) expect(lexWithMatchers(text)).toEqual(lexWithRegexes(text));
     });
 

@@ -17,11 +17,12 @@ import type { CustomPatternMatcherReturn, ICustomPattern, IToken } from 'chevrot
  * - ML_COMMENT: the first `*\/` at or after a position is the same for every
  *   later opener until it is passed, and "none" stays "none".
  *
- * What a matcher remembers belongs to one tokenize call: chevrotain passes
- * each call's own new array of tokens, which is the key (without one, nothing
- * is remembered). The grammar stays the one
- * definition of both terminals; the token builder installs a matcher only where
- * the grammar's regex is the one it implements (a test holds them equal).
+ * What the matchers remember belongs to one tokenize call: chevrotain passes
+ * each call its own new array of tokens, which keys it (weakly, so nothing of
+ * a text outlives its tokens; without an array, nothing is remembered). The
+ * grammar stays the one definition of both terminals; the token builder
+ * installs a matcher only where the grammar's regex is the one it implements
+ * (a test holds them equal, on random text at every offset).
  */
 
 /** The grammar's STRING and ML_COMMENT, as `GrammarUtils.terminalRegex` writes them. */
@@ -49,60 +50,69 @@ export function resetScanCount(): void {
     scanned = 0;
 }
 
-/** The grammar's STRING: a quote, escapes or plain characters on the same line, a quote. */
-export function stringMatcher(): ICustomPattern {
-    // A failed read from a quote in [failFrom, failTo) of this tokenize call's text.
-    let call: IToken[] | undefined;
-    let failFrom = -1;
-    let failTo = -1;
-    return {
-        exec(text: string, offset: number, tokens?: IToken[]): CustomPatternMatcherReturn | null {
-            if (text.charCodeAt(offset) !== QUOTE) return null;
-            if (tokens !== undefined && tokens === call && offset >= failFrom && offset < failTo) return null;
-            let i = offset + 1;
-            const end = text.length;
-            while (i < end) {
-                const code = text.charCodeAt(i);
-                if (code === QUOTE) {
-                    scanned += i + 1 - offset;
-                    return [text.substring(offset, i + 1)];
-                }
-                if (code === BACKSLASH) {
-                    if (i + 1 >= end || isLineTerminator(text.charCodeAt(i + 1))) break;
-                    i += 2;
-                } else if (code === LF || code === CR) {
-                    break;
-                } else {
-                    i++;
-                }
-            }
-            scanned += Math.min(i, end) - offset;
-            call = tokens;
-            failFrom = offset;
-            failTo = i;
-            return null;
-        }
-    };
+/** What the matchers found in one text: where a failed STRING read began and ended, where `*\/` was searched from and found. */
+interface Memo {
+    stringFrom: number;
+    stringTo: number;
+    commentFrom: number;
+    commentClose: number;
 }
 
-/** The grammar's ML_COMMENT: `/*` up to the first `*\/` after it. */
-export function blockCommentMatcher(): ICustomPattern {
-    // The first `*/` at or after `searchedFrom` in this tokenize call's text, -1 for none.
-    let call: IToken[] | undefined;
-    let searchedFrom = -1;
-    let close = -1;
-    return {
-        exec(text: string, offset: number, tokens?: IToken[]): CustomPatternMatcherReturn | null {
-            if (text.charCodeAt(offset) !== SLASH || text.charCodeAt(offset + 1) !== STAR) return null;
-            const from = offset + 2;
-            const known = tokens !== undefined && tokens === call && searchedFrom >= 0 && searchedFrom <= from && (close < 0 || close >= from);
-            if (!known) {
-                close = text.indexOf('*/', from);
-                scanned += (close < 0 ? text.length : close + 2) - from;
-                call = tokens;
-                searchedFrom = from;
-            }
-            return close < 0 ? null : [text.substring(offset, close + 2)];
-        }
-    };
+const memos = new WeakMap<IToken[], Memo>();
+
+function memoOf(tokens: IToken[] | undefined): Memo {
+    if (!tokens) return { stringFrom: -1, stringTo: -1, commentFrom: -1, commentClose: -1 };
+    let memo = memos.get(tokens);
+    if (!memo) {
+        memo = { stringFrom: -1, stringTo: -1, commentFrom: -1, commentClose: -1 };
+        memos.set(tokens, memo);
+    }
+    return memo;
 }
+
+/** The grammar's STRING: a quote, escapes or plain characters on the same line, a quote. */
+export const stringMatcher: ICustomPattern = {
+    exec(text: string, offset: number, tokens?: IToken[]): CustomPatternMatcherReturn | null {
+        if (text.charCodeAt(offset) !== QUOTE) return null;
+        const memo = memoOf(tokens);
+        if (offset >= memo.stringFrom && offset < memo.stringTo) return null;
+        let i = offset + 1;
+        const end = text.length;
+        while (i < end) {
+            const code = text.charCodeAt(i);
+            if (code === QUOTE) {
+                scanned += i + 1 - offset;
+                return [text.substring(offset, i + 1)];
+            }
+            if (code === BACKSLASH) {
+                if (i + 1 >= end || isLineTerminator(text.charCodeAt(i + 1))) break;
+                i += 2;
+            } else if (code === LF || code === CR) {
+                break;
+            } else {
+                i++;
+            }
+        }
+        scanned += i - offset;
+        memo.stringFrom = offset;
+        memo.stringTo = i;
+        return null;
+    }
+};
+
+/** The grammar's ML_COMMENT: `/*` up to the first `*\/` after it. */
+export const blockCommentMatcher: ICustomPattern = {
+    exec(text: string, offset: number, tokens?: IToken[]): CustomPatternMatcherReturn | null {
+        if (text.charCodeAt(offset) !== SLASH || text.charCodeAt(offset + 1) !== STAR) return null;
+        const from = offset + 2;
+        const memo = memoOf(tokens);
+        // The first `*/` at or after `commentFrom` is the first at or after `from` unless `from` is past it.
+        const known = memo.commentFrom >= 0 && memo.commentFrom <= from && (memo.commentClose < 0 || memo.commentClose >= from);
+        if (!known) {
+            memo.commentClose = text.indexOf('*/', from);
+            memo.commentFrom = from;
+            scanned += (memo.commentClose < 0 ? text.length : memo.commentClose + 2) - from;
+        }
+        return memo.commentClose < 0 ? null : [text.substring(offset, memo.commentClose + 2)];
+    }
+};

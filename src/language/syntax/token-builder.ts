@@ -45,9 +45,9 @@ function installLinearMatchers(tokens: TokenType[]): void {
     for (const token of tokens) {
         const source = token.PATTERN instanceof RegExp ? token.PATTERN.source : undefined;
         if (token.name === 'STRING' && source === STRING_SOURCE) {
-            Object.assign(token, { PATTERN: stringMatcher(), START_CHARS_HINT: ['"'], LINE_BREAKS: false });
+            Object.assign(token, { PATTERN: stringMatcher, START_CHARS_HINT: ['"'], LINE_BREAKS: false });
         } else if (token.name === 'ML_COMMENT' && source === ML_COMMENT_SOURCE) {
-            Object.assign(token, { PATTERN: blockCommentMatcher(), START_CHARS_HINT: ['/'], LINE_BREAKS: true });
+            Object.assign(token, { PATTERN: blockCommentMatcher, START_CHARS_HINT: ['/'], LINE_BREAKS: true });
         }
     }
 }
