@@ -43,7 +43,7 @@ export class MplanTokenBuilder extends DefaultTokenBuilder {
  */
 function installLinearMatchers(tokens: TokenType[]): void {
     for (const token of tokens) {
-        const source = token.PATTERN instanceof RegExp ? token.PATTERN.source : undefined;
+        const source = token.PATTERN instanceof RegExp && token.PATTERN.flags === '' ? token.PATTERN.source : undefined;
         if (token.name === 'STRING' && source === STRING_SOURCE) {
             Object.assign(token, { PATTERN: stringMatcher, START_CHARS_HINT: ['"'], LINE_BREAKS: false });
         } else if (token.name === 'ML_COMMENT' && source === ML_COMMENT_SOURCE) {
