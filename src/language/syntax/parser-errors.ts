@@ -302,6 +302,8 @@ export function lexingMessage(text: string, offset: number, length: number): str
     const found = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
     const first = found.charAt(0);
     if (first === '"') return 'Text in quotes must end with a closing " on the same line.';
+    // The lexer stops at `/*` only when no `*/` follows it anywhere in the file.
+    if (found.startsWith('/*')) return 'A comment that starts with /* must end with */, and this one is never closed (a comment on one line can start with // instead).';
     if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
     if (first === '-' && /[0-9]/.test(text.charAt(offset - 1))) return `Unexpected '${found}': a date is written YYYY-MM-DD (2027-06-30), and numbers cannot be negative in a plan.`;
     if (first === '-') return `Unexpected '${found}': numbers cannot be negative in a plan.`;

@@ -1,5 +1,6 @@
 import { Lexer, type TokenType, type TokenVocabulary } from 'chevrotain';
 import { DefaultTokenBuilder, type GrammarAST, type TokenBuilderOptions } from 'langium';
+import { blockCommentMatcher, ML_COMMENT_SOURCE, STRING_SOURCE, stringMatcher } from './linear-terminals.js';
 
 /** The grammar's terminal for free words, and the terminal for names. */
 export const WORD_TOKEN = 'WORD';
@@ -16,6 +17,7 @@ const ID_TOKEN = 'ID';
 export class MplanTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
+        installLinearMatchers(tokens);
         const word = tokens.find(token => token.name === WORD_TOKEN);
         if (!word) return tokens;
         word.PATTERN = Lexer.NA;
@@ -28,6 +30,25 @@ export class MplanTokenBuilder extends DefaultTokenBuilder {
             }
         }
         return tokens;
+    }
+}
+
+/**
+ * Lexing stays linear: STRING and ML_COMMENT, whose regexes can fail after
+ * reading to the end of the line or text (n openers of an unclosed run cost
+ * n²), get matchers that accept the same text and remember what a failed read
+ * found (`linear-terminals.ts`). A matcher is installed only over the regex it
+ * implements; a grammar change to either terminal keeps its regex (a test
+ * holds the matchers to the grammar and says so).
+ */
+function installLinearMatchers(tokens: TokenType[]): void {
+    for (const token of tokens) {
+        const source = token.PATTERN instanceof RegExp && token.PATTERN.flags === '' ? token.PATTERN.source : undefined;
+        if (token.name === 'STRING' && source === STRING_SOURCE) {
+            Object.assign(token, { PATTERN: stringMatcher, START_CHARS_HINT: ['"'], LINE_BREAKS: false });
+        } else if (token.name === 'ML_COMMENT' && source === ML_COMMENT_SOURCE) {
+            Object.assign(token, { PATTERN: blockCommentMatcher, START_CHARS_HINT: ['/'], LINE_BREAKS: true });
+        }
     }
 }
 
