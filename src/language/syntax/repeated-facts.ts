@@ -1,4 +1,5 @@
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumParser } from 'langium';
+import { isDocument } from '../generated/ast.js';
 import { isCleanParse } from './incremental-parse.js';
 
 /** A fact that holds one value, written a second time in the same block. */
@@ -195,10 +196,16 @@ function repeatsKnown(block: AstNode): boolean {
     return vouched.has(block) || (block.$container !== undefined && vouched.has(block.$container));
 }
 
-/** The top-level block (or the root of a block parsed alone) a node belongs to. */
-function blockOf(node: AstNode): AstNode {
+/**
+ * The block a node belongs to: in a whole document, the top-level block (the
+ * child of the document); in a block parsed alone (`incremental-parse.ts`),
+ * the root itself, also for a node of a nested group (a guarantee's `claim`,
+ * an objective's `metric`), whose container chain ends at that block.
+ */
+function blockOf(node: AstNode, root: AstNode, parsedAlone: boolean): AstNode {
+    if (parsedAlone) return root;
     let current = node;
-    while (current.$container && current.$container.$container) current = current.$container;
+    while (current.$container && current.$container !== root) current = current.$container;
     return current;
 }
 
@@ -228,7 +235,9 @@ export function recordRepeatedAssignments(parser: LangiumParser): LangiumParser 
         try {
             const result = parse(input, options);
             if (isCleanParse(result)) {
-                for (const node of twice) blocksWithRepeats.add(blockOf(node));
+                // Not a document: one block parsed alone, the root of this parse.
+                const parsedAlone = !isDocument(result.value);
+                for (const node of twice) blocksWithRepeats.add(blockOf(node, result.value, parsedAlone));
                 vouched.add(result.value);
             }
             return result;
