@@ -30,6 +30,7 @@ import { lexerFor, parserFor } from './syntax/parser-handover.js';
 import { MplanTokenBuilder } from './syntax/token-builder.js';
 import { MplanValueConverter } from './syntax/value-converter.js';
 import { MplanDocumentValidator } from './validation/document-validator.js';
+import { MplanDocumentBuilder, MplanLangiumDocuments } from './workspace/document-builder.js';
 import { MplanDocumentFactory } from './workspace/document-factory.js';
 import { MplanIndexManager } from './workspace/index-manager.js';
 import { MplanReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
@@ -106,7 +107,9 @@ export const MplanModule: Module<MplanServices, PartialLangiumServices & MplanAd
 
 export const MplanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
+        DocumentBuilder: services => new MplanDocumentBuilder(services),
         IndexManager: services => new MplanIndexManager(services),
+        LangiumDocuments: services => new MplanLangiumDocuments(services),
         LangiumDocumentFactory: services => new MplanDocumentFactory(services),
         WorkspaceManager: services => new MplanWorkspaceManager(services),
         WorkspaceLock: services => new MplanWorkspaceLock(services)

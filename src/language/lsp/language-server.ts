@@ -19,9 +19,10 @@ export class MplanLanguageServer extends DefaultLanguageServer {
 export function addSelectionRangeHandler(connection: Connection, shared: LangiumSharedServices): void {
     connection.onSelectionRanges(async (params, token) => {
         const uri = URI.parse(params.textDocument.uri);
-        const services = shared.ServiceRegistry.getServices(uri) as MplanServices;
+        // A document the server does not know is refused here, in words (MplanDocumentBuilder.waitUntil).
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Parsed, uri, token);
         const document = shared.workspace.LangiumDocuments.getDocument(uri);
+        const services = shared.ServiceRegistry.getServices(uri) as MplanServices;
         return document ? services.lspExtra.SelectionRangeProvider.getSelectionRanges(document, params.positions) : [];
     });
 }

@@ -1,6 +1,14 @@
 import { Cancellation, DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumDocument, type Mutable, type ParseResult } from 'langium';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document } from '../generated/ast.js';
 import { reparseEditedBlock } from '../syntax/incremental-parse.js';
+import { describeReadError } from './plan-loader.js';
+
+/**
+ * Why a document's text could not be had, in words: the document builder
+ * shows it as the document's one finding (`document-builder.ts`).
+ */
+export class TextUnavailable extends Error {}
 
 /**
  * Langium's document factory, except that an edited document is re-parsed
@@ -24,6 +32,27 @@ export class MplanDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         document.state = DocumentState.Parsed;
         return document;
+    }
+
+    /**
+     * The text to parse: the editor's, or the file's. An editor that opened a
+     * document without text (or with something else than a string) and a file
+     * that cannot be read are a `TextUnavailable` with the reason; a file that
+     * is gone keeps Node's error, for the workspace lock (`workspace-lock.ts`).
+     */
+    protected override async getUpdatedText(document: LangiumDocument, textDocument: TextDocument | undefined, cancellationToken: Cancellation.CancellationToken): Promise<string> {
+        if (textDocument) {
+            const text: unknown = textDocument.getText();
+            if (typeof text !== 'string') throw new TextUnavailable(`the editor sent it without its text (${text === undefined ? 'none' : `a ${typeof text}`} where the text should be)`);
+            return text;
+        }
+        try {
+            return await super.getUpdatedText(document, undefined, cancellationToken);
+        } catch (error) {
+            const code = (error as { code?: unknown } | undefined)?.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR') throw error;
+            throw new TextUnavailable(describeReadError(error));
+        }
     }
 
     protected reparseIncrementally(document: LangiumDocument, text: string): boolean {

@@ -7,6 +7,7 @@ import { CONFIG_FILE_NAME, parseConfig } from '../config/config-file.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { dateProblem } from '../model/values.js';
 import type { MplanServices } from '../mplan-module.js';
+import type { MplanLangiumDocuments } from './document-builder.js';
 import { RULES } from '../rules/index.js';
 
 /**
@@ -16,7 +17,8 @@ import { RULES } from '../rules/index.js';
  * - the project file (mplan.json at the root of the first workspace folder)
  *   is read before the first build, its problems are shown on the file, and a
  *   change to it re-judges every plan without a restart;
- * - imports are confined to the workspace folders (ImportResolver.setRoots).
+ * - imports are confined to the workspace folders (ImportResolver.setRoots),
+ *   and so are the file system's reads where it can tell links (ConfinableFileSystem).
  */
 export class MplanWorkspaceManager extends DefaultWorkspaceManager {
     protected readonly shared: LangiumSharedServices;
@@ -67,7 +69,7 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
         await Promise.all(uris.toArray().map(async uri => {
             try {
-                collector(await this.langiumDocuments.getOrCreateDocument(uri));
+                collector(this.langiumDocuments.getDocument(uri) ?? await (this.langiumDocuments as MplanLangiumDocuments).loadDocument(uri));
             } catch (error) {
                 this.shared.lsp.Connection?.console.warn(`mplan: left out ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
             }
@@ -84,7 +86,10 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
         }
         // Imports are read only inside the workspace folders (a file opened outside them: its own folder).
         const services = this.shared.ServiceRegistry.all[0] as MplanServices | undefined;
-        services?.references.ImportResolver.setRoots((this.folders ?? []).map(folder => URI.parse(folder.uri)));
+        const roots = (this.folders ?? []).map(folder => URI.parse(folder.uri));
+        services?.references.ImportResolver.setRoots(roots);
+        // And so is what the face's file system reads, where it can tell a link from a file (Node: src/server/file-system.ts).
+        (this.files as Partial<ConfinableFileSystem>).confineTo?.(roots);
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Parameters<DefaultWorkspaceManager['initializeWorkspace']>[1]): Promise<void> {
@@ -164,6 +169,15 @@ export class MplanWorkspaceManager extends DefaultWorkspaceManager {
         const documents = this.langiumDocuments.all.toArray() as LangiumDocument[];
         await this.shared.workspace.WorkspaceLock.write(token => this.documentBuilder.build(documents, { validation: true }, token));
     }
+}
+
+/**
+ * A file system that can keep its reads inside the workspace folders: one
+ * that refuses a link from inside them to a file outside, as `mplan check`
+ * does. The core cannot tell a link (it has no Node); the server's can.
+ */
+export interface ConfinableFileSystem {
+    confineTo(roots: readonly URI[]): void;
 }
 
 /** `initializationOptions` the server understands; anything else is ignored. */
