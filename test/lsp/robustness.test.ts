@@ -36,6 +36,8 @@ function checkedByCli(dir: string, file: string): Array<{ code: string; line: nu
     return report.files[0].findings.map(f => ({ code: f.ruleId, line: f.line - 1, character: f.column - 1, message: f.message }));
 }
 
+/** A diagnostic's message up to its first parenthesis ("'metric' is stated twice here"). */
+const opening = (d: Diagnostic) => String(d.message).split(' (')[0];
 const asShown = (diagnostics: Diagnostic[]) => diagnostics.map(d => ({ code: d.code, line: d.range.start.line, character: d.range.start.character, message: d.message }));
 
 /** The title of the phone retailer's strategy, where a hover on its name is answered. */
@@ -50,10 +52,10 @@ describe('the language server against bad documents, links and URIs', () => {
         const ws = await retailer();
         // One keystroke's change per block, so that each block is parsed again alone.
         const withMetric = ws.text.replace('metric units', 'metric units metric customers');
-        expect((await client!.change(ws.uri, withMetric)).map(d => d.message.split(' (')[0])).toEqual(["'metric' is stated twice here"]);
+        expect((await client!.change(ws.uri, withMetric)).map(opening)).toEqual(["'metric' is stated twice here"]);
         const typed = withMetric.replace('        paid within 5 days\n', '        paid within 5 days\n        claim "Call us"\n');
         const diagnostics = await client!.change(ws.uri, typed);
-        expect(diagnostics.map(d => d.message.split(' (')[0])).toEqual(["'metric' is stated twice here", "'claim' is stated twice here"]);
+        expect(diagnostics.map(opening)).toEqual(["'metric' is stated twice here", "'claim' is stated twice here"]);
         writeFileSync(ws.path, typed);
         expect(asShown(diagnostics)).toEqual(checkedByCli(ws.dir, 'phone-retailer.mplan'));
     });
