@@ -12,7 +12,7 @@
  * any keyword as a word there (src/language/syntax/token-builder.ts).
  */
 import fc from 'fast-check';
-import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, type Settings } from '../../src/language/config/settings.js';
+import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, THRESHOLD_DOCS, type Settings, type Thresholds } from '../../src/language/config/settings.js';
 import { RULES } from '../../src/language/rules/index.js';
 import { collectKeywords } from '../../src/language/syntax/token-builder.js';
 import { services, TEST_AS_OF } from '../helpers.js';
@@ -553,8 +553,8 @@ export function messyFiles(files: GeneratedFile[]): Record<string, string> {
 /**
  * The settings a plan is judged by, as a project's mplan.json may give them:
  * mostly the tests' defaults; sometimes another as-of day (long before or
- * after the plans' dates), rules set to other levels or off ("*" among them), thresholds at
- * their smallest or far above their defaults.
+ * after the plans' dates), rules set to other levels or off ("*" among them), thresholds
+ * anywhere from their minimum to their maximum.
  */
 export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     asOf: fc.oneof({ weight: 6, arbitrary: fc.constant(TEST_AS_OF) }, { weight: 1, arbitrary: fc.constantFrom('2020-01-01', '2027-06-30', '2099-12-31', '0001-01-01') }),
@@ -565,14 +565,9 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     ),
     thresholds: fc.oneof(
         { weight: 4, arbitrary: fc.constant(DEFAULT_THRESHOLDS) },
-        { weight: 1, arbitrary: fc.record({
-            maxProductsPerCampaign: fc.integer({ min: 1, max: 1_000 }),
-            minGuaranteeDays: fc.integer({ min: 0, max: 100_000 }),
-            minPaymentOptions: fc.integer({ min: 1, max: 1_000 }),
-            maxEmailsPerWeek: fc.integer({ min: 0, max: 1_000 }),
-            horizonMonths: fc.integer({ min: 1, max: 240 }),
-            minLtvToCac: fc.double({ min: 0, max: 100, noNaN: true }),
-            maxPaybackMonths: fc.integer({ min: 1, max: 240 })
-        }) }
+        // Anywhere a project's mplan.json may set them: from each threshold's minimum to its maximum (THRESHOLD_DOCS).
+        { weight: 1, arbitrary: fc.record(Object.fromEntries(Object.entries(THRESHOLD_DOCS).map(([key, doc]) => [key,
+            doc.fractional ? fc.double({ min: doc.minimum, max: doc.maximum, noNaN: true }) : fc.integer({ min: doc.minimum, max: doc.maximum })
+        ])) as unknown as { [K in keyof Thresholds]: fc.Arbitrary<Thresholds[K]> }) }
     )
 });
