@@ -10,8 +10,13 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, DocumentSymbol, Hover, Location } from 'vscode-languageserver-types';
+import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureWorkspace, LspClient, ROOT, uri } from './client.js';
+// @ts-expect-error: a plain ES module without types
+import { generatePlan as untypedGeneratePlan } from '../../bench/generate.mjs';
+
+const generatePlan = untypedGeneratePlan as (lines: number) => string;
 
 let client: LspClient | undefined;
 afterEach(async () => { await client?.stop(); client = undefined; });
@@ -169,5 +174,22 @@ describe('the language server against bad documents, links and URIs', () => {
         expect(codes(await client!.open(remote, 'tactic Loose { channel seo }\n'))).toEqual(['tactic-without-strategy']);
         const symbols = await client!.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: remote } });
         expect(symbols.map(s => s.name)).toEqual(['Loose']);
+    });
+
+    it('a request cancelled while its document is being judged is answered with the RequestCancelled error, not a result', async () => {
+        const ws = await retailer();
+        // A plan large enough that judging an edit of it takes a while (30,000 lines).
+        const big = join(ws.dir, 'big.mplan');
+        const text = generatePlan(30_000);
+        await client!.open(uri(big), text);
+        // An edit, not waited for: the hover below waits for its judgement, and is cancelled meanwhile.
+        void client!.change(uri(big), text.replace('goal "', 'goal "x'));
+        const source = new CancellationTokenSource();
+        const hover = client!.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(big) }, position: { line: 2, character: 5 } }, source.token);
+        source.cancel();
+        // Langium answers a cancelled request with its ResponseError: one copy of the protocol library
+        // in the server (package.json pins it), or the connection sends that error as if it were the hover.
+        const answer = await hover.then(result => ({ result }), (error: { code: number }) => ({ code: error.code }));
+        expect(answer).toEqual({ code: -32800 });
     });
 });
