@@ -165,7 +165,7 @@ export function unknownCommand(word: string, checkedAsPath = true): string {
  * that `mplan plan.mplan` and `mplan missing.mplan` stay about files while
  * `mplan chek` is a mistyped command.
  */
-function meantAsPath(word: string, exists: (path: string) => boolean): boolean {
+export function meantAsPath(word: string, exists: (path: string) => boolean): boolean {
     return /[/\\.*?[\]{}]/.test(word) || exists(word);
 }
 

@@ -4,7 +4,8 @@
  * that command's usage and options. Nothing here lists an option by hand.
  */
 import { listed } from '../language/wording.js';
-import { COMMANDS, COMMAND_NAMES, isCommand, unknownCommand, type CommandName, type OptionSpec } from './args.js';
+import { existsSync } from 'node:fs';
+import { COMMANDS, COMMAND_NAMES, isCommand, meantAsPath, unknownCommand, type CommandName, type OptionSpec } from './args.js';
 import type { CommandResult } from './results.js';
 
 declare const MPLAN_VERSION: string;
@@ -91,5 +92,9 @@ export function helpFor(argv: readonly string[]): CommandResult | undefined {
     }
     if (!argv.includes('--help') && !argv.includes('-h')) return undefined;
     const first = argv[0];
+    // `mplan chek --help`: a mistyped command gets the same hint as without --help, not the overview.
+    if (first !== undefined && !first.startsWith('-') && !isCommand(first) && !meantAsPath(first, existsSync)) {
+        return { stdout: '', stderr: `mplan: ${unknownCommand(first)}\n`, exitCode: 2 };
+    }
     return { stdout: first !== undefined && isCommand(first) ? commandHelp(first) : overview(), stderr: '', exitCode: 0 };
 }

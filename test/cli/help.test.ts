@@ -30,6 +30,12 @@ describe('a command that is not one', () => {
         expectOneCleanErrorLine(await mplan(['expalin', 'no-goal'], dir), /^mplan: 'expalin' is not a command\. Did you mean 'explain'\?/);
         expectOneCleanErrorLine(await mplan(['launch'], dir), /^mplan: 'launch' is not a command, nor a file or folder here \(mplan --help lists the commands\)$/);
         expectOneCleanErrorLine(await mplan(['help', 'chek'], dir), /^mplan: 'chek' is not a command\. Did you mean 'check'\? \(mplan --help lists the commands\)$/);
+        // With --help too: the hint, not the overview.
+        expectOneCleanErrorLine(await mplan(['chek', '--help'], dir), /^mplan: 'chek' is not a command\. Did you mean 'check'\? \(mplan --help lists the commands\)$/);
+        // A first word that reads as a path is the default command's: --help shows the overview.
+        const overview = await mplan(['plans/launch.mplan', '--help'], dir);
+        expect(overview.code).toBe(0);
+        expect(overview.stdout).toContain('mplan check [paths...]');
     });
 
     it('a first word that is a file or folder is still checked, and a path that reads as one is still a missing file', async () => {
