@@ -1,4 +1,5 @@
 import { GrammarAST } from 'langium';
+import { wordLists } from './word-lists.js';
 
 /**
  * The words the grammar allows at the places syntax errors happen, read from
@@ -70,28 +71,9 @@ function analyse(grammar: GrammarAST.Grammar): GrammarWords {
             }
         });
     }
-    const lists = new Map<string, string[]>();
-    for (const rule of rules) {
-        const tokens = closedList(rule.definition);
-        if (tokens && tokens.length > 2) lists.set(rule.name, tokens);
-    }
+    // The rules that are a list of more than two words (a choice of two reads better spelled out).
+    const lists = new Map(wordLists(grammar).filter(list => !list.property && list.words.length > 2).map(list => [list.rule, list.words]));
     return { loops, blockKeywords, topLevel: document ? first(document.definition).tokens : blockKeywords, lists };
-}
-
-/** The keywords of a rule that is nothing but a choice of keywords (or of such rules): `Channel`, `TimeUnit`. */
-function closedList(element: GrammarAST.AbstractElement): string[] | undefined {
-    if (GrammarAST.isKeyword(element)) return [element.value];
-    if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) return closedList(element.rule.ref.definition);
-    if (GrammarAST.isAlternatives(element) && !element.cardinality) {
-        const words: string[] = [];
-        for (const alternative of element.elements) {
-            const more = closedList(alternative);
-            if (!more) return undefined;
-            words.push(...more);
-        }
-        return words;
-    }
-    return undefined;
 }
 
 function isKeyword(element: GrammarAST.AbstractElement | undefined, value: string): boolean {
