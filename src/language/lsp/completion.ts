@@ -1,3 +1,4 @@
+import { segmentsReached } from '../model/audiences.js';
 import {
     AstUtils, CstUtils, GrammarAST, GrammarUtils, isOperationCancelled, UriUtils, type AstNode, type AstNodeDescription, type CstNode,
     type LangiumDocument, type LangiumDocuments, type MaybePromise
@@ -419,8 +420,7 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
             }
         }
         if (!tactic) return;
-        let segments: Segment[] = [];
-        for (const ref of tactic.audience ?? []) if (ref.ref) segments.push(ref.ref);
+        let segments: Segment[] = segmentsReached(tactic.audience ?? []);
         if (segments.length === 0) {
             for (const serves of tactic.serves ?? []) {
                 for (const target of serves.ref?.targets ?? []) if (target.ref) segments.push(target.ref);
