@@ -11,7 +11,7 @@ import { CompletionItemKind, CompletionList, InsertTextFormat, type Cancellation
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Campaign, Document, Element, Funnel, Objective, Product, Segment, Strategy, Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
-import { ONLINE_CHANNELS } from '../model/channels.js';
+import { channelFacts } from '../model/channels.js';
 import { stageOf } from '../model/funnel-stages.js';
 import type { PlanModel, PlanModelProvider } from '../model/plan-model.js';
 import { today } from '../config/settings.js';
@@ -246,7 +246,9 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         let detail = 'keyword';
-        if (rule?.name === 'Channel') detail = ONLINE_CHANNELS.has(keyword.value as never) ? 'online channel' : 'offline channel';
+        const channel = rule?.name === 'Channel' || rule?.name === 'FlowChannel' ? channelFacts(keyword.value) : undefined;
+        if (channel) detail = `${channel.online ? 'online' : 'offline'}, ${channel.media}: ${channel.what}`;
+        else if (rule?.name === 'DelayUnit') detail = 'unit of time';
         else if (rule?.name === 'Weekday') detail = 'day of the week';
         else if (rule?.name === 'DaySet') detail = 'days';
         else if (rule?.name === 'Cadence' && keyword.value !== 'every' && keyword.value !== 'times') detail = 'how often';

@@ -13,11 +13,11 @@ import { readFunnel, type FunnelReading } from '../model/funnel-reading.js';
 import { formatMoney } from '../model/values.js';
 import { budgetUse, tacticShare } from './inlay-hints.js';
 import { formatNumber, percentAsWritten, percentText } from '../wording.js';
-import { budgetTotal, unitName } from '../model/budgets.js';
+import { budgetTotal, costInAll, paysSomething, spendParts, unitName } from '../model/budgets.js';
 import type { Span } from '../model/funnel-reading.js';
 import { keywordDoc } from './keyword-docs.js';
 import {
-    budgetText, cadenceText, exactMoney, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
+    budgetText, cadenceText, commissionText, exactMoney, feeText, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
     horizonText, moneySpan, noProjection, objectiveText, paybackText, percentSpan, priceText, productSold, projections, rateText, spendByMonthText, targetText
 } from './figures.js';
 
@@ -163,7 +163,7 @@ function campaign(node: Campaign, model: PlanModel): string {
     } else {
         const share = use.ratio !== undefined ? ` (${percentText(use.ratio)} of the budget)` : '';
         const spent = use.spent !== undefined && use.budget ? formatMoney({ amount: use.spent, currency: use.budget.currency }) : use.planned.toString();
-        const each = listOf(use.tactics.map(t => `${md(t.name)} ${t.budget && amountOf(t.budget) ? tacticCost(t) : '(no budget)'}`));
+        const each = listOf(use.tactics.map(t => `${md(t.name)} ${paysSomething(t) ? tacticCost(t) : '(no budget)'}`));
         lines.push(fact('Planned', use.planned.isEmpty ? `no amounts yet: ${each}` : `${md(spent)}${share} for ${each}`));
     }
     if (use.budget && use.left !== undefined) {
@@ -188,13 +188,21 @@ function campaign(node: Campaign, model: PlanModel): string {
     return lines.join('\n');
 }
 
-/** What a tactic costs in a campaign's list: "4,500 USD (1,500 USD per month)". */
+/** What a tactic costs in a campaign's list: "4,500 USD (1,500 USD per month)", "5,100 USD (budget 1,500 USD, fee 3,600 USD)". */
 function tacticCost(node: Tactic): string {
-    const stated = md(money(node.budget!));
-    if (!node.budgetPer) return stated;
-    const total = budgetTotal(node);
-    const per = `${stated} per ${unitName(node.budgetPer)}`;
-    return total ? `${md(exactMoney(total.amount, total.currency))} (${per})` : per;
+    const parts = spendParts(node);
+    const total = costInAll(node);
+    if (parts.length === 1 && parts[0].kind === 'budget') {
+        const stated = md(money(node.budget!));
+        if (!node.budgetPer) return stated;
+        const per = `${stated} per ${unitName(node.budgetPer)}`;
+        return total ? `${md(exactMoney(total.amount, total.currency))} (${per})` : per;
+    }
+    const each = parts.map(part => {
+        const sum = budgetTotal(part);
+        return `${part.kind} ${sum ? md(exactMoney(sum.amount, sum.currency)) : 'not counted'}`;
+    });
+    return total ? `${md(exactMoney(total.amount, total.currency))} (${each.join(', ')})` : each.join(', ');
 }
 
 function tactic(node: Tactic, model: PlanModel): string {
@@ -206,7 +214,13 @@ function tactic(node: Tactic, model: PlanModel): string {
         lines.push(fact('Channel', 'none yet'));
     }
     const budget = budgetText(node, md);
-    lines.push(fact('Budget', budget ?? 'none yet'));
+    lines.push(fact('Budget', budget ?? (node.fee || node.commission ? 'none' : 'none yet')));
+    const fee = feeText(node, md);
+    if (fee) lines.push(fact('Fee', fee));
+    const commission = commissionText(node, md);
+    if (commission) lines.push(fact('Commission', commission));
+    if (node.cadence) lines.push(fact('Publishes', cadenceText(node.cadence) ?? ''));
+    if (node.cap && typeof node.cap.times === 'number' && node.cap.per) lines.push(fact('Frequency cap', `${node.cap.times} per ${unitName(node.cap.per)} per person`));
     lines.push(fact('Serves', names(node.serves) || 'no strategy yet'));
     const campaigns = [...new Set(model.campaignsRunning.get(node) ?? [])];
     const runBy = listOf(campaigns.map(c => {

@@ -10,7 +10,7 @@ import type { Campaign, Document, Funnel, Objective, Price, Tactic } from '../ge
 import type { MplanServices } from '../mplan-module.js';
 import { amountOf, campaignSpend, tacticsRun, type PlanModel } from '../model/plan-model.js';
 import { dayNumber, formatMoney, MoneySum, type Amount } from '../model/values.js';
-import { budgetTotal, unitName } from '../model/budgets.js';
+import { budgetTotal, paysSomething, tacticCosts, unitName } from '../model/budgets.js';
 import { isRecurring, projectFunnel, type Projection } from '../model/economics.js';
 import { projectionGap } from '../model/projection-gaps.js';
 import { judgeObjective, metricKind, type ObjectiveJudgement } from '../model/objectives.js';
@@ -48,7 +48,7 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         totalBudget.add(budgetTotal(campaign));
         for (const amount of amounts(campaignSpend(campaign))) plannedSpend.add(amount);
     }
-    for (const tactic of blocks.tactics) tacticBudgets.add(budgetTotal(tactic));
+    for (const tactic of blocks.tactics) for (const total of tacticCosts(tactic).totals) tacticBudgets.add(total);
     const counted = { error: 0, warning: 0, info: 0 };
     for (const finding of findings) counted[finding.severity]++;
     const counts: BlockCounts = {
@@ -153,13 +153,13 @@ function rowBuilder(name: string | null, node: AstNode | undefined, title?: stri
     return { name, title, node, sum: new MoneySum(), tactics: [], unbudgeted: [], uncounted: [] };
 }
 
-/** Counts `part` of a tactic's budget in all (1 for all of it) in a row. */
+/** Counts `part` of what a tactic pays in all (1 for all of it: budget, fee and commission) in a row. */
 function addTactic(row: RowBuilder, tactic: Tactic, part: number): void {
     row.tactics.push(shownName(tactic));
-    const budget = budgetTotal(tactic);
-    if (budget) row.sum.add({ amount: budget.amount * part, currency: budget.currency });
-    else if (amountOf(tactic.budget)) row.uncounted.push(shownName(tactic));
-    else row.unbudgeted.push(shownName(tactic));
+    const { totals, uncounted } = tacticCosts(tactic);
+    for (const total of totals) row.sum.add({ amount: total.amount * part, currency: total.currency });
+    if (uncounted.length > 0) row.uncounted.push(shownName(tactic));
+    else if (!paysSomething(tactic)) row.unbudgeted.push(shownName(tactic));
 }
 
 /** The rows, with each one's share of what they add up to in the plan currency. */
@@ -230,8 +230,8 @@ function campaignRow(campaign: Campaign, currency: string | undefined): Campaign
         left: comparable ? cents(budget.amount - spend.amount) : undefined,
         ratio: comparable && budget.amount > 0 ? spend.amount / budget.amount : undefined,
         tactics: tactics.map(shownName),
-        unbudgeted: tactics.filter(tactic => !amountOf(tactic.budget)).map(shownName),
-        uncounted: tactics.filter(tactic => amountOf(tactic.budget) && !budgetTotal(tactic)).map(shownName),
+        unbudgeted: tactics.filter(tactic => !paysSomething(tactic)).map(shownName),
+        uncounted: tactics.filter(tactic => tacticCosts(tactic).uncounted.length > 0).map(shownName),
         location: locationOf(campaign)
     };
 }
