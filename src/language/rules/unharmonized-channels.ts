@@ -7,6 +7,12 @@ function normalized(message: string | undefined): string {
     return (message ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** Whether a message carries another's words in order, whatever the punctuation around them. */
+function carries(message: string, line: string): boolean {
+    const words = (text: string) => ` ${text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+    return words(line).trim() !== '' && words(message).includes(words(line));
+}
+
 function names(tactics: Tactic[]): string {
     return tactics.slice(0, 3).map(t => t.name).join(', ') + (tactics.length > 3 ? ', …' : '');
 }
@@ -26,8 +32,13 @@ export const unharmonizedChannels: Rule = {
             const offline = tactics.filter(t => isOffline(t.channel));
             if (online.length === 0 || offline.length === 0) continue;
             // What each tactic that reaches customers says: its own message, else the strategy's, which it repeats.
+            // A tactic's own message that carries the strategy's line, word for word, says it too
+            // ("Lunch meeting tomorrow? Fresh, same day." carries "Fresh, same day").
             const reaching = tactics.filter(t => t.channel !== undefined);
-            const says = (t: Tactic) => normalized(t.message) || shared;
+            const says = (t: Tactic) => {
+                const own = normalized(t.message);
+                return own === '' || (shared !== '' && carries(own, shared)) ? shared : own;
+            };
             const messages = new Set(reaching.map(says));
             if (messages.size === 1 && !messages.has('')) continue;
             const silent = reaching.filter(t => says(t) === '');
@@ -36,10 +47,10 @@ export const unharmonizedChannels: Rule = {
                 : silent.length > 0
                     ? `only some of its tactics carry a message (none in ${names(silent)})`
                     : shared
-                        ? `its tactics say ${messages.size} different things, not only the strategy's message`
+                        ? `its tactics say ${messages.size} different things, not all of them the strategy's message`
                         : `its tactics carry ${messages.size} different messages`;
             const fix = shared
-                ? `Make each tactic's message say what the strategy's does ("${strategy.message!.trim()}"), or drop the tactics' own messages so they repeat it.`
+                ? `Make each tactic's message carry the strategy's line ("${strategy.message!.trim()}"), or drop the tactics' own messages so they repeat it.`
                 : `Add 'message "…"' to the strategy: the one line all its tactics repeat.`;
             report({
                 node: strategy,
