@@ -80,6 +80,21 @@ async function guarded(work: () => Promise<CallToolResult> | CallToolResult): Pr
     }
 }
 
+/**
+ * The SDK answers arguments that do not fit a tool's input schema, and an
+ * unknown tool, with a tool error of its own: one line per problem, after
+ * "MCP error -32602: ". Here they read as mplan's other errors do: one line,
+ * the problems joined. (`createToolError` is the SDK's internal method for
+ * exactly these; test/mcp/safety.test.ts fails should it change.)
+ */
+function oneLineProtocolErrors(server: McpServer): void {
+    const sdk = server as unknown as { createToolError(message: string): CallToolResult };
+    sdk.createToolError = message => ({
+        content: [{ type: 'text', text: `mplan: ${message.replace(/^MCP error -?\d+: /, '').split('\n').map(line => line.trim()).filter(Boolean).join('; ')}` }],
+        isError: true
+    });
+}
+
 /** The language reference shipped beside the rule pages (docs/language.md). */
 function languageReference(): string {
     return readFileSync(path.resolve(rulesDocsDir(), '..', 'language.md'), 'utf8');
@@ -96,6 +111,7 @@ export function createMcpServer(root: string): McpServer {
                 + 'and lists the suggestions, which are the user\'s to decide; summarize gives budgets, spend, the funnel projection and unit economics.'
         }
     );
+    oneLineProtocolErrors(server);
     const readOnly = { readOnlyHint: true, openWorldHint: false };
 
     server.registerTool('check', {
