@@ -7,7 +7,7 @@ if (major < 22) {
     process.exit(2);
 }
 try {
-    require('../out/mcp.cjs');
+    require('../out/mcp.cjs').main(process.argv.slice(2), 'mplan-mcp');
 } catch (error) {
     // A broken or missing build: one line, never a dump of the bundle.
     const reason = error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('out/mcp.cjs')

@@ -105,11 +105,11 @@ export const COMMANDS = {
         }
     },
     mcp: {
-        usage: 'mcp',
-        summary: 'start the MCP server for AI assistants',
+        usage: 'mcp [DIR]',
+        summary: 'start the MCP server for AI assistants (default: .)',
         details: 'Talks the Model Context Protocol over standard input and output: an AI assistant checks,\n'
-            + 'fixes, formats and summarises the plans of this folder with it (docs/ai-assistants.md). It\n'
-            + 'reads files inside this folder only and writes only when a tool is asked to write.',
+            + 'fixes, formats and summarises the plans of the project folder DIR with it (docs/ai-assistants.md).\n'
+            + 'It reads files inside that folder only and writes only when a tool is asked to write.',
         options: {}
     },
     help: { usage: 'help [COMMAND]', summary: 'a command\'s usage and options', options: {} }

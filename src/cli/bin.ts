@@ -36,13 +36,12 @@ if (process.env[BUILD_REQUEST] === '1') {
     // The MCP server for AI assistants (src/mcp): its own bundle beside this one, with the SDK in it,
     // so that no other command loads the SDK. Long-lived, like the language server: no snapshot.
     const args = parseArgs(argv);
-    const problem = typeof args === 'string' ? args : args.positional.length > 0 ? `mcp takes no arguments, not '${args.positional[0]}' (it reads the folder it is started in)` : undefined;
-    if (problem) {
-        process.stderr.write(`mplan: ${problem}\n`);
+    if (typeof args === 'string') {
+        process.stderr.write(`mplan: ${args}\n`);
         process.exitCode = 2;
     } else {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        require('./mcp.cjs');
+        (require('./mcp.cjs') as { main(args: string[], name: string): void }).main(args.positional, 'mplan');
     }
 } else {
     // The language server is long-lived: its start is not worth a snapshot.

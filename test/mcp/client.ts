@@ -28,10 +28,15 @@ export interface McpSession {
     close(): Promise<void>;
 }
 
-/** Starts the server by `bin/mplan.cjs mcp` (or `bin/mplan-mcp.cjs`) in `cwd` and connects the SDK's client to it. */
+/** Starts the server by `bin/mplan.cjs mcp` (or `bin/mplan-mcp.cjs`) of this repository in `cwd` and connects the SDK's client to it. */
 export async function startMcp(cwd: string, bin: 'mplan' | 'mplan-mcp' = 'mplan'): Promise<McpSession> {
     const args = bin === 'mplan' ? [join(ROOT, 'bin', 'mplan.cjs'), 'mcp'] : [join(ROOT, 'bin', 'mplan-mcp.cjs')];
-    const transport = new StdioClientTransport({ command: process.execPath, args, cwd, stderr: 'pipe', env: { ...process.env } as Record<string, string> });
+    return connectMcp(process.execPath, args, cwd);
+}
+
+/** Starts the server by `command args` in `cwd` (an installed bin, say) and connects the SDK's client to it. */
+export async function connectMcp(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<McpSession> {
+    const transport = new StdioClientTransport({ command, args, cwd, stderr: 'pipe', env: { ...env } as Record<string, string> });
     let stderr = '';
     transport.stderr?.on('data', chunk => { stderr += String(chunk); });
     const client = new Client({ name: 'mplan-test', version: '1.0.0' });

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileS
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mplan, ROOT } from '../cli/run.js';
-import { call, fixtureProject, startMcp, structured, textOf, type McpSession } from './client.js';
+import { call, connectMcp, fixtureProject, startMcp, structured, textOf, type McpSession } from './client.js';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-PROJECT';
 
@@ -164,13 +164,37 @@ describe('starting it', () => {
         }
     });
 
-    it('mplan mcp takes no arguments: one line and exit 2', async () => {
-        for (const args of [['mcp', 'plans'], ['mcp', '--stdio']]) {
+    it('serves the project folder it is given, wherever it is started', async () => {
+        const other = await connectMcp(process.execPath, [join(ROOT, 'bin', 'mplan-mcp.cjs'), 'project'], dirname(project));
+        try {
+            const checked = await structured<{ files: Array<{ path: string }> }>(other, 'check', { paths: ['ebook-list.mplan'] });
+            expect(checked.files.map(file => file.path)).toEqual(['ebook-list.mplan']);
+            expectOneLineError(await call(other, 'check', { paths: ['../outside/secret.mplan'] }), /is outside the project folder/);
+        } finally {
+            await other.close();
+        }
+    });
+
+    it('a wrong command line is one line and exit 2', async () => {
+        const cases: Array<[string[], RegExp]> = [
+            [['mcp', 'a', 'b'], /^mplan: takes one project folder, not 2 \(a, b\)$/],
+            [['mcp', 'missing'], /^mplan: missing: no such folder$/],
+            [['mcp', 'ebook-list.mplan'], /^mplan: ebook-list\.mplan: not a folder; give the project folder$/],
+            [['mcp', '--stdio'], /^mplan: unknown option '--stdio' for mplan mcp\./]
+        ];
+        for (const [args, pattern] of cases) {
             const run = await mplan(args, project);
-            expect(run.code).toBe(2);
+            expect(run.code, args.join(' ')).toBe(2);
             expect(run.stdout).toBe('');
             expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-            expect(run.stderr).toMatch(/^mplan: (mcp takes no arguments, not 'plans'|unknown option '--stdio' for mplan mcp)/);
+            expect(run.stderr.trimEnd()).toMatch(pattern);
         }
+        const bin = await new Promise<{ code: number | null; stderr: string }>(resolve => {
+            const child = spawn(process.execPath, [join(ROOT, 'bin', 'mplan-mcp.cjs'), '--stdio'], { cwd: project });
+            let stderr = '';
+            child.stderr.on('data', chunk => { stderr += String(chunk); });
+            child.on('exit', code => resolve({ code, stderr }));
+        });
+        expect(bin).toEqual({ code: 2, stderr: "mplan-mcp: unknown option '--stdio' (mplan-mcp --help shows the usage)\n" });
     });
 });
