@@ -159,6 +159,27 @@ describe('the npm package', () => {
             expect(capabilities.documentFormattingProvider).toBeTruthy();
         });
 
+        it('starts the MCP server by each set-up of docs/ai-assistants.md, from a folder outside the project', async () => {
+            const page = readFileSync(join(ROOT, 'docs', 'ai-assistants.md'), 'utf8');
+            const setups = [...page.matchAll(/```json\n([\s\S]*?)```/g)].map(match => JSON.parse(match[1]) as { servers?: Record<string, { command: string; args: string[] }>; mcpServers?: Record<string, { command: string; args: string[] }> });
+            const servers = setups.map(setup => (setup.servers ?? setup.mcpServers)!.mplan);
+            expect(servers).toHaveLength(3);
+            copyFileSync(join(PLANS, 'ebook-list.mplan'), join(project, 'ebook-list.mplan'));
+            copyFileSync(PINNED, join(project, 'mplan.json'));
+            const elsewhere = tempDir();
+            for (const server of servers) {
+                const args = server.args.map(arg => arg.replace('${workspaceFolder}', project).replace('/Users/you/plans', project));
+                const mcp = await connectMcp(server.command, args, elsewhere, ENV);
+                try {
+                    const checked = await structured<{ files: Array<{ path: string; findings: unknown[] }> }>(mcp, 'check', { paths: ['ebook-list.mplan'], asOf: '2027-01-15' });
+                    expect(checked.files[0].path, args.join(' ')).toBe('ebook-list.mplan');
+                    expect(checked.files[0].findings.length).toBeGreaterThan(0);
+                } finally {
+                    await mcp.close();
+                }
+            }
+        });
+
         it('starts the MCP server from its bin and by npx mplan mcp', async () => {
             for (const [command, args] of [[join(project, 'node_modules', '.bin', 'mplan-mcp'), []], ['npx', ['--no-install', 'mplan', 'mcp']]] as const) {
                 const mcp = await connectMcp(command, [...args], project, ENV);

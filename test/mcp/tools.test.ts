@@ -79,6 +79,19 @@ describe('what the server offers', () => {
     });
 });
 
+describe('docs/ai-assistants.md', () => {
+    it('describes every tool, resource and prompt the server lists, and no other', async () => {
+        const page = readFileSync(join(ROOT, 'docs', 'ai-assistants.md'), 'utf8');
+        const section = (title: string) => page.slice(page.indexOf(`\n## ${title}\n`), page.indexOf('\n## ', page.indexOf(`\n## ${title}\n`) + 1));
+        const rows = (text: string) => [...text.matchAll(/^\| (?:prompt )?`([^`]+)` \|/gm)].map(match => match[1]);
+        const { tools } = await session.client.listTools();
+        expect(rows(section('Tools')).sort()).toEqual(tools.map(tool => tool.name).sort());
+        const { resources } = await session.client.listResources();
+        const { prompts } = await session.client.listPrompts();
+        expect(rows(section('Resources and prompt')).sort()).toEqual([...resources.map(resource => resource.uri), ...prompts.map(prompt => prompt.name)].sort());
+    });
+});
+
 describe('check', () => {
     it('finds in the flawed example what mplan check --format json finds, each finding with its fixes', async () => {
         const tool = await structured<CheckResult>(session, 'check', { paths: ['ebook-list.mplan'], asOf: AS_OF });
