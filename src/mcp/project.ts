@@ -14,6 +14,7 @@ import { MAX_PLAN_BYTES, readPlanFile, sizeInWords, UnreadableFile } from '../ho
 import { describeReadError } from '../language/workspace/plan-loader.js';
 import { PLAN_FILE_EXTENSION } from '../language/scoping/imports.js';
 import type { Settings } from '../language/config/settings.js';
+import { dateProblem } from '../language/model/values.js';
 
 /** A tool's refusal, told to the assistant as the tool's error, in one line. */
 export class ToolError extends Error {}
@@ -71,6 +72,9 @@ export class Project {
 
     /** The settings of a request: mplan.json of the project (if any), with `asOf`. */
     settings(asOf: string | undefined): Settings {
+        // Named as the tool names it (runSettings names the CLI's --as-of).
+        const problem = asOf === undefined ? undefined : dateProblem(asOf);
+        if (problem) throw new ToolError(`asOf takes a date (YYYY-MM-DD): ${problem}`);
         return runSettings(undefined, asOf, this.root);
     }
 

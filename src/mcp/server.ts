@@ -25,7 +25,7 @@ const MAX_GIVEN_FILES = 200;
 
 const givenFile = z.object({
     path: z.string().min(1).describe('the file\'s path in the project, ending in .mplan (imports between given files resolve by it; other imports are read from the project)'),
-    text: z.string().describe('the plan text')
+    text: z.string().describe('the plan text (at most 5 MB, as a plan file)')
 });
 
 /** What the plan tools read: plan text, or files in the project, and the day to judge by. */

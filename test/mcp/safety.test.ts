@@ -113,7 +113,7 @@ describe('a bad input is a tool error, never the end of the server', () => {
         expectOneLineError(await call(session, 'explain_rule', {}), /Invalid arguments for tool explain_rule: .*rule/);
         expectOneLineError(await call(session, 'apply_fixes', { write: 'yes' }), /Invalid arguments for tool apply_fixes/);
         expectOneLineError(await call(session, 'no_such_tool', {}), /Tool no_such_tool not found/);
-        expectOneLineError(await call(session, 'check', { asOf: '2027-02-30' }), /^mplan: --as-of takes a date \(YYYY-MM-DD\): /);
+        expectOneLineError(await call(session, 'check', { asOf: '2027-02-30' }), /^mplan: asOf takes a date \(YYYY-MM-DD\): /);
         expectOneLineError(await call(session, 'check', { files: [] }), /^mplan: files is empty/);
         expectOneLineError(await call(session, 'check', { files: [{ path: 'a.mplan', text: '' }], paths: ['.'] }), /^mplan: give either files .* or paths/);
         expectOneLineError(await call(session, 'check', { paths: ['missing.mplan'] }), /^mplan: missing\.mplan: no such file or directory$/);
