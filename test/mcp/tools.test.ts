@@ -104,6 +104,15 @@ describe('check', () => {
         expect(findings.find(f => f.ruleId === 'few-payment-options')!.fixes!.every(fix => fix.kind === 'suggestion' && fix.status === 'suggestion')).toBe(true);
     });
 
+    it('answers requests made at the same time, each as if alone', async () => {
+        const alone = await structured<CheckResult>(session, 'check', { paths: ['ebook-list.mplan'], asOf: AS_OF });
+        const together = await Promise.all([
+            ...Array.from({ length: 4 }, () => structured<CheckResult>(session, 'check', { paths: ['ebook-list.mplan'], asOf: AS_OF })),
+            structured(session, 'summarize', { plan: 'phone-retailer.mplan', asOf: AS_OF })
+        ]);
+        for (const result of together.slice(0, 4)) expect(result).toEqual(alone);
+    });
+
     it('checks the whole project by default, as mplan check does in its folder', async () => {
         const tool = await structured<CheckResult>(session, 'check', { asOf: AS_OF });
         expect(withoutFixes(tool)).toEqual(await cliCheck(project));
