@@ -9,7 +9,7 @@
 import { projectionGap } from '../model/projection-gaps.js';
 import type { Cadence, Duration, Funnel, Objective, Percent, Price, Product, Rate, Tactic } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
-import { budgetByMonth, budgetTotal, commissionGap, commissionPrice, monthLabel, paysSomething, spendParts, tacticCostByMonth, unitName, type Budgeted } from '../model/budgets.js';
+import { budgetByMonth, budgetTotal, commissionGap, commissionPrice, monthLabel, spendParts, statesCost, tacticCostByMonth, unitName, type Budgeted } from '../model/budgets.js';
 import { judgingPlan, projectFunnel, soldProduct, type CustomerValue, type Projection } from '../model/economics.js';
 import { readFunnel, type Span } from '../model/funnel-reading.js';
 import { isTrialStage } from '../model/funnel-stages.js';
@@ -157,7 +157,7 @@ export function campaignSpendByMonth(campaign: Budgeted, tactics: readonly Tacti
     let currency: string | undefined;
     const months = new Map<number, number>();
     for (const tactic of tactics) {
-        if (!paysSomething(tactic)) continue;
+        if (!statesCost(tactic)) continue;
         const spread = tacticCostByMonth(tactic);
         if (!spread || (currency && spread.currency !== currency)) return undefined;
         currency = spread.currency;

@@ -13,7 +13,7 @@ import { readFunnel, type FunnelReading } from '../model/funnel-reading.js';
 import { formatMoney } from '../model/values.js';
 import { budgetUse, tacticShare } from './inlay-hints.js';
 import { formatNumber, percentAsWritten, percentText } from '../wording.js';
-import { budgetTotal, costInAll, paysSomething, spendParts, unitName } from '../model/budgets.js';
+import { budgetTotal, costInAll, spendParts, statesCost, unitName } from '../model/budgets.js';
 import type { Span } from '../model/funnel-reading.js';
 import { keywordDoc } from './keyword-docs.js';
 import {
@@ -163,7 +163,7 @@ function campaign(node: Campaign, model: PlanModel): string {
     } else {
         const share = use.ratio !== undefined ? ` (${percentText(use.ratio)} of the budget)` : '';
         const spent = use.spent !== undefined && use.budget ? formatMoney({ amount: use.spent, currency: use.budget.currency }) : use.planned.toString();
-        const each = listOf(use.tactics.map(t => `${md(t.name)} ${paysSomething(t) ? tacticCost(t) : '(no budget)'}`));
+        const each = listOf(use.tactics.map(t => `${md(t.name)} ${statesCost(t) ? tacticCost(t) : '(no budget)'}`));
         lines.push(fact('Planned', use.planned.isEmpty ? `no amounts yet: ${each}` : `${md(spent)}${share} for ${each}`));
     }
     if (use.budget && use.left !== undefined) {

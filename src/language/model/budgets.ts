@@ -198,9 +198,14 @@ export function spendParts(tactic: Tactic): SpendPart[] {
     return parts;
 }
 
-/** Whether a tactic states anything it pays: a budget, a fee or a commission with an amount. */
+/** Whether a tactic pays anything: a budget, a fee or a commission of more than nothing. */
 export function paysSomething(tactic: Tactic): boolean {
     return [tactic.budget?.amount, tactic.fee?.amount, tactic.commission?.value].some(amount => typeof amount === 'number' && amount > 0);
+}
+
+/** Whether a tactic states what it pays, even nothing (`budget 0 USD`): a budget, a fee or a commission with an amount. */
+export function statesCost(tactic: Tactic): boolean {
+    return [tactic.budget?.amount, tactic.fee?.amount, tactic.commission?.value].some(amount => typeof amount === 'number');
 }
 
 /**
@@ -237,7 +242,7 @@ export function tacticCostByMonth(tactic: Tactic): { currency: string; months: M
     let currency: string | undefined;
     const months = new Map<number, number>();
     for (const part of spendParts(tactic)) {
-        if (typeof part.budget?.amount !== 'number' || part.budget.amount === 0) continue;
+        if (typeof part.budget?.amount !== 'number') continue;
         const spread = budgetByMonth(part);
         if (!spread || (currency && spread.currency !== currency)) return undefined;
         currency = spread.currency;
