@@ -180,7 +180,7 @@ export function commissionText(tactic: Tactic, esc: Escape = asIs): string | und
     if (!commission || typeof commission.value !== 'number') return undefined;
     const rate = commission.percent ? `${formatNumber(commission.value)}%` : formatMoney({ amount: commission.value, currency: esc(commission.currency ?? '') });
     const gap = commissionGap(tactic);
-    if (gap) return `${rate} per sale; not counted as spend: ${esc(gap)}`;
+    if (gap) return `${rate} per sale; not counted as spend: ${gap}`;
     const part = spendParts(tactic).find(p => p.kind === 'commission')!;
     const price = commission.percent ? commissionPrice(tactic) : undefined;
     const of = price ? ` of ${formatMoney({ amount: price.amount, currency: esc(price.currency) })}` : '';

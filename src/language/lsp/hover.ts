@@ -2,8 +2,8 @@ import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type La
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isCampaign, isCompetitor, isFunnel, isObjective, isPlan, isProduct, isSegment, isStrategy, isTactic,
-    type Campaign, type Competitor, type Document, type Funnel, type HoursWindow, type Money, type Objective, type Plan,
+    isAudience, isCampaign, isCompetitor, isFlow, isFunnel, isObjective, isPlan, isProduct, isSegment, isStrategy, isTactic,
+    type Audience, type Campaign, type Competitor, type Flow, type Document, type Funnel, type HoursWindow, type Money, type Objective, type Plan,
     type Platform, type Product, type Segment, type Strategy, type Tactic
 } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
@@ -16,6 +16,7 @@ import { formatNumber, percentAsWritten, percentText } from '../wording.js';
 import { budgetTotal, costInAll, spendParts, statesCost, unitName } from '../model/budgets.js';
 import type { Span } from '../model/funnel-reading.js';
 import { keywordDoc } from './keyword-docs.js';
+import { busiestWeek, schedule, whenText } from '../model/flows.js';
 import {
     budgetText, cadenceText, commissionText, exactMoney, feeText, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
     horizonText, moneySpan, noProjection, objectiveText, paybackText, percentSpan, priceText, productSold, projections, rateText, spendByMonthText, targetText
@@ -116,6 +117,8 @@ function summarize(node: AstNode, model: PlanModel): Summary | undefined {
     if (isCompetitor(node)) return { heading: head('competitor', node), body: competitor(node) };
     if (isPlan(node)) return { heading: head('plan', node), body: plan(node) };
     if (isFunnel(node)) return { heading: head('funnel', node), body: funnel(node, model) };
+    if (isFlow(node)) return { heading: head('flow', node), body: flow(node) };
+    if (isAudience(node)) return { heading: head('audience', node), body: audience(node, model) };
     if (isObjective(node)) return { heading: `**${node.kind}** ${quoted(node.text ?? '')}`, body: objective(node) };
     return undefined;
 }
@@ -391,6 +394,31 @@ function funnelLabel(node: Funnel): string {
     if (node.name) return node.name;
     const line = node.$cstNode ? node.$cstNode.range.start.line + 1 : undefined;
     return line ? `the funnel at line ${line}` : 'a funnel';
+}
+
+/** A flow as its timeline: "cart abandoned → after 1 hour: "Your mug is waiting" → day 1 → … → stops when purchased". */
+function flow(node: Flow): string {
+    const lines: string[] = [];
+    lines.push(fact('Channel', node.channel ?? 'none yet'));
+    if (node.audience.length > 0) lines.push(fact('Reaches', names(node.audience) || 'no audience found'));
+    const steps = schedule(node).map(({ step, at }) => `${whenText(at)}${step.subject ? `: ${quoted(step.subject)}` : ''}${step.contents.length > 0 ? ` with ${md(step.contents.join(', '))}` : ''}`);
+    const stop = node.stops.length > 0 ? `stops when ${md(node.stops.map(s => s.value).join(', '))}` : 'nothing stops it';
+    lines.push(fact('Timeline', [node.trigger ? `trigger ${quoted(node.trigger.value)}` : 'no trigger yet', ...steps, stop].join(' → ')));
+    if (node.steps.length > 0) lines.push(fact('Busiest week', `${busiestWeek(node)} ${busiestWeek(node) === 1 ? 'message' : 'messages'} to one person`));
+    if (node.hours) lines.push(fact('Sends', hours(node.hours)));
+    return lines.join('\n');
+}
+
+function audience(node: Audience, model: PlanModel): string {
+    const lines: string[] = [];
+    if (node.who) lines.push(`> ${md(node.who)}`, '');
+    if (node.behaviour) lines.push(fact('Did', quoted(node.behaviour.value)));
+    if (node.within && typeof node.within.amount === 'number') lines.push(fact('Within', `the last ${node.within.amount} ${node.within.unit ?? ''}`.trim()));
+    if (typeof node.size === 'number') lines.push(fact('Size', `${formatNumber(node.size)}${typeof node.sizeHigh === 'number' ? ` to ${formatNumber(node.sizeHigh)}` : ''} people`));
+    lines.push(fact('Drawn from', names(node.segments) || 'no segment yet'));
+    const reachedBy = [...model.reach.tactics, ...model.reach.flows].filter(block => block.audience.some(ref => ref.ref === node));
+    lines.push(fact('Reached by', nodeNames(reachedBy) || 'no tactic or flow yet'));
+    return lines.join('\n');
 }
 
 function competitor(node: Competitor): string {
