@@ -205,6 +205,7 @@ function tacticCost(node: Tactic): string {
         const sum = budgetTotal(part);
         return `${part.kind} ${sum ? md(exactMoney(sum.amount, sum.currency)) : 'not counted'}`;
     });
+    if (parts.length === 1) return each[0];
     return total ? `${md(exactMoney(total.amount, total.currency))} (${each.join(', ')})` : each.join(', ');
 }
 
