@@ -236,6 +236,12 @@ funnel {
     conversion visitors to leads 5%
     conversion leads to customers 10%
 }
+tactic Sponsored {
+    serves Office
+    channel email on "Downtown Business Weekly"
+    budget 1000 USD
+    from 2027-02-01 to 2027-04-30
+}
 `;
 
 /** How many lines CLEAN_PLAN has: text appended to it starts on the line after. */
