@@ -50,7 +50,14 @@ const PART_NAMES = {
     Percent: 'a percentage (`20% to 30%`)',
     Rate: 'a share over time (`3% a month`)',
     Count: 'an expected count (`expect`)',
-    Guarantee: 'a guarantee'
+    Guarantee: 'a guarantee',
+    Audience: 'an audience',
+    Flow: 'a flow',
+    FlowStep: 'a step of a flow (`step`)',
+    Delay: 'a step\'s delay (`after 2 days`)',
+    AbTest: 'an A/B test (`test`)',
+    Commission: 'a commission (`commission 10% per sale`)',
+    FrequencyCap: 'a frequency cap (`frequency cap 3 per week`)'
 };
 
 /** "How a plan is written": the ways of writing every value, each with an example that parses where it says. */

@@ -35,7 +35,7 @@ tactic SpringAds {
 `);
         expect(syntaxErrors(result)).toEqual([expect.objectContaining({
             line: 8, column: 30, endColumn: 33,
-            message: "Unexpected 'per' after 'month' in tactic 'SpringAds'. A fact of a tactic starts with 'serves', 'channel', 'audience', 'budget', 'from', 'hours' or 'message', and '}' closes the block."
+            message: "Unexpected 'per' after 'month' in tactic 'SpringAds'. A fact of a tactic starts with 'serves', 'channel', 'audience', 'budget', 'fee', 'commission', … (all of them: docs/language.md#tactic), and '}' closes the block."
         })]);
     });
 
@@ -84,13 +84,22 @@ product Box {
         expect(syntaxErrors(result)[0].message).toBe("Expected a percentage such as 20% after 'margin' but found 'high'.");
     });
 
-    it('staff in quotes asks for a word, never for \'WORD\'', async () => {
+    it('a tracked metric in quotes asks for a word, never for \'WORD\'', async () => {
         const result = await check(`${PLAN_HEADER}
 campaign Launch {
-    staff "Ann Lee"
+    track "repeat orders"
 }
 `);
-        expect(syntaxErrors(result)[0].message).toBe("Expected a word after 'staff' but found '\"Ann Lee\"'.");
+        expect(syntaxErrors(result)[0].message).toBe("Expected a word after 'track' but found '\"repeat orders\"'.");
+    });
+
+    it('staff and departments in quotes are no error: a name of several words', async () => {
+        const result = await check(`${PLAN_HEADER}
+campaign Launch {
+    staff "Ann Lee" 50% from "customer service"
+}
+`);
+        expect(syntaxErrors(result)).toEqual([]);
     });
 
     it('after error recovery, the word before the error is still the one written before it', async () => {

@@ -146,6 +146,9 @@ export function classify(source: GrammarAST.AbstractElement): TokenClass | null 
             case 'DATE':
             case 'TIME':
                 return { type: 'number' };
+            case 'HASHTAG':
+                // A hashtag (`#FreshLunch`) is a word of your own, as a free word is.
+                return { type: 'variable' };
             case 'WORD': {
                 if (feature === 'name') {
                     // The name of a part of a block written as a free word: a product's tier or variant.

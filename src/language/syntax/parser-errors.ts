@@ -16,13 +16,16 @@ export const TERMINAL_WORDS: Readonly<Record<string, string>> = {
     NUMBER: 'a number',
     DATE: 'a date (YYYY-MM-DD)',
     TIME: 'a time of day (HH:MM)',
+    HASHTAG: 'a hashtag such as #FreshLunch',
     EOF: 'the end of the file'
 };
 
 /** What a closed list of words is, in words, by its grammar rule. */
 const LIST_NOUNS: Readonly<Record<string, string>> = {
     Channel: 'a channel',
+    FlowChannel: 'a channel a flow sends by',
     TimeUnit: 'a unit of time',
+    DelayUnit: 'a unit of time',
     DaySet: 'days of the week',
     Weekday: 'a day of the week'
 };
