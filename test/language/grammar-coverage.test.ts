@@ -218,7 +218,7 @@ describe('every fact of the grammar', () => {
 const SAMPLES_PER_ROUND = 30;
 const MAX_ROUNDS = 12;
 const SAMPLE_SEED = 20270115;
-const NAMES: Names = { product: ['Box', 'Platter'], segment: ['Managers'], competitor: ['SweetCo'], strategy: ['Office'], tactic: ['Ads'] };
+const NAMES: Names = { product: ['Box', 'Platter'], segment: ['Managers'], competitor: ['SweetCo'], strategy: ['Office'], tactic: ['Ads'], audience: ['Lapsed'] };
 
 describe('the fuzz arbitraries (test/fuzz/arbitraries.ts)', () => {
     it('generate every kind of block of the grammar, and only those', () => {
