@@ -38,6 +38,11 @@ segment Buyers ${S} {
     decides
     habits { social linkedin sites ${S} }
 }
+audience Lapsed ${S} {
+    who ${S}
+    of Buyers
+    behaviour ${S}
+}
 competitor Rival ${S} {
     strength ${S}
     weakness ${S}
@@ -57,13 +62,24 @@ strategy Win ${S} {
 tactic Ads ${S} {
     serves Win
     channel social on ${S}
-    audience Buyers
+    audience Buyers, Lapsed
     budget 100 USD
     from 2027-02-01 to 2027-03-01
     message ${S}
+    keywords ${S}
+    hashtags ${S}
+    test ${S} metric clicks
+}
+flow Nudge ${S} {
+    channel email
+    audience Lapsed
+    trigger ${S}
+    step after 1 day ${S} with reminder
+    stop when ${S}
 }
 campaign Go ${S} {
     budget 50 USD
+    staff ${S} 50% from ${S}
     runs Ads
     from 2027-02-01 to 2027-03-01
     results { sales 3 ${S} }
@@ -79,6 +95,7 @@ funnel ${S} {
 offer ${S} {
     guarantee ${S} 5 days claim ${S} refunds ${S} condition ${S}
     free sample ${S}
+    payments card, ${S}
     security ${S}
 }
 `;
