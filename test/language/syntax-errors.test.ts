@@ -212,6 +212,38 @@ tactic SpringAds {
     });
 });
 
+describe('syntax errors in the facts of issue 15', () => {
+    /** The syntax errors of a text, as `line:column message`. */
+    async function errors(text: string): Promise<string[]> {
+        return syntaxErrors(await check(text)).map(f => `${f.line}:${f.column} ${f.message}`);
+    }
+
+    it('a flow takes only the channels a flow sends by, and names them', async () => {
+        expect(await errors('flow Welcome {\n    channel seo\n}\n')).toEqual(["2:13 Expected 'email', 'sms', 'push' or 'messaging' after 'channel' but found 'seo'."]);
+        expect(await errors('flow Welcome {\n    channel sns\n}\n')).toEqual(["2:13 Unknown word 'sns' in flow 'Welcome': did you mean 'sms'?"]);
+    });
+
+    it('a step\'s delay needs its unit, and a misspelled unit is named', async () => {
+        expect(await errors('flow Welcome {\n    step after 2 "Hello"\n}\n')).toEqual([
+            "2:18 Expected a unit of time after '2' but found '\"Hello\"': 'minute', 'minutes', 'hour', 'hours', 'day', 'days', … (all of them: docs/language.md#units-of-a-delay)."
+        ]);
+        expect(await errors('flow Welcome {\n    step after 2 hourz\n}\n')).toEqual(["2:18 Unknown word 'hourz' in flow 'Welcome': did you mean 'hour' or 'hours'?"]);
+        expect(await errors('flow Welcome {\n    stop purchased\n}\n')).toEqual(["2:10 Expected 'when' after 'stop' but found 'purchased'."]);
+    });
+
+    it('a commission is a percentage or an amount, said so when neither is written', async () => {
+        expect(await errors('tactic Partners {\n    commission 10 per sale\n}\n')).toEqual([
+            "2:16 Expected a percentage such as 20% or an amount with its currency, such as 1_500 USD after 'commission' but found '10 per'."
+        ]);
+        expect(await errors('tactic Partners {\n    commission 10% per sale\n}\ntactic Blogs {\n    commission 12 USD per sale\n}\n')).toEqual([]);
+    });
+
+    it('a # alone is no hashtag: the message says how one is written', async () => {
+        expect((await errors('tactic Posts {\n    hashtags #, #Lunch\n}\n'))[0]).toBe('2:14 A hashtag is written with its word right after the # (#FreshLunch), or in quotes when it holds a space ("#slow living").');
+        expect(await errors('tactic Posts {\n    hashtags\n}\n')).toEqual(["3:1 Expected a hashtag such as #FreshLunch, a word or text in double quotes after 'hashtags' but found '}'."]);
+    });
+});
+
 describe('did you mean', () => {
     it('measures typos with swapped letters as one edit, and scales the limit with the word', () => {
         expect(typoDistance('emial', 'email')).toBe(1);

@@ -60,6 +60,17 @@ function describeSlot(type: TokenType, rule: string, before: IToken | undefined)
     return describeTokenType(type);
 }
 
+/**
+ * What a path of tokens that starts alike with others is, in words: a number
+ * and `%` is a percentage, a number and a name an amount with its currency
+ * (`commission 10%` or `commission 12 USD`); else what its first token is.
+ */
+function describePath(path: TokenType[], rule: string, before: IToken | undefined): string {
+    if (path[0]?.name === 'NUMBER' && path[1]?.name === '%') return PERCENTAGE;
+    if (path[0]?.name === 'NUMBER' && path[1]?.name === 'ID') return MONEY;
+    return describeSlot(path[0], rule, before);
+}
+
 function describeFound(token: IToken): string {
     if (isEnd(token)) return 'the end of the file';
     return `'${clip(token.image, 40)}'`;
@@ -265,7 +276,7 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
             const typo = second && this.typo(place, alike.map(path => path[1].name), second);
             if (typo) return typo;
             const written = options.actual.slice(0, Math.max(...alike.map(path => path.length))).filter(token => !isEnd(token));
-            const expected = listWords(alike.map(path => path.every(type => !TERMINAL_WORDS[type.name]) ? `'${path.map(type => type.name).join(' ')}'` : describeSlot(path[0], rule, place.before)));
+            const expected = listWords(alike.map(path => path.every(type => !TERMINAL_WORDS[type.name]) ? `'${path.map(type => type.name).join(' ')}'` : describePath(path, rule, place.before)));
             return `Expected ${expected}${after(place.before)} but found '${clip(written.map(token => token.image).join(' '), 40)}'.`;
         }
         const typo = this.typo(place, list ?? firsts);
@@ -310,5 +321,6 @@ export function lexingMessage(text: string, offset: number, length: number): str
     if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
     if (first === '-' && /[0-9]/.test(text.charAt(offset - 1))) return `Unexpected '${found}': a date is written YYYY-MM-DD (2027-06-30), and numbers cannot be negative in a plan.`;
     if (first === '-') return `Unexpected '${found}': numbers cannot be negative in a plan.`;
+    if (first === '#') return 'A hashtag is written with its word right after the # (#FreshLunch), or in quotes when it holds a space ("#slow living").';
     return `Unexpected '${found}': this is not part of the mplan language.`;
 }
