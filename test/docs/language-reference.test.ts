@@ -165,7 +165,7 @@ describe('docs/language.md', () => {
                 // A word of two lists (`email`, `daily`) is listed in each, with its meaning there.
                 const entries = lists.filter(l => /^- \*\*`[a-z ]+`\*\*: /.test(l) && l.slice(5).split('`')[0].split(' ')[0] === word);
                 const list = wordLists(grammar).find(l => l.rule === rule && l.words.some(w => w.split(' ')[0] === word));
-                const meaning = keywordDoc(word, list?.holder)?.meaning;
+                const meaning = keywordDoc(word, [list?.rule, list?.holder])?.meaning;
                 if (!list || !meaning || !entries.some(line => line.includes(`\`**: ${meaning} `))) problems.push(`${rule}: '${word}' is not listed with its meaning`);
             }
         }

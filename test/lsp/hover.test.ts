@@ -202,6 +202,10 @@ describe('hover on the words of issue 15 over LSP', () => {
         '    channel retargeting on instagram',
         '    audience LapsedOffices',
         '}',
+        'tactic Stars {',
+        '    channel reviews on trustpilot',
+        '    reviews 20 per month',
+        '}',
         'flow Welcome {',
         '    channel sms',
         '    audience LapsedOffices',
@@ -247,8 +251,11 @@ describe('hover on the words of issue 15 over LSP', () => {
         expect(await on(doc, 'audience', 2)).toMatch(/^\*\*audience\*\*: The segments and audiences this flow writes to\./);
         const tacticChannel = await on(doc, 'channel', 0);
         expect(tacticChannel).toMatch(/^\*\*channel\*\*: How the tactic reaches people: `seo`, `ppc`, .*`retargeting`.* or `phone`\. Name the platforms after `on`\./);
-        expect(await on(doc, 'channel', 1)).toMatch(/^\*\*channel\*\*: What the flow sends its messages by: `email`, `sms`, `push` or `messaging`\./);
+        expect(await on(doc, 'channel', 2)).toMatch(/^\*\*channel\*\*: What the flow sends its messages by: `email`, `sms`, `push` or `messaging`\./);
         expect(await on(doc, 'sms')).toBe('**sms**: The flow sends text messages.\n\n```mplan\nchannel sms\n```');
+        // reviews: the channel, and the fact of the same tactic.
+        expect(await on(doc, 'reviews', 0)).toMatch(/^\*\*reviews\*\*: A channel: asking buyers to review you on review sites/);
+        expect(await on(doc, 'reviews', 1)).toBe('**reviews**: How many new reviews the tactic aims for, per month or another period.\n\n```mplan\nreviews 20 per month\n```');
         expect(await on(doc, 'within')).toMatch(/^\*\*within\*\*: How recently the people of this audience did what sets them apart/);
     });
 });

@@ -533,7 +533,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
     marketplace: channel('selling on a marketplace, such as Etsy or Amazon, in its search and listings.', 'amazon', 'marketplace'),
     reviews: {
         meaning: 'Reviews: as a tactic\'s channel, asking buyers to review you on review sites (`channel reviews on trustpilot`); as a fact of a tactic, how many new reviews it aims for, per month or another period.',
-        usage: 'reviews 20 per month'
+        usage: 'reviews 20 per month',
+        in: {
+            Channel: { meaning: 'A channel: asking buyers to review you on review sites, such as Trustpilot or Google. Say how many you aim for with `reviews 20 per month`.', usage: 'channel reviews on trustpilot' },
+            Tactic: { meaning: 'How many new reviews the tactic aims for, per month or another period.', usage: 'reviews 20 per month' }
+        }
     },
     push: flowChannel(channel('push notifications to people who installed your app or allowed them in the browser.', 'onesignal', 'push'), 'push', 'push notifications'),
     messaging: flowChannel(channel('messages in chat apps, such as WhatsApp or Messenger.', 'whatsapp', 'messaging'), 'messaging', 'messages in a chat app'),
@@ -933,13 +937,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
 
 /**
  * What a keyword means where it stands: `where` is the type of the part of the
- * plan it stands in (the AST type); undefined for a word that is no keyword.
+ * plan it stands in (the AST type), or the places it stands in, the most
+ * particular first (the list of words it is one of, `Channel`, then the AST
+ * type, `Tactic`: a channel's `reviews` and a tactic's `reviews 20 per month`
+ * mean different things); undefined for a word that is no keyword.
  */
-export function keywordDoc(keyword: string, where?: string): KeywordDoc | undefined {
+export function keywordDoc(keyword: string, where?: string | readonly (string | undefined)[]): KeywordDoc | undefined {
     const entry = Object.hasOwn(KEYWORD_DOCS, keyword) ? KEYWORD_DOCS[keyword] : undefined;
     if (!entry) return undefined;
-    const specific = where && entry.in && Object.hasOwn(entry.in, where) ? entry.in[where] : undefined;
-    return specific ?? { meaning: entry.meaning, usage: entry.usage };
+    const places = typeof where === 'string' ? [where] : where ?? [];
+    const place = places.find(p => p !== undefined && entry.in !== undefined && Object.hasOwn(entry.in, p));
+    return place !== undefined ? entry.in![place] : { meaning: entry.meaning, usage: entry.usage };
 }
 
 // ------------------------------------------------------------------------------ lists of words
