@@ -571,7 +571,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
 
     // --------------------------------------------------------------------- flow
     flow: {
-        meaning: 'An automated series of e-mails or text messages: what starts it, whom it writes to, its steps with their delays, and what stops it.',
+        meaning: 'An automated series of messages (e-mails, texts, push notifications or chat messages): what starts it, whom it writes to, its steps with their delays, and what stops it.',
         usage: 'flow Welcome { channel email trigger signup step "Welcome to lunch" step after 2 days "Our menu" stop when ordered }'
     },
     trigger: {
