@@ -50,7 +50,15 @@ const PART_NAMES = {
     Percent: 'a percentage (`20% to 30%`)',
     Rate: 'a share over time (`3% a month`)',
     Count: 'an expected count (`expect`)',
-    Guarantee: 'a guarantee'
+    Guarantee: 'a guarantee',
+    Audience: 'an audience',
+    Flow: 'a flow',
+    FlowStep: 'a step of a flow (`step`)',
+    Delay: 'a step\'s delay (`after 2 days`)',
+    AbTest: 'an A/B test (`test`)',
+    Commission: 'a commission (`commission 10% per sale`)',
+    FrequencyCap: 'a frequency cap (`frequency cap 3 per week`)',
+    Channel: 'the channel of a tactic (`channel …`)'
 };
 
 /** "How a plan is written": the ways of writing every value, each with an example that parses where it says. */
@@ -396,7 +404,8 @@ class Reference {
         const out = [`### ${title}`, '', meaning, ''];
         const item = words => {
             const keyword = words.split(' ')[0];
-            return `- ${this.entry(words, this.doc(keyword, list.holder), block, keyword)}`;
+            // A word means what it means as one of the list first (a channel's `reviews`), then where the list stands.
+            return `- ${this.entry(words, this.doc(keyword, [list.rule, list.holder]), block, keyword)}`;
         };
         if (list.rule === 'Channel' && this.online) {
             out.push('Online:', '', ...list.own.filter(w => this.online.has(w)).map(item), '', 'Offline:', '', ...list.own.filter(w => !this.online.has(w)).map(item));

@@ -29,7 +29,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GRAMMAR_FILE = join(ROOT, 'src/language/mplan.langium');
 
 /** The grammar's terminals this generator reads by name. */
-const TERMINAL = { id: 'ID', word: 'WORD', string: 'STRING', number: 'NUMBER', date: 'DATE', time: 'TIME' };
+const TERMINAL = { id: 'ID', word: 'WORD', string: 'STRING', number: 'NUMBER', date: 'DATE', time: 'TIME', hashtag: 'HASHTAG' };
 
 /** Scope names of the things that are not keywords. */
 const SCOPE = {
@@ -160,6 +160,10 @@ function analyse(grammar) {
         }
     }
     const blockNames = new Set(blocks.map(b => b.name));
+    /** Block keywords by the block rule they open (`audience` → Audience). */
+    const blockKeywords = new Map(blocks.map(b => [leadingKeyword(b.definition), b.name]));
+    /** Block keywords that also start a fact of another rule (`audience` of a tactic). */
+    const sharedBlockKeywords = new Set();
     const uses = new Map();
     const use = keyword => {
         if (!uses.has(keyword)) uses.set(keyword, { structural: false, lists: [] });
@@ -170,6 +174,7 @@ function analyse(grammar) {
         const dataType = GrammarUtils.isDataTypeRule(rule);
         for (const { keyword, assignment } of keywordsIn(rule.definition, undefined)) {
             if (!isWordKeyword(keyword)) continue;
+            if (blockKeywords.has(keyword) && blockKeywords.get(keyword) !== rule.name) sharedBlockKeywords.add(keyword);
             const list = valueList(rule, assignment, dataType, blockNames);
             if (list) {
                 if (!use(keyword).lists.includes(list)) use(keyword).lists.push(list);
@@ -185,7 +190,7 @@ function analyse(grammar) {
         if (scopes.has(keyword)) continue;
         scopes.set(keyword, structural ? SCOPE.keyword : `constant.language.${lists[0]}.mplan`);
     }
-    return { blocks, blockNames, scopes };
+    return { blocks, blockNames, blockKeywords, sharedBlockKeywords, scopes };
 }
 
 /**
@@ -251,15 +256,18 @@ class FactReader {
         this.number = `${this.before}${terminalRegex(grammar, TERMINAL.number)}`;
         this.date = `${this.before}${terminalRegex(grammar, TERMINAL.date)}`;
         this.time = `${this.before}${terminalRegex(grammar, TERMINAL.time)}`;
+        this.hashtag = `${this.before}${terminalRegex(grammar, TERMINAL.hashtag)}`;
     }
 
-    /** A keyword token: punctuation, a value of a list, or a keyword of its own. */
-    keyword(value, list) {
+    /** A keyword token: punctuation, a value of a list, or a keyword of its own (read in `rule`). */
+    keyword(value, list, rule) {
         if (!isWordKeyword(value)) {
             return { k: 'tok', re: escapeRegex(value), scope: PUNCTUATION[value] ?? SCOPE.keyword, keyword: value };
         }
         const everywhere = this.shape.scopes.get(value);
-        const scope = list ? `constant.language.${list}.mplan` : everywhere;
+        // A block's keyword that starts a fact of another block (`audience` in a tactic) is a keyword of its own there.
+        const ownBlock = this.shape.blockKeywords.get(value);
+        const scope = list ? `constant.language.${list}.mplan` : ownBlock && ownBlock !== rule?.name ? SCOPE.keyword : everywhere;
         if (AFTER_NUMBER.includes(value)) {
             // In a fact it follows its number: a digit may stand right before it (`4x`).
             return { k: 'tok', re: `(?:(?<=[0-9])|${this.before})${escapeRegex(value)}${this.after}`, scope: SCOPE.ratio, keyword: value };
@@ -303,7 +311,7 @@ class FactReader {
 
     readElement(node, rule, assignment) {
         if (GrammarAST.isKeyword(node)) {
-            return this.keyword(node.value, valueList(rule, assignment, GrammarUtils.isDataTypeRule(rule), this.shape.blockNames));
+            return this.keyword(node.value, valueList(rule, assignment, GrammarUtils.isDataTypeRule(rule), this.shape.blockNames), rule);
         }
         if (GrammarAST.isAssignment(node)) return this.read(node.terminal, rule, node);
         if (GrammarAST.isCrossReference(node)) {
@@ -340,6 +348,8 @@ class FactReader {
             case TERMINAL.number: return { k: 'tok', re: this.number, scope: SCOPE.number };
             case TERMINAL.date: return { k: 'tok', re: this.date, scope: SCOPE.date };
             case TERMINAL.time: return { k: 'tok', re: this.time, scope: SCOPE.time };
+            // A hashtag (`#FreshLunch`) is a word of your own, coloured as one where the fact takes it.
+            case TERMINAL.hashtag: return { k: 'tok', re: this.hashtag, scope: SCOPE.word, contextual: true };
             default: throw new Error(`scripts/textmate.mjs does not know the terminal ${name}`);
         }
     }
@@ -520,7 +530,16 @@ class Compiler {
         if (braces.facts.every(keywordLed)) {
             for (const fact of braces.facts) this.add(fact);
             const head = { k: 'seq', items: tree.items.slice(0, at) };
-            return contextual(head) ? [this.match(trimTail(head))] : [];
+            if (!contextual(head)) return [];
+            const rule = this.match(trimTail(head));
+            // A block keyword that also starts a fact elsewhere (`audience` of a tactic) opens the block
+            // only where the braces follow on its line, after its title if any: `audience Lapsed "Lapsed" {`
+            // (a block's name on the line after its keyword is coloured as no block's, as for every block).
+            const first = head.items[0];
+            if (first?.keyword && this.reader.shape.sharedBlockKeywords.has(first.keyword)) {
+                rule.match += `(?=\\s*(?:${this.reader.string}\\s*)?\\{)`;
+            }
+            return [rule];
         }
         const captures = [];
         const head = this.regex({ k: 'seq', items: tree.items.slice(0, at) }, false, captures);

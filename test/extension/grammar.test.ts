@@ -99,6 +99,55 @@ offer "Launch offer" { payments card }
 `;
 
 /**
+ * A plan with the facts of issue 15: a behavioural audience, tactics that
+ * reach it (`audience` starts a fact there, not a block), fees, commissions,
+ * expected sales, cadences, frequency caps, keywords, hashtags over lines,
+ * A/B tests, reviews and ratings, a flow with delayed steps and a stop, and
+ * staff, departments and payments in quotes.
+ */
+const ISSUE_15_PLAN = `plan Lunch { currency USD }
+segment OfficeManagers { who "Office managers" }
+audience LapsedOffices "Lapsed offices" {
+    who "Offices that ordered once"
+    of OfficeManagers
+    behavior "no order in 90 days"
+    within 90 days
+    size 300 to 500
+}
+audience NewOffices { of OfficeManagers behaviour signup }
+tactic Retarget {
+    channel retargeting on instagram
+    audience LapsedOffices, OfficeManagers
+    frequency cap 3 a week
+    fee 600 USD per month
+    commission 10% per sale
+    commission 12 USD per sale
+    expect 40 to 60 sales per month
+    publish every 2 weeks
+    keywords "office catering", lunch
+    hashtags #FreshLunch, "#office lunch",
+        #Catering
+    test "Price in the headline" metric clicks
+    reviews 20 per month
+    rating 4.6 of 5
+}
+flow Welcome "Welcome series" {
+    channel sms
+    audience
+        LapsedOffices
+    trigger "cart abandoned"
+    step "Hello" with welcome
+    step after 30 minutes "Still there?" with reminder, faq
+    step after 2 days
+    stop when ordered, "they book a tasting"
+    hours weekdays 10:00 to 19:00
+    test "Emoji in the subject"
+}
+campaign Spring { staff "Ana Lima" 50%, Raj from marketing, "customer service" }
+offer { payments card, "Apple Pay" }
+`;
+
+/**
  * Plans to colour: the examples, the design sketch, the rule tests' clean
  * plan, an unusually written one, a plan with the facts of issue 14, and
  * every completion stanza as it is inserted (each block with all its facts).
@@ -112,6 +161,7 @@ function plans(): Array<{ name: string; text: string }> {
         { name: 'the clean plan of the rule tests', text: CLEAN_PLAN },
         { name: 'a plan written as the parser allows but nobody formats', text: UNUSUAL_PLAN },
         { name: 'a subscription plan with the facts of issue 14', text: SUBSCRIPTION_PLAN },
+        { name: 'a plan with the facts of issue 15', text: ISSUE_15_PLAN },
         ...STANZAS.map(stanza => ({ name: `the ${stanza.keyword} stanza`, text: stanza.render(context).plain }))
     ];
 }
@@ -338,6 +388,41 @@ describe('the TextMate grammar', () => {
                 '"=punctuation.definition.string.end.mplan', 'metric=keyword.other.mplan', 'x=variable.other.word.mplan'
             ]);
             expect(await scopesOfLine('strategy S {\n    kpi "x" metric x\n    4x\n}', '4x')).toEqual(['4=constant.numeric.mplan', 'x=keyword.other.unit.ratio.mplan']);
+        });
+    });
+
+    describe('on the facts of issue 15', () => {
+        it('an audience block declares its name; in a tactic or a flow, audience is a fact naming what it reaches', async () => {
+            expect(await scopesOfLine(ISSUE_15_PLAN, 'audience LapsedOffices "Lapsed offices" {')).toEqual([
+                'audience=storage.type.audience.mplan', 'LapsedOffices=entity.name.type.audience.mplan',
+                '"=punctuation.definition.string.begin.mplan', 'Lapsed offices=string.quoted.double.mplan', '"=punctuation.definition.string.end.mplan',
+                '{=punctuation.section.block.begin.mplan'
+            ]);
+            expect(await scopesOfLine(ISSUE_15_PLAN, 'audience LapsedOffices, OfficeManagers')).toEqual([
+                'audience=keyword.other.mplan', 'LapsedOffices=variable.other.reference.reachable.mplan', ',=punctuation.separator.comma.mplan',
+                'OfficeManagers=variable.other.reference.reachable.mplan'
+            ]);
+        });
+
+        it('hashtags are words of the tactic\'s own, on the line of the fact and on the line a comma carries it to', async () => {
+            expect(await scopesOfLine(ISSUE_15_PLAN, 'hashtags #FreshLunch')).toEqual([
+                'hashtags=keyword.other.mplan', '#FreshLunch=variable.other.word.mplan', ',=punctuation.separator.comma.mplan',
+                '"=punctuation.definition.string.begin.mplan', '#office lunch=string.quoted.double.mplan', '"=punctuation.definition.string.end.mplan',
+                ',=punctuation.separator.comma.mplan'
+            ]);
+            expect(await scopesOfLine(ISSUE_15_PLAN, '#Catering')).toEqual(['#Catering=variable.other.word.mplan']);
+        });
+
+        it('a flow\'s channel, step delays and stop', async () => {
+            const [channel, sms] = await scopesOfLine(ISSUE_15_PLAN, 'channel sms');
+            expect(channel).toBe('channel=keyword.other.mplan');
+            // A value of a fixed list, as in a tactic (the colour of a channel, wherever it stands).
+            expect(sms).toMatch(/^sms=constant\.language\.(flow)?channel\.mplan$/);
+            expect(await scopesOfLine(ISSUE_15_PLAN, 'step after 30 minutes')).toEqual([
+                'step=keyword.other.mplan', 'after=keyword.other.mplan', '30=constant.numeric.mplan', 'minutes=constant.language.delayunit.mplan',
+                '"=punctuation.definition.string.begin.mplan', 'Still there?=string.quoted.double.mplan', '"=punctuation.definition.string.end.mplan',
+                'with=keyword.other.mplan', 'reminder=variable.other.word.mplan', ',=punctuation.separator.comma.mplan', 'faq=variable.other.word.mplan'
+            ]);
         });
     });
 

@@ -41,7 +41,7 @@ function snippets(): Record<string, { prefix: string; body: string[]; descriptio
 describe('the snippets file', () => {
     it('has a snippet for every block of the grammar, under the block keyword, and no other', () => {
         const keywords = blockKeywords();
-        expect(keywords).toEqual(['plan', 'product', 'segment', 'competitor', 'research', 'strategy', 'tactic', 'campaign', 'funnel', 'offer']);
+        expect(keywords).toEqual(['plan', 'product', 'segment', 'audience', 'competitor', 'research', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer']);
         expect(Object.values(snippets()).map(s => s.prefix).sort()).toEqual([...keywords].sort());
         for (const snippet of Object.values(snippets())) {
             expect(snippet.scope).toBe('mplan');

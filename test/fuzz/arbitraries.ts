@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, THRESHOLD_DOCS, type Settings, type Thresholds } from '../../src/language/config/settings.js';
 import { RULES } from '../../src/language/rules/index.js';
 import { collectKeywords } from '../../src/language/syntax/token-builder.js';
+import { allowedWords } from '../../src/language/syntax/word-lists.js';
 import { services, TEST_AS_OF } from '../helpers.js';
 
 /** Every keyword of the grammar that is a word (letters only). */
@@ -110,8 +111,20 @@ const timeArb: fc.Arbitrary<string> = fc.tuple(fc.nat(99), fc.nat(99)).map(([h, 
 const currencyArb = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('USD', 'EUR', 'GBP') }, { weight: 1, arbitrary: nameArb });
 const timeUnitArb = fc.constantFrom('day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years');
 const weekdayArb = fc.constantFrom('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday');
-const channelArb = fc.constantFrom('seo', 'ppc', 'social', 'email', 'blog', 'content', 'display', 'affiliate', 'video', 'forum', 'webinar', 'influencer',
-    'print', 'radio', 'tv', 'mail', 'postcard', 'event', 'outdoor', 'pr', 'phone');
+/** The words of a closed list of the grammar (`Channel`, `FlowChannel`, `DelayUnit`), as the grammar has them. */
+function listArb(rule: string): fc.Arbitrary<string> {
+    const words = allowedWords(services.Mplan.Grammar, rule);
+    if (!words || words.length === 0) throw new Error(`no list of words ${rule} in the grammar`);
+    return fc.constantFrom(...words);
+}
+const channelArb = listArb('Channel');
+const flowChannelArb = listArb('FlowChannel');
+const delayUnitArb = listArb('DelayUnit');
+/** A hashtag as written (the grammar's HASHTAG): `#` and anything but spaces, commas, quotes, braces, `#` and `/`. */
+const hashtagArb: fc.Arbitrary<string> = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('#FreshLunch', '#office_lunch', '#café', '#2027', '#a-b', '#x.y', '#😀', '#ש', '#tactic') },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }).filter(t => /^[^\s,#"{}\/]+$/u.test(t)).map(t => `#${t}`) }
+);
 
 /** Words joined by commas: `a, b, c`. */
 function commaList(item: fc.Arbitrary<string[]>, max = 3): fc.Arbitrary<string[]> {
@@ -157,6 +170,10 @@ const cadenceArb: fc.Arbitrary<string[]> = fc.oneof(
 );
 const periodArb = fc.tuple(dateArb, dateArb).map(([start, end]) => ['from', start, 'to', end]);
 const platformArb: fc.Arbitrary<string[]> = fc.oneof(one(wordArb), one(stringArb));
+/** A word, or words in quotes (the grammar's Term: a keyword, a trigger, a stop condition). */
+const termArb: fc.Arbitrary<string[]> = fc.oneof(one(wordArb), one(stringArb));
+/** An A/B test: what it varies, and the metric that decides it. */
+const abTestArb: fc.Arbitrary<string[]> = fc.tuple(stringArb, optional(one(wordArb).map(m => ['metric', ...m]))).map(([subject, metric]) => ['test', subject, ...metric]);
 const hoursWindowArb = fc.tuple(optional(one(fc.oneof(fc.constantFrom('daily', 'weekdays', 'weekends'), weekdayArb))), timeArb, timeArb)
     .map(([days, start, end]) => [...days, start, 'to', end]);
 
@@ -169,6 +186,7 @@ export interface Names {
     competitor: string[];
     strategy: string[];
     tactic: string[];
+    audience: string[];
 }
 
 /** A reference to a block of a kind: mostly a declared name, sometimes one nobody declared. */
@@ -220,6 +238,13 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
                 fact(hoursWindowArb.map(w => ['online', ...w]))
             ), { maxLength: 4 })).map(([nested]) => ({ words: ['habits'], nested }))
         ];
+        case 'audience': return [
+            string('who'),
+            fact(fc.tuple(fc.constantFrom('behaviour', 'behavior'), termArb).map(([keyword, term]) => [keyword, ...term])),
+            fact(refs(names.segment).map(r => ['of', ...r])),
+            fact(durationArb.map(d => ['within', ...d])),
+            fact(fc.tuple(numberArb, optional(numberArb.map(n => ['to', n]))).map(([n, high]) => ['size', n, ...high]))
+        ];
         case 'competitor': return [
             string('strength'),
             string('weakness'),
@@ -253,17 +278,43 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
         case 'tactic': return [
             fact(refs(names.strategy).map(r => ['serves', ...r])),
             fact(fc.tuple(channelArb, optional(commaList(platformArb).map(list => ['on', ...list]))).map(([c, on]) => ['channel', c, ...on])),
-            fact(refs(names.segment).map(r => ['audience', ...r])),
+            fact(refs([...names.segment, ...names.audience]).map(r => ['audience', ...r])),
             fact(budgetArb),
+            fact(fc.tuple(moneyArb, optional(timeUnitArb.map(u => ['per', u]))).map(([m, per]) => ['fee', ...m, ...per])),
+            fact(fc.tuple(fc.oneof(numberArb.map(n => [n, '%']), moneyArb), fc.boolean())
+                .map(([value, perSale]) => ['commission', ...value, ...(perSale ? ['per', 'sale'] : [])])),
+            fact(fc.tuple(numberArb, optional(numberArb.map(n => ['to', n])), wordArb, timeUnitArb)
+                .map(([n, high, counted, unit]) => ['expect', n, ...high, counted, 'per', unit])),
             fact(periodArb),
             fact(hoursWindowArb.map(w => ['hours', ...w])),
-            string('message')
+            string('message'),
+            fact(cadenceArb.map(c => ['publish', ...c])),
+            fact(fc.tuple(numberArb, fc.constantFrom('per', 'a'), timeUnitArb).map(([n, per, unit]) => ['frequency', 'cap', n, per, unit])),
+            fact(commaList(termArb).map(list => ['keywords', ...list])),
+            fact(commaList(fc.oneof(one(hashtagArb), termArb)).map(list => ['hashtags', ...list])),
+            fact(abTestArb),
+            fact(fc.tuple(numberArb, optional(timeUnitArb.map(u => ['per', u]))).map(([n, per]) => ['reviews', n, ...per])),
+            fact(fc.tuple(numberArb, optional(numberArb.map(n => ['of', n]))).map(([n, scale]) => ['rating', n, ...scale]))
         ];
+        case 'flow': {
+            const step = fc.tuple(optional(fc.tuple(numberArb, delayUnitArb).map(([n, unit]) => ['after', n, unit])), optional(one(stringArb)),
+                optional(commaList(one(wordArb)).map(list => ['with', ...list])))
+                .map(([after, subject, contents]) => ['step', ...after, ...subject, ...contents]);
+            return [
+                fact(flowChannelArb.map(c => ['channel', c])),
+                fact(refs([...names.segment, ...names.audience]).map(r => ['audience', ...r])),
+                fact(termArb.map(t => ['trigger', ...t])),
+                fact(step),
+                fact(commaList(termArb).map(list => ['stop', 'when', ...list])),
+                fact(hoursWindowArb.map(w => ['hours', ...w])),
+                fact(abTestArb)
+            ];
+        }
         case 'campaign': {
-            const staff = fc.tuple(wordArb, optional(numberArb.map(n => [n, '%']))).map(([person, share]) => [person, ...share]);
+            const staff = fc.tuple(fc.oneof(wordArb, stringArb), optional(numberArb.map(n => [n, '%']))).map(([person, share]) => [person, ...share]);
             return [
                 fact(budgetArb),
-                fact(fc.tuple(commaList(staff), optional(commaList(one(wordArb)).map(list => ['from', ...list]))).map(([list, from]) => ['staff', ...list, ...from])),
+                fact(fc.tuple(commaList(staff), optional(commaList(termArb).map(list => ['from', ...list]))).map(([list, from]) => ['staff', ...list, ...from])),
                 fact(periodArb),
                 fact(refs(names.tactic).map(r => ['runs', ...r])),
                 fact(refs(names.product).map(r => ['promotes', ...r])),
@@ -316,7 +367,7 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
                 fc.tuple(fc.oneof(fc.constant(['money', 'back']), one(stringArb)), optional(durationArb), fc.array(term, { maxLength: 3 }))
                     .map(([kind, duration, terms]) => ({ words: ['guarantee', ...kind, ...duration], terms })),
                 fact(fc.tuple(wordArb, optional(one(stringArb)), optional(durationArb)).map(([kind, text, term]) => ['free', kind, ...text, ...term])),
-                fact(commaList(one(wordArb)).map(list => ['payments', ...list])),
+                fact(commaList(termArb).map(list => ['payments', ...list])),
                 string('security')
             ];
         }
@@ -326,7 +377,7 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
 
 /** Kinds of block whose name the grammar makes optional. */
 const OPTIONAL_NAME = new Set(['research', 'funnel', 'offer']);
-export const BLOCK_KINDS = ['plan', 'product', 'segment', 'competitor', 'research', 'strategy', 'tactic', 'campaign', 'funnel', 'offer'] as const;
+export const BLOCK_KINDS = ['plan', 'product', 'segment', 'audience', 'competitor', 'research', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'] as const;
 
 /** A comment's text: anything on one line, never a suppression comment (which the formatter keeps in place on purpose). */
 const commentArb: fc.Arbitrary<string> = fc.oneof(
@@ -400,7 +451,8 @@ const namesArb: fc.Arbitrary<Names> = fc.record({
     segment: fc.uniqueArray(nameArb, { maxLength: 3 }),
     competitor: fc.uniqueArray(nameArb, { maxLength: 2 }),
     strategy: fc.uniqueArray(nameArb, { maxLength: 2 }),
-    tactic: fc.uniqueArray(nameArb, { maxLength: 3 })
+    tactic: fc.uniqueArray(nameArb, { maxLength: 3 }),
+    audience: fc.uniqueArray(nameArb, { maxLength: 2 })
 });
 
 /** A workspace of one to four files that import each other (cycles included) and share names. */

@@ -60,10 +60,10 @@ function neighbours(block: GrammarBlock, fact: GrammarFact): [GrammarFact, Gramm
 }
 
 describe('the blocks and facts read from the grammar', () => {
-    it('are the ten blocks and the habits nested in a segment, each fact starting with a keyword and setting a property', () => {
+    it('are the twelve blocks and the habits nested in a segment, each fact starting with a keyword and setting a property', () => {
         // Shows the grammar is read right; a new block is added here, and the other tests of this file say where else it must go.
         expect(BLOCKS.map(block => typePath(block).join('.')), 'the blocks of src/language/mplan.langium (test/language/grammar-facts.ts reads them)').toEqual([
-            'Plan', 'Product', 'Segment', 'Segment.Habits', 'Competitor', 'Research', 'Strategy', 'Tactic', 'Campaign', 'Funnel', 'Offer'
+            'Plan', 'Product', 'Segment', 'Segment.Habits', 'Audience', 'Competitor', 'Research', 'Strategy', 'Tactic', 'Flow', 'Campaign', 'Funnel', 'Offer'
         ]);
         expect(FACTS.length).toBeGreaterThan(60);
         const problems: string[] = [];
@@ -218,7 +218,7 @@ describe('every fact of the grammar', () => {
 const SAMPLES_PER_ROUND = 30;
 const MAX_ROUNDS = 12;
 const SAMPLE_SEED = 20270115;
-const NAMES: Names = { product: ['Box', 'Platter'], segment: ['Managers'], competitor: ['SweetCo'], strategy: ['Office'], tactic: ['Ads'] };
+const NAMES: Names = { product: ['Box', 'Platter'], segment: ['Managers'], competitor: ['SweetCo'], strategy: ['Office'], tactic: ['Ads'], audience: ['Lapsed'] };
 
 describe('the fuzz arbitraries (test/fuzz/arbitraries.ts)', () => {
     it('generate every kind of block of the grammar, and only those', () => {
@@ -332,6 +332,13 @@ const NOT_IN_REPORT: Record<string, string> = {
     'Funnel.followUps': 'follow-ups make no stage of the funnel view; the funnel rules judge their cadence',
     'Offer.guarantee': 'the report has no section on offers; the offer rules judge the guarantee\'s terms',
     'Offer.free': 'the report has no section on offers; the offer rules judge what is free',
+    'Audience.within': 'not shown yet: the report has no section on audiences (issue 15)',
+    'Audience.size': 'not shown yet: the report has no section on audiences (issue 15)',
+    'Tactic.cadence': 'not shown yet: the report does not say how often a tactic publishes (issue 15)',
+    'Tactic.cap': 'not shown yet: the report does not give a tactic\'s frequency cap (issue 15)',
+    'Tactic.reviews': 'not shown yet: the report has no section on reviews and ratings (issue 15)',
+    'Tactic.rating': 'not shown yet: the report has no section on reviews and ratings (issue 15)',
+    'Flow.steps': 'not shown yet: the report has no section on flows and their delays (issue 15)',
 };
 
 describe('every fact carrying a number', () => {

@@ -3,7 +3,7 @@
  * (src/language/mplan.langium through `services.Mplan.Grammar`), for the tests
  * that hold every other place of the language to it (grammar-coverage.test.ts).
  *
- * A block is a parser rule written `… '{' ( fact | fact | … )* '}'`: the ten
+ * A block is a parser rule written `… '{' ( fact | fact | … )* '}'`: the twelve
  * top-level blocks (`Element`'s alternatives) and the blocks nested in a fact
  * of another (`habits { … }` in a segment). A fact is one alternative between
  * the braces; its property is the first property it assigns (`budget` of
@@ -216,7 +216,8 @@ const TERMINAL_VALUES: Record<string, (n: number) => string> = {
     ID: () => 'X',
     WORD: () => 'w',
     DATE: () => '2027-03-01',
-    TIME: () => '9:00'
+    TIME: () => '9:00',
+    HASHTAG: () => '#x'
 };
 
 /**

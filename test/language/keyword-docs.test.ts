@@ -15,11 +15,12 @@ function grammarKeywords(): Set<string> {
 /**
  * The keywords written in the rule that makes nodes of `type`, including those
  * of the value rules it calls (Channel, DaySet, TimeUnit, …) but not those of
- * rules that make nodes of their own.
+ * rules that make nodes of their own; or, for a list of words (`Channel`), its words.
  */
 function keywordsOfType(type: string): Set<string> {
     const keywords = new Set<string>();
-    const rule = grammar.rules.find(r => GrammarAST.isParserRule(r) && GrammarUtils.getTypeName(r) === type);
+    const rule = grammar.rules.find(r => GrammarAST.isParserRule(r) && GrammarUtils.getTypeName(r) === type)
+        ?? grammar.rules.find(r => GrammarAST.isParserRule(r) && GrammarUtils.isDataTypeRule(r) && r.name === type);
     if (!rule) return keywords;
     const visited = new Set<GrammarAST.AbstractRule>();
     const walk = (node: object): void => {
@@ -85,6 +86,11 @@ describe('keyword docs', () => {
             usage: 'guarantee money back 30 days claim "Reply to the order e-mail" refunds "The full price"'
         });
         expect(keywordDoc('budget')).toEqual({ meaning: KEYWORD_DOCS.budget.meaning, usage: KEYWORD_DOCS.budget.usage });
+        // The most particular place first: a channel's reviews in a tactic, then the tactic's own reviews.
+        expect(keywordDoc('reviews', ['Channel', 'Tactic'])?.usage).toBe('channel reviews on trustpilot');
+        expect(keywordDoc('reviews', [undefined, 'Tactic'])?.usage).toBe('reviews 20 per month');
+        expect(keywordDoc('sms', ['FlowChannel', 'Flow'])?.meaning).toBe('The flow sends text messages.');
+        expect(keywordDoc('sms', ['Channel', 'Tactic'])?.meaning).toBe(KEYWORD_DOCS.sms.meaning);
     });
 
     it('know nothing of words that are no keyword, however they are spelt', () => {

@@ -35,7 +35,7 @@ tactic SpringAds {
 `);
         expect(syntaxErrors(result)).toEqual([expect.objectContaining({
             line: 8, column: 30, endColumn: 33,
-            message: "Unexpected 'per' after 'month' in tactic 'SpringAds'. A fact of a tactic starts with 'serves', 'channel', 'audience', 'budget', 'from', 'hours' or 'message', and '}' closes the block."
+            message: "Unexpected 'per' after 'month' in tactic 'SpringAds'. A fact of a tactic starts with 'serves', 'channel', 'audience', 'budget', 'fee', 'commission', … (all of them: docs/language.md#tactic), and '}' closes the block."
         })]);
     });
 
@@ -84,13 +84,22 @@ product Box {
         expect(syntaxErrors(result)[0].message).toBe("Expected a percentage such as 20% after 'margin' but found 'high'.");
     });
 
-    it('staff in quotes asks for a word, never for \'WORD\'', async () => {
+    it('a tracked metric in quotes asks for a word, never for \'WORD\'', async () => {
         const result = await check(`${PLAN_HEADER}
 campaign Launch {
-    staff "Ann Lee"
+    track "repeat orders"
 }
 `);
-        expect(syntaxErrors(result)[0].message).toBe("Expected a word after 'staff' but found '\"Ann Lee\"'.");
+        expect(syntaxErrors(result)[0].message).toBe("Expected a word after 'track' but found '\"repeat orders\"'.");
+    });
+
+    it('staff and departments in quotes are no error: a name of several words', async () => {
+        const result = await check(`${PLAN_HEADER}
+campaign Launch {
+    staff "Ann Lee" 50% from "customer service"
+}
+`);
+        expect(syntaxErrors(result)).toEqual([]);
     });
 
     it('after error recovery, the word before the error is still the one written before it', async () => {
@@ -200,6 +209,38 @@ tactic SpringAds {
         for (const rule of grammarWords(MplanGrammar()).lists.keys()) {
             expect(WORD_LIST_DOCS[rule], `list ${rule}: give it a title in WORD_LIST_DOCS (reference-anchors.ts)`).toBeDefined();
         }
+    });
+});
+
+describe('syntax errors in the facts of issue 15', () => {
+    /** The syntax errors of a text, as `line:column message`. */
+    async function errors(text: string): Promise<string[]> {
+        return syntaxErrors(await check(text)).map(f => `${f.line}:${f.column} ${f.message}`);
+    }
+
+    it('a flow takes only the channels a flow sends by, and names them', async () => {
+        expect(await errors('flow Welcome {\n    channel seo\n}\n')).toEqual(["2:13 Expected 'email', 'sms', 'push' or 'messaging' after 'channel' but found 'seo'."]);
+        expect(await errors('flow Welcome {\n    channel sns\n}\n')).toEqual(["2:13 Unknown word 'sns' in flow 'Welcome': did you mean 'sms'?"]);
+    });
+
+    it('a step\'s delay needs its unit, and a misspelled unit is named', async () => {
+        expect(await errors('flow Welcome {\n    step after 2 "Hello"\n}\n')).toEqual([
+            "2:18 Expected a unit of time after '2' but found '\"Hello\"': 'minute', 'minutes', 'hour', 'hours', 'day', 'days', … (all of them: docs/language.md#units-of-a-delay)."
+        ]);
+        expect(await errors('flow Welcome {\n    step after 2 hourz\n}\n')).toEqual(["2:18 Unknown word 'hourz' in flow 'Welcome': did you mean 'hour' or 'hours'?"]);
+        expect(await errors('flow Welcome {\n    stop purchased\n}\n')).toEqual(["2:10 Expected 'when' after 'stop' but found 'purchased'."]);
+    });
+
+    it('a commission is a percentage or an amount, said so when neither is written', async () => {
+        expect(await errors('tactic Partners {\n    commission 10 per sale\n}\n')).toEqual([
+            "2:16 Expected a percentage such as 20% or an amount with its currency, such as 1_500 USD after 'commission' but found '10 per'."
+        ]);
+        expect(await errors('tactic Partners {\n    commission 10% per sale\n}\ntactic Blogs {\n    commission 12 USD per sale\n}\n')).toEqual([]);
+    });
+
+    it('a # alone is no hashtag: the message says how one is written', async () => {
+        expect((await errors('tactic Posts {\n    hashtags #, #Lunch\n}\n'))[0]).toBe('2:14 A hashtag is written with its word right after the # (#FreshLunch), or in quotes when it holds a space ("#slow living").');
+        expect(await errors('tactic Posts {\n    hashtags\n}\n')).toEqual(["3:1 Expected a hashtag such as #FreshLunch, a word or text in double quotes after 'hashtags' but found '}'."]);
     });
 });
 

@@ -61,7 +61,7 @@ function accept(text: string, item: CompletionItem): string {
     return TextDocument.applyEdits(TextDocument.create('file:///x', 'mplan', 1, text), [edit]);
 }
 
-const BLOCKS = ['product', 'segment', 'competitor', 'research', 'strategy', 'tactic', 'campaign', 'funnel', 'offer'];
+const BLOCKS = ['product', 'segment', 'audience', 'competitor', 'research', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'];
 
 describe('keywords over LSP', () => {
     it('offers the block keywords at top level (import only before the first block, plan only once)', async () => {
@@ -81,11 +81,16 @@ describe('keywords over LSP', () => {
         client = await LspClient.start();
         const doc = 'file:///tmp/complete-tactic.mplan';
         const fresh = await complete(client, doc, `tactic Ads {\n    ${CURSOR}\n}\n`);
-        expect(labels(fresh)).toEqual(['serves', 'channel', 'audience', 'budget', 'from', 'hours', 'message']);
+        expect(labels(fresh)).toEqual([
+            'serves', 'channel', 'audience', 'budget', 'fee', 'commission', 'expect', 'from', 'hours', 'message',
+            'publish', 'frequency', 'keywords', 'hashtags', 'test', 'reviews', 'rating'
+        ]);
         expect(fresh.every(i => i.kind === CompletionItemKind.Keyword)).toBe(true);
         // budget, channel and a period are stated once: offering them again would make a syntax error.
         const stated = await complete(client, doc, `tactic Ads {\n    channel seo\n    budget 300 USD\n    from 2027-02-01 to 2027-03-01\n    ${CURSOR}\n}\n`);
-        expect(labels(stated)).toEqual(['serves', 'audience', 'hours', 'message']);
+        expect(labels(stated)).toEqual([
+            'serves', 'audience', 'fee', 'commission', 'expect', 'hours', 'message', 'publish', 'frequency', 'keywords', 'hashtags', 'test', 'reviews', 'rating'
+        ]);
         // serves may be written again (another strategy).
         const serving = await complete(client, doc, `strategy S {\n}\ntactic Ads {\n    serves S\n    ${CURSOR}\n}\n`);
         expect(labels(serving)).toContain('serves');
@@ -310,7 +315,7 @@ describe('stanzas over LSP', () => {
         const doc = uri(join(dir, 'plan.mplan'));
         let text = '';
         await client.open(doc, text);
-        const order = ['product', 'product', 'segment', 'competitor', 'research', 'plan', 'strategy', 'tactic', 'campaign', 'funnel', 'offer'];
+        const order = ['product', 'product', 'segment', 'audience', 'competitor', 'research', 'plan', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'];
         for (const [i, kind] of order.entries()) {
             const items = await complete(client, doc, text + CURSOR);
             const stanza = items.find(item => item.label === kind && item.kind === CompletionItemKind.Snippet);
@@ -433,6 +438,59 @@ describe('the facts of issue 14 over LSP', () => {
         const half = await complete(client, doc, coffee('strategy', `kpi "Acquisition cost" metric cac target at most 35 USD owner An${CURSOR}`));
         expect(labels(half)).toEqual(['"Ana Lima"']);
         expect(accept(text, half[0])).toContain('owner "Ana Lima"\n');
+    });
+});
+
+describe('the facts of issue 15 over LSP', () => {
+    /** A plan with a segment, a behavioural audience, a tactic and a flow; `line` goes into the tactic or the flow. */
+    const lunch = (into: 'tactic' | 'flow', line: string) => [
+        'segment OfficeManagers { who "Office managers" }',
+        'audience LapsedOffices { of OfficeManagers behaviour "no order in 90 days" }',
+        'tactic Retarget {',
+        ...(into === 'tactic' ? [`    ${line}`] : []),
+        '}',
+        'flow Welcome {',
+        ...(into === 'flow' ? [`    ${line}`] : []),
+        '}',
+        ''
+    ].join('\n');
+
+    it('offers every channel after channel in a tactic, and only the four a flow sends by in a flow', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/complete-issue15-channels.mplan';
+        expect(labels(await complete(client, doc, lunch('tactic', `channel ${CURSOR}`)))).toEqual([
+            'seo', 'ppc', 'social', 'email', 'blog', 'content', 'display', 'affiliate', 'video', 'forum', 'webinar', 'influencer',
+            'podcast', 'sms', 'referral', 'retargeting', 'marketplace', 'reviews', 'push', 'messaging',
+            'print', 'radio', 'tv', 'mail', 'postcard', 'event', 'outdoor', 'pr', 'phone'
+        ]);
+        const flowChannels = await complete(client, doc, lunch('flow', `channel ${CURSOR}`));
+        expect(labels(flowChannels)).toEqual(['email', 'sms', 'push', 'messaging']);
+        expect(flowChannels.every(item => item.kind === CompletionItemKind.EnumMember || item.kind === CompletionItemKind.Keyword)).toBe(true);
+    });
+
+    it('offers the facts of a flow, step, trigger and stop among them, and the units of a step\'s delay', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/complete-issue15-flow.mplan';
+        const facts = labels(await complete(client, doc, lunch('flow', CURSOR)), CompletionItemKind.Keyword);
+        expect(facts).toEqual(['channel', 'audience', 'trigger', 'step', 'stop', 'hours', 'test']);
+        // Once a channel and a trigger stand, they are not offered again; a flow has many steps.
+        const stated = labels(await complete(client, doc, lunch('flow', `channel sms\n    trigger signup\n    step "Hello"\n    ${CURSOR}`)), CompletionItemKind.Keyword);
+        expect(stated).toContain('step');
+        expect(stated).toContain('stop');
+        expect(stated).not.toContain('channel');
+        expect(stated).not.toContain('trigger');
+        expect(labels(await complete(client, doc, lunch('flow', `stop ${CURSOR}`)))).toEqual(['when']);
+        const units = labels(await complete(client, doc, lunch('flow', `step after 2 ${CURSOR}`)));
+        expect(units).toEqual(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
+    });
+
+    it('offers segments and behavioural audiences after audience, in a tactic and in a flow, and segments after of', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/complete-issue15-audience.mplan';
+        expect(labels(await complete(client, doc, lunch('tactic', `audience ${CURSOR}`))).sort()).toEqual(['LapsedOffices', 'OfficeManagers']);
+        expect(labels(await complete(client, doc, lunch('flow', `audience ${CURSOR}`))).sort()).toEqual(['LapsedOffices', 'OfficeManagers']);
+        const text = `segment OfficeManagers { }\naudience LapsedOffices {\n    of ${CURSOR}\n}\n`;
+        expect(labels(await complete(client, doc, text))).toEqual(['OfficeManagers']);
     });
 });
 

@@ -194,6 +194,72 @@ async function hoverOn(text: string, word: string, nth = 0): Promise<string | un
     return hover(checked.documents.get('plan.mplan')!, line, character);
 }
 
+describe('hover on the words of issue 15 over LSP', () => {
+    const PLAN = [
+        'segment OfficeManagers { who "Office managers" }',
+        'audience LapsedOffices { of OfficeManagers within 90 days }',
+        'tactic Retarget {',
+        '    channel retargeting on instagram',
+        '    audience LapsedOffices',
+        '}',
+        'tactic Stars {',
+        '    channel reviews on trustpilot',
+        '    reviews 20 per month',
+        '}',
+        'flow Welcome {',
+        '    channel sms',
+        '    audience LapsedOffices',
+        '    trigger signup',
+        '    step after 2 hours "Still there?" with reminder',
+        '    stop when ordered',
+        '}',
+        ''
+    ].join('\n');
+
+    /** The hover at the `nth` occurrence of a word of PLAN (its first character). */
+    async function on(doc: string, word: string, nth = 0): Promise<string | undefined> {
+        const lines = PLAN.split('\n');
+        let seen = 0;
+        for (const [line, text] of lines.entries()) {
+            for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                if (/\w/.test(text[at - 1] ?? '') || /\w/.test(text[at + word.length] ?? '')) continue;
+                if (seen++ === nth) return markdown(await hoverAt(doc, line, at));
+            }
+        }
+        throw new Error(`no ${word} #${nth} in the plan`);
+    }
+
+    it('explains a flow\'s step, trigger and stop, and the retargeting channel, with a line that uses each', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/hover-issue15.mplan';
+        await client.open(doc, PLAN);
+        expect(await on(doc, 'step')).toBe('**step**: One message of the flow: after how long (`after 2 days`, counted from the step before, or from the trigger for the first), its subject in quotes, and `with` what it holds.'
+            + '\n\n```mplan\nstep after 1 day "Your lunch is waiting" with reminder\n```');
+        expect(await on(doc, 'trigger')).toBe('**trigger**: What starts the flow for one person: a word, or words in quotes (`signup`, `"cart abandoned"`).\n\n```mplan\ntrigger "cart abandoned"\n```');
+        expect(await on(doc, 'stop')).toBe('**stop**: Starts `stop when`: what takes a person out of the flow, such as buying or unsubscribing: words, or words in quotes.\n\n```mplan\nstop when ordered, unsubscribed\n```');
+        expect(await on(doc, 'retargeting')).toBe('**retargeting**: A channel: ads shown again to people who visited your site or left a cart.\n\n```mplan\nchannel retargeting on instagram\n```');
+        // A step's delay in hours is a unit of time there, not the hours a flow sends in.
+        expect(await on(doc, 'hours')).toMatch(/^\*\*hours\*\*: A unit of time for a step's delay/);
+    });
+
+    it('explains audience, channel and sms by where they stand: a block, a tactic, a flow', async () => {
+        client = await LspClient.start();
+        const doc = 'file:///tmp/hover-issue15-where.mplan';
+        await client.open(doc, PLAN);
+        expect(await on(doc, 'audience', 0)).toMatch(/^\*\*audience\*\*: People defined by what they did, or did not do/);
+        expect(await on(doc, 'audience', 1)).toMatch(/^\*\*audience\*\*: The segments and audiences this tactic reaches\./);
+        expect(await on(doc, 'audience', 2)).toMatch(/^\*\*audience\*\*: The segments and audiences this flow writes to\./);
+        const tacticChannel = await on(doc, 'channel', 0);
+        expect(tacticChannel).toMatch(/^\*\*channel\*\*: How the tactic reaches people: `seo`, `ppc`, .*`retargeting`.* or `phone`\. Name the platforms after `on`\./);
+        expect(await on(doc, 'channel', 2)).toMatch(/^\*\*channel\*\*: What the flow sends its messages by: `email`, `sms`, `push` or `messaging`\./);
+        expect(await on(doc, 'sms')).toBe('**sms**: The flow sends text messages.\n\n```mplan\nchannel sms\n```');
+        // reviews: the channel, and the fact of the same tactic.
+        expect(await on(doc, 'reviews', 0)).toMatch(/^\*\*reviews\*\*: A channel: asking buyers to review you on review sites/);
+        expect(await on(doc, 'reviews', 1)).toBe('**reviews**: How many new reviews the tactic aims for, per month or another period.\n\n```mplan\nreviews 20 per month\n```');
+        expect(await on(doc, 'within')).toMatch(/^\*\*within\*\*: How recently the people of this audience did what sets them apart/);
+    });
+});
+
 describe('hover summaries', () => {
     it('of a strategy: its statement, targets, the tactics serving it, message and objectives', async () => {
         const text = 'strategy Win {\n    statement "Be the only same-day option"\n    targets Managers\n    message "Fresh"\n    objective "Accounts" metric accounts target 40 by 2027-12-31\n}\nsegment Managers { who "Managers" }\ntactic Ads { serves Win }\ntactic Posts { serves Win }\n';

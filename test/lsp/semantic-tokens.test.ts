@@ -157,6 +157,33 @@ describe('semantic tokens over LSP', () => {
         ]);
     });
 
+    it('highlight the facts of issue 15: audiences as segments are, flows as tactics are, hashtags and triggers as words, delays as numbers and units', async () => {
+        const text = [
+            'segment Managers { who "Managers" }',
+            'audience Lapsed { of Managers within 90 days }',
+            'tactic Ads { audience Managers, Lapsed hashtags #FreshLunch, "#office lunch" }',
+            'flow Welcome {',
+            '    channel sms audience Lapsed trigger signup',
+            '    step after 2 hours "Hi" with tips stop when ordered',
+            '}',
+            ''
+        ].join('\n');
+        client = await LspClient.start();
+        await client.open(DOC, text);
+        const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: DOC } });
+        expect(decode(text, tokens)).toEqual([
+            '0:0 segment keyword', '0:8 Managers class.declaration', '0:19 who keyword', '0:23 "Managers" string',
+            '1:0 audience keyword', '1:9 Lapsed class.declaration', '1:18 of keyword', '1:21 Managers class', '1:30 within keyword', '1:37 90 number', '1:40 days enumMember',
+            // A tactic's audience names a segment or an audience: both are highlighted as segments are.
+            '2:0 tactic keyword', '2:7 Ads function.declaration', '2:13 audience keyword', '2:22 Managers class', '2:32 Lapsed class',
+            '2:39 hashtags keyword', '2:48 #FreshLunch variable', '2:61 "#office lunch" string',
+            '3:0 flow keyword', '3:5 Welcome function.declaration',
+            '4:4 channel keyword', '4:12 sms enumMember', '4:16 audience keyword', '4:25 Lapsed class', '4:32 trigger keyword', '4:40 signup variable',
+            '5:4 step keyword', '5:9 after keyword', '5:15 2 number', '5:17 hours enumMember', '5:23 "Hi" string', '5:28 with keyword', '5:33 tips variable',
+            '5:38 stop keyword', '5:43 when keyword', '5:48 ordered variable'
+        ]);
+    });
+
     it('a range request gives exactly the tokens of the full request that lie in the range', async () => {
         client = await LspClient.start();
         await client.open(DOC, PLAN);

@@ -83,6 +83,11 @@ segment Buyers ${s} {
     decides
     habits { social linkedin, ${s} sites ${s} search ${s} communities ${s} tools ${s} }
 }
+audience Lapsed ${s} {
+    who ${s}
+    of Buyers
+    behaviour ${s}
+}
 competitor Rival ${s} {
     strength ${s}
     weakness ${s}
@@ -103,10 +108,20 @@ strategy Win ${s} {
 tactic Ads ${s} {
     serves Win
     channel social on ${s}
-    audience Buyers
+    audience Buyers, Lapsed
     budget 100 USD
     from 2027-02-01 to 2027-03-01
     message ${s}
+    keywords ${s}, lunch
+    hashtags ${s}, #lunch
+    test ${s} metric clicks
+}
+flow Nudge ${s} {
+    channel email
+    audience Lapsed
+    trigger ${s}
+    step after 1 day ${s} with reminder
+    stop when ${s}
 }
 tactic Orphan {
     channel ppc on ${s}
@@ -114,6 +129,7 @@ tactic Orphan {
 }
 campaign Go ${s} {
     budget 50 USD
+    staff ${s} 50% from ${s}
     runs Ads
     from 2027-02-01 to 2027-03-01
     results { sales 3 ${s} }
@@ -128,6 +144,7 @@ funnel ${s} {
 offer ${s} {
     guarantee ${s} 5 days claim ${s} refunds ${s} condition ${s}
     free sample ${s}
+    payments card, ${s}
     security ${s}
 }
 `;

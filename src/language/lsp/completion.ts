@@ -21,7 +21,7 @@ import { PLAN_FILE_EXTENSION, type ImportResolver } from '../scoping/imports.js'
 import { repeatableAssignments } from '../syntax/repeated-facts.js';
 import { CADENCE_STANZAS, STANZAS, stanzaDates, type Rendered, type StanzaContext } from './snippets.js';
 import { facetsFor, platformKey } from '../model/habits.js';
-import { keywordHover } from './hover.js';
+import { keywordHover, keywordPlaces } from './hover.js';
 
 /** What a name must look like to be written bare (an ID); anything else is quoted. */
 const BARE_NAME = /^[_a-zA-Z][\w-]*$/;
@@ -257,7 +257,7 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         else if (BLOCK_WORDS[keyword.value] && rule?.name.toLowerCase() === keyword.value) detail = BLOCK_WORDS[keyword.value];
         // What the keyword means where it stands, as hover and docs/language.md say it: a keyword of a value
         // rule (a channel, a unit of time) stands in the node being written.
-        const where = rule && !GrammarUtils.isDataTypeRule(rule) ? GrammarUtils.getTypeName(rule) : context.node?.$type;
+        const where = rule && !GrammarUtils.isDataTypeRule(rule) ? GrammarUtils.getTypeName(rule) : keywordPlaces(keyword, context.node?.$type);
         acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail, documentation: keywordDocumentation(keyword.value, where), sortText: '1' });
     }
 
@@ -675,7 +675,7 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
 
 /** The parser rule a grammar element belongs to. */
 /** A keyword's meaning where it stands and a line that uses it: the hover's text. */
-function keywordDocumentation(keyword: string, where: string | undefined): { kind: 'markdown'; value: string } | undefined {
+function keywordDocumentation(keyword: string, where: string | Array<string | undefined> | undefined): { kind: 'markdown'; value: string } | undefined {
     const value = keywordHover(keyword, where);
     return value ? { kind: 'markdown', value } : undefined;
 }

@@ -1,4 +1,4 @@
-import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
@@ -59,7 +59,7 @@ export class MplanHoverProvider extends AstNodeHoverProvider {
         } else if (namesItsBlock(leaf)) {
             value = this.getAstNodeHoverContent(leaf.astNode, doc);
         } else if (GrammarAST.isKeyword(leaf.grammarSource)) {
-            value = keywordHover(leaf.grammarSource.value, leaf.astNode?.$type);
+            value = keywordHover(leaf.grammarSource.value, keywordPlaces(leaf.grammarSource, leaf.astNode?.$type));
             // A funnel with neither name nor title has only its keyword to hover: the summary, then the keyword.
             const block = leaf.astNode;
             if (isFunnel(block) && !block.name && block.title === undefined && GrammarUtils.findNodeForKeyword(block.$cstNode, 'funnel') === leaf) {
@@ -88,8 +88,18 @@ function namesItsBlock(leaf: CstNode): boolean {
     return feature === 'title' ? leaf.astNode.$type !== 'Tier' : feature === 'text' && isObjective(leaf.astNode);
 }
 
+/**
+ * Where a keyword of the grammar stands, the most particular first: the list
+ * of words it is one of (`Channel`, for the channel `reviews`), then the type
+ * of the node it stands in (`Tactic`, for the fact `reviews 20 per month`).
+ */
+export function keywordPlaces(keyword: GrammarAST.Keyword, nodeType: string | undefined): Array<string | undefined> {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+    return rule && GrammarUtils.isDataTypeRule(rule) ? [rule.name, nodeType] : [nodeType];
+}
+
 /** The hover of a keyword: its meaning where it stands, and a line that uses it. */
-export function keywordHover(keyword: string, where: string | undefined): string | undefined {
+export function keywordHover(keyword: string, where: string | readonly (string | undefined)[] | undefined): string | undefined {
     const doc = keywordDoc(keyword, where);
     if (!doc) return undefined;
     return `**${keyword}**: ${doc.meaning}\n\n\`\`\`mplan\n${doc.usage}\n\`\`\``;

@@ -5,8 +5,10 @@
  * the same sentence. A test holds this table to the grammar: every keyword has
  * an entry, and every example (`usage`) is a whole line of a plan that parses.
  */
+import { MplanGrammar } from '../generated/grammar.js';
 import type { Stage } from '../model/funnel-stages.js';
 import type { MetricKind } from '../model/objectives.js';
+import { allowedWords } from '../syntax/word-lists.js';
 
 /** The meaning of a keyword and a line that uses it. */
 export interface KeywordDoc {
@@ -54,6 +56,17 @@ function timeUnit(unit: string, counted: string): KeywordEntry {
 
 function cadence(named: string, meaning: string): KeywordEntry {
     return { meaning: `${meaning} A cadence: how often you revisit the plan, follow up or close.`, usage: `follow up ${named}` };
+}
+
+/** The words of a closed list of the grammar, as prose: `email`, `sms`, `push` or `messaging`. */
+function listed(rule: string): string {
+    const words = (allowedWords(MplanGrammar(), rule) ?? []).map(word => `\`${word}\``);
+    return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** A channel a flow can send by, too: what it sends there. */
+function flowChannel(entry: KeywordEntry, name: string, sends: string): KeywordEntry {
+    return { ...entry, in: { ...entry.in, Flow: { meaning: `The flow sends ${sends}.`, usage: `channel ${name}` } } };
 }
 
 const FROM_TO_PERIOD: KeywordDoc = {
@@ -184,8 +197,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'segment OfficeManagers { who "Office managers who order food for meetings" age 28 to 50 }'
     },
     who: {
-        meaning: 'Who the people of this segment are, in one sentence.',
-        usage: 'who "Office managers who order food for meetings"'
+        meaning: 'Who the people of this segment or audience are, in one sentence.',
+        usage: 'who "Office managers who order food for meetings"',
+        in: {
+            Segment: { meaning: 'Who the people of this segment are, in one sentence.', usage: 'who "Office managers who order food for meetings"' },
+            Audience: { meaning: 'Who the people of this audience are, in one sentence: what they did, in plain words.', usage: 'who "Offices that ordered once and not again"' }
+        }
     },
     decides: {
         meaning: 'People of this segment make the buying decision themselves.',
@@ -212,7 +229,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'from 2027-02-01 to 2027-04-30',
         in: {
             Segment: { meaning: 'Where the people of this segment come from: places, companies, groups.', usage: 'from "Downtown office towers", "Business park on the ring road"' },
-            Campaign: { meaning: 'The departments the campaign\'s staff come from.', usage: 'staff Ann 50%, Raj 100% from marketing, sales' },
+            Campaign: { meaning: 'The departments the campaign\'s staff come from: a word, or words in quotes.', usage: 'staff Ann 50%, Raj 100% from marketing, "customer service"' },
             Period: FROM_TO_PERIOD
         }
     },
@@ -282,6 +299,28 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
     friday: weekday('friday'),
     saturday: weekday('saturday'),
     sunday: weekday('sunday'),
+
+    // ----------------------------------------------------------------- audience
+    behaviour: {
+        meaning: 'What the people of this audience did, or did not do, that sets them apart: a word, or words in quotes. `behavior` is the same word.',
+        usage: 'behaviour "ordered once and not in the last 90 days"'
+    },
+    behavior: {
+        meaning: 'What the people of this audience did, or did not do, that sets them apart: a word, or words in quotes. `behaviour` is the same word.',
+        usage: 'behavior "visited the menu page twice"'
+    },
+    of: {
+        meaning: 'Of: the segments an audience is drawn from, or, in a tactic\'s `rating 4.7 of 5`, the top of the rating scale.',
+        usage: 'of OfficeManagers, TeamAssistants',
+        in: {
+            Audience: { meaning: 'The segments the people of this audience are drawn from.', usage: 'of OfficeManagers, TeamAssistants' },
+            Tactic: { meaning: 'Part of `rating … of`: the top of the rating scale (5 stars, 10 points).', usage: 'rating 4.6 of 5' }
+        }
+    },
+    size: {
+        meaning: 'How many people the audience holds, or a range (`300 to 500`) when you are not sure.',
+        usage: 'size 300 to 500'
+    },
 
     // --------------------------------------------------------------- competitor
     competitor: {
@@ -354,8 +393,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'kpi "Acquisition cost" metric cac target at most 35 USD owner Ana review weekly'
     },
     metric: {
-        meaning: 'What the objective or KPI is measured by, in one word.',
-        usage: 'objective "Paying accounts" metric customers target 1_200 by 2027-12-31'
+        meaning: 'What the objective or KPI is measured by, in one word; in an A/B test, the figure that decides the winner.',
+        usage: 'objective "Paying accounts" metric customers target 1_200 by 2027-12-31',
+        in: {
+            AbTest: { meaning: 'The figure that decides which version of the test wins, in one word: clicks, sales, replies.', usage: 'test "Price in the headline" metric clicks' }
+        }
     },
     target: {
         meaning: 'The figure the objective or KPI should reach: a number, a percentage (`%`), a ratio (`4x`) or an amount (`35 USD`), per period if you like (`per month`). `at least` or `at most` says which side of it is good; a range (`30 to 40`) when you are not sure.',
@@ -394,7 +436,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         }
     },
     tactic: {
-        meaning: 'One concrete way to reach buyers: a channel and its platforms, the strategies it serves, its audience, budget, period and message. Campaigns run tactics.',
+        meaning: 'One concrete way to reach buyers: a channel and its platforms, the strategies it serves, its audience, budget, period and message, and what it expects to bring. Campaigns run tactics.',
         usage: 'tactic LinkedInAds { serves OfficeCatering channel ppc on linkedin budget 3_000 USD }'
     },
     serves: {
@@ -402,8 +444,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'serves OfficeCatering'
     },
     channel: {
-        meaning: 'How the tactic reaches people: online (seo, ppc, social, email, blog, content, display, affiliate, video, forum, webinar, influencer) or offline (print, radio, tv, mail, postcard, event, outdoor, pr, phone). Name the platforms after `on`.',
-        usage: 'channel ppc on linkedin'
+        meaning: 'Channel: how a tactic reaches people, or what a flow sends its messages by.',
+        usage: 'channel ppc on linkedin',
+        in: {
+            Tactic: { meaning: `How the tactic reaches people: ${listed('Channel')}. Name the platforms after \`on\`.`, usage: 'channel ppc on linkedin' },
+            Flow: { meaning: `What the flow sends its messages by: ${listed('FlowChannel')}.`, usage: 'channel email' }
+        }
     },
     on: {
         meaning: 'On: the platforms a tactic\'s channel uses, the day a campaign is reviewed, or the weekday follow-ups go out.',
@@ -415,8 +461,25 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         }
     },
     audience: {
-        meaning: 'The segments this tactic reaches.',
-        usage: 'audience OfficeManagers'
+        meaning: 'Audience: people defined by what they did (left a cart, stopped ordering), drawn from segments; in a tactic or a flow, the segments and audiences it reaches.',
+        usage: 'audience LapsedOffices { of OfficeManagers behaviour "no order in 90 days" within 1 year }',
+        in: {
+            Audience: { meaning: 'People defined by what they did, or did not do (left a cart, stopped ordering), drawn from segments: what sets them apart, how recently, and how many they are. Tactics and flows reach them as they reach a segment.', usage: 'audience LapsedOffices { of OfficeManagers behaviour "no order in 90 days" within 1 year }' },
+            Tactic: { meaning: 'The segments and audiences this tactic reaches.', usage: 'audience OfficeManagers, LapsedOffices' },
+            Flow: { meaning: 'The segments and audiences this flow writes to.', usage: 'audience LapsedOffices' }
+        }
+    },
+    fee: {
+        meaning: 'What the tactic pays someone for their work, such as an influencer or an agency: in all, or per month (`per month`).',
+        usage: 'fee 600 USD per month'
+    },
+    commission: {
+        meaning: 'What an affiliate or partner earns on each sale they bring: a share of the sale (`10%`) or an amount (`12 USD`).',
+        usage: 'commission 10% per sale'
+    },
+    sale: {
+        meaning: 'Part of `per sale`: the commission is paid on each sale.',
+        usage: 'commission 12 USD per sale'
     },
     budget: {
         meaning: 'Money set aside: what a tactic costs, or what a campaign may spend, in all or per month (`per month`).',
@@ -427,16 +490,65 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         }
     },
     hours: {
-        meaning: 'When the tactic is shown or sent: the days and the hours.',
-        usage: 'hours weekdays 9:00 to 12:00'
+        meaning: 'Hours: when a tactic is shown or a flow sends, the days and the hours; or, in a step\'s delay, a unit of time.',
+        usage: 'hours weekdays 9:00 to 12:00',
+        in: {
+            Tactic: { meaning: 'When the tactic is shown or sent: the days and the hours.', usage: 'hours weekdays 9:00 to 12:00' },
+            Flow: { meaning: 'When the flow may send: the days and the hours. A step due outside them waits for the next.', usage: 'hours weekdays 10:00 to 19:00' },
+            Delay: { meaning: 'A unit of time for a step\'s delay: hours after the step before.', usage: 'step after 2 hours "Still deciding?"' }
+        }
     },
+    publish: {
+        meaning: 'How often the tactic publishes something new: an episode, an article, a video. A cadence.',
+        usage: 'publish every 2 weeks'
+    },
+    frequency: {
+        meaning: 'Starts `frequency cap`: how often one person sees the tactic\'s ads at most.',
+        usage: 'frequency cap 3 per week'
+    },
+    cap: {
+        meaning: 'Part of `frequency cap`: how often one person sees the tactic\'s ads at most, per day, week or month.',
+        usage: 'frequency cap 3 per week'
+    },
+    keywords: {
+        meaning: 'The search terms the tactic aims at: a word, or words in quotes.',
+        usage: 'keywords "office catering", "lunch delivery", sandwiches'
+    },
+    hashtags: {
+        meaning: 'The hashtags the tactic\'s posts carry, as written (`#FreshLunch`), or in quotes when they hold a space.',
+        usage: 'hashtags #FreshLunch, #OfficeLunch'
+    },
+    test: {
+        meaning: 'An A/B test: what it varies, in quotes, and after `metric` the figure that decides the winner.',
+        usage: 'test "Price in the headline" metric clicks'
+    },
+    rating: {
+        meaning: 'The average rating the tactic aims for on review sites, and after `of` the top of the scale.',
+        usage: 'rating 4.6 of 5'
+    },
+    podcast: channel('a podcast of your own, or spots and interviews on others\'.', 'spotify', 'podcast'),
+    sms: flowChannel(channel('text messages to customers who agreed to get them.', 'twilio', 'sms'), 'sms', 'text messages'),
+    referral: channel('customers who recommend you to others, often for a reward.', '"Refer a friend"', 'referral'),
+    retargeting: channel('ads shown again to people who visited your site or left a cart.', 'instagram', 'retargeting'),
+    marketplace: channel('selling on a marketplace, such as Etsy or Amazon, in its search and listings.', 'amazon', 'marketplace'),
+    reviews: {
+        meaning: 'Reviews: as a tactic\'s channel, asking buyers to review you on review sites (`channel reviews on trustpilot`); as a fact of a tactic, how many new reviews it aims for, per month or another period.',
+        usage: 'reviews 20 per month',
+        in: {
+            Channel: { meaning: 'A channel: asking buyers to review you on review sites, such as Trustpilot or Google. Say how many you aim for with `reviews 20 per month`.', usage: 'channel reviews on trustpilot' },
+            Tactic: { meaning: 'How many new reviews the tactic aims for, per month or another period.', usage: 'reviews 20 per month' }
+        }
+    },
+    push: flowChannel(channel('push notifications to people who installed your app or allowed them in the browser.', 'onesignal', 'push'), 'push', 'push notifications'),
+    messaging: flowChannel(channel('messages in chat apps, such as WhatsApp or Messenger.', 'whatsapp', 'messaging'), 'messaging', 'messages in a chat app'),
     seo: channel('search engine optimisation, being found in the unpaid results of search engines.', 'google', 'seo'),
     ppc: channel('pay-per-click ads, on search engines or social networks, paid for each click.', 'google', 'ppc'),
     email: {
         meaning: 'A channel: e-mails to your list, such as newsletters and offers.',
         usage: 'channel email on mailchimp',
         in: {
-            Funnel: { meaning: 'E-mail: in `confirm by email`, new leads confirm their address by an e-mail you send; in `unsubscribe link in every email`, every e-mail you send.', usage: 'confirm by email' }
+            Funnel: { meaning: 'E-mail: in `confirm by email`, new leads confirm their address by an e-mail you send; in `unsubscribe link in every email`, every e-mail you send.', usage: 'confirm by email' },
+            Flow: { meaning: 'The flow sends e-mails.', usage: 'channel email' }
         }
     },
     blog: channel('articles on your own blog.', 'wordpress', 'blog'),
@@ -457,14 +569,52 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
     pr: channel('public relations, coverage in the press, interviews.', '"Daily News"', 'pr'),
     phone: channel('phone calls to prospects or customers.', '"Call centre"', 'phone'),
 
+    // --------------------------------------------------------------------- flow
+    flow: {
+        meaning: 'An automated series of messages (e-mails, texts, push notifications or chat messages): what starts it, whom it writes to, its steps with their delays, and what stops it.',
+        usage: 'flow Welcome { channel email trigger signup step "Welcome to lunch" step after 2 days "Our menu" stop when ordered }'
+    },
+    trigger: {
+        meaning: 'What starts the flow for one person: a word, or words in quotes (`signup`, `"cart abandoned"`).',
+        usage: 'trigger "cart abandoned"'
+    },
+    step: {
+        meaning: 'One message of the flow: after how long (`after 2 days`, counted from the step before, or from the trigger for the first), its subject in quotes, and `with` what it holds.',
+        usage: 'step after 1 day "Your lunch is waiting" with reminder'
+    },
+    after: {
+        meaning: 'How long after the step before (or the trigger, for the first step) this step is sent: minutes, hours, days or weeks.',
+        usage: 'step after 2 days "Our weekly menu" with menu'
+    },
+    stop: {
+        meaning: 'Starts `stop when`: what takes a person out of the flow, such as buying or unsubscribing: words, or words in quotes.',
+        usage: 'stop when ordered, unsubscribed'
+    },
+    when: {
+        meaning: 'Part of `stop when`: what takes a person out of the flow, such as buying or unsubscribing.',
+        usage: 'stop when ordered, "they book a tasting"'
+    },
+    minute: {
+        meaning: 'A unit of time for a step\'s delay: one minute after the step before.',
+        usage: 'step after 1 minute "Thanks for your order"'
+    },
+    minutes: {
+        meaning: 'A unit of time for a step\'s delay: minutes after the step before.',
+        usage: 'step after 30 minutes "Thanks for your order"'
+    },
+    hour: {
+        meaning: 'A unit of time for a step\'s delay: one hour after the step before.',
+        usage: 'step after 1 hour "Your lunch is waiting"'
+    },
+
     // ----------------------------------------------------------------- campaign
     campaign: {
         meaning: 'A piece of work with a budget, a period and staff, that runs tactics and is tracked and reviewed.',
         usage: 'campaign SpringLaunch { budget 10_000 USD from 2027-02-01 to 2027-06-30 runs LinkedInAds }'
     },
     staff: {
-        meaning: 'Who works on the campaign, with the share of their time, and the departments they come from.',
-        usage: 'staff Ann 50%, Raj 100% from marketing, sales'
+        meaning: 'Who works on the campaign, each a name or several words in quotes, with the share of their time, and the departments they come from.',
+        usage: 'staff "Ana Lima" 50%, Raj 100% from marketing, sales'
     },
     runs: {
         meaning: 'The tactics this campaign carries out. Together their budgets should fit in the campaign\'s budget.',
@@ -587,10 +737,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'follow up weekly on tuesday at 10:00 with tips, newsletter'
     },
     with: {
-        meaning: 'With: what the follow-up e-mails contain, or, in `close with call to action`, a clear request to buy.',
+        meaning: 'With: what the follow-up e-mails or a flow\'s step contain, or, in `close with call to action`, a clear request to buy.',
         usage: 'follow up weekly with tips, newsletter',
         in: {
             FollowUp: { meaning: 'What the follow-up e-mails contain.', usage: 'follow up weekly with tips, newsletter' },
+            FlowStep: { meaning: 'What the step\'s message holds, in words of your own: a reminder, tips, reviews, an offer.', usage: 'step after 1 day "How we bake it" with story, reviews' },
             Close: { meaning: 'Part of `with call to action`: the close asks clearly for the sale.', usage: 'close weekly with call to action' }
         }
     },
@@ -651,8 +802,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'conversion visitors to leads 8%'
     },
     expect: {
-        meaning: 'How many people you expect to reach a step of the funnel, per which time, where you know it: a number or a range, then the step.',
-        usage: 'expect 400 registrations per month'
+        meaning: 'How many you expect, per which time: people reaching a step of a funnel, or what a tactic brings (sales, signups). A number or a range, then the word for what is counted.',
+        usage: 'expect 400 registrations per month',
+        in: {
+            Funnel: { meaning: 'How many people you expect to reach a step of the funnel, per which time, where you know it: a number or a range, then the step.', usage: 'expect 400 registrations per month' },
+            Tactic: { meaning: 'What you expect the tactic to bring, per which time: a number or a range, then what is counted (sales, signups, leads).', usage: 'expect 40 sales per month' }
+        }
     },
     first: {
         meaning: 'Starts `first purchase at`: the step of the funnel where people buy for the first time. Without it, the step called customers, buyers, sales or orders is taken.',
@@ -689,8 +844,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'guarantee money back 30 days paid within 3 days'
     },
     within: {
-        meaning: 'Part of `paid within`: how soon a refund is paid.',
-        usage: 'guarantee money back 30 days paid within 3 days'
+        meaning: 'Within: in a guarantee\'s `paid within`, how soon a refund is paid; in an audience, how recently its people did what sets them apart.',
+        usage: 'guarantee money back 30 days paid within 3 days',
+        in: {
+            Guarantee: { meaning: 'Part of `paid within`: how soon a refund is paid.', usage: 'guarantee money back 30 days paid within 3 days' },
+            Audience: { meaning: 'How recently the people of this audience did what sets them apart: in the last 7 days, 3 months.', usage: 'within 90 days' }
+        }
     },
     condition: {
         meaning: 'A condition the buyer must meet to use the guarantee. The fewer, the stronger the guarantee.',
@@ -701,8 +860,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'free sample "Tasting box for a new office"'
     },
     payments: {
-        meaning: 'The ways buyers can pay.',
-        usage: 'payments card, paypal, invoice'
+        meaning: 'The ways buyers can pay: a word, or several words in quotes.',
+        usage: 'payments card, paypal, "Apple Pay"'
     },
     security: {
         meaning: 'How buyers\' data and payments are kept safe, in words they trust.',
@@ -726,6 +885,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
             Objective: { meaning: 'The top of the target range.', usage: 'kpi "Weekly demos" metric demos target 30 to 40 per week' },
             Funnel: { meaning: 'The top of the range of visitors, when you are not sure.', usage: 'visitors 8_000 to 12_000 per month' },
             Count: { meaning: 'The top of the range, when you are not sure.', usage: 'expect 300 to 500 registrations per month' },
+            Audience: { meaning: 'The top of the audience\'s size, when you are not sure.', usage: 'size 300 to 500' },
             Close: { meaning: 'Part of `call to action`: a clear request to buy.', usage: 'close weekly with call to action' }
         }
     },
@@ -737,7 +897,9 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
             Price: { meaning: 'What the price is paid for: a subscription, billed per month, year or other period.', usage: 'price 19 USD per month' },
             Rate: { meaning: 'The time the share applies to.', usage: 'retention 97% per month' },
             Objective: { meaning: 'The time the target applies to.', usage: 'kpi "Monthly revenue" metric revenue target at least 20_000 USD per month' },
-            Tactic: { meaning: 'The budget is per month (or week, quarter, …): the tactic\'s period makes the total.', usage: 'budget 1_500 USD per month' },
+            Tactic: { meaning: 'The budget, fee or reviews are per month (or week, quarter, …): the tactic\'s period makes the total.', usage: 'budget 1_500 USD per month' },
+            Commission: { meaning: 'Part of `per sale`: the commission is paid on each sale.', usage: 'commission 10% per sale' },
+            FrequencyCap: { meaning: 'The time the cap applies to: at most so many times per day, week or month.', usage: 'frequency cap 3 per week' },
             Campaign: { meaning: 'The budget is per month (or week, quarter, …): the campaign\'s period makes the total.', usage: 'budget 1_500 USD per month' },
             Count: { meaning: 'The time the count applies to.', usage: 'expect 400 registrations per month' }
         }
@@ -747,12 +909,13 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'follow up 3 times per week'
     },
     a: {
-        meaning: 'Per: `3 times a week` is `3 times per week`, and `3% a month` is `3% per month`.',
+        meaning: 'Per: `3 times a week` is `3 times per week`, `3% a month` is `3% per month`, and `frequency cap 3 a week` is `3 per week`.',
         usage: 'follow up 3 times a week',
         in: {
             Cadence: { meaning: 'Per: `3 times a week` is `3 times per week`.', usage: 'follow up 3 times a week' },
             Rate: { meaning: 'Per: `3% a month` is `3% per month`, the time the share applies to.', usage: 'churn 3% a month' },
-            Objective: { meaning: 'Per: the time the target applies to, as in `2% a month`.', usage: 'kpi "Churn" metric churn target at most 2% a month' }
+            Objective: { meaning: 'Per: the time the target applies to, as in `2% a month`.', usage: 'kpi "Churn" metric churn target at most 2% a month' },
+            FrequencyCap: { meaning: 'Per: `3 a week` is `3 per week`, the time the cap applies to.', usage: 'frequency cap 3 a week' }
         }
     },
     weekly: cadence('weekly', 'Once a week.'),
@@ -774,13 +937,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
 
 /**
  * What a keyword means where it stands: `where` is the type of the part of the
- * plan it stands in (the AST type); undefined for a word that is no keyword.
+ * plan it stands in (the AST type), or the places it stands in, the most
+ * particular first (the list of words it is one of, `Channel`, then the AST
+ * type, `Tactic`: a channel's `reviews` and a tactic's `reviews 20 per month`
+ * mean different things); undefined for a word that is no keyword.
  */
-export function keywordDoc(keyword: string, where?: string): KeywordDoc | undefined {
+export function keywordDoc(keyword: string, where?: string | readonly (string | undefined)[]): KeywordDoc | undefined {
     const entry = Object.hasOwn(KEYWORD_DOCS, keyword) ? KEYWORD_DOCS[keyword] : undefined;
     if (!entry) return undefined;
-    const specific = where && entry.in && Object.hasOwn(entry.in, where) ? entry.in[where] : undefined;
-    return specific ?? { meaning: entry.meaning, usage: entry.usage };
+    const places = typeof where === 'string' ? [where] : where ?? [];
+    const place = places.find(p => p !== undefined && entry.in !== undefined && Object.hasOwn(entry.in, p));
+    return place !== undefined ? entry.in![place] : { meaning: entry.meaning, usage: entry.usage };
 }
 
 // ------------------------------------------------------------------------------ lists of words

@@ -120,6 +120,21 @@ export function opensRule(assignment: GrammarAST.Assignment, rule: GrammarAST.Pa
 const CURRENCY_FEATURES = new Set(['currency', 'minCurrency']);
 
 /** How a token read by this grammar element is highlighted (null: not at all). */
+/**
+ * The token type of a reference to a kind of block: the block's, or, for a
+ * reference to one of several kinds (`Reachable`: a segment or an audience),
+ * the one they share.
+ */
+function referenceToken(type: GrammarAST.AbstractType | undefined, name: string): string | undefined {
+    const own = blockKind(type?.name ?? name)?.token;
+    if (own || !GrammarAST.isType(type) || !GrammarAST.isUnionType(type.type)) return own;
+    const tokens = new Set(type.type.types.map(member => {
+        const ref = GrammarAST.isSimpleType(member) ? member.typeRef : undefined;
+        return ref ? blockKind(ref.ref?.name ?? ref.$refText)?.token : undefined;
+    }));
+    return tokens.size === 1 ? [...tokens][0] : undefined;
+}
+
 export function classify(source: GrammarAST.AbstractElement): TokenClass | null {
     const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule);
     const assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment);
@@ -132,8 +147,7 @@ export function classify(source: GrammarAST.AbstractElement): TokenClass | null 
         return { type: 'keyword' };
     }
     if (GrammarAST.isCrossReference(source)) {
-        const target = source.type.ref?.name ?? source.type.$refText;
-        const token = blockKind(target)?.token;
+        const token = referenceToken(source.type.ref, source.type.$refText);
         return token ? { type: token } : { type: 'variable' };
     }
     if (GrammarAST.isRuleCall(source)) {
@@ -146,6 +160,9 @@ export function classify(source: GrammarAST.AbstractElement): TokenClass | null 
             case 'DATE':
             case 'TIME':
                 return { type: 'number' };
+            case 'HASHTAG':
+                // A hashtag (`#FreshLunch`) is a word of your own, as a free word is.
+                return { type: 'variable' };
             case 'WORD': {
                 if (feature === 'name') {
                     // The name of a part of a block written as a free word: a product's tier or variant.

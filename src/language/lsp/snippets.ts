@@ -146,6 +146,17 @@ export const STANZAS: readonly StanzaDefinition[] = [
 }`
     },
     {
+        keyword: 'audience',
+        description: 'a behavioural audience: who they are, the segment they come from, what they did, how recently and how many',
+        render: c => stanza`audience ${tab('Name')} {
+    who "${tab('Who they are')}"
+    of ${ref(c, 'Segment', 'Segment')}
+    behaviour "${tab('What they did')}"
+    within ${tab('30')} days
+    size ${tab('500')}
+}`
+    },
+    {
         keyword: 'competitor',
         description: 'a competitor with a strength, a weakness and how we differ',
         render: () => stanza`competitor ${tab('Name')} {
@@ -183,6 +194,18 @@ export const STANZAS: readonly StanzaDefinition[] = [
     budget ${tab('1_000')} ${c.currency}
     from ${tab(c.dates.start)} to ${tab(c.dates.end)}
     message "${tab('What the ad says')}"
+}`
+    },
+    {
+        keyword: 'flow',
+        description: 'an automated flow of messages: its channel, audience, trigger, two steps with a delay, and what stops it',
+        render: c => stanza`flow ${tab('Name')} {
+    channel ${choice(['email', 'sms', 'push', 'messaging'])}
+    audience ${ref(c, 'Segment', 'Segment')}
+    trigger "${tab('What starts it')}"
+    step "${tab('The first message')}" with ${tab('welcome')}
+    step after ${tab('2')} ${choice(['days', 'hours', 'weeks'])} "${tab('The next message')}" with ${tab('tips')}
+    stop when ${tab('purchased')}, unsubscribed
 }`
     },
     {
@@ -241,7 +264,11 @@ export const FACTS_LEFT_OUT_OF_STANZAS: Readonly<Record<string, readonly string[
     Product: ['tiers', 'trial', 'unitCost', 'retention', 'churn', 'repeat', 'spinoffs', 'complements'],
     Segment: ['influencer', 'spends'],
     Habits: ['communities', 'tools'],
-    Tactic: ['audience', 'hours'],
+    // What a tactic pays, expects, publishes, caps, aims at or tests depends on its channel (a fee for an influencer,
+    // a commission for affiliates, a cadence for a podcast, a frequency cap for retargeting, reviews and a rating).
+    Tactic: ['audience', 'hours', 'fee', 'commission', 'counts', 'cadence', 'cap', 'keywords', 'hashtags', 'tests', 'reviews', 'rating'],
+    // Hours and A/B tests are refinements of a flow that works.
+    Flow: ['hours', 'tests'],
     Campaign: ['promotes', 'results'],
     Funnel: ['loyalty', 'visitors', 'counts', 'listSize', 'purchaseStage']
 };

@@ -16,13 +16,16 @@ export const TERMINAL_WORDS: Readonly<Record<string, string>> = {
     NUMBER: 'a number',
     DATE: 'a date (YYYY-MM-DD)',
     TIME: 'a time of day (HH:MM)',
+    HASHTAG: 'a hashtag such as #FreshLunch',
     EOF: 'the end of the file'
 };
 
 /** What a closed list of words is, in words, by its grammar rule. */
 const LIST_NOUNS: Readonly<Record<string, string>> = {
     Channel: 'a channel',
+    FlowChannel: 'a channel a flow sends by',
     TimeUnit: 'a unit of time',
+    DelayUnit: 'a unit of time',
     DaySet: 'days of the week',
     Weekday: 'a day of the week'
 };
@@ -55,6 +58,17 @@ function describeSlot(type: TokenType, rule: string, before: IToken | undefined)
         if (rule === 'Duration') return 'a length of time such as 30 days';
     }
     return describeTokenType(type);
+}
+
+/**
+ * What a path of tokens that starts alike with others is, in words: a number
+ * and `%` is a percentage, a number and a name an amount with its currency
+ * (`commission 10%` or `commission 12 USD`); else what its first token is.
+ */
+function describePath(path: TokenType[], rule: string, before: IToken | undefined): string {
+    if (path[0]?.name === 'NUMBER' && path[1]?.name === '%') return PERCENTAGE;
+    if (path[0]?.name === 'NUMBER' && path[1]?.name === 'ID') return MONEY;
+    return describeSlot(path[0], rule, before);
 }
 
 function describeFound(token: IToken): string {
@@ -262,7 +276,7 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
             const typo = second && this.typo(place, alike.map(path => path[1].name), second);
             if (typo) return typo;
             const written = options.actual.slice(0, Math.max(...alike.map(path => path.length))).filter(token => !isEnd(token));
-            const expected = listWords(alike.map(path => path.every(type => !TERMINAL_WORDS[type.name]) ? `'${path.map(type => type.name).join(' ')}'` : describeSlot(path[0], rule, place.before)));
+            const expected = listWords(alike.map(path => path.every(type => !TERMINAL_WORDS[type.name]) ? `'${path.map(type => type.name).join(' ')}'` : describePath(path, rule, place.before)));
             return `Expected ${expected}${after(place.before)} but found '${clip(written.map(token => token.image).join(' '), 40)}'.`;
         }
         const typo = this.typo(place, list ?? firsts);
@@ -307,5 +321,6 @@ export function lexingMessage(text: string, offset: number, length: number): str
     if (first === '\u0000' || /[\u0001-\u0008\u000e-\u001f]/.test(first)) return 'This file contains a control character (is it a binary file?).';
     if (first === '-' && /[0-9]/.test(text.charAt(offset - 1))) return `Unexpected '${found}': a date is written YYYY-MM-DD (2027-06-30), and numbers cannot be negative in a plan.`;
     if (first === '-') return `Unexpected '${found}': numbers cannot be negative in a plan.`;
+    if (first === '#') return 'A hashtag is written with its word right after the # (#FreshLunch), or in quotes when it holds a space ("#slow living").';
     return `Unexpected '${found}': this is not part of the mplan language.`;
 }

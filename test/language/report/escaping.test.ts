@@ -38,6 +38,11 @@ segment Buyers ${S} {
     decides
     habits { social linkedin sites ${S} }
 }
+audience Lapsed ${S} {
+    who ${S}
+    of Buyers
+    behaviour ${S}
+}
 competitor Rival ${S} {
     strength ${S}
     weakness ${S}
@@ -57,7 +62,7 @@ strategy Win ${S} {
 tactic Ads ${S} {
     serves Win
     channel social on ${S}
-    audience Buyers
+    audience Buyers, Lapsed
     budget 100 USD
     from 2027-02-01 to 2027-03-01
     message ${S}
@@ -65,16 +70,11 @@ tactic Ads ${S} {
     hashtags ${S}
     test ${S} metric clicks
 }
-audience Leavers ${S} {
-    of Buyers
-    who ${S}
-    behaviour ${S}
-}
-flow Cart ${S} {
+flow Nudge ${S} {
     channel email
-    audience Leavers
+    audience Lapsed
     trigger ${S}
-    step after 1 hour ${S} with reminder
+    step after 1 day ${S} with reminder
     stop when ${S}
 }
 campaign Go ${S} {
@@ -95,8 +95,8 @@ funnel ${S} {
 offer ${S} {
     guarantee ${S} 5 days claim ${S} refunds ${S} condition ${S}
     free sample ${S}
+    payments card, ${S}
     security ${S}
-    payments ${S}, card
 }
 `;
 
