@@ -319,6 +319,10 @@ const NUMERIC_FACTS_IN_REPORT: Record<string, { shows: string; plan: (n: number)
     'Funnel.upsells': { shows: 'money over time: revenue and LTV from the upsell; funnel stages: the upsell as written', plan: n => `plan P { currency USD focus C }\nproduct C { price 50 USD }\nproduct D { price 200 USD }\n${SPEND}\nfunnel { visitors 1000 per month conversion visitors to customers 2% upsell C to D ${n}0% }` },
     'Funnel.counts': { shows: 'money over time: the people reaching the first purchase, new customers by month', plan: n => `plan P { currency USD focus C }\nproduct C { price 20 USD }\n${SPEND}\nfunnel { expect ${n}00 leads per month conversion leads to customers 10% }` },
     'Funnel.listSize': { shows: 'money over time: the customers won from the list in the first month', plan: n => `plan P { currency USD focus C }\nproduct C { price 20 USD }\n${SPEND}\nfunnel { list ${n}00 subscribers conversion subscribers to customers 10% }` },
+    'Tactic.fee': { shows: 'plan.tacticBudgets, budget.byChannel, byMedia, byPlace: a fee counts as spend', plan: n => `plan P { currency USD }\ntactic T { channel influencer fee ${n}00 USD }` },
+    'Tactic.commission': { shows: 'plan.tacticBudgets, budget.byChannel: the commission on the sales the tactic expects', plan: n => `plan P { currency USD }\nproduct C { price 50 USD }\nstrategy S { promotes C }\ntactic T { serves S channel affiliate commission ${n}% per sale expect 10 sales per month from 2027-01-01 to 2027-03-31 }` },
+    'Tactic.counts': { shows: 'plan.tacticBudgets: the sales a commission is paid on', plan: n => `plan P { currency USD }\ntactic T { channel affiliate commission 5 USD per sale expect ${n}0 sales per month from 2027-01-01 to 2027-03-31 }` },
+    'Flow.steps': { shows: 'flows: each step and when it goes out, the busiest week', plan: n => `plan P { currency USD }\nflow F { channel email trigger signup step with tips step after ${n} days with news stop when unsubscribed }` },
     'Strategy.objectives': { shows: 'the lines under the goal: each target against the projection', plan: n => `plan P { currency USD focus C }\nproduct C { price 20 USD }\n${SPEND}\n${FUNNEL}\nstrategy S { objective "Customers" metric customers target ${n}0 by 2027-12-31 }` }
 };
 
@@ -332,13 +336,12 @@ const NOT_IN_REPORT: Record<string, string> = {
     'Funnel.followUps': 'follow-ups make no stage of the funnel view; the funnel rules judge their cadence',
     'Offer.guarantee': 'the report has no section on offers; the offer rules judge the guarantee\'s terms',
     'Offer.free': 'the report has no section on offers; the offer rules judge what is free',
-    'Audience.within': 'not shown yet: the report has no section on audiences (issue 15)',
-    'Audience.size': 'not shown yet: the report has no section on audiences (issue 15)',
-    'Tactic.cadence': 'not shown yet: the report does not say how often a tactic publishes (issue 15)',
-    'Tactic.cap': 'not shown yet: the report does not give a tactic\'s frequency cap (issue 15)',
-    'Tactic.reviews': 'not shown yet: the report has no section on reviews and ratings (issue 15)',
-    'Tactic.rating': 'not shown yet: the report has no section on reviews and ratings (issue 15)',
-    'Flow.steps': 'not shown yet: the report has no section on flows and their delays (issue 15)',
+    'Audience.within': 'the report has no section on audiences; hover shows it, and the flows name the audiences they reach',
+    'Audience.size': 'the report has no section on audiences; hover shows it',
+    'Tactic.cadence': 'a cadence is no amount of money or people: content-without-cadence judges it and hover shows it',
+    'Tactic.cap': 'a cap is no amount of money or people: retargeting-without-frequency-cap judges it and hover shows it',
+    'Tactic.reviews': 'not shown yet: the report has no section on reviews and ratings',
+    'Tactic.rating': 'not shown yet: the report has no section on reviews and ratings',
 };
 
 describe('every fact carrying a number', () => {
