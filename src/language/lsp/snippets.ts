@@ -204,7 +204,7 @@ export const STANZAS: readonly StanzaDefinition[] = [
     audience ${ref(c, 'Segment', 'Segment')}
     trigger "${tab('What starts it')}"
     step "${tab('The first message')}" with ${tab('welcome')}
-    step after ${tab('2')} ${choice(['days', 'hours', 'weeks'])} "${tab('The next message')}" with ${tab('tips')}
+    step after ${tab('1')} ${choice(['week', 'days', 'hours'])} "${tab('The next message')}" with ${tab('tips')}
     stop when ${tab('purchased')}, unsubscribed
 }`
     },

@@ -32,16 +32,19 @@ export const singleChannelDependence: Rule = {
         if (!plan || !currency) return;
         const limit = model.settings.thresholds.maxChannelShare / 100;
         const channels = new Map<string, Group>(), platforms = new Map<string, Group>();
-        let total = 0;
+        let total = 0, paidTactics = 0;
         for (const tactic of model.all.tactics) {
             const amount = tacticCosts(tactic).totals.filter(t => t.currency === currency).reduce((sum, t) => sum + t.amount, 0);
             if (!(amount > 0)) continue;
             total += amount;
+            paidTactics++;
             if (tactic.channel) add(channels, tactic.channel, `the ${tactic.channel} channel`, amount, tactic);
             const named = [...new Map(tactic.platforms.filter(p => platformKey(p) !== '').map(p => [platformKey(p), p.value.trim()])).entries()];
             for (const [key, shown] of named) add(platforms, key, `'${shown}'`, amount / named.length, tactic);
         }
-        if (!(total > 0)) return;
+        // A plan that pays for one tactic has no split to judge: it is trying one thing, which the
+        // campaign and funnel rules judge. Dependence is most of the money of several tactics in one place.
+        if (!(total > 0) || paidTactics < 2) return;
         const money = (amount: number) => formatMoney({ amount: Math.round(amount * 100) / 100, currency });
         const judged: Array<Set<Tactic>> = [];
         const judge = (group: Group, kind: 'channel' | 'platform') => {

@@ -181,7 +181,10 @@ tactic Partners "Kitchen blogs" {
         expect(found[0].message).toContain('(1,200 USD of 1,500 USD) goes to the affiliate channel');
     });
 
-    it('stays silent when nothing is spent in the plan currency', async () => {
+    it('stays silent when nothing is spent in the plan currency, and when the plan pays for a single tactic', async () => {
         expect((await check(HEADER + tactic('Posts', 'social on instagram', 'publish weekly'))).rules()).not.toContain('single-channel-dependence');
+        const one = HEADER + tactic('Ads', 'ppc on google', 'budget 900 USD') + tactic('Posts', 'social on instagram', 'publish weekly');
+        expect((await check(one)).rules()).not.toContain('single-channel-dependence');
+        expect((await check(one + tactic('Fair', 'event', 'budget 100 USD'))).rules()).toContain('single-channel-dependence');
     });
 });
