@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createMessageConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type MessageConnection,
+    createMessageConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type InitializeResult, type MessageConnection,
     type PublishDiagnosticsParams
 } from 'vscode-languageserver/node';
 import { FIXTURE_PLANS, PINNED_CONFIG, pinnedSettings, type ExtraSettings } from '../pinned.js';
@@ -37,6 +37,9 @@ export function fixtureWorkspace(fixture: string, extra: ExtraSettings = {}, pre
     return dir;
 }
 
+/** Client capabilities of an editor that renders Markdown in hovers (VS Code, Neovim, eglot with markdown-mode). */
+export const MARKDOWN_HOVER = { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } };
+
 export interface StartOptions {
     /** A folder to open as the workspace (its plans are loaded and judged at start). */
     workspace?: string;
@@ -62,6 +65,8 @@ export class LspClient {
     readonly messages: string[] = [];
     /** What the server wrote to the client's log (window/logMessage), in order. */
     readonly logs: string[] = [];
+    /** What the server answered to `initialize` (its capabilities). */
+    initializeResult: InitializeResult | undefined;
     private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
     private versions = new Map<string, number>();
 
@@ -89,7 +94,7 @@ export class LspClient {
         connection.onNotification('window/logMessage', (params: { message: string }) => { client.logs.push(params.message); });
         connection.listen();
         const rootUri = options.workspace ? pathToFileURL(options.workspace).toString() : null;
-        await connection.sendRequest('initialize', {
+        client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid,
             rootUri,
             capabilities: options.capabilities ?? {},

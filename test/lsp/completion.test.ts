@@ -219,6 +219,26 @@ describe('names at references over LSP', () => {
     });
 });
 
+describe('the completion capability', () => {
+    it('is one every client reads as offered (not `{}`, which Vim\'s ALE takes for none), triggered by an import\'s quote', async () => {
+        const dir = workspace({ 'lib.mplan': 'segment Parents {\n    who "Parents"\n}\n' });
+        client = await LspClient.start({ workspace: dir });
+        const provider = client.initializeResult?.capabilities.completionProvider;
+        // ALE 3.3: `if !empty(get(a:capabilities, 'completionProvider'))`; an empty object is empty.
+        expect(provider && Object.keys(provider).length).toBeGreaterThan(0);
+        expect(provider).toMatchObject({ triggerCharacters: ['"'], resolveProvider: false });
+        // Typing the quote of an import asks for completion (triggerKind 2): the files to import.
+        const doc = uri(join(dir, 'plan.mplan'));
+        const text = 'import "\nplan School {\n}\n';
+        await client.open(doc, text);
+        const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+            textDocument: { uri: doc }, position: { line: 0, character: 8 }, context: { triggerKind: 2, triggerCharacter: '"' }
+        });
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        expect(items.map(i => i.label)).toEqual(['"lib.mplan"']);
+    });
+});
+
 describe('values over LSP', () => {
     it("offers the plan's currency after an amount", async () => {
         client = await LspClient.start();

@@ -5,15 +5,30 @@ import type { MplanServices } from '../mplan-module.js';
 
 /**
  * Langium's language server, with what it does not offer itself:
- * selection ranges ("expand selection").
+ * selection ranges ("expand selection"), and completion options every client
+ * reads as "completion offered". Langium advertises `completionProvider: {}`
+ * when no trigger characters are set, and Vim's ALE (3.3) takes an empty
+ * object for no completion and never asks; `"` (an import's path) is a real
+ * trigger, and `resolveProvider: false` says every item comes complete.
  */
 export class MplanLanguageServer extends DefaultLanguageServer {
     protected override buildInitializeResult(params: InitializeParams): InitializeResult {
         const result = super.buildInitializeResult(params);
         result.capabilities.selectionRangeProvider = true;
+        const completion = result.capabilities.completionProvider;
+        if (completion) {
+            result.capabilities.completionProvider = {
+                ...completion,
+                triggerCharacters: [...new Set([...(completion.triggerCharacters ?? []), ...COMPLETION_TRIGGERS])],
+                resolveProvider: false
+            };
+        }
         return result;
     }
 }
+
+/** Characters after which completion has something to offer unasked: the opening quote of an import's path. */
+export const COMPLETION_TRIGGERS = ['"'];
 
 /** Answers textDocument/selectionRange with the mplan selection range provider. */
 export function addSelectionRangeHandler(connection: Connection, shared: LangiumSharedServices): void {
