@@ -37,8 +37,10 @@ export function fixtureWorkspace(fixture: string, extra: ExtraSettings = {}, pre
     return dir;
 }
 
-/** Client capabilities of an editor that renders Markdown in hovers (VS Code, Neovim, eglot with markdown-mode). */
-export const MARKDOWN_HOVER = { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } };
+/** Client capabilities of an editor that renders Markdown in hovers and completion items (VS Code, Neovim, eglot with markdown-mode). */
+export const MARKDOWN = {
+    textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } } }
+};
 
 export interface StartOptions {
     /** A folder to open as the workspace (its plans are loaded and judged at start). */

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type TextEdit } from 'vscode-languageserver';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check, services } from '../helpers.js';
-import { BAKERY, LspClient, pinnedSettings, ROOT, uri } from './client.js';
+import { BAKERY, LspClient, MARKDOWN, pinnedSettings, ROOT, uri } from './client.js';
 // @ts-expect-error: a plain ES module without types
 import { generatePlan } from '../../bench/generate.mjs';
 
@@ -236,6 +236,19 @@ describe('the completion capability', () => {
         });
         const items = Array.isArray(result) ? result : result?.items ?? [];
         expect(items.map(i => i.label)).toEqual(['"lib.mplan"']);
+    });
+});
+
+describe('completion documentation', () => {
+    it('is plain text for a client that declares no Markdown for it (ALE: documentationFormat plaintext), Markdown for one that does', async () => {
+        const text = `strategy S { statement "x" }\ntactic T {\n    ser${CURSOR}\n}\n`;
+        client = await LspClient.start({ capabilities: { textDocument: { completion: { completionItem: { documentationFormat: ['plaintext'] } } } } });
+        const plain = (await complete(client, 'file:///tmp/complete-doc.mplan', text)).find(i => i.label === 'serves');
+        expect(plain?.documentation).toBe('serves: The strategies this tactic carries out.\n\n    serves OfficeCatering');
+        await client.stop();
+        client = await LspClient.start({ capabilities: MARKDOWN });
+        const markdown = (await complete(client, 'file:///tmp/complete-doc.mplan', text)).find(i => i.label === 'serves');
+        expect(markdown?.documentation).toEqual({ kind: 'markdown', value: '**serves**: The strategies this tactic carries out.\n\n```mplan\nserves OfficeCatering\n```' });
     });
 });
 

@@ -7,7 +7,7 @@ import { marked } from 'marked';
 import { md, plainText } from '../../src/language/lsp/hover.js';
 import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, CLEAN_PLAN, services } from '../helpers.js';
-import { BAKERY, LspClient, MARKDOWN_HOVER, PLANS, uri } from './client.js';
+import { BAKERY, LspClient, MARKDOWN, PLANS, uri } from './client.js';
 import { BEAN_BOX, LEDGERLY, PHOTO_COURSE } from '../economics-plans.js';
 
 let client: LspClient | undefined;
@@ -37,7 +37,7 @@ const SEGMENT_HOVER = [
 
 describe('hover over LSP', () => {
     it('explains a keyword in plain words, with a line that uses it', async () => {
-        client = await LspClient.start({ capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-keyword.mplan';
         await client.open(doc, 'offer {\n    guarantee money back 30 days claim "Reply" refunds "All"\n}\n');
         const hover = await hoverAt(doc, 1, 8);
@@ -52,7 +52,7 @@ describe('hover over LSP', () => {
     });
 
     it('explains a keyword by where it stands: `from` in a period, in a segment', async () => {
-        client = await LspClient.start({ capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-from.mplan';
         await client.open(doc, 'segment S { from "Downtown" }\ntactic T { from 2027-02-01 to 2027-03-31 }\n');
         expect(markdown(await hoverAt(doc, 0, 13))).toBe('**from**: Where the people of this segment come from: places, companies, groups.\n\n```mplan\nfrom "Downtown office towers", "Business park on the ring road"\n```');
@@ -65,7 +65,7 @@ describe('hover over LSP', () => {
     });
 
     it('summarises a block a reference names in another file of the plan', async () => {
-        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN });
         const plan = uri(join(BAKERY, 'plan.mplan'));
         await client.open(plan, readFileSync(join(BAKERY, 'plan.mplan'), 'utf8'));
         const segment = await hoverAt(plan, 19, 14);
@@ -112,7 +112,7 @@ describe('hover over LSP', () => {
     });
 
     it('writes a keyword\'s example with the names of the reader\'s plan, not of another', async () => {
-        client = await LspClient.start({ capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-example-names.mplan';
         const text = [
             'segment HomeBakers { who "People who bake at home" }',
@@ -134,7 +134,7 @@ describe('hover over LSP', () => {
     });
 
     it('summarises a block on its own name, in a library, with what the plan importing it says of it', async () => {
-        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN });
         const market = uri(join(BAKERY, 'shared', 'market.mplan'));
         await client.open(market, readFileSync(join(BAKERY, 'shared', 'market.mplan'), 'utf8'));
         const hover = await hoverAt(market, 3, 8);
@@ -143,7 +143,7 @@ describe('hover over LSP', () => {
     });
 
     it('gives a campaign\'s budget, planned spend, what is left and its period', async () => {
-        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN });
         const plan = uri(join(BAKERY, 'plan.mplan'));
         await client.open(plan, readFileSync(join(BAKERY, 'plan.mplan'), 'utf8'));
         const hover = await hoverAt(plan, 54, 9);
@@ -177,7 +177,7 @@ describe('hover over LSP', () => {
     });
 
     it('gives the overrun of a campaign whose tactics cost more than its budget', async () => {
-        client = await LspClient.start({ capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-overrun.mplan';
         await client.open(doc, readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8'));
         // ebook-list.mplan (the fixture copy) line 90: `campaign Launch {`; `Newsleter` is misspelt and costs nothing.
@@ -193,7 +193,7 @@ describe('hover over LSP', () => {
     });
 
     it('summarises a block on its display title and an objective on its words', async () => {
-        client = await LspClient.start({ capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-coffee.mplan';
         await client.open(doc, BEAN_BOX);
         const at = (word: string) => { const p = find(BEAN_BOX, word); return hoverAt(doc, p.line, p.character + 1); };
@@ -213,7 +213,7 @@ describe('hover over LSP', () => {
     });
 
     it('says nothing on spaces, comments, text in quotes and past the end of a line', async () => {
-        client = await LspClient.start({ capabilities: MARKDOWN_HOVER });
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-nothing.mplan';
         await client.open(doc, '// a comment\nstrategy S {\n    statement "Be first"\n}\n');
         expect(await hoverAt(doc, 2, 2)).toBeNull();
