@@ -67,6 +67,8 @@ export class LspClient {
     readonly messages: string[] = [];
     /** What the server wrote to the client's log (window/logMessage), in order. */
     readonly logs: string[] = [];
+    /** The methods the server registered capabilities for (client/registerCapability), in order. */
+    readonly registrations: string[] = [];
     /** What the server answered to `initialize` (its capabilities). */
     initializeResult: InitializeResult | undefined;
     private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -91,7 +93,10 @@ export class LspClient {
         });
         connection.onNotification('window/showMessage', (params: { message: string }) => { client.messages.push(params.message); });
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => (options.configuration ?? (items => items.map(() => null)))(params.items));
-        connection.onRequest('client/registerCapability', () => null);
+        connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
+            client.registrations.push(...params.registrations.map(r => r.method));
+            return null;
+        });
         connection.onRequest('window/workDoneProgress/create', () => null);
         connection.onNotification('window/logMessage', (params: { message: string }) => { client.logs.push(params.message); });
         connection.listen();

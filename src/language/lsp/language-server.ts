@@ -1,6 +1,6 @@
 import { DocumentState, URI } from 'langium';
 import { DefaultLanguageServer, type LangiumSharedServices } from 'langium/lsp';
-import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, type Connection, type InitializedParams, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import type { MplanServices } from '../mplan-module.js';
 
 /**
@@ -12,6 +12,34 @@ import type { MplanServices } from '../mplan-module.js';
  * trigger, and `resolveProvider: false` says every item comes complete.
  */
 export class MplanLanguageServer extends DefaultLanguageServer {
+    /** Whether the client takes a registration for workspace/didChangeConfiguration. */
+    protected configurationRegistration = false;
+
+    protected override fireInitializeOnDefaultServices(params: InitializeParams): void {
+        this.configurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+        super.fireInitializeOnDefaultServices(params);
+    }
+
+    /**
+     * Langium's start-up, except that the server registers for workspace/didChangeConfiguration
+     * only with clients that declare they take that registration: Emacs's eglot 1.9 declares
+     * `workspace/configuration` but not this, and answered the registration with a warning in a
+     * window of its own. The settings are read (workspace/configuration) either way.
+     */
+    protected override fireInitializedOnDefaultServices(params: InitializedParams): void {
+        const connection = this.services.lsp.Connection;
+        const register = this.configurationRegistration && connection
+            ? (options: { section: string[] }) => { void connection.client.register(DidChangeConfigurationNotification.type, options); }
+            : undefined;
+        const configurationParams = connection
+            ? { ...params, register, fetchConfiguration: (items: Array<{ section: string }>) => connection.workspace.getConfiguration(items) }
+            : params;
+        this.services.workspace.ConfigurationProvider.initialized(configurationParams)
+            .catch(err => console.error('Error in ConfigurationProvider initialization:', err));
+        this.services.workspace.WorkspaceManager.initialized(params)
+            .catch(err => console.error('Error in WorkspaceManager initialization:', err));
+    }
+
     protected override buildInitializeResult(params: InitializeParams): InitializeResult {
         const result = super.buildInitializeResult(params);
         result.capabilities.selectionRangeProvider = true;
