@@ -93,6 +93,22 @@ describe('code actions for clients that send no data or no diagnostics (Vim\'s A
         expect(withoutData[0].diagnostics).toEqual([sentByAle]);
     });
 
+    it('fixes the finding where it is now when the client sends it from an older text (eglot sends Flymake\'s last findings)', async () => {
+        client = await LspClient.start();
+        const before = await client.open(DOC, 'segment Extra { who "x" }\n' + PLAN);
+        const stale = before.find(d => d.code === 'syntax-error')!;
+        expect(stale.range.start.line).toBe(4);
+        // The first line is deleted; the client has not yet had the new findings and sends the old one.
+        await client.change(DOC, PLAN);
+        const actions = await request({ start: { line: 3, character: 2 }, end: { line: 3, character: 2 } }, [stale]);
+        expect(titles(actions)).toEqual(["Change 'segmnt' to 'segment'"]);
+        const fixed = TextDocument.applyEdits(TextDocument.create(DOC, 'mplan', 1, PLAN), actions[0].edit!.changes![DOC]);
+        expect(fixed.split('\n')[3]).toBe('segment Cafes { who "Small cafes" }');
+        // A finding the server no longer has gets no action.
+        const gone = { ...stale, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } } };
+        expect(await request(gone.range, [gone])).toEqual([]);
+    });
+
     it('finds its own findings for the range when the request has no diagnostics (the cursor on a word)', async () => {
         client = await LspClient.start();
         const diagnostics = await client.open(DOC, PLAN);

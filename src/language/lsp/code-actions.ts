@@ -16,10 +16,11 @@ import { inLineEnding, lineEndingOf, type LineEnding } from '../syntax/line-endi
  * The findings are the server's own, not what the client sends back: a
  * client may send its diagnostics without their `data` (it declares no
  * `dataSupport`, like Vim's ALE), with a range of its own counting, or none
- * at all (ALE with the cursor on a word). Each diagnostic of the request is
- * matched to the server's finding of the same rule at that place (whose
- * `data` the fix reads); a request without one of mplan's findings gets the
- * findings whose range meets the requested range.
+ * at all (ALE with the cursor on a word), or diagnostics of an older text
+ * (eglot). Each diagnostic of the request is matched to the server's finding
+ * of the same rule at that place (whose `data` and range the fix reads); a
+ * request without one of mplan's findings gets the findings whose range meets
+ * the requested range.
  */
 export class MplanCodeActionProvider implements CodeActionProvider {
     protected readonly models: PlanModelProvider;
@@ -54,24 +55,26 @@ export class MplanCodeActionProvider implements CodeActionProvider {
     }
 
     /**
-     * The findings a request is about: each of the request's diagnostics with
-     * the server's own finding of that rule there (`own`; the request's own
-     * when the server has none, as with a finding of a file not yet judged),
-     * else the server's findings that meet the requested range. `sent` is
-     * what the actions name as their diagnostic: what the client sent, so it
+     * The findings a request is about, as the server has them now: each of the request's
+     * diagnostics matched to the server's finding of that rule at its range, else on its line, else
+     * meeting it or the requested range (a client may send diagnostics of an older version of the
+     * text: eglot sent a finding a line below where it now is); a diagnostic the server no longer
+     * has is left out. With no diagnostic matched, the server's findings that meet the requested
+     * range. `sent` is what the actions name as their diagnostic: what the client sent, so it
      * recognises it, or the server's finding.
      */
     protected findingsFor(document: LangiumDocument, params: CodeActionParams): Array<{ sent: Diagnostic; own: Diagnostic }> {
         const findings = (document.diagnostics ?? []).filter(d => typeof d.code === 'string' && ruleById(d.code));
-        const sent = params.context.diagnostics.filter(d => typeof d.code === 'string' && ruleById(d.code));
-        if (sent.length > 0) {
-            return sent.map(diagnostic => {
-                const same = findings.filter(f => f.code === diagnostic.code && meets(f.range, diagnostic.range));
-                const own = same.find(f => sameRange(f.range, diagnostic.range))
-                    ?? same.find(f => f.range.start.line === diagnostic.range.start.line) ?? same[0];
-                return { sent: diagnostic, own: own ?? diagnostic };
-            });
+        const matched: Array<{ sent: Diagnostic; own: Diagnostic }> = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const same = findings.filter(f => f.code === diagnostic.code);
+            const own = same.find(f => sameRange(f.range, diagnostic.range))
+                ?? same.find(f => f.range.start.line === diagnostic.range.start.line)
+                ?? same.find(f => meets(f.range, diagnostic.range))
+                ?? same.find(f => meets(f.range, params.range));
+            if (own && !matched.some(m => m.own === own)) matched.push({ sent: diagnostic, own });
         }
+        if (matched.length > 0) return matched;
         return findings.filter(f => meets(f.range, params.range)).map(f => ({ sent: f, own: f }));
     }
 
