@@ -225,6 +225,8 @@ local function features()
     local other_bufnr = open(other)
     local line = vim.fn.search('^\\s*targets OfficeManagers', 'nw')
     if line == 0 then error('no "targets OfficeManagers" line in ' .. other, 0) end
+    -- Hover on a name declared in another file: its heading says where (shared/market.mplan:4).
+    results.hover_other_file = hover_lines(request(other_bufnr, 'textDocument/hover', position_of(other_bufnr, line, 'OfficeManagers', 4)))
     results.definition.other_file = definition(other_bufnr, position_of(other_bufnr, line, 'OfficeManagers', 4))
     results.definition.other_file.from_line = line
   end)
