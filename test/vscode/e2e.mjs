@@ -3,8 +3,9 @@
 // Debian's Chromium through playwright-core. Installs the packaged extension (out/mplan-vscode.vsix,
 // from `npm run package`) into a fresh code-server, opens a copy of examples/ and checks what a
 // user sees: the findings of ebook-list.mplan with their rule ids in the Problems panel, hover
-// text on a keyword and on a name, a quick fix that applies and takes its problem away, and the
-// plan preview with the plan's numbers.
+// text on a keyword and on a name, a quick fix that applies and takes its problem away, the
+// plan preview with the plan's numbers, the New Plan command, block completion only where a block
+// may start, and the walkthrough from a folder to a plan and its preview.
 //
 // Usage: npm run package && node test/vscode/e2e.mjs [--update-docs-images]
 //   --update-docs-images  also write docs/images/vscode-diagnostics.png and vscode-preview.png
@@ -701,6 +702,83 @@ async function main() {
             html => JSON.stringify(html.slice(0, 120)));
     });
 
+    const newPlan = join(dirs.workspace, 'plan.mplan');
+    await check('"mplan: New Plan" writes plan.mplan in the folder and opens it: a plan with no finding', async () => {
+        assert(!existsSync(newPlan), 'the workspace already has a plan.mplan');
+        await runCommand(page, 'mplan: New Plan');
+        await page.locator('.tabs-container .tab.active', { hasText: 'plan.mplan' }).waitFor({ state: 'visible', timeout: STEP_MS });
+        await poll('plan.mplan on disk', () => (existsSync(newPlan) ? readFileSync(newPlan, 'utf8') : ''), text => /^plan MyPlan \{/m.test(text),
+            text => JSON.stringify(text.slice(0, 80)));
+        const lines = readFileSync(newPlan, 'utf8').split('\n');
+        // Once the server has judged it (a hover on a name answers), the editor shows no squiggle.
+        const segment = positionOf(lines, /^segment HomeBrewers \{/, 'HomeBrewers');
+        await hoverText(page, segment, 'summarizes the segment HomeBrewers', text => /segment HomeBrewers/.test(text));
+        await closeHover(page);
+        const squiggles = await page.locator('.monaco-editor.focused .squiggly-error, .monaco-editor.focused .squiggly-warning, .monaco-editor.focused .squiggly-info').count();
+        assert(squiggles === 0, `the new plan shows ${squiggles} squiggles`);
+        await screenshot(page, '10-new-plan');
+    });
+
+    await check('completion offers a whole block where a block may start, and none inside a block', async () => {
+        const lines = readFileSync(newPlan, 'utf8').split('\n');
+        const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+        // Each suggestion's label and icon (the icon says its kind: a snippet, a keyword, a word of the file).
+        const suggestions = () => rows.evaluateAll(elements => elements.map(row => ({
+            label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+            icon: row.querySelector('.suggest-icon')?.className ?? ''
+        })));
+        const describe = shown => shown.map(s => `${s.label} (${/codicon-symbol-(\w+)/.exec(s.icon)?.[1] ?? s.icon})`).join(', ');
+        const suggestOnNewLine = async (typed, name) => {
+            await page.keyboard.press('End');
+            await page.keyboard.press('Enter');
+            await page.keyboard.press('Home');
+            await page.keyboard.press('Shift+End');
+            await page.keyboard.type(typed);
+            await page.keyboard.press('Control+Space');
+            await rows.first().waitFor({ state: 'visible', timeout: STEP_MS });
+            const shown = await poll(`suggestions after '${typed}'`, suggestions, list => list.length > 0, describe);
+            await screenshot(page, name);
+            await page.keyboard.press('Escape');
+            return shown;
+        };
+        const isBlock = s => /^(plan|product|segment|competitor|research|strategy|tactic|campaign|funnel|offer)$/.test(s.label) && /codicon-symbol-snippet/.test(s.icon);
+        // At the top level, after the last block: the segment block, as a snippet.
+        await runCommand(page, 'View: Focus Active Editor Group');
+        await page.keyboard.press('Control+End');
+        const top = await suggestOnNewLine('seg', '11-suggest-top-level');
+        assert(top.some(s => s.label === 'segment' && isBlock(s)), `at the top level, completion offers no segment block: ${describe(top)}`);
+        // Inside the segment HomeBrewers, on a line of its own: its facts, never a block.
+        await goTo(page, positionOf(lines, /^segment HomeBrewers \{/, 'segment'));
+        const inside = await suggestOnNewLine('    s', '12-suggest-in-block');
+        assert(!inside.some(isBlock), `inside a segment, completion offers a block: ${describe(inside.filter(isBlock))}`);
+        assert(inside.some(s => s.label === 'spends'), `inside a segment, completion does not offer its fact spends: ${describe(inside)}`);
+    });
+
+    await check('the walkthrough "Your first marketing plan" goes from a folder to a plan and its preview', async () => {
+        // "Welcome: Open Walkthrough..." asks which walkthrough, in a second quick pick.
+        await page.keyboard.press('Control+Shift+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: STEP_MS });
+        await input.fill('>Welcome: Open Walkthrough');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Welcome: Open Walkthrough' }).first().click();
+        const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Your first marketing plan' }).first();
+        await pick.waitFor({ state: 'visible', timeout: STEP_MS });
+        await pick.click();
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
+        const walkthrough = page.locator('.gettingStartedContainer');
+        const titles = ['Open a folder for your plan', 'Create a plan', 'Make it yours, checked as you type', 'See the plan as a whole'];
+        await poll('the walkthrough with its four steps', () => walkthrough.innerText({ timeout: 2_000 }),
+            text => titles.every(title => text.includes(title)), text => JSON.stringify(text?.slice(0, 300)));
+        await screenshot(page, '13-walkthrough');
+        // Its last step's button opens the preview of the plan just written.
+        await page.locator('.getting-started-step', { hasText: 'See the plan as a whole' }).first().click();
+        const button = page.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded a', { hasText: 'Open Plan Preview' }).first();
+        await button.waitFor({ state: 'visible', timeout: STEP_MS });
+        await button.click();
+        await page.locator('.tabs-container .tab', { hasText: 'Preview MyPlan' }).waitFor({ state: 'visible', timeout: STEP_MS });
+        await screenshot(page, '14-walkthrough-preview');
+    });
+
     await check('a language server that dies is restarted, with a message, and the findings come back', async () => {
         const servers = serverPids();
         assert(servers.length === 1, `expected one mplan language server process, found ${servers.length}`);
@@ -710,7 +788,7 @@ async function main() {
         await poll('a new language server process', serverPids, pids => pids.length === 1 && pids[0] !== servers[0]);
         const rest = expected.filter(e => e.code !== 'unresolved-reference');
         await allProblems(page, 'the findings again, from the new server',
-            shown => rest.every(e => shown.some(p => p.code === e.code && p.line === e.line)), '10-after-restart');
+            shown => rest.every(e => shown.some(p => p.code === e.code && p.line === e.line)), '15-after-restart');
     });
 
     if (updateDocsImages) {
