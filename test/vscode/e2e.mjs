@@ -4,8 +4,8 @@
 // from `npm run package`) into a fresh code-server, opens a copy of examples/ and checks what a
 // user sees: the findings of ebook-list.mplan with their rule ids in the Problems panel, hover
 // text on a keyword and on a name, a quick fix that applies and takes its problem away, the
-// plan preview with the plan's numbers, the New Plan command, block completion only where a block
-// may start, and the walkthrough from a folder to a plan and its preview.
+// plan preview with the plan's numbers; then, in an empty folder, the walkthrough, its New Plan and
+// preview buttons, and block completion only where a block may start.
 //
 // Usage: npm run package && node test/vscode/e2e.mjs [--update-docs-images]
 //   --update-docs-images  also write docs/images/vscode-diagnostics.png and vscode-preview.png
@@ -702,10 +702,62 @@ async function main() {
             html => JSON.stringify(html.slice(0, 120)));
     });
 
-    const newPlan = join(dirs.workspace, 'plan.mplan');
-    await check('"mplan: New Plan" writes plan.mplan in the folder and opens it: a plan with no finding', async () => {
-        assert(!existsSync(newPlan), 'the workspace already has a plan.mplan');
-        await runCommand(page, 'mplan: New Plan');
+    await check('a language server that dies is restarted, with a message, and the findings come back', async () => {
+        const servers = serverPids();
+        assert(servers.length === 1, `expected one mplan language server process, found ${servers.length}`);
+        process.kill(servers[0], 'SIGKILL');
+        await page.locator('.notifications-toasts', { hasText: 'The mplan language server stopped unexpectedly and was restarted.' })
+            .waitFor({ state: 'visible', timeout: STEP_MS });
+        await poll('a new language server process', serverPids, pids => pids.length === 1 && pids[0] !== servers[0]);
+        const rest = expected.filter(e => e.code !== 'unresolved-reference');
+        await allProblems(page, 'the findings again, from the new server',
+            shown => rest.every(e => shown.some(p => p.code === e.code && p.line === e.line)), '11-after-restart');
+    });
+
+    // A first-time user: an empty folder, the walkthrough, its New Plan button, a clean plan, completion
+    // in it, and the walkthrough's preview button.
+    const empty = join(dirs.work, 'my-first-plan');
+    mkdirSync(empty);
+    const newPlan = join(empty, 'plan.mplan');
+    await check('in an empty folder, the walkthrough "Your first marketing plan" shows its steps', async () => {
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(empty)}`, { timeout: STEP_MS });
+        await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STEP_MS });
+        await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'visible', timeout: STEP_MS });
+        // "Welcome: Open Walkthrough..." asks which walkthrough, in a second quick pick.
+        await page.keyboard.press('Control+Shift+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: STEP_MS });
+        await input.fill('>Welcome: Open Walkthrough');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Welcome: Open Walkthrough' }).first().click();
+        const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Your first marketing plan' }).first();
+        await pick.waitFor({ state: 'visible', timeout: STEP_MS });
+        await pick.click();
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
+        const titles = ['Open a folder for your plan', 'Create a plan', 'Make it yours, checked as you type', 'See the plan as a whole'];
+        await poll('the walkthrough with its four steps', () => page.locator('.gettingStartedContainer').innerText({ timeout: 2_000 }),
+            text => titles.every(title => text.includes(title)), text => JSON.stringify(text?.slice(0, 300)));
+        await screenshot(page, '16-walkthrough');
+    });
+
+    /** Clicks a step of the walkthrough, then the button its description offers. */
+    const walkthroughButton = async (step, button) => {
+        const welcome = page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first();
+        if (!/\bactive\b/.test(await welcome.getAttribute('class') ?? '')) await welcome.click();
+        const stepRow = page.locator('.getting-started-step:visible', { hasText: step }).first();
+        // The Welcome page may show its overview again: the walkthrough is one of its entries.
+        const shown = await stepRow.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+        if (!shown) {
+            await screenshot(page, `walkthrough-before-${button.replace(/\W+/g, '-')}`);
+            await page.locator('.getting-started-category:visible', { hasText: 'Your first marketing plan' }).first().click();
+        }
+        await stepRow.click();
+        const link = page.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded a', { hasText: button }).first();
+        await link.waitFor({ state: 'visible', timeout: STEP_MS });
+        await link.click();
+    };
+
+    await check('its "New Plan" button writes plan.mplan in the folder and opens it: a plan with no finding', async () => {
+        await walkthroughButton('Create a plan', 'New Plan');
         await page.locator('.tabs-container .tab.active', { hasText: 'plan.mplan' }).waitFor({ state: 'visible', timeout: STEP_MS });
         await poll('plan.mplan on disk', () => (existsSync(newPlan) ? readFileSync(newPlan, 'utf8') : ''), text => /^plan MyPlan \{/m.test(text),
             text => JSON.stringify(text.slice(0, 80)));
@@ -716,7 +768,27 @@ async function main() {
         await closeHover(page);
         const squiggles = await page.locator('.monaco-editor.focused .squiggly-error, .monaco-editor.focused .squiggly-warning, .monaco-editor.focused .squiggly-info').count();
         assert(squiggles === 0, `the new plan shows ${squiggles} squiggles`);
-        await screenshot(page, '10-new-plan');
+        await screenshot(page, '17-new-plan');
+    });
+
+    await check('its "Open Plan Preview" button shows the new plan\'s preview', async () => {
+        await walkthroughButton('See the plan as a whole', 'Open Plan Preview');
+        await page.locator('.tabs-container .tab', { hasText: 'Preview MyPlan' }).waitFor({ state: 'visible', timeout: STEP_MS });
+        // Webviews are frames (the walkthrough's pages too): the preview is the one whose heading is the plan's name.
+        const headings = async () => {
+            const found = [];
+            for (const frame of page.frames()) {
+                try {
+                    found.push((await frame.locator('h1').first().innerText({ timeout: 200 })).trim());
+                } catch {
+                    // No heading in this frame (yet), or it is detached.
+                }
+            }
+            return found;
+        };
+        await poll('the preview of MyPlan', headings, found => found.includes('MyPlan'), found => found.join(', ') || 'no heading');
+        await screenshot(page, '18-walkthrough-preview');
+        await page.locator('.tabs-container .tab', { hasText: 'plan.mplan' }).first().click();
     });
 
     await check('completion offers a whole block where a block may start, and none inside a block', async () => {
@@ -745,50 +817,13 @@ async function main() {
         // At the top level, after the last block: the segment block, as a snippet.
         await runCommand(page, 'View: Focus Active Editor Group');
         await page.keyboard.press('Control+End');
-        const top = await suggestOnNewLine('seg', '11-suggest-top-level');
+        const top = await suggestOnNewLine('seg', '19-suggest-top-level');
         assert(top.some(s => s.label === 'segment' && isBlock(s)), `at the top level, completion offers no segment block: ${describe(top)}`);
         // Inside the segment HomeBrewers, on a line of its own: its facts, never a block.
         await goTo(page, positionOf(lines, /^segment HomeBrewers \{/, 'segment'));
-        const inside = await suggestOnNewLine('    s', '12-suggest-in-block');
+        const inside = await suggestOnNewLine('    s', '20-suggest-in-block');
         assert(!inside.some(isBlock), `inside a segment, completion offers a block: ${describe(inside.filter(isBlock))}`);
         assert(inside.some(s => s.label === 'spends'), `inside a segment, completion does not offer its fact spends: ${describe(inside)}`);
-    });
-
-    await check('the walkthrough "Your first marketing plan" goes from a folder to a plan and its preview', async () => {
-        // "Welcome: Open Walkthrough..." asks which walkthrough, in a second quick pick.
-        await page.keyboard.press('Control+Shift+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible', timeout: STEP_MS });
-        await input.fill('>Welcome: Open Walkthrough');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Welcome: Open Walkthrough' }).first().click();
-        const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Your first marketing plan' }).first();
-        await pick.waitFor({ state: 'visible', timeout: STEP_MS });
-        await pick.click();
-        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
-        const walkthrough = page.locator('.gettingStartedContainer');
-        const titles = ['Open a folder for your plan', 'Create a plan', 'Make it yours, checked as you type', 'See the plan as a whole'];
-        await poll('the walkthrough with its four steps', () => walkthrough.innerText({ timeout: 2_000 }),
-            text => titles.every(title => text.includes(title)), text => JSON.stringify(text?.slice(0, 300)));
-        await screenshot(page, '13-walkthrough');
-        // Its last step's button opens the preview of the plan just written.
-        await page.locator('.getting-started-step', { hasText: 'See the plan as a whole' }).first().click();
-        const button = page.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded a', { hasText: 'Open Plan Preview' }).first();
-        await button.waitFor({ state: 'visible', timeout: STEP_MS });
-        await button.click();
-        await page.locator('.tabs-container .tab', { hasText: 'Preview MyPlan' }).waitFor({ state: 'visible', timeout: STEP_MS });
-        await screenshot(page, '14-walkthrough-preview');
-    });
-
-    await check('a language server that dies is restarted, with a message, and the findings come back', async () => {
-        const servers = serverPids();
-        assert(servers.length === 1, `expected one mplan language server process, found ${servers.length}`);
-        process.kill(servers[0], 'SIGKILL');
-        await page.locator('.notifications-toasts', { hasText: 'The mplan language server stopped unexpectedly and was restarted.' })
-            .waitFor({ state: 'visible', timeout: STEP_MS });
-        await poll('a new language server process', serverPids, pids => pids.length === 1 && pids[0] !== servers[0]);
-        const rest = expected.filter(e => e.code !== 'unresolved-reference');
-        await allProblems(page, 'the findings again, from the new server',
-            shown => rest.every(e => shown.some(p => p.code === e.code && p.line === e.line)), '15-after-restart');
     });
 
     if (updateDocsImages) {
