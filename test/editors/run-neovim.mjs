@@ -251,6 +251,20 @@ check('completion: after a newly typed "serves ", the strategies and nothing of 
     assert(wrongKind.length === 0, `completion after serves offers names that are not strategies: ${wrongKind.join(', ')}`);
 });
 
+check('quick fix (vim.lsp.buf.code_action): the typo Newsleter is offered its fix, which applies', () => {
+    assert(!featuresProblem, featuresProblem);
+    assertStepRan(r, 'code action');
+    const titles = list(r.code_action.titles);
+    assert(titles.includes("Change to 'Newsletter'"), `the server offers: ${JSON.stringify(titles)}`);
+    assert(/runs ForumPosts, Newsletter, InstagramAds/.test(r.code_action.line), `after the fix the line reads ${JSON.stringify(r.code_action.line)}`);
+});
+
+check('formatting (vim.lsp.buf.formatting): a carelessly written line is put right', () => {
+    assert(!featuresProblem, featuresProblem);
+    assertStepRan(r, 'formatting');
+    assert(r.formatted === '    serves ListFirst', `after formatting the line reads ${JSON.stringify(r.formatted)}`);
+});
+
 check('capabilities: the server offers what docs/editors.md promises', () => {
     assert(!featuresProblem, featuresProblem);
     const missing = Object.entries(r.capabilities ?? {}).filter(([, offered]) => !offered).map(([name]) => name);
