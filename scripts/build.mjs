@@ -68,6 +68,9 @@ function copyIntoExtension() {
     mkdirSync('extension/syntaxes', { recursive: true });
     copyFileSync('syntaxes/mplan.tmLanguage.json', 'extension/syntaxes/mplan.tmLanguage.json');
     copyFileSync('LICENSE', 'extension/LICENSE');
+    // The README's screenshots, shown offline from the installed extension (the .vsix carries them).
+    rmSync('extension/images', { recursive: true, force: true });
+    cpSync('docs/images', 'extension/images', { recursive: true });
 }
 
 /**

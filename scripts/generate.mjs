@@ -49,14 +49,6 @@ export const GENERATORS = [
         text: async () => textmateGrammar(await loadGrammar())
     },
     {
-        path: 'extension/snippets/mplan.code-snippets',
-        from: 'the completion stanzas (src/language/lsp/snippets.ts, by src/extension/snippets-file.ts)',
-        text: async ({ sources }) => {
-            const { snippetsFile, STANZAS } = await sources();
-            return snippetsFile(STANZAS);
-        }
-    },
-    {
         path: 'docs/language.md',
         from: 'the grammar, the keyword docs and the stage and metric words (by scripts/generate-language-reference.mjs)',
         text: async ({ sources }) => languageReference(await languageSources(sources))
@@ -101,7 +93,6 @@ function sources() {
                     "export { RULES } from './src/language/rules/index.ts';",
                     "export { configSchema } from './src/language/config/schema.ts';",
                     "export { STANZAS } from './src/language/lsp/snippets.ts';",
-                    "export { snippetsFile } from './src/extension/snippets-file.ts';",
                     "export { KEYWORD_DOCS, keywordDoc, wordLists, WORD_LIST_DOCS, headingAnchor, STAGE_DOCS, TRIAL_STAGE_DOC, METRIC_DOCS } from './src/language/lsp/keyword-docs.ts';",
                     "export { STAGES, STAGE_WORDS, TRIAL_WORDS } from './src/language/model/funnel-stages.ts';",
                     "export { METRIC_WORDS, metricUnit } from './src/language/model/objectives.ts';",

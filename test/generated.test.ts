@@ -33,12 +33,11 @@ describe('the generated files', () => {
         expect(result.status).toBe(0);
     });
 
-    it('are the JSON schema, the README\'s rule table, the TextMate grammar, the snippets and the language reference', () => {
+    it('are the JSON schema, the README\'s rule table, the TextMate grammar and the language reference', () => {
         expect(GENERATORS.map(g => g.path)).toEqual([
             'schemas/mplan.schema.json',
             'README.md',
             'syntaxes/mplan.tmLanguage.json',
-            'extension/snippets/mplan.code-snippets',
             'docs/language.md'
         ]);
     });

@@ -82,17 +82,6 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
             ]
         },
         initializationOptions: serverInitOptions(),
-        middleware: {
-            // The extension's snippets (generated from the server's stanzas) already offer every
-            // block; the server's copies would show each block twice in the list.
-            provideCompletionItem: async (document, position, context, token, next) => {
-                const result = await next(document, position, context, token);
-                const items = Array.isArray(result) ? result : result?.items;
-                if (!items) return result;
-                const kept = items.filter(item => item.kind !== vscode.CompletionItemKind.Snippet);
-                return Array.isArray(result) ? kept : new vscode.CompletionList(kept, result?.isIncomplete);
-            }
-        },
         outputChannel: output,
         errorHandler: new RestartingErrorHandler(output)
     };

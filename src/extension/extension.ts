@@ -4,6 +4,7 @@ import { createClient } from './client.js';
 import { explainRuleCommand, RULE_SCHEME, RulePageProvider } from './explain.js';
 import { PlanPreviews } from './preview.js';
 import { exportReportCommand } from './export.js';
+import { newPlanCommand } from './new-plan.js';
 
 /**
  * The mplan extension: starts the bundled language server for `mplan`
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         previews,
         vscode.commands.registerCommand('mplan.restartServer', restart),
         vscode.commands.registerCommand('mplan.showOutput', () => output.show(true)),
+        vscode.commands.registerCommand('mplan.newPlan', newPlanCommand),
         vscode.commands.registerCommand('mplan.openPreview', (uri?: vscode.Uri) => previews.open(uri)),
         vscode.commands.registerCommand('mplan.exportReport', (uri?: vscode.Uri) => exportReportCommand(current(), uri)),
         vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RulePageProvider(current)),

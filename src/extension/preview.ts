@@ -51,7 +51,12 @@ export class PlanPreviews implements vscode.Disposable {
 
     /** "mplan: Open Plan Preview" for the given document or the active editor's. */
     async open(given?: vscode.Uri): Promise<void> {
-        const uri = given ?? vscode.window.activeTextEditor?.document.uri;
+        // From the walkthrough (no text editor active), the plan the user has open.
+        const isPlan = (document: vscode.TextDocument): boolean => document.languageId === 'mplan';
+        const active = vscode.window.activeTextEditor?.document;
+        const uri = given ?? (active && isPlan(active) ? active.uri : undefined)
+            ?? vscode.window.visibleTextEditors.find(editor => isPlan(editor.document))?.document.uri
+            ?? vscode.workspace.textDocuments.filter(isPlan).at(-1)?.uri ?? active?.uri;
         if (!uri) {
             void vscode.window.showInformationMessage('Open a plan (.mplan file) to preview it.');
             return;

@@ -54,7 +54,7 @@ let pinned: string[];
 
 /**
  * The starter plan's dates are counted from the day `mplan init` runs (see
- * src/cli/starter/plan.ts), so a test that judges it on a fixed day must also
+ * src/language/starter-plan.ts), so a test that judges it on a fixed day must also
  * write it on a fixed day. This runs the built binary with its clock set to
  * `now` (a preloaded script replaces `Date`, as faketime would), for both
  * commands, so that "today" means the same day to init and to check.

@@ -9,7 +9,7 @@ import { collectKeywords } from '../../src/language/syntax/token-builder.js';
 import { STAGE_WORDS, TRIAL_WORDS } from '../../src/language/model/funnel-stages.js';
 import { METRIC_WORDS } from '../../src/language/model/objectives.js';
 import { grammar, grammarBlocks, inBlock, type GrammarBlock } from '../language/grammar-facts.js';
-import { LspClient } from '../lsp/client.js';
+import { LspClient, MARKDOWN } from '../lsp/client.js';
 import { services } from '../helpers.js';
 // @ts-expect-error: a plain ES module without types
 import * as untypedGenerate from '../../scripts/generate.mjs';
@@ -287,7 +287,7 @@ describe('hover and completion say what docs/language.md says', () => {
     }
 
     it('gives on hover, for a sample of words, the sentence the page gives where they stand', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/language-reference.mplan';
         await client.open(doc, PLAN);
         // [word, its occurrence in the plan, the lines of the page that explain it there]
@@ -313,7 +313,7 @@ describe('hover and completion say what docs/language.md says', () => {
     });
 
     it('documents a keyword offered by completion with the same sentence and example as hover and the page', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/language-reference-completion.mplan';
         const text = 'tactic Ads {\n    channel social\n    \n}\n';
         await client.open(doc, text);

@@ -139,6 +139,19 @@ local function request(bufnr, method, position)
   return response.result
 end
 
+-- A request with params of its own (not a position), answered by the mplan server.
+local function request_with(bufnr, method, params)
+  local responses, err = vim.lsp.buf_request_sync(bufnr, method, params, TIMEOUT)
+  if not responses then error(method .. ': ' .. tostring(err), 0) end
+  local client = mplan_client(bufnr)
+  local response = client and responses[client.id]
+  if not response then error(method .. ': no answer from the mplan server', 0) end
+  if response.err or response.error then
+    error(method .. ': ' .. vim.inspect(response.err or response.error), 0)
+  end
+  return response.result
+end
+
 -- What the hover float shows: the same conversion Neovim's vim.lsp.buf.hover() uses.
 local function hover_lines(result)
   if result == nil or result == vim.NIL or result.contents == nil then return {} end
@@ -225,6 +238,8 @@ local function features()
     local other_bufnr = open(other)
     local line = vim.fn.search('^\\s*targets OfficeManagers', 'nw')
     if line == 0 then error('no "targets OfficeManagers" line in ' .. other, 0) end
+    -- Hover on a name declared in another file: its heading says where (shared/market.mplan:4).
+    results.hover_other_file = hover_lines(request(other_bufnr, 'textDocument/hover', position_of(other_bufnr, line, 'OfficeManagers', 4)))
     results.definition.other_file = definition(other_bufnr, position_of(other_bufnr, line, 'OfficeManagers', 4))
     results.definition.other_file.from_line = line
   end)
@@ -241,6 +256,42 @@ local function features()
       line = line + 1,
       labels = completion_labels(request(bufnr, 'textDocument/completion', { line = line, character = #typed })),
     }
+    -- Take the typed line out again, so the next steps see the plan as written.
+    vim.api.nvim_buf_set_lines(bufnr, line, line + 1, false, {})
+  end)
+
+  step('code action', function()
+    -- As vim.lsp.buf.code_action() does in 0.7: the diagnostics of the cursor's line as context,
+    -- then the chosen action's edit applied to the buffer.
+    local line = vim.fn.search('^\\s*runs ForumPosts, Newsleter', 'nw')
+    if line == 0 then error('no "runs ForumPosts, Newsleter" line in ' .. file, 0) end
+    local at = position_of(bufnr, line, 'Newsleter', 2)
+    local actions = request_with(bufnr, 'textDocument/codeAction', {
+      textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+      range = { start = at, ['end'] = at },
+      context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, line - 1) },
+    })
+    local titles, chosen = {}, nil
+    for _, action in ipairs(actions == vim.NIL and {} or actions) do
+      titles[#titles + 1] = action.title
+      if action.title == "Change to 'Newsletter'" then chosen = action end
+    end
+    results.code_action = { titles = titles }
+    if chosen then vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding or 'utf-16') end
+    results.code_action.line = vim.api.nvim_buf_get_lines(bufnr, line - 1, line, false)[1]
+  end)
+
+  step('formatting', function()
+    -- A line written carelessly, then what vim.lsp.buf.formatting() does: the server's edits applied.
+    local line = vim.fn.search('^\\s*serves ListFirst', 'nw')
+    if line == 0 then error('no "serves ListFirst" line in ' .. file, 0) end
+    vim.api.nvim_buf_set_lines(bufnr, line - 1, line, false, { 'serves     ListFirst' })
+    local edits = request_with(bufnr, 'textDocument/formatting', {
+      textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+      options = { tabSize = 4, insertSpaces = true },
+    })
+    if edits ~= vim.NIL then vim.lsp.util.apply_text_edits(edits, bufnr, client.offset_encoding or 'utf-16') end
+    results.formatted = vim.api.nvim_buf_get_lines(bufnr, line - 1, line, false)[1]
   end)
 end
 

@@ -207,6 +207,18 @@ check('hover: a reference (ListFirst after serves) and a keyword (serves) show w
     assert(/strateg/i.test(keyword), `hovering serves shows text that does not say it names a strategy:\n${keyword}`);
 });
 
+check('hover: Markdown without stray escapes, which Neovim 0.7 shows as they are (shared/market\\.mplan\\:4)', () => {
+    assert(!featuresProblem, featuresProblem);
+    assertStepRan(r, 'definition');
+    const other = list(r.hover_other_file).join('\n');
+    assert(other.includes('**segment OfficeManagers** · shared/market.mplan:4'), `hovering OfficeManagers in corner-bakery/plan.mplan shows:\n${other}`);
+    assert(other.includes('online weekdays 9:00 to 17:00'), `the segment's hours are not shown as written:\n${other}`);
+    for (const [what, lines] of [['ListFirst', r.hover.reference], ['serves', r.hover.keyword], ['OfficeManagers', r.hover_other_file]]) {
+        const text = list(lines).join('\n');
+        assert(!text.includes('\\'), `hovering ${what} shows a backslash:\n${text}`);
+    }
+});
+
 check('definition: jumps to the strategy in the same file and to a segment in an imported file', () => {
     assert(!featuresProblem, featuresProblem);
     assertStepRan(r, 'definition');
@@ -237,6 +249,20 @@ check('completion: after a newly typed "serves ", the strategies and nothing of 
     assert(labels.includes('ListFirst'), `completion offers ${JSON.stringify(labels)}, not the strategy ListFirst`);
     const wrongKind = labels.filter(l => ['HomeBakers', 'Newsletter', 'InstagramAds', 'ForumPosts', 'SourdoughBook', 'Launch', 'QuickSourdough', 'FreeRecipeBlogs'].includes(l));
     assert(wrongKind.length === 0, `completion after serves offers names that are not strategies: ${wrongKind.join(', ')}`);
+});
+
+check('quick fix (vim.lsp.buf.code_action): the typo Newsleter is offered its fix, which applies', () => {
+    assert(!featuresProblem, featuresProblem);
+    assertStepRan(r, 'code action');
+    const titles = list(r.code_action.titles);
+    assert(titles.includes("Change to 'Newsletter'"), `the server offers: ${JSON.stringify(titles)}`);
+    assert(/runs ForumPosts, Newsletter, InstagramAds/.test(r.code_action.line), `after the fix the line reads ${JSON.stringify(r.code_action.line)}`);
+});
+
+check('formatting (vim.lsp.buf.formatting): a carelessly written line is put right', () => {
+    assert(!featuresProblem, featuresProblem);
+    assertStepRan(r, 'formatting');
+    assert(r.formatted === '    serves ListFirst', `after formatting the line reads ${JSON.stringify(r.formatted)}`);
 });
 
 check('capabilities: the server offers what docs/editors.md promises', () => {

@@ -102,7 +102,7 @@ describe('the block stanzas of completion', () => {
 describe('the starter plan of mplan init', () => {
     it('passes every rule on the day it is written, by the mplan.json init writes beside it', async () => {
         // test/cli/init.test.ts runs init and check for real (by the pinned rules, and on fixed days);
-        // here the same text and settings are held to every rule. A finding: fix src/cli/starter/plan.ts.
+        // here the same text and settings are held to every rule. A finding: fix src/language/starter-plan.ts.
         const { settings, problems } = parseConfig(starterConfig('./node_modules/mplan/schemas/mplan.schema.json'), new Set(RULES.map(rule => rule.id)));
         expect(problems).toEqual([]);
         const day = today();

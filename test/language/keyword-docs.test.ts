@@ -1,6 +1,6 @@
 import { GrammarAST, GrammarUtils } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { KEYWORD_DOCS, keywordDoc } from '../../src/language/lsp/keyword-docs.js';
+import { EXAMPLE_NAMES, KEYWORD_DOCS, keywordDoc } from '../../src/language/lsp/keyword-docs.js';
 import { collectKeywords } from '../../src/language/syntax/token-builder.js';
 import { services } from '../helpers.js';
 
@@ -98,5 +98,28 @@ describe('keyword docs', () => {
         expect(keywordDoc('constructor')).toBeUndefined();
         expect(keywordDoc('toString', 'Campaign')).toBeUndefined();
         expect(keywordDoc('from', 'hasOwnProperty')?.meaning).toBe(KEYWORD_DOCS.from.meaning);
+    });
+});
+
+describe('the names of the examples', () => {
+    /** Every example line of the keyword docs, the specific ones included. */
+    const usages = Object.values(KEYWORD_DOCS).flatMap(entry => [entry.usage, ...Object.values(entry.in ?? {}).map(doc => doc.usage)]);
+
+    it('are all listed in EXAMPLE_NAMES, which the hover replaces with the reader\'s own names', () => {
+        const unlisted = new Set<string>();
+        for (const usage of usages) {
+            // Outside quotes, a capitalised word names a block, unless the line declares it (`tactic LinkedInAds {`,
+            // `tier Pro`), it is a currency (`USD`), a hashtag (`#FreshLunch`) or a person (`owner Ana`, `staff Ann 50%, Raj 100%`).
+            const words = usage.replace(/"[^"]*"/g, '""').replace(/#\w+/g, '#');
+            for (const match of words.matchAll(/(\w+)?\s*\b([A-Z]\w*)\b(?! \d+%)/g)) {
+                const [, before, name] = match;
+                if (/^(plan|product|segment|competitor|strategy|tactic|campaign|tier|variant|funnel|owner|staff)$/.test(before ?? '')) continue;
+                if (/^[A-Z]{3}$/.test(name)) continue;
+                if (!Object.hasOwn(EXAMPLE_NAMES, name)) unlisted.add(`${name} (in ${usage})`);
+            }
+        }
+        expect([...unlisted]).toEqual([]);
+        const written = usages.join('\n');
+        expect(Object.keys(EXAMPLE_NAMES).filter(name => !new RegExp(`\\b${name}\\b`).test(written))).toEqual([]);
     });
 });

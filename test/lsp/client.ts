@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createMessageConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type MessageConnection,
+    createMessageConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type InitializeResult, type MessageConnection,
     type PublishDiagnosticsParams
 } from 'vscode-languageserver/node';
 import { FIXTURE_PLANS, PINNED_CONFIG, pinnedSettings, type ExtraSettings } from '../pinned.js';
@@ -37,6 +37,11 @@ export function fixtureWorkspace(fixture: string, extra: ExtraSettings = {}, pre
     return dir;
 }
 
+/** Client capabilities of an editor that renders Markdown in hovers and completion items (VS Code, Neovim, eglot with markdown-mode). */
+export const MARKDOWN = {
+    textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } } }
+};
+
 export interface StartOptions {
     /** A folder to open as the workspace (its plans are loaded and judged at start). */
     workspace?: string;
@@ -62,6 +67,10 @@ export class LspClient {
     readonly messages: string[] = [];
     /** What the server wrote to the client's log (window/logMessage), in order. */
     readonly logs: string[] = [];
+    /** The methods the server registered capabilities for (client/registerCapability), in order. */
+    readonly registrations: string[] = [];
+    /** What the server answered to `initialize` (its capabilities). */
+    initializeResult: InitializeResult | undefined;
     private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
     private versions = new Map<string, number>();
 
@@ -84,12 +93,15 @@ export class LspClient {
         });
         connection.onNotification('window/showMessage', (params: { message: string }) => { client.messages.push(params.message); });
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => (options.configuration ?? (items => items.map(() => null)))(params.items));
-        connection.onRequest('client/registerCapability', () => null);
+        connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
+            client.registrations.push(...params.registrations.map(r => r.method));
+            return null;
+        });
         connection.onRequest('window/workDoneProgress/create', () => null);
         connection.onNotification('window/logMessage', (params: { message: string }) => { client.logs.push(params.message); });
         connection.listen();
         const rootUri = options.workspace ? pathToFileURL(options.workspace).toString() : null;
-        await connection.sendRequest('initialize', {
+        client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid,
             rootUri,
             capabilities: options.capabilities ?? {},

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type TextEdit } from 'vscode-languageserver';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check, services } from '../helpers.js';
-import { BAKERY, LspClient, pinnedSettings, ROOT, uri } from './client.js';
+import { BAKERY, LspClient, MARKDOWN, pinnedSettings, ROOT, uri } from './client.js';
 // @ts-expect-error: a plain ES module without types
 import { generatePlan } from '../../bench/generate.mjs';
 
@@ -226,6 +226,39 @@ describe('names at references over LSP', () => {
         expect(labels(await complete(client, doc, `import ${CURSOR}\nplan School {\n}\n`)).sort()).toEqual(['"lib.mplan"', '"other.mplan"']);
         const half = await complete(client, doc, `import "lib.mplan"\nimport "ot${CURSOR}\nplan School {\n}\n`);
         expect(half.map(i => i.textEdit)).toEqual([{ range: { start: { line: 1, character: 7 }, end: { line: 1, character: 10 } }, newText: '"other.mplan"' }]);
+    });
+});
+
+describe('the completion capability', () => {
+    it('is one every client reads as offered (not `{}`, which Vim\'s ALE takes for none), triggered by an import\'s quote', async () => {
+        const dir = workspace({ 'lib.mplan': 'segment Parents {\n    who "Parents"\n}\n' });
+        client = await LspClient.start({ workspace: dir });
+        const provider = client.initializeResult?.capabilities.completionProvider;
+        // ALE 3.3: `if !empty(get(a:capabilities, 'completionProvider'))`; an empty object is empty.
+        expect(provider && Object.keys(provider).length).toBeGreaterThan(0);
+        expect(provider).toMatchObject({ triggerCharacters: ['"'], resolveProvider: false });
+        // Typing the quote of an import asks for completion (triggerKind 2): the files to import.
+        const doc = uri(join(dir, 'plan.mplan'));
+        const text = 'import "\nplan School {\n}\n';
+        await client.open(doc, text);
+        const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+            textDocument: { uri: doc }, position: { line: 0, character: 8 }, context: { triggerKind: 2, triggerCharacter: '"' }
+        });
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        expect(items.map(i => i.label)).toEqual(['"lib.mplan"']);
+    });
+});
+
+describe('completion documentation', () => {
+    it('is plain text for a client that declares no Markdown for it (ALE: documentationFormat plaintext), Markdown for one that does', async () => {
+        const text = `strategy S { statement "x" }\ntactic T {\n    ser${CURSOR}\n}\n`;
+        client = await LspClient.start({ capabilities: { textDocument: { completion: { completionItem: { documentationFormat: ['plaintext'] } } } } });
+        const plain = (await complete(client, 'file:///tmp/complete-doc.mplan', text)).find(i => i.label === 'serves');
+        expect(plain?.documentation).toBe('serves: The strategies this tactic carries out.\n\n    serves OfficeCatering');
+        await client.stop();
+        client = await LspClient.start({ capabilities: MARKDOWN });
+        const markdown = (await complete(client, 'file:///tmp/complete-doc.mplan', text)).find(i => i.label === 'serves');
+        expect(markdown?.documentation).toEqual({ kind: 'markdown', value: '**serves**: The strategies this tactic carries out.\n\n```mplan\nserves OfficeCatering\n```' });
     });
 });
 

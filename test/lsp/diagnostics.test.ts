@@ -28,6 +28,18 @@ describe('diagnostics over LSP', () => {
         expect(diagnostics.map(d => d.code)).toEqual(['tactic-without-strategy']);
     });
 
+    it('register for workspace/didChangeConfiguration only with a client that takes the registration (eglot 1.9 does not, and warned in a window of its own)', async () => {
+        // Eglot 1.9: `workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }`.
+        client = await LspClient.start({ capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } }, initializationOptions: PINNED });
+        expect((await client.open('file:///tmp/eglot-plan.mplan', 'tactic Loose { channel seo }\n')).map(d => d.code)).toEqual(['tactic-without-strategy']);
+        expect(client.registrations).not.toContain('workspace/didChangeConfiguration');
+        await client.stop();
+        // VS Code declares it, and gets it.
+        client = await LspClient.start({ capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } }, initializationOptions: PINNED });
+        await client.open('file:///tmp/vscode-plan.mplan', 'tactic Loose { channel seo }\n');
+        expect(client.registrations).toContain('workspace/didChangeConfiguration');
+    });
+
     it('follow edits: a fixed problem disappears, a new one appears, a half-typed line never kills the server', async () => {
         client = await LspClient.start({ initializationOptions: PINNED });
         const doc = 'file:///tmp/edit-plan.mplan';

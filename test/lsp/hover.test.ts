@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { md } from '../../src/language/lsp/hover.js';
+import { marked } from 'marked';
+import { md, plainText } from '../../src/language/lsp/hover.js';
 import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
 import { check, CLEAN_PLAN, services } from '../helpers.js';
-import { BAKERY, LspClient, PLANS, uri } from './client.js';
+import { BAKERY, LspClient, MARKDOWN, PLANS, uri } from './client.js';
 import { BEAN_BOX, LEDGERLY, PHOTO_COURSE } from '../economics-plans.js';
 
 let client: LspClient | undefined;
@@ -22,7 +23,7 @@ function markdown(hover: Hover | null | undefined): string | undefined {
 }
 
 const SEGMENT_HOVER = [
-    '**segment OfficeManagers** · shared/market\\.mplan\\:4',
+    '**segment OfficeManagers** · shared/market.mplan:4',
     '',
     '> Office managers who order food for meetings',
     '',
@@ -36,7 +37,7 @@ const SEGMENT_HOVER = [
 
 describe('hover over LSP', () => {
     it('explains a keyword in plain words, with a line that uses it', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-keyword.mplan';
         await client.open(doc, 'offer {\n    guarantee money back 30 days claim "Reply" refunds "All"\n}\n');
         const hover = await hoverAt(doc, 1, 8);
@@ -51,7 +52,7 @@ describe('hover over LSP', () => {
     });
 
     it('explains a keyword by where it stands: `from` in a period, in a segment', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-from.mplan';
         await client.open(doc, 'segment S { from "Downtown" }\ntactic T { from 2027-02-01 to 2027-03-31 }\n');
         expect(markdown(await hoverAt(doc, 0, 13))).toBe('**from**: Where the people of this segment come from: places, companies, groups.\n\n```mplan\nfrom "Downtown office towers", "Business park on the ring road"\n```');
@@ -64,36 +65,85 @@ describe('hover over LSP', () => {
     });
 
     it('summarises a block a reference names in another file of the plan', async () => {
-        client = await LspClient.start({ workspace: BAKERY });
+        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN });
         const plan = uri(join(BAKERY, 'plan.mplan'));
         await client.open(plan, readFileSync(join(BAKERY, 'plan.mplan'), 'utf8'));
         const segment = await hoverAt(plan, 19, 14);
         expect(segment).toEqual({ contents: { kind: 'markdown', value: SEGMENT_HOVER }, range: { start: { line: 19, character: 12 }, end: { line: 19, character: 26 } } });
         expect(markdown(await hoverAt(plan, 23, 13))).toBe([
-            '**product CateringBox** · shared/products\\.mplan\\:3',
+            '**product CateringBox** · shared/products.mplan:3',
             '',
             '- **Price:** 49 USD',
-            '- **Benefits:** "Baked the same morning"; "Delivered by 11\\:30 for lunch meetings"',
+            '- **Benefits:** "Baked the same morning"; "Delivered by 11:30 for lunch meetings"',
             '- **Spin-offs:** PastryPlatter',
             // 49 USD, and 60% of customers buy again (the funnel's `conversion customers to repeat 60%`).
             '- **LTV over 12 months:** 78.40 USD of revenue',
             '- **CAC:** 27.78 USD',
             '- **Payback:** 1 month',
-            '- **Notes:** CateringBox states no margin or unit cost\\: its value is counted as revenue; the upsell from CateringBox to PastryPlatter gives no share of buyers who take it\\: it is not counted'
+            '- **Notes:** CateringBox states no margin or unit cost: its value is counted as revenue; the upsell from CateringBox to PastryPlatter gives no share of buyers who take it: it is not counted'
         ].join('\n'));
     });
 
+    it('gives plain text to a client that does not declare Markdown (Vim\'s ALE, eglot without markdown-mode)', async () => {
+        // ALE 3.3 declares `contentFormat: ['plaintext']`; a client may also declare no hover capability at all.
+        for (const capabilities of [{ textDocument: { hover: { contentFormat: ['plaintext'] } } }, {}]) {
+            client = await LspClient.start({ workspace: BAKERY, capabilities });
+            const plan = uri(join(BAKERY, 'plan.mplan'));
+            await client.open(plan, readFileSync(join(BAKERY, 'plan.mplan'), 'utf8'));
+            const segment = await hoverAt(plan, 19, 14);
+            expect(segment?.contents).toEqual({ kind: 'plaintext', value: [
+                'segment OfficeManagers · shared/market.mplan:4',
+                '',
+                '> Office managers who order food for meetings',
+                '',
+                '- Age: 28 to 50',
+                '- Spending power: earns 45,000 to 90,000 USD per year',
+                '- Role: makes the buying decision',
+                '- Buys: online',
+                '- Habits: search google; social linkedin; sites Downtown Business Journal; tools outlook, teams; online weekdays 9:00 to 17:00',
+                '- Targeted by: OfficeCatering'
+            ].join('\n') });
+            // A keyword: its meaning, then the example line indented, with no fence.
+            const keyword = await hoverAt(plan, 19, 6);
+            expect(keyword?.contents).toEqual({ kind: 'plaintext', value: 'targets: The segments the strategy is aimed at.\n\n    targets OfficeManagers, TeamAssistants' });
+            await client.stop();
+            client = undefined;
+        }
+    });
+
+    it('writes a keyword\'s example with the names of the reader\'s plan, not of another', async () => {
+        client = await LspClient.start({ capabilities: MARKDOWN });
+        const doc = 'file:///tmp/hover-example-names.mplan';
+        const text = [
+            'segment HomeBakers { who "People who bake at home" }',
+            'segment Cafes { who "Small cafes" }',
+            'strategy ListFirst { statement "Build a list" targets HomeBakers, Cafes }',
+            'tactic Newsletter { serves ListFirst channel email }',
+            'campaign Launch { runs Newsletter }',
+            ''
+        ].join('\n');
+        await client.open(doc, text);
+        const at = async (line: number, word: string) => markdown(await hoverAt(doc, line, text.split('\n')[line].indexOf(word) + 1));
+        expect(await at(3, 'serves')).toContain('```mplan\nserves ListFirst\n```');
+        expect(await at(2, 'targets')).toContain('```mplan\ntargets HomeBakers, Cafes\n```');
+        expect(await at(4, 'runs')).toContain('```mplan\nruns Newsletter, LocalSearch\n```');
+        // The example's own block keeps its name; the names it refers to are the plan's.
+        expect(await at(3, 'tactic')).toContain('```mplan\ntactic LinkedInAds { serves ListFirst channel ppc on linkedin budget 3_000 USD }\n```');
+        // Where the plan has no block of the kind, the example stays as the reference has it.
+        expect(await at(2, 'strategy')).toContain('```mplan\nstrategy OfficeCatering { statement "Own catering for downtown offices" targets HomeBakers }\n```');
+    });
+
     it('summarises a block on its own name, in a library, with what the plan importing it says of it', async () => {
-        client = await LspClient.start({ workspace: BAKERY });
+        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN });
         const market = uri(join(BAKERY, 'shared', 'market.mplan'));
         await client.open(market, readFileSync(join(BAKERY, 'shared', 'market.mplan'), 'utf8'));
         const hover = await hoverAt(market, 3, 8);
-        expect(markdown(hover)).toBe(SEGMENT_HOVER.replace(' · shared/market\\.mplan\\:4', ''));
+        expect(markdown(hover)).toBe(SEGMENT_HOVER.replace(' · shared/market.mplan:4', ''));
         expect(hover?.range).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 22 } });
     });
 
     it('gives a campaign\'s budget, planned spend, what is left and its period', async () => {
-        client = await LspClient.start({ workspace: BAKERY });
+        client = await LspClient.start({ workspace: BAKERY, capabilities: MARKDOWN });
         const plan = uri(join(BAKERY, 'plan.mplan'));
         await client.open(plan, readFileSync(join(BAKERY, 'plan.mplan'), 'utf8'));
         const hover = await hoverAt(plan, 54, 9);
@@ -127,7 +177,7 @@ describe('hover over LSP', () => {
     });
 
     it('gives the overrun of a campaign whose tactics cost more than its budget', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-overrun.mplan';
         await client.open(doc, readFileSync(join(PLANS, 'ebook-list.mplan'), 'utf8'));
         // ebook-list.mplan (the fixture copy) line 90: `campaign Launch {`; `Newsleter` is misspelt and costs nothing.
@@ -143,7 +193,7 @@ describe('hover over LSP', () => {
     });
 
     it('summarises a block on its display title and an objective on its words', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-coffee.mplan';
         await client.open(doc, BEAN_BOX);
         const at = (word: string) => { const p = find(BEAN_BOX, word); return hoverAt(doc, p.line, p.character + 1); };
@@ -163,7 +213,7 @@ describe('hover over LSP', () => {
     });
 
     it('says nothing on spaces, comments, text in quotes and past the end of a line', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-nothing.mplan';
         await client.open(doc, '// a comment\nstrategy S {\n    statement "Be first"\n}\n');
         expect(await hoverAt(doc, 2, 2)).toBeNull();
@@ -230,7 +280,7 @@ describe('hover on the words of issue 15 over LSP', () => {
     }
 
     it('explains a flow\'s step, trigger and stop, and the retargeting channel, with a line that uses each', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-issue15.mplan';
         await client.open(doc, PLAN);
         expect(await on(doc, 'step')).toBe('**step**: One message of the flow: after how long (`after 2 days`, counted from the step before, or from the trigger for the first), its subject in quotes, and `with` what it holds.'
@@ -243,7 +293,7 @@ describe('hover on the words of issue 15 over LSP', () => {
     });
 
     it('explains audience, channel and sms by where they stand: a block, a tactic, a flow', async () => {
-        client = await LspClient.start();
+        client = await LspClient.start({ capabilities: MARKDOWN });
         const doc = 'file:///tmp/hover-issue15-where.mplan';
         await client.open(doc, PLAN);
         expect(await on(doc, 'audience', 0)).toMatch(/^\*\*audience\*\*: People defined by what they did, or did not do/);
@@ -266,7 +316,7 @@ describe('hover summaries', () => {
         expect(await hoverOn(text, 'Win')).toBe([
             '**strategy Win**',
             '',
-            '> Be the only same\\-day option',
+            '> Be the only same-day option',
             '',
             '- **Targets:** Managers',
             '- **Served by:** Ads, Posts',
@@ -286,7 +336,7 @@ describe('hover summaries', () => {
             '**campaign Mixed**',
             '',
             '- **Budget:** 1,000 USD',
-            '- **Planned:** 300 USD \\+ 200 EUR for Ads 300 USD, Print 200 EUR',
+            '- **Planned:** 300 USD + 200 EUR for Ads 300 USD, Print 200 EUR',
             '- **Left:** cannot be told: the tactics cost money in other currencies than USD'
         ].join('\n'));
         const unpriced = 'campaign Free { budget 500 USD runs Posts }\ntactic Posts { channel social }\n';
@@ -366,9 +416,9 @@ campaign Spring { budget 3_000 USD runs Creators, Partners }
             '- **Benefits:** "Fresh"',
             '- **Spin-offs:** Platter',
             '- **LTV over 12 months:** 49 USD of revenue',
-            '- **Notes:** Box states no margin or unit cost\\: its value is counted as revenue; the upsell from Box to Platter gives no share of buyers who take it\\: it is not counted'
+            '- **Notes:** Box states no margin or unit cost: its value is counted as revenue; the upsell from Box to Platter gives no share of buyers who take it: it is not counted'
         ].join('\n'));
-        expect(await at('SweetCo')).toBe('**competitor SweetCo**\n\n- **Strengths:** "Lower prices"\n- **Weaknesses:** "Two\\-day delivery"\n- **We differ by:** "Same\\-day delivery"');
+        expect(await at('SweetCo')).toBe('**competitor SweetCo**\n\n- **Strengths:** "Lower prices"\n- **Weaknesses:** "Two-day delivery"\n- **We differ by:** "Same-day delivery"');
         expect(await at('Bakery')).toBe('**plan Bakery**\n\n- **Goal:** "Be the caterer of downtown offices"\n- **Currency:** USD');
         // `studied SweetCo` names the competitor too.
         expect(await at('SweetCo', 1)).toBe(await at('SweetCo'));
@@ -399,7 +449,7 @@ campaign Spring { budget 3_000 USD runs Creators, Partners }
             '- **Benefits:** none yet',
             // 15 USD (the cheapest tier) to 49 USD (the dearest tier's high end) a month, 97% still paying each month after: × (1 − 0.97¹²) / 0.03, 60% of it margin.
             '- **LTV over 12 months:** 91.85 to 300.03 USD of margin (153 to 500 USD of revenue)',
-            '- **Notes:** the tier Office of CoffeeClub gives no share\\: the cheapest and dearest tiers bound the price'
+            '- **Notes:** the tier Office of CoffeeClub gives no share: the cheapest and dearest tiers bound the price'
         ].join('\n'));
         const grinder = await hoverOn(text, 'Grinder');
         expect(grinder).toContain('\n- **Tiers and variants:** Hand 45 USD, Electric 120 USD, Care "Yearly service" 30 USD per year\n');
@@ -439,8 +489,26 @@ campaign Spring { budget 3_000 USD runs Creators, Partners }
     it('never lets plan text become links, images, HTML or emphasis', async () => {
         const text = 'segment Evil { who "[click](http://evil.example) <img src=x onerror=alert(1)> **loud** `code` # heading" }\n';
         const value = await hoverOn(text, 'Evil');
-        expect(value).toBe('**segment Evil**\n\n> \\[click\\]\\(http\\://evil\\.example\\) \\<img src=x onerror=alert\\(1\\)\\> \\*\\*loud\\*\\* \\`code\\` \\# heading\n\n- **Targeted by:** no strategy yet');
-        expect(md('a_b-c.d!e|f~g&h@i{j}k+l')).toBe('a\\_b\\-c\\.d\\!e\\|f\\~g\\&h\\@i\\{j\\}k\\+l');
+        expect(value).toBe('**segment Evil**\n\n> \\[click](http\\://evil.example) \\<img src=x onerror=alert(1)> \\*\\*loud\\*\\* \\`code\\` # heading\n\n- **Targeted by:** no strategy yet');
+        // Rendered by a CommonMark + GFM renderer, every text reads as written: no link, image, HTML, emphasis, code, heading, list or quote.
+        const texts = [
+            '[click](http://evil.example) <img src=x onerror=alert(1)> **loud** `code` # heading', '# heading', '- item', '+ item', '1. first', '2) second',
+            '> quoted', '---', '***', '___', 'under_scored _emph_ *emph* ~~gone~~ ~gone~', 'see www.example.com or https://example.com/a', 'ann@example.com',
+            'fish &amp; chips &copy; 1 < 2', 'a \\* b \\\\ c', '![img](x.png)', '<https://x.y>', '=== not a heading'
+        ];
+        for (const text of texts) {
+            const html = marked.parse(`**segment S** · ${md(text)}`, { async: false, gfm: true });
+            expect(html, text).not.toMatch(/<(?!\/?(?:p|strong)>)/);
+            expect(decodeHtml(html.replace(/<[^>]+>/g, '')).trim(), text).toBe(`segment S · ${text.trim()}`);
+            const quoted = marked.parse(`> ${md(text)}`, { async: false, gfm: true });
+            expect(quoted, text).not.toMatch(/<(?!\/?(?:p|blockquote)>)/);
+            // As plain text (for clients without Markdown), the text is back as written.
+            expect(plainText(`**segment S** · ${md(text)}`), text).toBe(`segment S · ${text}`);
+        }
+        // And nothing else is escaped: dots, colons, hyphens, brackets and pluses read as they are in editors that show escapes.
+        expect(md('shared/market.mplan:4')).toBe('shared/market.mplan:4');
+        expect(md('Delivered by 11:30 for lunch meetings (same-day, 5+ boxes) {in town} | 100% #1!')).toBe('Delivered by 11:30 for lunch meetings (same-day, 5+ boxes) {in town} | 100% #1!');
+        expect(md('a_b-c.d!e|f~g&h@i{j}k+l')).toBe('a_b-c.d!e|f\\~g&h\\@i{j}k+l');
     });
 
     it('says nothing for a reference that names no block, and for blocks it has no summary of', async () => {
@@ -592,7 +660,7 @@ describe('hover on money over time', () => {
         expect(trials).toContain('- **Projection:** none: no campaign or tactic states a budget, so nothing says what the plan spends');
                 // Without shares the tiers bound the price, and the hover says so.
         const unshared = LEDGERLY.replace(' share 75%', '').replace(' share 25%', '');
-        expect(await hoverOn(unshared, 'Ledgerly "Ledgerly accounting"')).toContain('- **Notes:** the tiers of Ledgerly give no shares\\: the cheapest and dearest tiers bound the price');
+        expect(await hoverOn(unshared, 'Ledgerly "Ledgerly accounting"')).toContain('- **Notes:** the tiers of Ledgerly give no shares: the cheapest and dearest tiers bound the price');
     });
 
     it('of a course sold through a webinar: the upsell counts in what a buyer is worth', async () => {
@@ -648,11 +716,11 @@ product Journal {
             '- **Benefits:** none yet',
             // The cheapest variant with 24 USD of margin at the low end, the dearest with 34 USD at the high; 2% a month buy again.
             '- **LTV over 12 months:** 29.28 to 41.48 USD of margin (47.58 to 59.78 USD of revenue)',
-            '- **Notes:** the tiers of Ring give no shares\\: the cheapest and dearest tiers bound the price'
+            '- **Notes:** the tiers of Ring give no shares: the cheapest and dearest tiers bound the price'
         ].join('\n'));
         const journal = await hoverOn(text, 'Journal');
         expect(journal).toContain('- **Price:** 12 to 18 USD per quarter\n- **Retention:** 90% per quarter\n');
-        expect(journal).toContain('- **Notes:** Journal states no margin or unit cost\\: its value is counted as revenue');
+        expect(journal).toContain('- **Notes:** Journal states no margin or unit cost: its value is counted as revenue');
     });
 
     it('never fails on half-typed prices, rates, budgets and funnels, nor do the inlay hints', async () => {
@@ -692,9 +760,14 @@ funnel Orders {
             '- **Stages:** visitors → orders (2%)',
             '- **First purchase:** orders (by its name; \'first purchase at\' names another)',
             '- **Customers:** 40 orders per month',
-            "- **Projection:** none: the tactic Ads has a budget but no dates \\('from … to …'\\) to spend it in"
+            "- **Projection:** none: the tactic Ads has a budget but no dates ('from … to …') to spend it in"
         ].join('\n'));
         const noCount = text.replace('    visitors 2_000 per month\n', '');
-        expect(await hoverOn(noCount, 'Orders')).toContain("- **Projection:** none: no funnel counts visitors per month\\: add 'visitors 8\\_000 per month' \\(or 'expect 400 leads per month'\\) with the figure you expect");
+        expect(await hoverOn(noCount, 'Orders')).toContain("- **Projection:** none: no funnel counts visitors per month: add 'visitors 8_000 per month' (or 'expect 400 leads per month') with the figure you expect");
     });
 });
+
+/** The text of HTML entities as a browser shows it (the few marked writes). */
+function decodeHtml(html: string): string {
+    return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}

@@ -10,7 +10,7 @@ afterEach(async () => { await client?.stop(); client = undefined; });
 describe('go to definition on an import', () => {
     it('opens the imported file from its path, and gives nothing for a path that does not resolve', async () => {
         const dir = BAKERY;
-        client = await LspClient.start({ workspace: dir });
+        client = await LspClient.start({ workspace: dir, capabilities: { textDocument: { definition: { linkSupport: true } } } });
         const plan = uri(join(dir, 'plan.mplan'));
         const text = readFileSync(join(dir, 'plan.mplan'), 'utf8');
         await client.open(plan, text);

@@ -105,6 +105,23 @@ describe('go to definition over LSP', () => {
     });
 });
 
+describe('go to definition for clients with and without location links', () => {
+    it('gives links to a client that declares linkSupport, and locations on the name to one that does not (Vim\'s ALE)', async () => {
+        const plan = read(PLAN);
+        const position = at(plan, 'targets OfficeManagers', 0, 'targets Office'.length);
+        // ALE 3.3 declares `definition: { linkSupport: false }` and jumped to a link's targetRange: the start of the block.
+        client = await LspClient.start({ workspace: BAKERY, initializationOptions: PINNED, capabilities: { textDocument: { definition: { linkSupport: false } } } });
+        await client.open(uri(PLAN), plan);
+        expect(await client.request('textDocument/definition', { textDocument: { uri: uri(PLAN) }, position })).toEqual([{ uri: uri(MARKET), range: range(3, 8, 22) }]);
+        await client.stop();
+        client = await LspClient.start({ workspace: BAKERY, initializationOptions: PINNED, capabilities: { textDocument: { definition: { linkSupport: true } } } });
+        await client.open(uri(PLAN), plan);
+        const [link] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: uri(PLAN) }, position });
+        expect(link).toMatchObject({ targetUri: uri(MARKET), targetSelectionRange: range(3, 8, 22) });
+        expect(link.targetRange.end.line).toBeGreaterThan(3);
+    });
+});
+
 describe('find references over LSP', () => {
     const CATERING_BOX = [
         'plan.mplan:14:11-22', // focus CateringBox

@@ -55,41 +55,41 @@ describe('document symbols over LSP', () => {
     it('outline a plan by kind: the plan with its goal, the strategy with its objectives, tactics with their channel, the campaign with its period', async () => {
         client = await LspClient.start();
         expect(await documentSymbols(join(BAKERY, 'plan.mplan'))).toEqual([
-            { name: 'CornerBakery', kind: 'Namespace', detail: 'Become the default caterer for downtown offices within two years', range: '10:0-15:1', selection: '10:5-10:17' },
+            { name: 'CornerBakery', kind: 'File', detail: 'plan · Become the default caterer for downtown offices within two years', range: '10:0-15:1', selection: '10:5-10:17' },
             {
-                name: 'OfficeCatering', kind: 'Method', detail: 'Own catering for downtown offices by being the only same-day option', range: '17:0-24:1', selection: '17:9-17:23',
+                name: 'OfficeCatering', kind: 'Key', detail: 'strategy · Own catering for downtown offices by being the only same-day option', range: '17:0-24:1', selection: '17:9-17:23',
                 children: [
-                    { name: 'Recurring office accounts', kind: 'Property', detail: '40 accounts by 2027-12-31', range: '20:4-20:81', selection: '20:14-20:41' },
-                    { name: 'Repeat orders', kind: 'Property', detail: '60% repeat_rate by 2027-12-31', range: '21:4-21:73', selection: '21:14-21:29' }
+                    { name: 'Recurring office accounts', kind: 'Constant', detail: 'objective: 40 accounts by 2027-12-31', range: '20:4-20:81', selection: '20:14-20:41' },
+                    { name: 'Repeat orders', kind: 'Constant', detail: 'objective: 60% repeat_rate by 2027-12-31', range: '21:4-21:73', selection: '21:14-21:29' }
                 ]
             },
-            { name: 'LinkedInAds', kind: 'Function', detail: 'ppc on linkedin', range: '26:0-34:1', selection: '26:7-26:18' },
-            { name: 'LocalSearch', kind: 'Function', detail: 'seo on google', range: '36:0-43:1', selection: '36:7-36:18' },
-            { name: 'BusinessJournalAd', kind: 'Function', detail: 'print on Downtown Business Journal', range: '45:0-52:1', selection: '45:7-45:24' },
-            { name: 'SpringLaunch', kind: 'Event', detail: '2027-02-01 to 2027-06-30', range: '54:0-62:1', selection: '54:9-54:21' }
+            { name: 'LinkedInAds', kind: 'Field', detail: 'tactic · ppc on linkedin', range: '26:0-34:1', selection: '26:7-26:18' },
+            { name: 'LocalSearch', kind: 'Field', detail: 'tactic · seo on google', range: '36:0-43:1', selection: '36:7-36:18' },
+            { name: 'BusinessJournalAd', kind: 'Field', detail: 'tactic · print on Downtown Business Journal', range: '45:0-52:1', selection: '45:7-45:24' },
+            { name: 'SpringLaunch', kind: 'Event', detail: 'campaign · 2027-02-01 to 2027-06-30', range: '54:0-62:1', selection: '54:9-54:21' }
         ]);
     });
 
     it('show segments with who they are, competitors with how we differ, and unnamed research under its keyword', async () => {
         client = await LspClient.start();
         expect(await documentSymbols(join(BAKERY, 'shared', 'market.mplan'))).toEqual([
-            { name: 'OfficeManagers', kind: 'Class', detail: 'Office managers who order food for meetings', range: '3:0-17:1', selection: '3:8-3:22' },
-            { name: 'TeamAssistants', kind: 'Class', detail: 'Team assistants who suggest where the food comes from', range: '19:0-31:1', selection: '19:8-19:22' },
-            { name: 'SweetCo', kind: 'Interface', detail: 'we differ by Same-day delivery', range: '33:0-38:1', selection: '33:11-33:18' },
-            { name: 'OfficeEats', kind: 'Interface', detail: 'we differ by Baked the same morning, delivered by our own staff', range: '40:0-44:1', selection: '40:11-40:21' },
-            { name: 'research', kind: 'Package', detail: '2 findings', range: '46:0-51:1', selection: '46:0-46:8' }
+            { name: 'OfficeManagers', kind: 'Object', detail: 'segment · Office managers who order food for meetings', range: '3:0-17:1', selection: '3:8-3:22' },
+            { name: 'TeamAssistants', kind: 'Object', detail: 'segment · Team assistants who suggest where the food comes from', range: '19:0-31:1', selection: '19:8-19:22' },
+            { name: 'SweetCo', kind: 'Operator', detail: 'competitor · we differ by Same-day delivery', range: '33:0-38:1', selection: '33:11-33:18' },
+            { name: 'OfficeEats', kind: 'Operator', detail: 'competitor · we differ by Baked the same morning, delivered by our own staff', range: '40:0-44:1', selection: '40:11-40:21' },
+            { name: 'research', kind: 'Module', detail: '2 findings', range: '46:0-51:1', selection: '46:0-46:8' }
         ]);
     });
 
     it('show an unnamed offer with its guarantee and an unnamed funnel with its stages, and products with their price', async () => {
         client = await LspClient.start();
         expect(await documentSymbols(join(BAKERY, 'shared', 'offer.mplan'))).toEqual([
-            { name: 'offer', kind: 'Object', detail: 'guarantee: money back 30 days', range: '3:0-11:1', selection: '3:0-3:5' },
-            { name: 'funnel', kind: 'Enum', detail: 'visitors → leads → customers → repeat', range: '13:0-26:1', selection: '13:0-13:6' }
+            { name: 'offer', kind: 'String', detail: 'guarantee: money back 30 days', range: '3:0-11:1', selection: '3:0-3:5' },
+            { name: 'funnel', kind: 'Array', detail: 'visitors → leads → customers → repeat', range: '13:0-26:1', selection: '13:0-13:6' }
         ]);
         expect(await documentSymbols(join(BAKERY, 'shared', 'products.mplan'))).toEqual([
-            { name: 'CateringBox', kind: 'Struct', detail: '49 USD', range: '2:0-9:1', selection: '2:8-2:19' },
-            { name: 'PastryPlatter', kind: 'Struct', detail: '29 USD', range: '11:0-15:1', selection: '11:8-11:21' }
+            { name: 'CateringBox', kind: 'Package', detail: 'product · 49 USD', range: '2:0-9:1', selection: '2:8-2:19' },
+            { name: 'PastryPlatter', kind: 'Package', detail: 'product · 29 USD', range: '11:0-15:1', selection: '11:8-11:21' }
         ]);
     });
 
@@ -99,13 +99,13 @@ describe('document symbols over LSP', () => {
         await client.open(doc, 'segment Managers { who "Office managers" }\ncampaign ');
         const request = () => client!.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: doc } }).then(outline);
         expect(await request()).toEqual([
-            { name: 'Managers', kind: 'Class', detail: 'Office managers', range: '0:0-0:42', selection: '0:8-0:16' },
+            { name: 'Managers', kind: 'Object', detail: 'segment · Office managers', range: '0:0-0:42', selection: '0:8-0:16' },
             { name: 'campaign', kind: 'Event', range: '1:0-1:8', selection: '1:0-1:8' }
         ]);
         await client.change(doc, 'segment Managers { who "Office managers" }\ncampaign Spring { from 2027-02-01 to 2027-06-30 }\n');
         expect(await request()).toEqual([
-            { name: 'Managers', kind: 'Class', detail: 'Office managers', range: '0:0-0:42', selection: '0:8-0:16' },
-            { name: 'Spring', kind: 'Event', detail: '2027-02-01 to 2027-06-30', range: '1:0-1:49', selection: '1:9-1:15' }
+            { name: 'Managers', kind: 'Object', detail: 'segment · Office managers', range: '0:0-0:42', selection: '0:8-0:16' },
+            { name: 'Spring', kind: 'Event', detail: 'campaign · 2027-02-01 to 2027-06-30', range: '1:0-1:49', selection: '1:9-1:15' }
         ]);
     });
 });
@@ -117,9 +117,9 @@ describe('workspace symbols over LSP', () => {
         const found = await client.request<Array<SymbolInformation | WorkspaceSymbol>>('workspace/symbol', { query: 'Office' });
         const rows = found.map(s => `${s.name} ${KINDS.get(s.kind)} ${s.location.uri.slice(uri(BAKERY).length + 1)} ${'range' in s.location ? at(s.location.range) : ''}`).sort();
         expect(rows).toEqual([
-            'OfficeCatering Method plan.mplan 17:9-17:23',
-            'OfficeEats Interface shared/market.mplan 40:11-40:21',
-            'OfficeManagers Class shared/market.mplan 3:8-3:22'
+            'OfficeCatering Key plan.mplan 17:9-17:23',
+            'OfficeEats Operator shared/market.mplan 40:11-40:21',
+            'OfficeManagers Object shared/market.mplan 3:8-3:22'
         ]);
     });
 
@@ -128,9 +128,9 @@ describe('workspace symbols over LSP', () => {
         await judged(uri(join(BAKERY, 'plan.mplan')));
         const found = await client.request<Array<SymbolInformation | WorkspaceSymbol>>('workspace/symbol', { query: '' });
         expect(found.map(s => `${s.name} ${KINDS.get(s.kind)}`).sort()).toEqual([
-            'BusinessJournalAd Function', 'CateringBox Struct', 'CornerBakery Namespace', 'LinkedInAds Function', 'LocalSearch Function',
-            'OfficeCatering Method', 'OfficeEats Interface', 'OfficeManagers Class', 'PastryPlatter Struct', 'SpringLaunch Event',
-            'SweetCo Interface', 'TeamAssistants Class'
+            'BusinessJournalAd Field', 'CateringBox Package', 'CornerBakery File', 'LinkedInAds Field', 'LocalSearch Field',
+            'OfficeCatering Key', 'OfficeEats Operator', 'OfficeManagers Object', 'PastryPlatter Package', 'SpringLaunch Event',
+            'SweetCo Operator', 'TeamAssistants Object'
         ]);
     });
 });
@@ -144,25 +144,25 @@ describe('document symbols (service)', () => {
 
     it('name research, funnels and offers by their name when they have one', () => {
         expect(symbolsOf('research Interviews { finding "a" }\nfunnel Newsletter { }\noffer Launch { guarantee "Satisfaction" 2 weeks }\n')).toEqual([
-            { name: 'Interviews', kind: 'Package', detail: '1 finding', range: '0:0-0:35', selection: '0:9-0:19' },
-            { name: 'Newsletter', kind: 'Enum', range: '1:0-1:21', selection: '1:7-1:17' },
-            { name: 'Launch', kind: 'Object', detail: 'guarantee: Satisfaction 2 weeks', range: '2:0-2:49', selection: '2:6-2:12' }
+            { name: 'Interviews', kind: 'Module', detail: 'research · 1 finding', range: '0:0-0:35', selection: '0:9-0:19' },
+            { name: 'Newsletter', kind: 'Array', detail: 'funnel', range: '1:0-1:21', selection: '1:7-1:17' },
+            { name: 'Launch', kind: 'String', detail: 'offer · guarantee: Satisfaction 2 weeks', range: '2:0-2:49', selection: '2:6-2:12' }
         ]);
     });
 
-    it('give each kind of block its own icon, and leave out details not written yet', () => {
+    it('give each kind of block a kind of its own, read in plain words, and its keyword as the detail until more is written', () => {
         const text = 'plan P { currency EUR }\nproduct Box { }\nsegment S { }\ncompetitor C { }\nstrategy St { objective "Grow" }\ntactic T { channel email }\ncampaign K { }\nfunnel { }\noffer { }\nresearch { }\n';
         expect(symbolsOf(text).map(s => [s.name, s.kind, s.detail, s.children?.map(c => [c.name, c.kind, c.detail])])).toEqual([
-            ['P', 'Namespace', 'currency EUR', undefined],
-            ['Box', 'Struct', undefined, undefined],
-            ['S', 'Class', undefined, undefined],
-            ['C', 'Interface', undefined, undefined],
-            ['St', 'Method', undefined, [['Grow', 'Property', undefined]]],
-            ['T', 'Function', 'email', undefined],
-            ['K', 'Event', undefined, undefined],
-            ['funnel', 'Enum', undefined, undefined],
-            ['offer', 'Object', undefined, undefined],
-            ['research', 'Package', undefined, undefined]
+            ['P', 'File', 'plan · currency EUR', undefined],
+            ['Box', 'Package', 'product', undefined],
+            ['S', 'Object', 'segment', undefined],
+            ['C', 'Operator', 'competitor', undefined],
+            ['St', 'Key', 'strategy', [['Grow', 'Constant', 'objective']]],
+            ['T', 'Field', 'tactic · email', undefined],
+            ['K', 'Event', 'campaign', undefined],
+            ['funnel', 'Array', undefined, undefined],
+            ['offer', 'String', undefined, undefined],
+            ['research', 'Module', undefined, undefined]
         ]);
     });
 
@@ -187,21 +187,21 @@ describe('document symbols (service)', () => {
             ''
         ].join('\n');
         expect(symbolsOf(text).map(s => [s.name, s.kind, s.detail, s.children?.map(c => [c.name, c.kind, c.detail])])).toEqual([
-            ['CoffeeClub', 'Struct', 'Coffee Club · 19 USD per month', [
-                ['Starter', 'Field', 'One bag · 15 USD per month · share 40%'],
-                ['Office', 'Field', '1,200 to 1,500 USD per year']
+            ['CoffeeClub', 'Package', 'product · Coffee Club · 19 USD per month', [
+                ['Starter', 'Property', 'tier · One bag · 15 USD per month · share 40%'],
+                ['Office', 'Property', 'tier · 1,200 to 1,500 USD per year']
             ]],
-            ['Grinder', 'Struct', '39 to 49 USD', [['Hand', 'Field', '45 USD']]],
-            ['Subscribers', 'Method', 'Subscribers first', [
-                ['Paying accounts', 'Property', 'at least 1,200 customers by 2027-12-31, owner Ana Lima, reviewed monthly'],
+            ['Grinder', 'Package', 'product · 39 to 49 USD', [['Hand', 'Property', 'variant · 45 USD']]],
+            ['Subscribers', 'Key', 'strategy · Subscribers first', [
+                ['Paying accounts', 'Constant', 'objective: at least 1,200 customers by 2027-12-31, owner Ana Lima, reviewed monthly'],
                 ['Acquisition cost', 'Number', 'KPI: at most 35 USD cac, owner Ana, reviewed every 2 weeks'],
                 ['Return on ad spend', 'Number', 'KPI: 4x roas'],
                 ['Churn', 'Number', 'KPI: at most 2% churn per month, reviewed 3 times per month'],
                 ['Demos', 'Number', 'KPI: 30 to 40 per week'],
                 ['Watched', 'Number', 'KPI']
             ]],
-            ['Webinar funnel', 'Enum', 'visitors → buyers', undefined],
-            ['Customer interviews', 'Package', '1 finding', undefined]
+            ['Webinar funnel', 'Array', 'funnel · visitors → buyers', undefined],
+            ['Customer interviews', 'Module', 'research · 1 finding', undefined]
         ]);
     });
 

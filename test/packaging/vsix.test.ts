@@ -38,13 +38,18 @@ describe('the VS Code extension package (.vsix)', () => {
             'extension/dist/server.cjs',
             'extension/icons/mplan-file.svg',
             'extension/icons/mplan.png',
+            'extension/images/vscode-diagnostics.png',
+            'extension/images/vscode-preview.png',
             'extension/language-configuration.json',
             'extension/LICENSE.txt',
             'extension/package.json',
             'extension/readme.md',
             'extension/schemas/mplan.schema.json',
-            'extension/snippets/mplan.code-snippets',
             'extension/syntaxes/mplan.tmLanguage.json',
+            'extension/walkthrough/check.md',
+            'extension/walkthrough/new-plan.md',
+            'extension/walkthrough/open-folder.md',
+            'extension/walkthrough/preview.md',
             ...RULES.map(rule => `extension/docs/rules/${rule.id}.md`)
         ].sort();
         expect(names).toEqual(expected);
@@ -69,8 +74,8 @@ describe('the VS Code extension package (.vsix)', () => {
             manifest.main, manifest.icon,
             ...c.languages.flatMap((l: { configuration: string; icon: { light: string; dark: string } }) => [l.configuration, l.icon.light, l.icon.dark]),
             ...c.grammars.map((g: { path: string }) => g.path),
-            ...c.snippets.map((s: { path: string }) => s.path),
-            ...c.jsonValidation.map((j: { url: string }) => j.url)
+            ...c.jsonValidation.map((j: { url: string }) => j.url),
+            ...c.walkthroughs.flatMap((w: { steps: Array<{ media: { markdown: string } }> }) => w.steps.map(step => step.media.markdown))
         ];
         for (const file of named) entry(`extension/${file.replace(/^\.\//, '')}`);
     });
@@ -91,5 +96,40 @@ describe('the VS Code extension package (.vsix)', () => {
         expect(manifest.contributes.grammars.map((g: { path: string }) => g.path)).toEqual(['./syntaxes/mplan.tmLanguage.json']);
         expect(entry('extension/syntaxes/mplan.tmLanguage.json').read().toString('utf8'))
             .toBe(readFileSync(join(ROOT, 'syntaxes', 'mplan.tmLanguage.json'), 'utf8'));
+    });
+
+    it('shows the README\'s images offline: each is a file of the package, linked relative to it', () => {
+        const readme = entry('extension/readme.md').read().toString('utf8');
+        const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(m => m[1]);
+        expect(images).toEqual(['images/vscode-diagnostics.png', 'images/vscode-preview.png']);
+        for (const image of images) {
+            const packed = entry(`extension/${image}`).read();
+            expect(packed.equals(readFileSync(join(ROOT, 'docs', image)))).toBe(true);
+            // A PNG, as the Marketplace and VS Code show it.
+            expect(packed.subarray(1, 4).toString('latin1')).toBe('PNG');
+        }
+    });
+
+    it('links to pages, never to a .git URL (the repository link of the Marketplace and the extension view)', () => {
+        const packed = JSON.parse(entry('extension/package.json').read().toString('utf8'));
+        const vsixManifest = entry('extension.vsixmanifest').read().toString('utf8');
+        const links = [packed.repository.url, packed.homepage, packed.bugs.url, ...vsixManifest.matchAll(/https?:\/\/[^"<\s]+/g)].map(String);
+        expect(links.filter(link => /\.git(\b|$)/.test(link) && !/github\.com\/?$/.test(link))).toEqual([]);
+        expect(packed.repository.url).toBe('https://github.com/mplan-dev/mplan');
+    });
+
+    it('has a walkthrough from an empty folder to a plan and its preview, each step with its page and a command the extension has', () => {
+        const [walkthrough] = manifest.contributes.walkthroughs;
+        const steps = walkthrough.steps as Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }>;
+        expect(steps.map(step => step.id)).toEqual(['openFolder', 'newPlan', 'check', 'preview']);
+        const declared = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+        for (const step of steps) {
+            const [command] = [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map(m => m[1]);
+            expect(command, step.id).toBeDefined();
+            if (command.startsWith('mplan.')) expect(declared.has(command), command).toBe(true);
+            expect(entry(`extension/${step.media.markdown}`).read().toString('utf8')).toMatch(/^# /);
+        }
+        expect(steps.find(step => step.id === 'newPlan')!.completionEvents).toEqual(['onCommand:mplan.newPlan']);
+        expect(steps.find(step => step.id === 'preview')!.completionEvents).toEqual(['onCommand:mplan.openPreview']);
     });
 });

@@ -50,10 +50,6 @@ const REVIEWED: ReadonlyArray<{ file: string; kind: string; count: number; why: 
         why: 'starts the snapshot builder: this Node.js binary on the CLI\'s own out/cli.cjs, detached; the snapshot it then execve()s into is the user\'s own file (owner and mode checked), never a file from the workspace'
     },
     {
-        file: 'src/extension/snippets-file.ts', kind: 'RegExp from text', count: 2,
-        why: 'built from the constant CURRENCY placeholder of the snippet stanzas, not from a plan'
-    },
-    {
         file: 'src/language/lsp/rename.ts', kind: 'RegExp from text', count: 1,
         why: 'built from the grammar\'s ID terminal, to check that a new name is a valid name; the name is tested against it, never compiled'
     }

@@ -3,8 +3,9 @@
 // Debian's Chromium through playwright-core. Installs the packaged extension (out/mplan-vscode.vsix,
 // from `npm run package`) into a fresh code-server, opens a copy of examples/ and checks what a
 // user sees: the findings of ebook-list.mplan with their rule ids in the Problems panel, hover
-// text on a keyword and on a name, a quick fix that applies and takes its problem away, and the
-// plan preview with the plan's numbers.
+// text on a keyword and on a name, a quick fix that applies and takes its problem away, the
+// plan preview with the plan's numbers; then, in an empty folder, the walkthrough, its New Plan and
+// preview buttons, and block completion only where a block may start.
 //
 // Usage: npm run package && node test/vscode/e2e.mjs [--update-docs-images]
 //   --update-docs-images  also write docs/images/vscode-diagnostics.png and vscode-preview.png
@@ -710,7 +711,119 @@ async function main() {
         await poll('a new language server process', serverPids, pids => pids.length === 1 && pids[0] !== servers[0]);
         const rest = expected.filter(e => e.code !== 'unresolved-reference');
         await allProblems(page, 'the findings again, from the new server',
-            shown => rest.every(e => shown.some(p => p.code === e.code && p.line === e.line)), '10-after-restart');
+            shown => rest.every(e => shown.some(p => p.code === e.code && p.line === e.line)), '11-after-restart');
+    });
+
+    // A first-time user: an empty folder, the walkthrough, its New Plan button, a clean plan, completion
+    // in it, and the walkthrough's preview button.
+    const empty = join(dirs.work, 'my-first-plan');
+    mkdirSync(empty);
+    const newPlan = join(empty, 'plan.mplan');
+    await check('in an empty folder, the walkthrough "Your first marketing plan" shows its steps', async () => {
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(empty)}`, { timeout: STEP_MS });
+        await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STEP_MS });
+        await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'visible', timeout: STEP_MS });
+        // "Welcome: Open Walkthrough..." asks which walkthrough, in a second quick pick.
+        await page.keyboard.press('Control+Shift+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: STEP_MS });
+        await input.fill('>Welcome: Open Walkthrough');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Welcome: Open Walkthrough' }).first().click();
+        const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Your first marketing plan' }).first();
+        await pick.waitFor({ state: 'visible', timeout: STEP_MS });
+        await pick.click();
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
+        const titles = ['Open a folder for your plan', 'Create a plan', 'Make it yours, checked as you type', 'See the plan as a whole'];
+        await poll('the walkthrough with its four steps', () => page.locator('.gettingStartedContainer').innerText({ timeout: 2_000 }),
+            text => titles.every(title => text.includes(title)), text => JSON.stringify(text?.slice(0, 300)));
+        await screenshot(page, '16-walkthrough');
+    });
+
+    /** Clicks a step of the walkthrough, then the button its description offers. */
+    const walkthroughButton = async (step, button) => {
+        const welcome = page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first();
+        if (!/\bactive\b/.test(await welcome.getAttribute('class') ?? '')) await welcome.click();
+        const stepRow = page.locator('.getting-started-step:visible', { hasText: step }).first();
+        // The Welcome page may show its overview again: the walkthrough is one of its entries.
+        const shown = await stepRow.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+        if (!shown) {
+            await screenshot(page, `walkthrough-before-${button.replace(/\W+/g, '-')}`);
+            await page.locator('.getting-started-category:visible', { hasText: 'Your first marketing plan' }).first().click();
+        }
+        await stepRow.click();
+        const link = page.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded a', { hasText: button }).first();
+        await link.waitFor({ state: 'visible', timeout: STEP_MS });
+        await link.click();
+    };
+
+    await check('its "New Plan" button writes plan.mplan in the folder and opens it: a plan with no finding', async () => {
+        await walkthroughButton('Create a plan', 'New Plan');
+        await page.locator('.tabs-container .tab.active', { hasText: 'plan.mplan' }).waitFor({ state: 'visible', timeout: STEP_MS });
+        await poll('plan.mplan on disk', () => (existsSync(newPlan) ? readFileSync(newPlan, 'utf8') : ''), text => /^plan MyPlan \{/m.test(text),
+            text => JSON.stringify(text.slice(0, 80)));
+        const lines = readFileSync(newPlan, 'utf8').split('\n');
+        // Once the server has judged it (a hover on a name answers), the editor shows no squiggle.
+        const segment = positionOf(lines, /^segment HomeBrewers \{/, 'HomeBrewers');
+        await hoverText(page, segment, 'summarizes the segment HomeBrewers', text => /segment HomeBrewers/.test(text));
+        await closeHover(page);
+        const squiggles = await page.locator('.monaco-editor.focused .squiggly-error, .monaco-editor.focused .squiggly-warning, .monaco-editor.focused .squiggly-info').count();
+        assert(squiggles === 0, `the new plan shows ${squiggles} squiggles`);
+        await screenshot(page, '17-new-plan');
+    });
+
+    await check('its "Open Plan Preview" button shows the new plan\'s preview', async () => {
+        await walkthroughButton('See the plan as a whole', 'Open Plan Preview');
+        await page.locator('.tabs-container .tab', { hasText: 'Preview MyPlan' }).waitFor({ state: 'visible', timeout: STEP_MS });
+        // Webviews are frames (the walkthrough's pages too): the preview is the one whose heading is the plan's name.
+        const headings = async () => {
+            const found = [];
+            for (const frame of page.frames()) {
+                try {
+                    found.push((await frame.locator('h1').first().innerText({ timeout: 200 })).trim());
+                } catch {
+                    // No heading in this frame (yet), or it is detached.
+                }
+            }
+            return found;
+        };
+        await poll('the preview of MyPlan', headings, found => found.includes('MyPlan'), found => found.join(', ') || 'no heading');
+        await screenshot(page, '18-walkthrough-preview');
+        await page.locator('.tabs-container .tab', { hasText: 'plan.mplan' }).first().click();
+    });
+
+    await check('completion offers a whole block where a block may start, and none inside a block', async () => {
+        const lines = readFileSync(newPlan, 'utf8').split('\n');
+        const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+        // Each suggestion's label and icon (the icon says its kind: a snippet, a keyword, a word of the file).
+        const suggestions = () => rows.evaluateAll(elements => elements.map(row => ({
+            label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+            icon: row.querySelector('.suggest-icon')?.className ?? ''
+        })));
+        const describe = shown => shown.map(s => `${s.label} (${/codicon-symbol-(\w+)/.exec(s.icon)?.[1] ?? s.icon})`).join(', ');
+        const suggestOnNewLine = async (typed, name) => {
+            await page.keyboard.press('End');
+            await page.keyboard.press('Enter');
+            await page.keyboard.press('Home');
+            await page.keyboard.press('Shift+End');
+            await page.keyboard.type(typed);
+            await page.keyboard.press('Control+Space');
+            await rows.first().waitFor({ state: 'visible', timeout: STEP_MS });
+            const shown = await poll(`suggestions after '${typed}'`, suggestions, list => list.length > 0, describe);
+            await screenshot(page, name);
+            await page.keyboard.press('Escape');
+            return shown;
+        };
+        const isBlock = s => /^(plan|product|segment|competitor|research|strategy|tactic|campaign|funnel|offer)$/.test(s.label) && /codicon-symbol-snippet/.test(s.icon);
+        // At the top level, after the last block: the segment block, as a snippet.
+        await runCommand(page, 'View: Focus Active Editor Group');
+        await page.keyboard.press('Control+End');
+        const top = await suggestOnNewLine('seg', '19-suggest-top-level');
+        assert(top.some(s => s.label === 'segment' && isBlock(s)), `at the top level, completion offers no segment block: ${describe(top)}`);
+        // Inside the segment HomeBrewers, on a line of its own: its facts, never a block.
+        await goTo(page, positionOf(lines, /^segment HomeBrewers \{/, 'segment'));
+        const inside = await suggestOnNewLine('    s', '20-suggest-in-block');
+        assert(!inside.some(isBlock), `inside a segment, completion offers a block: ${describe(inside.filter(isBlock))}`);
+        assert(inside.some(s => s.label === 'spends'), `inside a segment, completion does not offer its fact spends: ${describe(inside)}`);
     });
 
     if (updateDocsImages) {

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
 import type { PlanModelProvider } from '../model/plan-model.js';
@@ -12,6 +12,15 @@ import { inLineEnding, lineEndingOf, type LineEnding } from '../syntax/line-endi
  * hand, safe fixes and suggestions alike. Only a safe fix may be preferred, so
  * an editor's "fix all" never writes a business fact (a suggestion's title
  * says what to check).
+ *
+ * The findings are the server's own, not what the client sends back: a
+ * client may send its diagnostics without their `data` (it declares no
+ * `dataSupport`, like Vim's ALE), with a range of its own counting, or none
+ * at all (ALE with the cursor on a word), or diagnostics of an older text
+ * (eglot). Each diagnostic of the request is matched to the server's finding
+ * of the same rule at that place (whose `data` and range the fix reads); a
+ * request without one of mplan's findings gets the findings whose range meets
+ * the requested range.
  */
 export class MplanCodeActionProvider implements CodeActionProvider {
     protected readonly models: PlanModelProvider;
@@ -23,14 +32,14 @@ export class MplanCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
         const actions: CodeAction[] = [];
         const eol = lineEndingOf(document.textDocument.getText());
-        for (const diagnostic of params.context.diagnostics) {
-            const rule = typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined;
+        for (const { sent: diagnostic, own } of this.findingsFor(document, params)) {
+            const rule = typeof own.code === 'string' ? ruleById(own.code) : undefined;
             if (!rule) continue;
-            const silence = this.silenceOnLine(document, diagnostic.range.start.line, rule.id, eol);
+            const silence = this.silenceOnLine(document, own.range.start.line, rule.id, eol);
             if (silence) actions.push({ ...silence, diagnostics: [diagnostic] });
             if (!rule.fix) continue;
             const model = this.models.get(document as LangiumDocument<Document>);
-            for (const fix of rule.fix(model, { range: diagnostic.range, data: diagnostic.data as Record<string, unknown> | undefined })) {
+            for (const fix of rule.fix(model, { range: own.range, data: own.data as Record<string, unknown> | undefined })) {
                 actions.push({
                     title: fix.title,
                     kind: CodeActionKind.QuickFix,
@@ -43,6 +52,30 @@ export class MplanCodeActionProvider implements CodeActionProvider {
         }
         // Fixes first, then the ways to silence.
         return actions.sort((a, b) => Number(a.kind === SILENCE_KIND) - Number(b.kind === SILENCE_KIND));
+    }
+
+    /**
+     * The findings a request is about, as the server has them now: each of the request's
+     * diagnostics matched to the server's finding of that rule at its range, else on its line, else
+     * meeting it or the requested range (a client may send diagnostics of an older version of the
+     * text: eglot sent a finding a line below where it now is); a diagnostic the server no longer
+     * has is left out. With no diagnostic matched, the server's findings that meet the requested
+     * range. `sent` is what the actions name as their diagnostic: what the client sent, so it
+     * recognises it, or the server's finding.
+     */
+    protected findingsFor(document: LangiumDocument, params: CodeActionParams): Array<{ sent: Diagnostic; own: Diagnostic }> {
+        const findings = (document.diagnostics ?? []).filter(d => typeof d.code === 'string' && ruleById(d.code));
+        const matched: Array<{ sent: Diagnostic; own: Diagnostic }> = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const same = findings.filter(f => f.code === diagnostic.code);
+            const own = same.find(f => sameRange(f.range, diagnostic.range))
+                ?? same.find(f => f.range.start.line === diagnostic.range.start.line)
+                ?? same.find(f => meets(f.range, diagnostic.range))
+                ?? same.find(f => meets(f.range, params.range));
+            if (own && !matched.some(m => m.own === own)) matched.push({ sent: diagnostic, own });
+        }
+        if (matched.length > 0) return matched;
+        return findings.filter(f => meets(f.range, params.range)).map(f => ({ sent: f, own: f }));
     }
 
     /**
@@ -62,6 +95,20 @@ export class MplanCodeActionProvider implements CodeActionProvider {
             edit: { changes: { [document.uri.toString()]: [{ range: { start, end: start }, newText: `${indent}// mplan-disable-next-line ${ruleId}${eol}` }] } }
         };
     }
+}
+
+/** Whether two ranges share a position (touching counts: a cursor at the end of a word is on it). */
+function meets(a: Range, b: Range): boolean {
+    return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function before(p: Range['start'], q: Range['start']): boolean {
+    return p.line < q.line || (p.line === q.line && p.character < q.character);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character
+        && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** Silencing is offered as a quick fix too, listed after the real fixes. */

@@ -21,7 +21,7 @@ import { PLAN_FILE_EXTENSION, type ImportResolver } from '../scoping/imports.js'
 import { repeatableAssignments } from '../syntax/repeated-facts.js';
 import { CADENCE_STANZAS, STANZAS, stanzaDates, type Rendered, type StanzaContext } from './snippets.js';
 import { facetsFor, platformKey } from '../model/habits.js';
-import { keywordHover, keywordPlaces } from './hover.js';
+import { keywordHover, keywordPlaces, plainText } from './hover.js';
 
 /** What a name must look like to be written bare (an ID); anything else is quoted. */
 const BARE_NAME = /^[_a-zA-Z][\w-]*$/;
@@ -116,7 +116,15 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         try {
-            return await super.getCompletion(document, params, cancelToken);
+            const list = await super.getCompletion(document, params, cancelToken);
+            // A client that does not declare Markdown for an item's documentation (Vim's ALE) gets it as plain text.
+            if (list && !this.clientCapabilities?.completionItem?.documentationFormat?.includes('markdown')) {
+                for (const item of list.items) {
+                    const doc = item.documentation;
+                    if (doc && typeof doc === 'object' && doc.kind === 'markdown') item.documentation = plainText(doc.value);
+                }
+            }
+            return list;
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             // A half-typed file must never break the editor: offer nothing rather than fail.

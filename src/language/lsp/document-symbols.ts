@@ -14,8 +14,11 @@ const KEYWORDS: Record<Element['$type'], string> = {
 };
 
 /**
- * The outline of a file: every block in the order written, with the icon of
- * its kind (see node-kinds.ts), its name, and a short detail:
+ * The outline of a file: every block in the order written, with the kind
+ * of its block (see node-kinds.ts), its name, and a short detail that starts
+ * with the block's keyword (`segment · Office managers …`; a tier says `tier`
+ * or `variant`, an objective `objective:`, a KPI `KPI:`), so that an outline
+ * reads in mplan's words whatever the editor makes of the kind, then:
  *
  * - plan: its goal; product: its price (`19 USD per month`, `39 to 49 USD`),
  *   with its tiers and variants beneath it (each with its price and share);
@@ -67,7 +70,9 @@ export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
             range: cst.range,
             selectionRange: selection.range
         };
-        const detail = [element.name ? title : undefined, this.detail(element)].filter(Boolean).join(' · ');
+        // The keyword first: the kind of block in mplan's word, whatever icon or group the editor shows.
+        const said = symbol.name === keyword ? undefined : keyword;
+        const detail = [said, element.name ? title : undefined, this.detail(element)].filter(Boolean).join(' · ');
         if (detail) symbol.detail = detail;
         const children = isStrategy(element)
             ? element.objectives.map(objective => this.objectiveSymbol(objective)).filter(s => s !== undefined)
@@ -80,7 +85,7 @@ export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
         const cst = tier.$cstNode;
         if (!cst || !tier.name) return undefined;
         const nameNode = GrammarUtils.findNodeForProperty(cst, 'name') ?? cst;
-        const parts = [tier.title, priceWritten(tier.price), typeof tier.share === 'number' ? `share ${tier.share}%` : undefined].filter(Boolean);
+        const parts = [tier.kind === 'variant' ? 'variant' : 'tier', tier.title, priceWritten(tier.price), typeof tier.share === 'number' ? `share ${tier.share}%` : undefined].filter(Boolean);
         const symbol: DocumentSymbol = { name: tier.name, kind: this.kinds.getSymbolKind(tier), range: cst.range, selectionRange: nameNode.range };
         if (parts.length > 0) symbol.detail = parts.join(' · ');
         return symbol;
@@ -99,7 +104,7 @@ export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
             selectionRange: (textNode ?? cst).range
         };
         if (kind === 'kpi') symbol.detail = detail ? `KPI: ${detail}` : 'KPI';
-        else if (detail) symbol.detail = detail;
+        else symbol.detail = detail ? `objective: ${detail}` : 'objective';
         return symbol;
     }
 

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { Hover, HoverParams, InitializeParams } from 'vscode-languageserver';
 import {
     isAudience, isCampaign, isCompetitor, isFlow, isFunnel, isObjective, isPlan, isProduct, isSegment, isStrategy, isTactic,
     type Audience, type Campaign, type Competitor, type Flow, type Document, type Funnel, type HoursWindow, type Money, type Objective, type Plan,
@@ -15,7 +15,7 @@ import { budgetUse, tacticShare } from './inlay-hints.js';
 import { formatNumber, percentAsWritten, percentText } from '../wording.js';
 import { budgetTotal, costInAll, spendParts, statesCost, unitName } from '../model/budgets.js';
 import type { Span } from '../model/funnel-reading.js';
-import { keywordDoc } from './keyword-docs.js';
+import { EXAMPLE_NAMES, keywordDoc, type ExampleKind } from './keyword-docs.js';
 import { busiestWeek, schedule, whenText } from '../model/flows.js';
 import {
     budgetText, cadenceText, commissionText, exactMoney, feeText, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
@@ -34,14 +34,24 @@ const NAMES_SHOWN = 12;
  * objective's or KPI's words, its target, owner and review. A funnel with
  * neither name nor title is summarised on its keyword, above the keyword's
  * meaning. Plan text is escaped, so that it shows as written and can never
- * become a link or markup.
+ * become a link or markup, with no backslash where none is needed (clients
+ * that render Markdown only in part, such as Neovim's float, show them).
+ * A client that does not declare Markdown among its hover formats (Vim's
+ * ALE, Emacs's eglot without markdown-mode) gets the same text as plain
+ * text: no asterisks, no backslashes, no fences.
  */
 export class MplanHoverProvider extends AstNodeHoverProvider {
     protected readonly models: PlanModelProvider;
+    /**
+     * Whether the client renders Markdown in hovers (`textDocument.hover.contentFormat`, read at
+     * `initialize`; services used without a client, as by the tests, write Markdown).
+     */
+    protected markdown = true;
 
     constructor(services: MplanServices) {
         super(services);
         this.models = services.model.PlanModelProvider;
+        services.shared.lsp.LanguageServer.onInitialize(params => { this.markdown = acceptsMarkdown(params); });
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -59,7 +69,7 @@ export class MplanHoverProvider extends AstNodeHoverProvider {
         } else if (namesItsBlock(leaf)) {
             value = this.getAstNodeHoverContent(leaf.astNode, doc);
         } else if (GrammarAST.isKeyword(leaf.grammarSource)) {
-            value = keywordHover(leaf.grammarSource.value, keywordPlaces(leaf.grammarSource, leaf.astNode?.$type));
+            value = keywordHover(leaf.grammarSource.value, keywordPlaces(leaf.grammarSource, leaf.astNode?.$type), ownNames(this.models.get(doc)));
             // A funnel with neither name nor title has only its keyword to hover: the summary, then the keyword.
             const block = leaf.astNode;
             if (isFunnel(block) && !block.name && block.title === undefined && GrammarUtils.findNodeForKeyword(block.$cstNode, 'funnel') === leaf) {
@@ -67,7 +77,8 @@ export class MplanHoverProvider extends AstNodeHoverProvider {
                 if (summary) value = value ? `${summary}\n\n---\n\n${value}` : summary;
             }
         }
-        return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
+        if (!value) return undefined;
+        return { contents: this.markdown ? { kind: 'markdown', value } : { kind: 'plaintext', value: plainText(value) }, range: leaf.range };
     }
 
     /** A summary of a block, as seen from `document` (whose plan says who serves and runs whom). */
@@ -98,11 +109,49 @@ export function keywordPlaces(keyword: GrammarAST.Keyword, nodeType: string | un
     return rule && GrammarUtils.isDataTypeRule(rule) ? [rule.name, nodeType] : [nodeType];
 }
 
-/** The hover of a keyword: its meaning where it stands, and a line that uses it. */
-export function keywordHover(keyword: string, where: string | readonly (string | undefined)[] | undefined): string | undefined {
+/** Whether a client declares Markdown among the formats of its hovers. */
+export function acceptsMarkdown(params: InitializeParams): boolean {
+    return params.capabilities.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
+}
+
+/**
+ * The hover of a keyword: its meaning where it stands, and a line that uses it, with the names of
+ * the reader's plan (`names`: the names of its blocks of a kind) in place of the example's.
+ */
+export function keywordHover(keyword: string, where: string | readonly (string | undefined)[] | undefined, names?: (kind: ExampleKind) => string[]): string | undefined {
     const doc = keywordDoc(keyword, where);
     if (!doc) return undefined;
-    return `**${keyword}**: ${doc.meaning}\n\n\`\`\`mplan\n${doc.usage}\n\`\`\``;
+    const usage = names ? withOwnNames(doc.usage, names) : doc.usage;
+    return `**${keyword}**: ${doc.meaning}\n\n\`\`\`mplan\n${usage}\n\`\`\``;
+}
+
+/** The names of a plan's blocks of each kind, the file's own first, then those it imports. */
+function ownNames(model: PlanModel): (kind: ExampleKind) => string[] {
+    return kind => [...new Set([...model.own[kind], ...model.all[kind]].map(block => block.name).filter((name): name is string => !!name))];
+}
+
+/** The keyword that declares a block of each kind: a name right after it is declared, not referred to. */
+const DECLARING: Readonly<Record<ExampleKind, string>> = {
+    plans: 'plan', products: 'product', segments: 'segment', audiences: 'audience', competitors: 'competitor', strategies: 'strategy', tactics: 'tactic',
+    flows: 'flow', campaigns: 'campaign'
+};
+
+/**
+ * An example line with each name it refers to replaced by a name of the same kind from the
+ * reader's plan, each used once; a name is kept where the plan has no other of its kind left, and
+ * where the example declares it.
+ */
+function withOwnNames(usage: string, names: (kind: ExampleKind) => string[]): string {
+    const used = new Map<ExampleKind, number>();
+    return usage.replace(/(\w+)?(\s*)\b([A-Z]\w*)\b/g, (whole, before: string | undefined, space: string, name: string) => {
+        const kind = Object.hasOwn(EXAMPLE_NAMES, name) ? EXAMPLE_NAMES[name] : undefined;
+        if (!kind || before === DECLARING[kind]) return whole;
+        const next = used.get(kind) ?? 0;
+        const own = names(kind)[next];
+        if (!own) return whole;
+        used.set(kind, next + 1);
+        return `${before ?? ''}${space}${own}`;
+    });
 }
 
 interface Summary {
@@ -501,11 +550,64 @@ function quoted(text: string): string {
 }
 
 /**
- * Plan text as Markdown that shows exactly that text: every character that
- * could start markup (emphasis, links, images, HTML, code, headings, lists,
- * tables, autolinks) is escaped with a backslash, which Markdown allows before
- * any punctuation.
+ * Plan text as Markdown that shows exactly that text, with a backslash only
+ * where a character would start markup: emphasis (`*`, `_` at a word's edge),
+ * links and images (`[`), HTML and autolinks (`<`, `://`, `www.`, e-mail
+ * addresses), code (a backtick), strikethrough (`~`), an entity (`&amp;`), a
+ * backslash before punctuation, and at a line's start a heading, quote or list
+ * (`#`, `>`, `-`, `+`, `1.`). Dots, colons, hyphens and brackets elsewhere are
+ * left alone: clients that show Markdown's escapes as they are (Neovim's
+ * float) would show every one.
  */
 export function md(text: string): string {
-    return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&:@]/g, '\\$&');
+    return text
+        .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')
+        .replace(/[`*[<~]/g, '\\$&')
+        .replace(/_/g, (underscore, at: number, all: string) => /\w/.test(all[at - 1] ?? '') && /\w/.test(all[at + 1] ?? '') ? underscore : '\\_')
+        .replace(/&(?=#?\w+;)/g, '\\&')
+        .replace(/:(?=\/\/)/g, '\\:')
+        .replace(/\b(www)\./gi, '$1\\.')
+        .replace(/(\w)@(?=\w)/g, '$1\\@')
+        .replace(/^([ \t]*)(>|#{1,6}(?=\s|$)|[+=-](?=\s|$|[=-])|\d{1,9}(?=[.)](?:\s|$)))/gm,
+            (_, indent: string, start: string) => /\d/.test(start) ? `${indent}${start}\\` : `${indent}\\${start}`);
+}
+
+/**
+ * A hover's Markdown as plain text, for clients that do not render Markdown:
+ * the escapes undone, `**bold**` and inline code shown as their text, code
+ * fences dropped with the code indented by four spaces. Reads only the
+ * Markdown the hovers write (md() above, bold labels, quotes, lists, fences).
+ */
+export function plainText(markdown: string): string {
+    const out: string[] = [];
+    let fenced = false;
+    for (const line of markdown.split('\n')) {
+        if (/^```/.test(line)) {
+            fenced = !fenced;
+            continue;
+        }
+        out.push(fenced ? `    ${line}` : inlinePlain(line));
+    }
+    return out.join('\n');
+}
+
+/** One line of Markdown without its inline markup: escapes, `**`, backticks. */
+function inlinePlain(line: string): string {
+    let text = '';
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        if (char === '\\' && i + 1 < line.length && /[!-/:-@[-`{-~]/.test(line[i + 1])) {
+            text += line[++i];
+        } else if (char === '`') {
+            const end = line.indexOf('`', i + 1);
+            if (end < 0) { text += char; continue; }
+            text += line.slice(i + 1, end);
+            i = end;
+        } else if (char === '*' && line[i + 1] === '*') {
+            i++;
+        } else {
+            text += char;
+        }
+    }
+    return text;
 }

@@ -950,6 +950,27 @@ export function keywordDoc(keyword: string, where?: string | readonly (string | 
     return place !== undefined ? entry.in![place] : { meaning: entry.meaning, usage: entry.usage };
 }
 
+/** The kinds of block an example's name may stand for (the lists of the plan model's `Blocks`). */
+export type ExampleKind = 'plans' | 'products' | 'segments' | 'audiences' | 'competitors' | 'strategies' | 'tactics' | 'flows' | 'campaigns';
+
+/**
+ * The block names the examples (`usage`) use, by the kind of block each names. A hover shows an
+ * example with the names of the reader's own plan in their place (`serves OfficeCatering` reads
+ * `serves Newsletter` in a plan whose strategy is Newsletter), so that no name from another plan
+ * shows up. A test holds this list to the examples: every name written in one is here.
+ */
+export const EXAMPLE_NAMES: Readonly<Record<string, ExampleKind>> = {
+    CornerBakery: 'plans',
+    CateringBox: 'products', PastryPlatter: 'products', Course: 'products', Coaching: 'products',
+    OfficeManagers: 'segments', TeamAssistants: 'segments',
+    LapsedOffices: 'audiences',
+    Welcome: 'flows',
+    SweetCo: 'competitors',
+    OfficeCatering: 'strategies',
+    LinkedInAds: 'tactics', LocalSearch: 'tactics',
+    SpringLaunch: 'campaigns'
+};
+
 // ------------------------------------------------------------------------------ lists of words
 
 export { LANGUAGE_REFERENCE, WORD_LIST_DOCS, headingAnchor, wordListLink, type WordListDoc } from '../syntax/reference-anchors.js';

@@ -3,36 +3,39 @@ import { DefaultNodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
 
 /**
- * How each kind of block shows in an editor: its icon in the outline and in
+ * How each kind of block shows in an editor: its kind in the outline and in
  * workspace symbol search (SymbolKind), in completion lists
  * (CompletionItemKind), and the semantic token type of its name wherever it
  * is written (declaration and references; see semantic-tokens.ts).
  *
- * | block      | outline    | completion | semantic token |
- * |------------|------------|------------|----------------|
- * | plan       | Namespace  | Module     | namespace      |
- * | product    | Struct     | Struct     | struct         |
- * | tier       | Field      | Field      | property       |
- * | segment    | Class      | Class      | class          |
- * | competitor | Interface  | Interface  | interface      |
- * | research   | Package    | Folder     | type           |
- * | strategy   | Method     | Method     | method         |
- * | objective  | Property   | Property   | (no name)      |
- * | kpi        | Number     | Property   | (no name)      |
- * | tactic     | Function   | Function   | function       |
- * | campaign   | Event      | Event      | event          |
- * | funnel     | Enum       | Enum       | enum           |
- * | offer      | Object     | Value      | type           |
+ * | block      | outline   | completion | semantic token |
+ * |------------|-----------|------------|----------------|
+ * | plan       | File      | Module     | namespace      |
+ * | product    | Package   | Struct     | struct         |
+ * | tier       | Property  | Field      | property       |
+ * | segment    | Object    | Class      | class          |
+ * | competitor | Operator  | Interface  | interface      |
+ * | research   | Module    | Folder     | type           |
+ * | strategy   | Key       | Method     | method         |
+ * | objective  | Constant  | Property   | (no name)      |
+ * | kpi        | Number    | Property   | (no name)      |
+ * | tactic     | Field     | Function   | function       |
+ * | campaign   | Event     | Event      | event          |
+ * | funnel     | Array     | Enum       | enum           |
+ * | offer      | String    | Value      | type           |
  *
- * The reading behind it: the plan is the namespace everything lives in;
- * segments are classes of people and competitors the rivals we are compared
- * with; a strategy is the method by which the goal is reached, tactics are
- * the functions that carry it out and campaigns the events that run them; a
- * funnel is an ordered list of stages. A product's tiers and variants are the
- * fields of its struct; an objective is a property of its strategy, and a KPI,
- * a figure watched all along, shows as a number. The semantic token type is
- * the outline kind's namesake; where LSP has no token type of that name it
- * is `type` (Package, Object), or `property` for a Field.
+ * The outline's kinds are read as words, not only as icons: Emacs's imenu
+ * groups the outline under their names ("Event", "Key"), Neovim lists them
+ * as `[Field] Newsletter`. So each is a kind whose name reads in plain
+ * English for the block, never a programmer's word (Class, Method,
+ * Function): the plan is the file the work is kept in; a product the package
+ * sold, its tiers its properties; a segment the object of the plan, the people
+ * it is aimed at; a competitor another operator in the market; research the
+ * module of findings; a strategy a key line of the plan, its objectives the
+ * constants it holds to and a KPI a number watched; a tactic is work in the
+ * field, a campaign an event, a funnel an array of stages, the offer its terms
+ * in words. Completion keeps the icons editors draw for it, and the semantic
+ * token type (the colour of a name) stays what themes colour.
  */
 export interface BlockKind {
     symbol: SymbolKind;
@@ -42,20 +45,20 @@ export interface BlockKind {
 }
 
 export const BLOCK_KINDS: Readonly<Record<string, BlockKind>> = {
-    Plan: { symbol: SymbolKind.Namespace, completion: CompletionItemKind.Module, token: 'namespace' },
-    Product: { symbol: SymbolKind.Struct, completion: CompletionItemKind.Struct, token: 'struct' },
-    Tier: { symbol: SymbolKind.Field, completion: CompletionItemKind.Field, token: 'property' },
-    Segment: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: 'class' },
-    Audience: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: 'class' },
-    Competitor: { symbol: SymbolKind.Interface, completion: CompletionItemKind.Interface, token: 'interface' },
-    Research: { symbol: SymbolKind.Package, completion: CompletionItemKind.Folder, token: 'type' },
-    Strategy: { symbol: SymbolKind.Method, completion: CompletionItemKind.Method, token: 'method' },
-    Objective: { symbol: SymbolKind.Property, completion: CompletionItemKind.Property },
-    Tactic: { symbol: SymbolKind.Function, completion: CompletionItemKind.Function, token: 'function' },
-    Flow: { symbol: SymbolKind.Function, completion: CompletionItemKind.Function, token: 'function' },
+    Plan: { symbol: SymbolKind.File, completion: CompletionItemKind.Module, token: 'namespace' },
+    Product: { symbol: SymbolKind.Package, completion: CompletionItemKind.Struct, token: 'struct' },
+    Tier: { symbol: SymbolKind.Property, completion: CompletionItemKind.Field, token: 'property' },
+    Segment: { symbol: SymbolKind.Object, completion: CompletionItemKind.Class, token: 'class' },
+    Audience: { symbol: SymbolKind.Object, completion: CompletionItemKind.Class, token: 'class' },
+    Competitor: { symbol: SymbolKind.Operator, completion: CompletionItemKind.Interface, token: 'interface' },
+    Research: { symbol: SymbolKind.Module, completion: CompletionItemKind.Folder, token: 'type' },
+    Strategy: { symbol: SymbolKind.Key, completion: CompletionItemKind.Method, token: 'method' },
+    Objective: { symbol: SymbolKind.Constant, completion: CompletionItemKind.Property },
+    Tactic: { symbol: SymbolKind.Field, completion: CompletionItemKind.Function, token: 'function' },
+    Flow: { symbol: SymbolKind.Field, completion: CompletionItemKind.Function, token: 'function' },
     Campaign: { symbol: SymbolKind.Event, completion: CompletionItemKind.Event, token: 'event' },
-    Funnel: { symbol: SymbolKind.Enum, completion: CompletionItemKind.Enum, token: 'enum' },
-    Offer: { symbol: SymbolKind.Object, completion: CompletionItemKind.Value, token: 'type' }
+    Funnel: { symbol: SymbolKind.Array, completion: CompletionItemKind.Enum, token: 'enum' },
+    Offer: { symbol: SymbolKind.String, completion: CompletionItemKind.Value, token: 'type' }
 };
 
 /** The kinds of a block by its AST type name (`Segment`), or undefined for anything else. */

@@ -217,7 +217,7 @@ export function tacticCosts(tactic: Tactic): { totals: Amount[]; uncounted: Arra
     const totals: Amount[] = [];
     const uncounted: Array<SpendPart['kind']> = [];
     for (const part of spendParts(tactic)) {
-        if (typeof part.budget?.amount !== 'number' || part.budget.amount === 0) continue;
+        if (typeof part.budget?.amount !== 'number') continue;
         const total = budgetTotal(part);
         if (total) totals.push(total); else uncounted.push(part.kind);
     }
