@@ -13,9 +13,25 @@ const MAX_TEXT = 5 * 1024 * 1024;
 
 export class ShareLinkError extends Error {}
 
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-    const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-    return new Uint8Array(await new Response(out).arrayBuffer());
+/** The bytes through a (de)compression stream, stopping past `limit` bytes out (a small link may inflate to gigabytes). */
+async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
+    const reader = new Blob([bytes.slice().buffer as ArrayBuffer]).stream().pipeThrough(stream).getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > limit) {
+            await reader.cancel();
+            throw new ShareLinkError('it holds more than 5 MB of text');
+        }
+        chunks.push(value);
+    }
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) { out.set(chunk, at); at += chunk.length; }
+    return out;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -46,11 +62,10 @@ export async function decodeShare(hash: string): Promise<PlaygroundFiles> {
     if (!hash.startsWith(SHARE_PREFIX)) throw new ShareLinkError(`it is not a link of this playground (it should start with ${SHARE_PREFIX})`);
     let bytes: Uint8Array;
     try {
-        bytes = await through(fromBase64Url(hash.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw'));
+        bytes = await through(fromBase64Url(hash.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw'), MAX_TEXT);
     } catch (error) {
         throw error instanceof ShareLinkError ? error : new ShareLinkError('it is cut short or damaged (it does not decompress)');
     }
-    if (bytes.length > MAX_TEXT) throw new ShareLinkError('it holds more than 5 MB of text');
     let data: unknown;
     try {
         data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
