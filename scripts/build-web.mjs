@@ -2,6 +2,7 @@
 //   web/index.html, web/style.css    the page (src/web/static/)
 //   web/app.js                       the page's one script (src/web/main.ts: CodeMirror 6, the LSP
 //                                    client, the report renderer, the examples)
+//   web/boot.js                      the page's first script: starts the worker (src/web/boot.ts)
 //   web/worker.js                    the language server in a web worker (src/server/browser.ts)
 //   web/rules/<id>.md, <id>.html     the rule pages (docs/rules), linked from every finding
 // Everything is bundled for the browser platform, so a Node API anywhere in it fails the build.
@@ -91,6 +92,7 @@ export async function buildWeb() {
     mkdirSync(OUT, { recursive: true });
     await esbuild.build({ ...common, entryPoints: { worker: join(ROOT, 'src/server/browser.ts') }, outdir: OUT, format: 'iife' });
     await esbuild.build({ ...common, entryPoints: { app: join(ROOT, 'src/web/main.ts') }, outdir: OUT, format: 'esm', plugins: [examplesPlugin] });
+    await esbuild.build({ ...common, entryPoints: { boot: join(ROOT, 'src/web/boot.ts') }, outdir: OUT, format: 'iife' });
     cpSync(join(ROOT, 'src/web/static'), OUT, { recursive: true });
     rulePages();
 }

@@ -20,6 +20,19 @@ const TYPES = {
     '.svg': 'image/svg+xml'
 };
 
+/** Gzipped bodies by file and modification time: compressed once, as a static host caches them. */
+const compressed = new Map();
+
+function gzipped(file) {
+    const key = `${file}@${statSync(file).mtimeMs}`;
+    let body = compressed.get(key);
+    if (!body) {
+        body = gzipSync(readFileSync(file), { level: 9 });
+        compressed.set(key, body);
+    }
+    return body;
+}
+
 /** The policy of index.html (its meta tag says the same; a test holds them equal). */
 export function pagePolicy(dir) {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -27,7 +40,8 @@ export function pagePolicy(dir) {
 }
 
 /** Starts the server on `port` (0: any free port); resolves with it and its address. */
-export function serveWeb({ dir = join(ROOT, 'web'), port = 8080, host = '127.0.0.1' } = {}) {
+// `onSend(path, bytes)`: told the bytes of every body sent (the bench counts what a page transfers).
+export function serveWeb({ dir = join(ROOT, 'web'), port = 8080, host = '127.0.0.1', onSend = undefined } = {}) {
     if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no index.html: run npm run build:web first`);
     const policy = pagePolicy(dir);
     const server = createServer((request, response) => {
@@ -41,9 +55,11 @@ export function serveWeb({ dir = join(ROOT, 'web'), port = 8080, host = '127.0.0
         const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
         if (type.startsWith('text/html') && policy) headers['content-security-policy'] = policy;
         if (/gzip/.test(request.headers['accept-encoding'] ?? '') && !type.startsWith('image/png')) {
-            const body = gzipSync(readFileSync(file));
+            const body = gzipped(file);
+            onSend?.(path, body.length);
             response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length }).end(body);
         } else {
+            onSend?.(path, statSync(file).size);
             response.writeHead(200, headers);
             createReadStream(file).pipe(response);
         }

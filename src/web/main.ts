@@ -103,7 +103,10 @@ function workerTransport(target: Worker): Transport {
 
 function startClient(): LSPClient {
     worker?.terminate();
-    worker = new Worker(new URL('worker.js', import.meta.url));
+    // The first worker was started by boot.js, in parallel with this script's download.
+    const boot = globalThis as { mplanBootWorker?: Worker };
+    worker = boot.mplanBootWorker ?? new Worker(new URL('worker.js', import.meta.url));
+    boot.mplanBootWorker = undefined;
     worker.addEventListener('error', () => status('The checker stopped working; reload the page (your files are kept).'));
     const lsp = new LSPClient({
         rootUri: ROOT_URI,
@@ -119,7 +122,9 @@ function startClient(): LSPClient {
             { clientCapabilities: { textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true } } } }
         ]
     });
+    performance.mark('mplan:worker-started');
     lsp.connect(workerTransport(worker));
+    void lsp.initializing.then(() => performance.mark('mplan:server-initialized'), () => undefined);
     return lsp;
 }
 
@@ -142,6 +147,7 @@ function receiveDiagnostics(uri: string, version: number | undefined, list: LspD
     }
     diagnostics.set(uri, list);
     if (firstFindingsAt === undefined) {
+        performance.mark('mplan:first-findings');
         firstFindingsAt = performance.now();
         document.body.dataset.firstFindingsMs = String(Math.round(firstFindingsAt));
     }
@@ -545,6 +551,7 @@ async function openShareLink(hash: string, fallback: PlaygroundFiles | undefined
 }
 
 async function start(): Promise<void> {
+    performance.mark('mplan:app-start');
     wireToolbar();
     const own = stored(STORAGE_KEY);
     if (stored(PREVIOUS_KEY)) $('restore-previous').hidden = false;
