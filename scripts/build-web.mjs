@@ -87,10 +87,20 @@ function rulePages() {
     writeFileSync(join(OUT, 'rules', 'index.html'), rulePage('Rules', `# The rules of mplan\n\n${list}\n`));
 }
 
+/** The language server for a web worker, into `outfile` (the playground's and the VS Code for the Web extension's). */
+export async function buildWorker(outfile) {
+    await esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/server/browser.ts')], outfile, format: 'iife' });
+}
+
+/** The extension's `browser` entry (VS Code for the Web), with `vscode` from the editor. */
+export async function buildExtensionBrowser(outfile) {
+    await esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/extension/browser.ts')], outfile, format: 'cjs', external: ['vscode'] });
+}
+
 export async function buildWeb() {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
-    await esbuild.build({ ...common, entryPoints: { worker: join(ROOT, 'src/server/browser.ts') }, outdir: OUT, format: 'iife' });
+    await buildWorker(join(OUT, 'worker.js'));
     await esbuild.build({ ...common, entryPoints: { app: join(ROOT, 'src/web/main.ts') }, outdir: OUT, format: 'esm', plugins: [examplesPlugin] });
     await esbuild.build({ ...common, entryPoints: { boot: join(ROOT, 'src/web/boot.ts') }, outdir: OUT, format: 'iife' });
     cpSync(join(ROOT, 'src/web/static'), OUT, { recursive: true });

@@ -54,6 +54,18 @@ const REVIEWED: ReadonlyArray<{ file: string; kind: string; count: number; why: 
         why: 'built from the constant CURRENCY placeholder of the snippet stanzas, not from a plan'
     },
     {
+        file: 'src/web/boot.ts', kind: 'worker', count: 1,
+        why: 'starts the playground\'s worker.js, a fixed name beside the page; plans reach it as LSP messages, never as code'
+    },
+    {
+        file: 'src/web/main.ts', kind: 'worker', count: 1,
+        why: 'starts the playground\'s worker.js again (a fixed name beside app.js) when the set of files changes; plans reach it as LSP messages'
+    },
+    {
+        file: 'src/web/highlight.ts', kind: 'RegExp from text', count: 1,
+        why: 'built from the keyword patterns of the generated TextMate grammar (syntaxes/, bundled at build time), not from a plan; a plan is only matched against them'
+    },
+    {
         file: 'src/language/lsp/rename.ts', kind: 'RegExp from text', count: 1,
         why: 'built from the grammar\'s ID terminal, to check that a new name is a valid name; the name is tested against it, never compiled'
     }
