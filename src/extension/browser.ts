@@ -51,10 +51,42 @@ async function readDirectory(value: string): Promise<Array<{ uri: string; isFile
     }
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
-    // The browser's Worker (the extension's types are Node's, which has none by that name).
-    const WebWorker = (globalThis as unknown as { Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3] }).Worker;
-    const worker = new WebWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').toString(true));
+type WebWorker = ConstructorParameters<typeof LanguageClient>[2];
+
+/**
+ * The worker server, started from the script's text as a blob: VS Code's web extension host
+ * starts no worker from a `vscode-remote:` address (an extension installed on a remote, as in
+ * code-server), but its `fetch` reads one, and a blob worker runs anywhere (vscode.dev too).
+ */
+async function startWorker(context: vscode.ExtensionContext): Promise<WebWorker> {
+    // The browser's Worker, Blob and URL (the extension's types are Node's).
+    const web = globalThis as unknown as { Worker: new (url: string) => WebWorker; Blob: typeof Blob; URL: { createObjectURL(blob: Blob): string } };
+    const address = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').toString(true);
+    const response = await fetch(address);
+    if (!response.ok) throw new Error(`the server's script ${address} cannot be read (${response.status})`);
+    const blob = new web.Blob([await response.text()], { type: 'text/javascript' });
+    return withEventListeners(new web.Worker(web.URL.createObjectURL(blob)));
+}
+
+/**
+ * The worker as the language client's message reader wants it. Where the browser gives the
+ * extension host no nested workers, VS Code's stand-in has `onmessage`, `onerror`, `postMessage`
+ * and `terminate` but no `addEventListener`, which the reader calls for errors.
+ */
+function withEventListeners(worker: WebWorker): WebWorker {
+    const given = worker as unknown as { addEventListener?: unknown; onerror: unknown; onmessage: unknown; postMessage(m: unknown): void; terminate(): void };
+    if (typeof given.addEventListener === 'function') return worker;
+    return {
+        postMessage: (message: unknown) => given.postMessage(message),
+        terminate: () => given.terminate(),
+        set onmessage(listener: unknown) { given.onmessage = listener; },
+        get onmessage() { return given.onmessage; },
+        addEventListener: (type: string, listener: unknown) => { if (type === 'error') given.onerror = listener; }
+    } as unknown as WebWorker;
+}
+
+async function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
+    const worker = await startWorker(context);
     const config = vscode.workspace.getConfiguration('mplan');
     const asOf = config.get<string>('asOf')?.trim();
     const configFile = config.get<string>('configFile')?.trim();
@@ -68,7 +100,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
         },
         outputChannel: output
     };
-    const created = new LanguageClient('mplan', 'mplan', options, worker);
+    const created = new LanguageClient('mplan', 'mplan', worker, options);
     created.onRequest('mplan/fs/readFile', async (params: { uri?: unknown }): Promise<unknown> =>
         typeof params?.uri === 'string' ? readFile(params.uri) : { missing: true });
     created.onRequest('mplan/fs/readDirectory', async (params: { uri?: unknown }): Promise<unknown> =>
@@ -82,8 +114,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The preview and export use only what both clients have (sendRequest, isRunning).
     const current = (): NodeLanguageClient | undefined => client as unknown as NodeLanguageClient | undefined;
     const start = async (): Promise<void> => {
-        client = createClient(context, output);
         try {
+            client = await createClient(context, output);
             await client.start();
         } catch (error) {
             output.error(`The mplan language server did not start: ${error instanceof Error ? error.message : String(error)}`);
