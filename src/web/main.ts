@@ -178,6 +178,7 @@ function renderFindings(): void {
             const rule = String(d.code ?? '');
             item.dataset.rule = rule;
             item.dataset.file = file.name;
+            item.dataset.line = String(d.range.start.line);
             const where = document.createElement('button');
             where.type = 'button';
             where.className = 'where';
@@ -230,11 +231,35 @@ async function showFixes(item: HTMLElement, file: OpenFile, d: LspDiagnostic): P
         button.type = 'button';
         button.className = action.isPreferred ? 'fix preferred' : 'fix';
         button.textContent = action.title;
-        button.addEventListener('click', () => { applyEdit(action.edit!); status(`Applied: ${action.title}`); });
+        button.addEventListener('click', () => {
+            applyEdit(action.edit!);
+            status(`Applied: ${action.title}`);
+            file.view.focus();
+        });
         box.append(button);
     }
     item.append(box);
     box.querySelector('button')?.focus();
+}
+
+/** Ctrl+. in the editor: the quick fixes of the finding under the cursor, in the findings list, focused. */
+function fixesAtCursor(view: EditorView): boolean {
+    const file = files.find(f => f.view === view);
+    if (!file) return false;
+    const head = view.state.selection.main.head;
+    const doc = view.state.doc;
+    const here = (diagnostics.get(file.uri) ?? []).find(d => offsetOf(doc, d.range.start) <= head && head <= offsetOf(doc, d.range.end));
+    if (!here) {
+        status('No finding under the cursor.');
+        return true;
+    }
+    const items = [...document.querySelectorAll<HTMLLIElement>('#findings li')];
+    const item = items.find(li => li.dataset.file === file.name && li.dataset.rule === String(here.code ?? '') && li.dataset.line === String(here.range.start.line));
+    if (item) {
+        item.scrollIntoView({ block: 'nearest' });
+        void showFixes(item, file, here);
+    }
+    return true;
 }
 
 function applyEdit(edit: WorkspaceEdit): void {
@@ -307,7 +332,7 @@ function createView(name: string, text: string, lsp: LSPClient): EditorView {
                 lsp.plugin(uri, 'mplan'),
                 serverCompletion({ override: true }),
                 hoverTooltips(),
-                keymap.of(formatKeymap),
+                keymap.of([...formatKeymap, { key: 'Mod-.', run: view => fixesAtCursor(view) }]),
                 EditorView.contentAttributes.of({ 'aria-label': `Plan text of ${name}` }),
                 EditorView.updateListener.of(update => { if (update.docChanged) { scheduleSave(); schedulePreview(); } })
             ]

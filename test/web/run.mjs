@@ -64,6 +64,10 @@ async function check(name, fn) {
 }
 
 function watch(page) {
+    page.on('dialog', dialog => {
+        violations.push(`a dialog opened: ${dialog.message()}`);
+        void dialog.dismiss();
+    });
     page.on('console', message => {
         if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
@@ -162,7 +166,7 @@ async function waitFor(page, fn, arg, what) {
 
 /** A plan with a known flaw and a quick fix: no money-back guarantee (docs/rules/missing-guarantee.md). */
 const TYPED_PLAN = `plan CornerBakery {
-    goal "Become the default caterer for downtown offices"
+    goal "Become the default caterer for downtown offices <img src=x onerror=alert(1)>"
     currency USD
 }
 
@@ -231,7 +235,10 @@ async function main() {
         await page.keyboard.type(' soon');
         await waitFor(page, () => [...document.querySelectorAll('#findings li')].some(li => li.dataset.rule === 'missing-guarantee')
             && document.querySelector('#preview')?.srcdoc.includes('CornerBakery'), undefined, 'the typed plan\'s findings and preview');
-        assert((await editorText(page)).includes('downtown offices soon"'), 'the typed text is not in the editor');
+        assert((await editorText(page)).includes('onerror=alert(1)> soon"'), 'the typed text is not in the editor');
+        // The plan's markup reaches the report as text, never as an element.
+        const preview = await previewText(page);
+        assert(preview.includes('&lt;img src=x onerror=alert(1)&gt; soon') && !preview.includes('<img src=x'), 'the goal is not escaped in the report');
         // Hover on the keyword `goal` and completion at a new line.
         const goal = page.locator('#editors .cm-editor:not([hidden]) .cm-line', { hasText: 'goal' }).locator('text=goal').first();
         await goal.hover();
@@ -245,6 +252,17 @@ async function main() {
         const labels = await page.$$eval('.cm-tooltip-autocomplete li', items => items.map(i => i.textContent));
         assert(labels.some(l => /segment|product|campaign/.test(l)), `completion at the top level offers ${labels.slice(0, 8).join(', ')}`);
         await page.keyboard.press('Escape');
+    });
+
+    await check('quick-fix-keyboard', async () => {
+        // Ctrl+. on the finding's range in the editor lists its fixes, the first one focused.
+        await page.click('#editors .cm-editor:not([hidden]) .cm-content');
+        await page.keyboard.press('Control+Home');
+        // Onto the plan's name, which the finding underlines.
+        for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Control+.');
+        await waitFor(page, () => document.activeElement?.closest('.fix-list') !== null && document.activeElement?.closest('li')?.dataset.line === '0',
+            undefined, 'the fixes of the finding under the cursor, focused');
     });
 
     await check('quick-fix', async () => {
@@ -291,6 +309,33 @@ async function main() {
         assert(/share link cannot be opened/.test(message) && /own files are kept/.test(message), `the message says: ${message}`);
         await waitFor(page, () => document.querySelector('#preview')?.srcdoc.includes('CornerBakery'), undefined, 'the plan after a bad link');
         assert(await editorText(page) === typed, 'a damaged share link lost the text');
+    });
+
+    await check('files', async () => {
+        const typed = await editorText(page);
+        // Open an example over several files: each file a tab, the imports followed (its findings are the CLI's).
+        await page.selectOption('#examples', 'corner-bakery');
+        await page.click('#open-example');
+        await waitFor(page, () => document.querySelector('#preview')?.srcdoc.includes('Plan report: CornerBakery') && document.body.dataset.findings !== undefined
+            && document.querySelectorAll('#tabs [role="tab"]').length === 4, undefined, 'the corner-bakery example');
+        const tabs = await page.$$eval('#tabs [role="tab"]', t => t.map(x => x.textContent).sort());
+        assert(JSON.stringify(tabs) === JSON.stringify(['plan.mplan', 'shared/market.mplan', 'shared/offer.mplan', 'shared/products.mplan']), `tabs: ${tabs.join(', ')}`);
+        const expected = cli.lines.filter(l => l.file.startsWith('examples/corner-bakery/')).map(l => l.rule).sort();
+        await waitFor(page, n => Number(document.body.dataset.findings) === n, expected.length, `the example's ${expected.length} findings`);
+        // A file opened from the computer joins the plan's files; the open file downloads as it is.
+        await page.setInputFiles('#open-files', { name: 'extra.mplan', mimeType: 'text/plain', buffer: Buffer.from('// a library\nsegment Walkers {\n    who "People who walk by"\n}\n') });
+        await waitFor(page, () => [...document.querySelectorAll('#tabs [role="tab"]')].some(t => t.textContent === 'extra.mplan' && t.getAttribute('aria-selected') === 'true'), undefined, 'the opened file');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+        const downloaded = readFileSync(await download.path(), 'utf8');
+        assert(download.suggestedFilename() === 'extra.mplan' && downloaded.startsWith('// a library') && downloaded.includes('segment Walkers'), `downloaded ${download.suggestedFilename()}: ${downloaded.slice(0, 60)}`);
+        // The report of the plan (the preview's), exported as the same self-contained page.
+        await waitFor(page, () => document.querySelector('#preview')?.srcdoc.includes('Plan report: CornerBakery'), undefined, 'the preview of the plan');
+        const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-html')]);
+        const html = readFileSync(await report.path(), 'utf8');
+        assert(html.startsWith('<!DOCTYPE html>') && html.includes('<title>Plan report: CornerBakery</title>') && html.includes("default-src 'none'"), `exported: ${html.slice(0, 80)}`);
+        // The files the example replaced are kept: one click brings them back.
+        await page.click('#restore-previous');
+        await waitFor(page, t => [...document.querySelectorAll('#editors .cm-editor')].find(e => !e.hidden)?.querySelector('.cm-content')?.innerText === t, typed, 'the restored files');
     });
 
     await check('a11y', async () => {
