@@ -278,6 +278,21 @@ async function main() {
         assert((await editorText(page)).includes('guarantee money back 30 days'), 'the fix did not write the guarantee');
     });
 
+    await check('format', async () => {
+        const text = await editorText(page);
+        assert(text.includes('    currency USD\n'), 'the plan has no currency line to format');
+        await page.click('#editors .cm-editor:not([hidden]) .cm-content');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText(text.replace('    currency USD\n', '  currency      USD\n'));
+        await page.click('#format');
+        await waitFor(page, () => /\n {4}currency USD\n/.test([...document.querySelectorAll('#editors .cm-editor')].find(e => !e.hidden)?.querySelector('.cm-content')?.innerText ?? ''),
+            undefined, 'the formatter to lay out the currency line');
+        const formatted = await editorText(page);
+        // Whitespace only (it also lays the guarantee's facts out on lines of their own).
+        const words = t => t.replace(/\s+/g, ' ').trim();
+        assert(words(formatted) === words(text), `formatting changed more than whitespace:\n${formatted}`);
+    });
+
     let shared;
     await check('share', async () => {
         shared = await editorText(page);
