@@ -17,6 +17,7 @@ import { renderReportMarkdown } from '../language/report/render-markdown.js';
 import type { PlanReport } from '../language/report/report-data.js';
 import { nameOf, nameProblem, ROOT_URI, uriOf, validFiles, type PlaygroundFile, type PlaygroundFiles } from './files.js';
 import { mplanLanguage } from './highlight.js';
+import { sanitizeHtml } from './sanitize.js';
 import { decodeShare, encodeShare, isShareFragment } from './share.js';
 
 // --- LSP types (the few the page reads) -------------------------------------------------------
@@ -111,6 +112,7 @@ function startClient(): LSPClient {
     const lsp = new LSPClient({
         rootUri: ROOT_URI,
         timeout: 20_000,
+        sanitizeHTML: sanitizeHtml,
         initializationOptions: { ruleDocsBase: new URL('rules/', location.href).href },
         notificationHandlers: {
             'textDocument/publishDiagnostics': (_client, params: { uri: string; version?: number; diagnostics: LspDiagnostic[] }) => {

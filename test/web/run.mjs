@@ -173,6 +173,10 @@ const TYPED_PLAN = `plan CornerBakery {
 offer {
     payments card, paypal, invoice
 }
+
+strategy Lunch {
+    statement "Lunch <img src=x onerror=alert(2)> for offices"
+}
 `;
 
 async function main() {
@@ -245,6 +249,13 @@ async function main() {
         await page.waitForSelector('.cm-tooltip-hover', { timeout: STEP_MS });
         const hover = await page.$eval('.cm-tooltip-hover', t => t.textContent);
         assert(hover && hover.length > 10, `the hover says: ${hover}`);
+        await page.mouse.move(1, 1);
+        await page.waitForSelector('.cm-tooltip-hover', { state: 'detached', timeout: STEP_MS });
+        // A name's hover quotes the plan's words as text: markup in them is shown, never made.
+        await page.locator('#editors .cm-editor:not([hidden]) .cm-line', { hasText: 'strategy Lunch' }).locator('text=Lunch').first().hover();
+        await page.waitForSelector('.cm-tooltip-hover', { timeout: STEP_MS });
+        const quoted = await page.$eval('.cm-tooltip-hover', t => ({ text: t.textContent, images: t.querySelectorAll('img').length }));
+        assert(quoted.text.includes('<img src=x onerror=alert(2)>') && quoted.images === 0, `the hover of Lunch: ${JSON.stringify(quoted)}`);
         await page.mouse.move(1, 1);
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Control+Space');
