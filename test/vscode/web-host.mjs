@@ -82,7 +82,8 @@ function nodeServerPids() {
     return readdirSync('/proc').filter(entry => /^\d+$/.test(entry)).filter(entry => {
         try {
             const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-            return command.includes(`${EXTENSION_ID}-`) && command.includes('dist/server.cjs');
+            // This run's (its extensions folder): another run on the machine has servers of its own.
+            return command.includes(`${state.work}/extensions/${EXTENSION_ID}-`) && command.includes('dist/server.cjs');
         } catch {
             return false;
         }
