@@ -143,8 +143,24 @@ function receiveDiagnostics(uri: string, version: number | undefined, list: LspD
             from: plugin.unsyncedChanges.mapPos(offsetOf(doc, d.range.start)),
             to: plugin.unsyncedChanges.mapPos(offsetOf(doc, d.range.end)),
             severity: SEVERITY[d.severity ?? 1] === 'error' ? 'error' : SEVERITY[d.severity ?? 1] === 'warning' ? 'warning' : 'info',
-            source: d.code !== undefined ? String(d.code) : undefined,
-            message: d.message
+            message: d.message,
+            // The message with its rule id, linked to the rule's page, as the findings list shows it.
+            renderMessage: () => {
+                const box = document.createElement('span');
+                const rule = String(d.code ?? '');
+                if (rule) {
+                    const link = document.createElement('a');
+                    link.href = rulePage(rule);
+                    link.target = '_blank';
+                    link.rel = 'noopener';
+                    link.className = 'rule';
+                    link.textContent = rule;
+                    box.append(link, ': ');
+                }
+                box.append(d.message);
+                return box;
+            },
+            actions: [{ name: 'Quick fixes…', apply: () => { openFixesOf(file, d); } }]
         }))));
     }
     diagnostics.set(uri, list);
@@ -244,6 +260,15 @@ async function showFixes(item: HTMLElement, file: OpenFile, d: LspDiagnostic): P
     box.querySelector('button')?.focus();
 }
 
+/** The fixes of one finding, listed under it in the findings list, the first one focused. */
+function openFixesOf(file: OpenFile, d: LspDiagnostic): void {
+    const items = [...document.querySelectorAll<HTMLLIElement>('#findings li')];
+    const item = items.find(li => li.dataset.file === file.name && li.dataset.rule === String(d.code ?? '') && li.dataset.line === String(d.range.start.line));
+    if (!item) return;
+    item.scrollIntoView({ block: 'nearest' });
+    void showFixes(item, file, d);
+}
+
 /** Ctrl+. in the editor: the quick fixes of the finding under the cursor, in the findings list, focused. */
 function fixesAtCursor(view: EditorView): boolean {
     const file = files.find(f => f.view === view);
@@ -255,12 +280,7 @@ function fixesAtCursor(view: EditorView): boolean {
         status('No finding under the cursor.');
         return true;
     }
-    const items = [...document.querySelectorAll<HTMLLIElement>('#findings li')];
-    const item = items.find(li => li.dataset.file === file.name && li.dataset.rule === String(here.code ?? '') && li.dataset.line === String(here.range.start.line));
-    if (item) {
-        item.scrollIntoView({ block: 'nearest' });
-        void showFixes(item, file, here);
-    }
+    openFixesOf(file, here);
     return true;
 }
 
@@ -586,6 +606,7 @@ async function start(): Promise<void> {
     addEventListener('hashchange', () => void openShareLink(location.hash, undefined));
     if (await openShareLink(location.hash, own)) return;
     loadWorkspace(own ?? exampleWorkspace(DEFAULT_EXAMPLE));
+    if (!own) $<HTMLSelectElement>('examples').value = DEFAULT_EXAMPLE;
 }
 
 void start();

@@ -202,6 +202,18 @@ async function main() {
         assert(href.endsWith('rules/missing-guarantee.html'), `the rule id links to ${href}`);
         const rulePage = await context.request.get(href);
         assert(rulePage.ok() && (await rulePage.text()).includes('money-back guarantee'), `the rule page ${href} is not served`);
+        // In the editor too: the underlined typo's tooltip names its rule, linked to its page, and offers its fixes.
+        // The finding's place in the list takes the editor there.
+        await page.click('#findings li[data-rule="unresolved-reference"] button.where');
+        await page.locator('#editors .cm-editor:not([hidden]) .cm-lintRange', { hasText: 'Newsleter' }).first().hover();
+        await page.waitForSelector('.cm-tooltip-lint a.rule', { timeout: STEP_MS });
+        const tooltip = await page.$eval('.cm-tooltip-lint', t => ({ href: t.querySelector('a.rule')?.getAttribute('href'), text: t.textContent }));
+        assert(tooltip.href === 'rules/unresolved-reference.html' && /Newsleter/.test(tooltip.text) && /Quick fixes/.test(tooltip.text), `the lint tooltip: ${JSON.stringify(tooltip)}`);
+        await page.mouse.move(1, 1);
+        await page.evaluate(() => {
+            document.querySelector('#editors .cm-editor:not([hidden]) .cm-scroller')?.scrollTo(0, 0);
+            document.getElementById('findings')?.scrollTo(0, 0);
+        });
         await page.screenshot({ path: join(ARTIFACTS, 'load.png') });
         if (updateDocsImages) {
             mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
