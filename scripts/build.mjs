@@ -35,11 +35,13 @@ const options = {
         // A worker thread of a parallel `mplan check` (src/cli/parallel.ts starts it beside cli-main.cjs).
         'check-worker': 'src/cli/check-worker.ts',
         server: 'src/server/bin.ts',
+        // The MCP server for AI assistants (`mplan mcp`, bin/mplan-mcp.cjs), with the MCP SDK bundled in.
+        mcp: 'src/mcp/bin.ts',
         // The language core as a library (createMplanServices, loadPlans, RULES…), used by the benchmark.
         core: 'src/language/index.ts'
     },
     outdir: 'out',
-    external: ['./cli-main.cjs'],
+    external: ['./cli-main.cjs', './mcp.cjs'],
     outExtension: { '.js': '.cjs' }
 };
 

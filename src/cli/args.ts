@@ -104,6 +104,14 @@ export const COMMANDS = {
             'client-process-id': { kind: 'value', value: 'PID', help: 'stop when the editor\'s process PID ends' }
         }
     },
+    mcp: {
+        usage: 'mcp [DIR]',
+        summary: 'start the MCP server for AI assistants (default: .)',
+        details: 'Talks the Model Context Protocol over standard input and output: an AI assistant checks,\n'
+            + 'fixes, formats and summarises the plans of the project folder DIR with it (docs/ai-assistants.md).\n'
+            + 'It reads files inside that folder only and writes only when a tool is asked to write.',
+        options: {}
+    },
     help: { usage: 'help [COMMAND]', summary: 'a command\'s usage and options', options: {} }
 } satisfies Record<string, CommandSpec>;
 

@@ -7,6 +7,7 @@
  */
 import { enableCompileCache } from 'node:module';
 import * as path from 'node:path';
+import { parseArgs } from './args.js';
 import { helpFor, MPLAN_VERSION_TEXT } from './help.js';
 import { BUILD_REQUEST } from './startup/cache.js';
 import { startFromSnapshot, tellStart, userCacheDirectory } from './startup/launch.js';
@@ -31,6 +32,17 @@ if (process.env[BUILD_REQUEST] === '1') {
     process.stdout.write(help.stdout);
     process.stderr.write(help.stderr);
     process.exitCode = help.exitCode;
+} else if (argv[0] === 'mcp') {
+    // The MCP server for AI assistants (src/mcp): its own bundle beside this one, with the SDK in it,
+    // so that no other command loads the SDK. Long-lived, like the language server: no snapshot.
+    const args = parseArgs(argv);
+    if (typeof args === 'string') {
+        process.stderr.write(`mplan: ${args}\n`);
+        process.exitCode = 2;
+    } else {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('./mcp.cjs') as { main(args: string[], name: string): void }).main(args.positional, 'mplan');
+    }
 } else {
     // The language server is long-lived: its start is not worth a snapshot.
     tellStart(`started without the start-up snapshot: ${argv[0] === 'lsp' ? 'the language server' : startFromSnapshot(argv, __dirname)}`);

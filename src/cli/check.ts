@@ -27,7 +27,7 @@ import { checkInParallel, type BatchRequest, type BatchResult, type JudgedFile }
 import { present } from './output.js';
 
 /** How many rounds --fix makes at most: a fix can make room for another. */
-const FIX_ROUNDS = 5;
+export const FIX_ROUNDS = 5;
 
 /**
  * `mplan check`: every plan file named (folders searched, globs matched,
@@ -239,7 +239,7 @@ function inProcessRun(loaded: LoadResult, why: string): CheckedRun {
  * project (`confine`).
  */
 class CheckFileSystem extends NodeFileSystemProvider {
-    constructor(private readonly onRead: () => void, private readonly confine: (file: string) => void) {
+    constructor(private readonly onRead: () => void, private readonly confine: (file: string) => void, private readonly texts?: ReadonlyMap<string, string>) {
         super();
     }
 
@@ -250,6 +250,11 @@ class CheckFileSystem extends NodeFileSystemProvider {
     override readFileSync(uri: URI): string {
         // Other files (the rule docs the report and SARIF quote) are mplan's own.
         if (!uri.path.endsWith(PLAN_FILE_EXTENSION)) return super.readFileSync(uri);
+        const given = this.texts?.get(uri.fsPath);
+        if (given !== undefined) {
+            this.onRead();
+            return given;
+        }
         this.confine(uri.fsPath);
         const text = readPlanFile(uri.fsPath);
         this.onRead();
@@ -292,13 +297,17 @@ function isWithin(file: string, folder: string): boolean {
 /**
  * Loads and builds the files (and their imports) with fresh services and the
  * given settings, imports confined to `roots` (importRoots), telling
- * `onProgress` how many files are read and judged.
+ * `onProgress` how many files are read and judged. `texts` (absolute path to
+ * text) are plan files as given rather than as on disk: `mplan mcp` checks an
+ * assistant's draft through it, its other imports read from the disk.
+ * `confineNamed` holds the files named to the confinement of imports too
+ * (`mplan mcp`: only what is inside the project is read).
  */
-export async function checkFiles(files: string[], settings: Settings, roots: string[], onProgress?: (counts: ProgressCounts) => void): Promise<LoadResult & { services: MplanServices }> {
+export async function checkFiles(files: string[], settings: Settings, roots: string[], onProgress?: (counts: ProgressCounts) => void, texts?: ReadonlyMap<string, string>, confineNamed = false): Promise<LoadResult & { services: MplanServices }> {
     const counts: ProgressCounts = { read: 0, toRead: files.length, linked: 0, judged: 0, toJudge: 0 };
     const tell = () => onProgress?.(counts);
-    const confine = linkConfinement(roots, files);
-    const { shared, Mplan } = createMplanServices({ fileSystemProvider: () => new CheckFileSystem(() => { counts.read++; tell(); }, confine) });
+    const confine = linkConfinement(roots, confineNamed ? [] : files);
+    const { shared, Mplan } = createMplanServices({ fileSystemProvider: () => new CheckFileSystem(() => { counts.read++; tell(); }, confine, texts) });
     Mplan.config.SettingsProvider.set(settings);
     Mplan.references.ImportResolver.setRoots(roots.map(root => URI.file(root)));
     Mplan.config.RuleDocs.setBase(pathToFileURL(rulesDocsDir()).href);

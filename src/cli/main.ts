@@ -79,6 +79,8 @@ export async function run(argv: string[], cwd: string): Promise<CommandResult> {
         case 'report': return report({ plan: args.positional, out: valueOf(args, 'out'), config: valueOf(args, 'config'), asOf: valueOf(args, 'as-of'), cwd });
         case 'init': return init({ directory: args.positional, force: flag(args, 'force'), cwd });
         case 'format': return formatFiles({ paths: args.positional, check: flag(args, 'check'), cwd });
+        // Started by the entry (bin.ts) from its own bundle; run() is not how it starts.
+        case 'mcp': return usage('mcp is started by the mplan command itself (bin/mplan.cjs mcp)');
         default: {
             const options = checkOptions(args, cwd);
             return typeof options === 'string' ? usage(options) : check(options);

@@ -2,10 +2,15 @@ import { RULES } from '../language/rules/index.js';
 import type { CommandResult } from './results.js';
 import { ruleExplanation } from '../host/rule-docs.js';
 
+/** The registry as `mplan rules --format json` lists it (and `mplan mcp`'s list_rules): id, severity, area, description. */
+export function ruleList(): Array<{ id: string; severity: string; area: string; description: string }> {
+    return RULES.map(({ id, severity, area, description }) => ({ id, severity, area, description }));
+}
+
 /** `mplan rules`: the registry, as a table or as JSON (id, severity, area, description). */
 export function listRules(format: 'stylish' | 'json'): CommandResult {
     if (format === 'json') {
-        const rules = RULES.map(({ id, severity, area, description }) => ({ id, severity, area, description }));
+        const rules = ruleList();
         return { stdout: JSON.stringify(rules, null, 2) + '\n', stderr: '', exitCode: 0 };
     }
     const width = Math.max(...RULES.map(rule => rule.id.length));

@@ -14,7 +14,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'src');
 
 /** The faces: each uses the core, none uses another. */
-const FACES = ['src/cli', 'src/server', 'src/extension', 'src/web'] as const;
+const FACES = ['src/cli', 'src/server', 'src/extension', 'src/mcp', 'src/web'] as const;
 
 /** Node-side helpers the faces share (reading a plan file, a rule's page). */
 const HOST = 'src/host';
@@ -35,6 +35,17 @@ const CORE_NODE_ALLOWED: readonly string[] = [];
  */
 const FACE_IMPORTS_ALLOWED: ReadonlyArray<readonly [from: string, to: string]> = [
     ['src/cli/main.ts', 'src/server/main.ts']
+];
+
+/**
+ * Faces built on another: the MCP server (`mplan mcp`) offers the CLI's
+ * commands to an AI assistant, so it runs the CLI's building blocks (the
+ * check, its fixes, the formatter, path confinement) rather than a copy of
+ * them. Never the other way: the CLI starts the MCP server from its bundle
+ * at run time (`require('./mcp.cjs')` in src/cli/bin.ts), importing none of it.
+ */
+const FACE_DEPENDENCIES_ALLOWED: ReadonlyArray<readonly [from: string, to: string]> = [
+    ['src/mcp', 'src/cli']
 ];
 
 /** One import of a source file: what it names, and the file it names when relative (else undefined). */
@@ -213,7 +224,8 @@ export function violation(file: string, { specifier, target }: Import): string |
     }
     if (from === HOST && to && (FACES as readonly string[]).includes(to)) return `${where}: src/host must not import a face (${to})`;
     if (from && to && from !== to && (FACES as readonly string[]).includes(from) && (FACES as readonly string[]).includes(to)
-        && !FACE_IMPORTS_ALLOWED.some(([allowedFrom, allowedTo]) => allowedFrom === file && allowedTo === target)) {
+        && !FACE_IMPORTS_ALLOWED.some(([allowedFrom, allowedTo]) => allowedFrom === file && allowedTo === target)
+        && !FACE_DEPENDENCIES_ALLOWED.some(([allowedFrom, allowedTo]) => allowedFrom === from && allowedTo === to)) {
         return `${where}: a face must not import another face`;
     }
     return undefined;
@@ -320,6 +332,9 @@ describe('how a file\'s imports are read', () => {
         expect(violation('src/host/read.ts', { specifier: '../cli/check.js', target: 'src/cli/check.ts' })).toMatch(/src\/host must not import a face/);
         expect(violation('src/cli/main.ts', { specifier: '../server/main.js', target: 'src/server/main.ts' })).toBeUndefined();
         expect(violation('src/cli/check.ts', { specifier: '../server/main.js', target: 'src/server/main.ts' })).toMatch(/a face must not import another face/);
+        expect(violation('src/mcp/tools.ts', { specifier: '../cli/check.js', target: 'src/cli/check.ts' })).toBeUndefined();
+        expect(violation('src/cli/check.ts', { specifier: '../mcp/tools.js', target: 'src/mcp/tools.ts' })).toMatch(/a face must not import another face/);
+        expect(violation('src/mcp/server.ts', { specifier: '../server/main.js', target: 'src/server/main.ts' })).toMatch(/a face must not import another face/);
     });
 });
 

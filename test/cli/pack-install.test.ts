@@ -132,8 +132,8 @@ it('is the file the README, docs/ci.md and docs/editors.md tell to install', () 
 });
 
 describe('installed globally (npm install -g, offline)', () => {
-    it('puts mplan and mplan-language-server on PATH, a copy of the package, not a link into this repository', () => {
-        for (const bin of ['mplan', 'mplan-language-server']) {
+    it('puts mplan, mplan-language-server and mplan-mcp on PATH, a copy of the package, not a link into this repository', () => {
+        for (const bin of ['mplan', 'mplan-language-server', 'mplan-mcp']) {
             expect(realpathSync(join(prefix, 'bin', bin)).startsWith(globalPackage), bin).toBe(true);
         }
     });

@@ -5,6 +5,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/language/rules/index.js';
 import { initializeServer, mplan, PINNED, pinnedSettingsFile, PLANS, ROOT, STARTER_DATE_RULES, type Run } from './run.js';
+import { connectMcp, structured } from '../mcp/client.js';
 
 /** The summary of a clean run of one file (with or without the time it took). */
 const CLEAN = /^1 file checked\b[^:]*: no problems\.\n$/;
@@ -19,15 +20,15 @@ const CLEAN = /^1 file checked\b[^:]*: no problems\.\n$/;
 const ENV = { ...process.env, NO_COLOR: '1', PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
 
 /**
- * The bundles a user runs: the CLI (entry, commands, the parallel check's worker) and the server;
- * not their source maps (large) nor out/core.cjs (the benchmark's).
+ * The bundles a user runs: the CLI (entry, commands, the parallel check's worker), the language server
+ * and the MCP server; not their source maps (large) nor out/core.cjs (the benchmark's).
  */
-const BUNDLES = ['out/cli.cjs', 'out/cli-main.cjs', 'out/check-worker.cjs', 'out/server.cjs'];
+const BUNDLES = ['out/cli.cjs', 'out/cli-main.cjs', 'out/check-worker.cjs', 'out/server.cjs', 'out/mcp.cjs'];
 
 /** What a user of the package needs, and nothing else: the bins, the bundles, the rule docs, the schema. */
 const EXPECTED_FILES = [
     'LICENSE', 'README.md', 'package.json',
-    'bin/mplan.cjs', 'bin/mplan-language-server.cjs',
+    'bin/mplan.cjs', 'bin/mplan-language-server.cjs', 'bin/mplan-mcp.cjs',
     ...BUNDLES,
     'schemas/mplan.schema.json',
     // The language reference that syntax errors point at.
@@ -76,9 +77,11 @@ describe('the npm package', () => {
         expect(packed.files.map(file => file.path).sort()).toEqual(EXPECTED_FILES);
     });
 
-    it('declares both commands as bins', () => {
+    it('declares its three commands as bins', () => {
         const pkg = JSON.parse(readFileSync(join(unpacked, 'package', 'package.json'), 'utf8'));
-        expect(pkg.bin).toEqual({ mplan: 'bin/mplan.cjs', 'mplan-language-server': 'bin/mplan-language-server.cjs' });
+        expect(pkg.bin).toEqual({ mplan: 'bin/mplan.cjs', 'mplan-language-server': 'bin/mplan-language-server.cjs', 'mplan-mcp': 'bin/mplan-mcp.cjs' });
+        // Everything the package runs is bundled: it depends on nothing at run time.
+        expect(pkg.dependencies).toBeUndefined();
     });
 
     it('runs unpacked with no node_modules anywhere: the bundles carry their dependencies', async () => {
@@ -93,6 +96,16 @@ describe('the npm package', () => {
         expect(check).toEqual({ code: 0, stdout: expect.stringMatching(CLEAN), stderr: '' });
         const capabilities = await initialize(process.execPath, [join(dir, 'package', 'bin', 'mplan-language-server.cjs'), '--stdio'], dir);
         expect(capabilities.hoverProvider).toBeTruthy();
+        // The MCP server, its SDK bundled in: the same check, and the language reference it ships.
+        const mcp = await connectMcp(process.execPath, [join(dir, 'package', 'bin', 'mplan-mcp.cjs')], dir, ENV);
+        try {
+            const checked = await structured<{ summary: { errors: number; warnings: number; infos: number } }>(mcp, 'check', { paths: ['phone-retailer.mplan'], asOf: '2027-01-15' });
+            expect(checked.summary).toEqual({ files: 1, errors: 0, warnings: 0, infos: 0 });
+            const reference = await mcp.client.readResource({ uri: 'mplan://docs/language' });
+            expect((reference.contents[0] as { text: string }).text).toBe(readFileSync(join(ROOT, 'docs', 'language.md'), 'utf8'));
+        } finally {
+            await mcp.close();
+        }
     });
 
     describe('installed into an empty folder', () => {
@@ -144,6 +157,39 @@ describe('the npm package', () => {
         it('starts the language server from its bin', async () => {
             const capabilities = await initialize(join(project, 'node_modules', '.bin', 'mplan-language-server'), ['--stdio'], project);
             expect(capabilities.documentFormattingProvider).toBeTruthy();
+        });
+
+        it('starts the MCP server by each set-up of docs/ai-assistants.md, from a folder outside the project', async () => {
+            const page = readFileSync(join(ROOT, 'docs', 'ai-assistants.md'), 'utf8');
+            const setups = [...page.matchAll(/```json\n([\s\S]*?)```/g)].map(match => JSON.parse(match[1]) as { servers?: Record<string, { command: string; args: string[] }>; mcpServers?: Record<string, { command: string; args: string[] }> });
+            const servers = setups.map(setup => (setup.servers ?? setup.mcpServers)!.mplan);
+            expect(servers).toHaveLength(3);
+            copyFileSync(join(PLANS, 'ebook-list.mplan'), join(project, 'ebook-list.mplan'));
+            copyFileSync(PINNED, join(project, 'mplan.json'));
+            const elsewhere = tempDir();
+            for (const server of servers) {
+                const args = server.args.map(arg => arg.replace('${workspaceFolder}', project).replace('/Users/you/plans', project));
+                const mcp = await connectMcp(server.command, args, elsewhere, ENV);
+                try {
+                    const checked = await structured<{ files: Array<{ path: string; findings: unknown[] }> }>(mcp, 'check', { paths: ['ebook-list.mplan'], asOf: '2027-01-15' });
+                    expect(checked.files[0].path, args.join(' ')).toBe('ebook-list.mplan');
+                    expect(checked.files[0].findings.length).toBeGreaterThan(0);
+                } finally {
+                    await mcp.close();
+                }
+            }
+        });
+
+        it('starts the MCP server from its bin and by npx mplan mcp', async () => {
+            for (const [command, args] of [[join(project, 'node_modules', '.bin', 'mplan-mcp'), []], ['npx', ['--no-install', 'mplan', 'mcp']]] as const) {
+                const mcp = await connectMcp(command, [...args], project, ENV);
+                try {
+                    const rule = await structured<{ explanation: string }>(mcp, 'explain_rule', { rule: 'missing-guarantee' });
+                    expect(rule.explanation).not.toContain('No docs page found');
+                } finally {
+                    await mcp.close();
+                }
+            }
         });
     });
 });

@@ -47,7 +47,7 @@ describe('mplan report', () => {
             const html = readFileSync(out, 'utf8');
             expect(html).toMatch(/^<!DOCTYPE html>/);
             expect(html).toContain(`<h1>${example.name}</h1>`);
-            for (const heading of ['Summary', 'Readiness', 'Budget', 'By strategy', 'By channel', 'By campaign', 'Money over time', 'Timeline', 'Funnel', 'Findings']) {
+            for (const heading of ['Summary', 'Readiness', 'Budget', 'By strategy', 'By channel', 'By campaign', 'Money over time', 'Timeline', 'Funnel', 'Flows', 'By channel type', 'Findings']) {
                 expect(html).toMatch(new RegExp(`<h[23]>${heading}</h[23]>`));
             }
             for (const number of example.numbers) expect(html, number).toContain(number);
@@ -68,7 +68,7 @@ describe('mplan report', () => {
             const text = readFileSync(join(dir, 'report.md'), 'utf8');
             const lines = text.split('\n');
             expect(lines[0]).toBe(`# Plan report: ${example.name}`);
-            for (const heading of ['## Summary', '## Readiness', '## Budget', '### By strategy', '### By channel', '### By campaign', '## Money over time', '## Timeline', '## Funnel', '## Findings']) {
+            for (const heading of ['## Summary', '## Readiness', '## Budget', '### By strategy', '### By channel', '### By campaign', '## Money over time', '## Timeline', '## Funnel', '## Flows', '### By channel type', '## Findings']) {
                 expect(lines).toContain(heading);
             }
             for (const number of example.numbers) expect(text, number).toContain(number);
@@ -121,7 +121,7 @@ describe('mplan report', () => {
         expect((await mplan(['report', 'cakes.mplan', '--out', 'cakes.md', ...AS_OF], dir)).code).toBe(0);
         const text = readFileSync(join(dir, 'cakes.md'), 'utf8');
         expect(text).toContain('## Money over time\n\nNo projection: the plan has no funnel, so nothing counts visitors per month');
-        expect(text).toMatch(/\| Funnel \| not assessed \(no funnel\) \|/);
+        expect(text).toMatch(/\| Funnel \| not assessed \(no funnel or flow\) \|/);
     });
 
     it('escapes a plan\'s <script> in both formats', async () => {

@@ -110,10 +110,15 @@ describe('keywords over LSP', () => {
         const channels = await complete(client, doc, `tactic Ads {\n    channel ${CURSOR}\n}\n`);
         expect(labels(channels)).toEqual([
             'seo', 'ppc', 'social', 'email', 'blog', 'content', 'display', 'affiliate', 'video', 'forum', 'webinar', 'influencer',
+            'podcast', 'sms', 'referral', 'retargeting', 'marketplace', 'reviews', 'push', 'messaging',
             'print', 'radio', 'tv', 'mail', 'postcard', 'event', 'outdoor', 'pr', 'phone'
         ]);
-        expect(channels.find(i => i.label === 'seo')?.detail).toBe('online channel');
-        expect(channels.find(i => i.label === 'print')?.detail).toBe('offline channel');
+        expect(channels.find(i => i.label === 'seo')?.detail).toBe('online, earned: search engine optimisation');
+        expect(channels.find(i => i.label === 'retargeting')?.detail).toBe('online, paid: ads to people who visited or acted');
+        expect(channels.find(i => i.label === 'print')?.detail).toBe('offline, paid: print ads');
+        const flowChannels = await complete(client, doc, `flow Welcome {\n    channel ${CURSOR}\n}\n`);
+        expect(labels(flowChannels)).toEqual(['email', 'sms', 'push', 'messaging']);
+        expect(flowChannels.find(i => i.label === 'sms')?.detail).toBe('online, owned: text messages to your list');
         const days = await complete(client, doc, `funnel {\n    follow up weekly on ${CURSOR}\n}\n`);
         expect(labels(days)).toEqual(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
         const hours = await complete(client, doc, `tactic Ads {\n    hours ${CURSOR}\n}\n`);

@@ -233,6 +233,62 @@ describe('hover summaries', () => {
         expect(await hoverOn(text, 'Ads')).toBe('**tactic Ads**\n\n- **Channel:** ppc on google, Financial Times\n- **Budget:** 250 USD\n- **Serves:** no strategy yet\n- **Run by:** A (25% of its budget), B');
     });
 
+    it('of a flow: its timeline from trigger to stop, its busiest week; of an audience: what they did and who reaches them', async () => {
+        const text = `segment HomeCooks { who "Home cooks" }
+audience CartAbandoners "Left a mug in the cart" {
+    of HomeCooks
+    who "Shoppers who left a mug in the cart"
+    behaviour "added a mug to the cart and left"
+    within 7 days
+    size 300 to 500
+}
+flow AbandonedCart "Abandoned cart" {
+    channel email
+    audience CartAbandoners
+    trigger "cart abandoned"
+    step after 1 hour "Your mug is waiting" with reminder
+    step after 1 day with story
+    stop when purchased
+}
+tactic Retarget { channel retargeting on instagram audience CartAbandoners frequency cap 3 per week }
+`;
+        expect(await hoverOn(text, 'AbandonedCart')).toBe([
+            '**Abandoned cart** (flow AbandonedCart)',
+            '',
+            '- **Channel:** email',
+            '- **Reaches:** CartAbandoners',
+            '- **Timeline:** trigger "cart abandoned" → after 1 hour: "Your mug is waiting" with reminder → day 1 with story → stops when purchased',
+            '- **Busiest week:** 2 messages to one person'
+        ].join('\n'));
+        const audience = await hoverOn(text, 'CartAbandoners');
+        expect(audience?.split('\n')).toEqual([
+            '**Left a mug in the cart** (audience CartAbandoners)',
+            '',
+            '> Shoppers who left a mug in the cart',
+            '',
+            '- **Did:** "added a mug to the cart and left"',
+            '- **Within:** the last 7 days',
+            '- **Size:** 300 to 500 people',
+            '- **Drawn from:** HomeCooks',
+            '- **Reached by:** Retarget, AbandonedCart'
+        ]);
+        expect(await hoverOn(text, 'Retarget')).toContain('- **Frequency cap:** 3 per week per person');
+    });
+
+    it('of a tactic with an influencer fee and of one with a commission, each counted over the period', async () => {
+        const text = `product Mug { price 40 USD }
+strategy OwnShop { promotes Mug }
+tactic Creators { channel influencer on instagram fee 600 USD per month from 2027-03-01 to 2027-05-31 }
+tactic Partners { serves OwnShop channel affiliate commission 10% per sale expect 50 sales per month from 2027-03-01 to 2027-05-31 }
+tactic Loose { channel affiliate commission 8% per sale }
+campaign Spring { budget 3_000 USD runs Creators, Partners }
+`;
+        expect(await hoverOn(text, 'Creators')).toContain('- **Budget:** none\n- **Fee:** 600 USD per month, 1,800 USD in all from 2027-03-01 to 2027-05-31');
+        expect(await hoverOn(text, 'Partners')).toContain('- **Commission:** 10% per sale of 40 USD on 50 sales per month: 200 USD per month, 600 USD in all from 2027-03-01 to 2027-05-31');
+        expect(await hoverOn(text, 'Loose')).toContain("- **Commission:** 8% per sale; not counted as spend: it says no sales to pay it on (add 'expect 40 sales per month')");
+        expect(await hoverOn(text, 'Spring')).toContain('- **Planned:** 2,400 USD (80% of the budget) for Creators fee 1,800 USD, Partners commission 600 USD');
+    });
+
     it('of a product, a competitor and the plan', async () => {
         const checked = await check(CLEAN_PLAN);
         const document = checked.documents.get('plan.mplan')!;

@@ -17,6 +17,10 @@ export interface Thresholds {
     minPaymentOptions: number;
     /** email-too-frequent: the most newsletters or sales e-mails per week. */
     maxEmailsPerWeek: number;
+    /** email-too-frequent: the most e-mails one recipient gets per week from newsletters, sales e-mails, follow-ups and flows together. */
+    maxEmailsPerRecipientPerWeek: number;
+    /** single-channel-dependence: the largest share (percent) of the plan's spend one channel or platform may take. */
+    maxChannelShare: number;
     /** The months the plan model projects customers, revenue and lifetime value over. */
     horizonMonths: number;
     /** ltv-below-cac: the smallest acceptable lifetime value, as a multiple of the cost to acquire a customer. */
@@ -30,6 +34,8 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
     minGuaranteeDays: 14,
     minPaymentOptions: 2,
     maxEmailsPerWeek: 1,
+    maxEmailsPerRecipientPerWeek: 3,
+    maxChannelShare: 80,
     horizonMonths: 12,
     minLtvToCac: 3,
     maxPaybackMonths: 12
@@ -55,6 +61,8 @@ export const THRESHOLD_DOCS: Record<keyof Thresholds, ThresholdDoc> = {
     minGuaranteeDays: { rule: 'weak-guarantee', description: 'The shortest acceptable money-back guarantee, in days.', minimum: 0, maximum: 3650 },
     minPaymentOptions: { rule: 'few-payment-options', description: 'The fewest payment options a buyer should be offered.', minimum: 1, maximum: 20 },
     maxEmailsPerWeek: { rule: 'email-too-frequent', description: 'The most newsletters or sales e-mails a subscriber should get per week.', minimum: 0, maximum: 100 },
+    maxEmailsPerRecipientPerWeek: { rule: 'email-too-frequent', description: 'The most e-mails one recipient should get per week from newsletters, sales e-mails, follow-ups and automated flows together (a flow counts with its busiest week).', minimum: 0, maximum: 100 },
+    maxChannelShare: { rule: 'single-channel-dependence', description: 'The largest share of the plan\'s spend, in percent, that one channel or one platform may take.', minimum: 1, maximum: 100 },
     horizonMonths: { rule: 'funnel-unprofitable, ltv-below-cac, cac-payback-too-long, objective-unreachable and the report', description: 'The months over which customers, revenue and lifetime value are projected, from the first month of spend (a KPI without a deadline is judged over them).', minimum: 1, maximum: 600 },
     minLtvToCac: { rule: 'ltv-below-cac', description: 'The smallest acceptable lifetime value of a customer, as a multiple of what it costs to acquire one.', minimum: 0, maximum: 100, fractional: true },
     maxPaybackMonths: { rule: 'cac-payback-too-long', description: 'The most months of margin a customer may need to pay back what acquiring them cost.', minimum: 1, maximum: 600 }

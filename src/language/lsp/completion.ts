@@ -1,3 +1,4 @@
+import { segmentsReached } from '../model/audiences.js';
 import {
     AstUtils, CstUtils, GrammarAST, GrammarUtils, isOperationCancelled, UriUtils, type AstNode, type AstNodeDescription, type CstNode,
     type LangiumDocument, type LangiumDocuments, type MaybePromise
@@ -10,7 +11,7 @@ import { CompletionItemKind, CompletionList, InsertTextFormat, type Cancellation
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Campaign, Document, Element, Funnel, Objective, Product, Segment, Strategy, Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
-import { ONLINE_CHANNELS } from '../model/channels.js';
+import { channelFacts } from '../model/channels.js';
 import { stageOf } from '../model/funnel-stages.js';
 import type { PlanModel, PlanModelProvider } from '../model/plan-model.js';
 import { today } from '../config/settings.js';
@@ -245,7 +246,9 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         let detail = 'keyword';
-        if (rule?.name === 'Channel') detail = ONLINE_CHANNELS.has(keyword.value as never) ? 'online channel' : 'offline channel';
+        const channel = rule?.name === 'Channel' || rule?.name === 'FlowChannel' ? channelFacts(keyword.value) : undefined;
+        if (channel) detail = `${channel.online ? 'online' : 'offline'}, ${channel.media}: ${channel.what}`;
+        else if (rule?.name === 'DelayUnit') detail = 'unit of time';
         else if (rule?.name === 'Weekday') detail = 'day of the week';
         else if (rule?.name === 'DaySet') detail = 'days';
         else if (rule?.name === 'Cadence' && keyword.value !== 'every' && keyword.value !== 'times') detail = 'how often';
@@ -419,8 +422,7 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
             }
         }
         if (!tactic) return;
-        let segments: Segment[] = [];
-        for (const ref of tactic.audience ?? []) if (ref.ref) segments.push(ref.ref);
+        let segments: Segment[] = segmentsReached(tactic.audience ?? []);
         if (segments.length === 0) {
             for (const serves of tactic.serves ?? []) {
                 for (const target of serves.ref?.targets ?? []) if (target.ref) segments.push(target.ref);

@@ -2,15 +2,15 @@ import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, t
 import type { DocumentSymbolProvider, LangiumServices, NodeKindProvider } from 'langium/lsp';
 import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import {
-    isCampaign, isCompetitor, isFunnel, isOffer, isPlan, isProduct, isResearch, isSegment, isStrategy, isTactic,
+    isAudience, isCampaign, isCompetitor, isFlow, isFunnel, isOffer, isPlan, isProduct, isResearch, isSegment, isStrategy, isTactic,
     type Document, type Duration, type Element, type Objective, type Tier
 } from '../generated/ast.js';
 import { objectiveText, priceWritten } from './figures.js';
 
 /** The keyword that opens each kind of block, which is also the name of a block written without one. */
 const KEYWORDS: Record<Element['$type'], string> = {
-    Plan: 'plan', Product: 'product', Segment: 'segment', Competitor: 'competitor', Research: 'research',
-    Strategy: 'strategy', Tactic: 'tactic', Campaign: 'campaign', Funnel: 'funnel', Offer: 'offer'
+    Plan: 'plan', Product: 'product', Segment: 'segment', Audience: 'audience', Competitor: 'competitor', Research: 'research',
+    Strategy: 'strategy', Tactic: 'tactic', Flow: 'flow', Campaign: 'campaign', Funnel: 'funnel', Offer: 'offer'
 };
 
 /**
@@ -19,7 +19,8 @@ const KEYWORDS: Record<Element['$type'], string> = {
  *
  * - plan: its goal; product: its price (`19 USD per month`, `39 to 49 USD`),
  *   with its tiers and variants beneath it (each with its price and share);
- *   segment: who they are; competitor: how we differ; research: how many
+ *   segment: who they are; audience: who they are or what they did; flow:
+ *   its channel, trigger and number of steps; competitor: how we differ; research: how many
  *   findings; strategy: its statement, with its objectives and KPIs beneath
  *   it (each with its target, metric, date, owner and review; a KPI says so
  *   and has an icon of its own); tactic: its channel and platforms;
@@ -107,6 +108,12 @@ export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
         if (isPlan(element)) return element.goal ?? (element.currency ? `currency ${element.currency}` : undefined);
         if (isProduct(element)) return priceWritten(element.price);
         if (isSegment(element)) return element.who;
+        if (isAudience(element)) return element.who ?? element.behaviour?.value;
+        if (isFlow(element)) {
+            const parts = [element.channel, element.trigger?.value && `on ${element.trigger.value}`,
+                element.steps.length > 0 ? plural(element.steps.length, 'step') : undefined];
+            return parts.filter(Boolean).join(', ') || undefined;
+        }
         if (isCompetitor(element)) return element.differences[0] ? `we differ by ${element.differences[0]}` : undefined;
         if (isResearch(element)) return element.findings.length > 0 ? plural(element.findings.length, 'finding') : undefined;
         if (isStrategy(element)) return element.statement;

@@ -7,9 +7,9 @@
  * hover's Markdown escaping, nothing for an inlay hint).
  */
 import { projectionGap } from '../model/projection-gaps.js';
-import type { Cadence, Duration, Funnel, Objective, Percent, Price, Product, Rate } from '../generated/ast.js';
+import type { Cadence, Duration, Funnel, Objective, Percent, Price, Product, Rate, Tactic } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
-import { budgetByMonth, budgetTotal, monthLabel, unitName, type Budgeted } from '../model/budgets.js';
+import { budgetByMonth, budgetTotal, commissionGap, commissionPrice, monthLabel, spendParts, statesCost, tacticCostByMonth, unitName, type Budgeted } from '../model/budgets.js';
 import { judgingPlan, projectFunnel, soldProduct, type CustomerValue, type Projection } from '../model/economics.js';
 import { readFunnel, type Span } from '../model/funnel-reading.js';
 import { isTrialStage } from '../model/funnel-stages.js';
@@ -149,21 +149,44 @@ export function spendByMonthText(spend: { currency: string; months: Map<number, 
 
 /**
  * What a campaign spends each month: its own budget over its period, else
- * the budgets of the tactics it runs over theirs (when they are all in one
- * currency and all have a period).
+ * what the tactics it runs pay over theirs (budget, fee and commission: when
+ * they are all in one currency and all have a period).
  */
-export function campaignSpendByMonth(campaign: Budgeted, tactics: readonly Budgeted[]): { currency: string; months: Map<number, number> } | undefined {
+export function campaignSpendByMonth(campaign: Budgeted, tactics: readonly Tactic[]): { currency: string; months: Map<number, number> } | undefined {
     if (campaign.budget) return budgetByMonth(campaign);
     let currency: string | undefined;
     const months = new Map<number, number>();
     for (const tactic of tactics) {
-        if (!tactic.budget) continue;
-        const spread = budgetByMonth(tactic);
+        if (!statesCost(tactic)) continue;
+        const spread = tacticCostByMonth(tactic);
         if (!spread || (currency && spread.currency !== currency)) return undefined;
         currency = spread.currency;
         for (const [month, amount] of spread.months) months.set(month, (months.get(month) ?? 0) + amount);
     }
     return currency ? { currency, months } : undefined;
+}
+
+/** A fee as written, with its total over the tactic's period: "600 USD per month, 3,600 USD in all from … to …". */
+export function feeText(tactic: Tactic, esc: Escape = asIs): string | undefined {
+    return tactic.fee ? budgetText({ budget: tactic.fee, budgetPer: tactic.feePer, period: tactic.period }, esc) : undefined;
+}
+
+/**
+ * A commission as written and what it comes to: "10% per sale of 38 USD on
+ * 40 sales per month: 152 USD per month", or why it cannot be counted.
+ */
+export function commissionText(tactic: Tactic, esc: Escape = asIs): string | undefined {
+    const commission = tactic.commission;
+    if (!commission || typeof commission.value !== 'number') return undefined;
+    const rate = commission.percent ? `${formatNumber(commission.value)}%` : formatMoney({ amount: commission.value, currency: esc(commission.currency ?? '') });
+    const gap = commissionGap(tactic);
+    if (gap) return `${rate} per sale; not counted as spend: ${gap}`;
+    const part = spendParts(tactic).find(p => p.kind === 'commission')!;
+    const price = commission.percent ? commissionPrice(tactic) : undefined;
+    const of = price ? ` of ${formatMoney({ amount: price.amount, currency: esc(price.currency) })}` : '';
+    const total = budgetText(part, esc);
+    const sales = part.budget && typeof part.budget.amount === 'number' ? ` on ${formatNumber(Math.round(part.budget.amount / (price ? (price.amount * commission.value) / 100 : commission.value)))} sales per ${unitName(part.budgetPer ?? 'month')}` : '';
+    return `${rate} per sale${of}${sales}: ${total ?? ''}`;
 }
 
 /** Months until a customer pays back what winning them cost: "3 months", "2 to 5 months", "7 months to more than ten years". */

@@ -2,8 +2,8 @@ import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type La
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isCampaign, isCompetitor, isFunnel, isObjective, isPlan, isProduct, isSegment, isStrategy, isTactic,
-    type Campaign, type Competitor, type Document, type Funnel, type HoursWindow, type Money, type Objective, type Plan,
+    isAudience, isCampaign, isCompetitor, isFlow, isFunnel, isObjective, isPlan, isProduct, isSegment, isStrategy, isTactic,
+    type Audience, type Campaign, type Competitor, type Flow, type Document, type Funnel, type HoursWindow, type Money, type Objective, type Plan,
     type Platform, type Product, type Segment, type Strategy, type Tactic
 } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
@@ -13,11 +13,12 @@ import { readFunnel, type FunnelReading } from '../model/funnel-reading.js';
 import { formatMoney } from '../model/values.js';
 import { budgetUse, tacticShare } from './inlay-hints.js';
 import { formatNumber, percentAsWritten, percentText } from '../wording.js';
-import { budgetTotal, unitName } from '../model/budgets.js';
+import { budgetTotal, costInAll, spendParts, statesCost, unitName } from '../model/budgets.js';
 import type { Span } from '../model/funnel-reading.js';
 import { keywordDoc } from './keyword-docs.js';
+import { busiestWeek, schedule, whenText } from '../model/flows.js';
 import {
-    budgetText, cadenceText, exactMoney, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
+    budgetText, cadenceText, commissionText, exactMoney, feeText, campaignSpendByMonth, countSpan, customersPerMonth, customersText, durationText, funnelsSelling,
     horizonText, moneySpan, noProjection, objectiveText, paybackText, percentSpan, priceText, productSold, projections, rateText, spendByMonthText, targetText
 } from './figures.js';
 
@@ -116,6 +117,8 @@ function summarize(node: AstNode, model: PlanModel): Summary | undefined {
     if (isCompetitor(node)) return { heading: head('competitor', node), body: competitor(node) };
     if (isPlan(node)) return { heading: head('plan', node), body: plan(node) };
     if (isFunnel(node)) return { heading: head('funnel', node), body: funnel(node, model) };
+    if (isFlow(node)) return { heading: head('flow', node), body: flow(node) };
+    if (isAudience(node)) return { heading: head('audience', node), body: audience(node, model) };
     if (isObjective(node)) return { heading: `**${node.kind}** ${quoted(node.text ?? '')}`, body: objective(node) };
     return undefined;
 }
@@ -163,7 +166,7 @@ function campaign(node: Campaign, model: PlanModel): string {
     } else {
         const share = use.ratio !== undefined ? ` (${percentText(use.ratio)} of the budget)` : '';
         const spent = use.spent !== undefined && use.budget ? formatMoney({ amount: use.spent, currency: use.budget.currency }) : use.planned.toString();
-        const each = listOf(use.tactics.map(t => `${md(t.name)} ${t.budget && amountOf(t.budget) ? tacticCost(t) : '(no budget)'}`));
+        const each = listOf(use.tactics.map(t => `${md(t.name)} ${statesCost(t) ? tacticCost(t) : '(no budget)'}`));
         lines.push(fact('Planned', use.planned.isEmpty ? `no amounts yet: ${each}` : `${md(spent)}${share} for ${each}`));
     }
     if (use.budget && use.left !== undefined) {
@@ -188,13 +191,22 @@ function campaign(node: Campaign, model: PlanModel): string {
     return lines.join('\n');
 }
 
-/** What a tactic costs in a campaign's list: "4,500 USD (1,500 USD per month)". */
+/** What a tactic costs in a campaign's list: "4,500 USD (1,500 USD per month)", "5,100 USD (budget 1,500 USD, fee 3,600 USD)". */
 function tacticCost(node: Tactic): string {
-    const stated = md(money(node.budget!));
-    if (!node.budgetPer) return stated;
-    const total = budgetTotal(node);
-    const per = `${stated} per ${unitName(node.budgetPer)}`;
-    return total ? `${md(exactMoney(total.amount, total.currency))} (${per})` : per;
+    const parts = spendParts(node);
+    const total = costInAll(node);
+    if (parts.length === 1 && parts[0].kind === 'budget') {
+        const stated = md(money(node.budget!));
+        if (!node.budgetPer) return stated;
+        const per = `${stated} per ${unitName(node.budgetPer)}`;
+        return total ? `${md(exactMoney(total.amount, total.currency))} (${per})` : per;
+    }
+    const each = parts.map(part => {
+        const sum = budgetTotal(part);
+        return `${part.kind} ${sum ? md(exactMoney(sum.amount, sum.currency)) : 'not counted'}`;
+    });
+    if (parts.length === 1) return each[0];
+    return total ? `${md(exactMoney(total.amount, total.currency))} (${each.join(', ')})` : each.join(', ');
 }
 
 function tactic(node: Tactic, model: PlanModel): string {
@@ -206,7 +218,13 @@ function tactic(node: Tactic, model: PlanModel): string {
         lines.push(fact('Channel', 'none yet'));
     }
     const budget = budgetText(node, md);
-    lines.push(fact('Budget', budget ?? 'none yet'));
+    lines.push(fact('Budget', budget ?? (node.fee || node.commission ? 'none' : 'none yet')));
+    const fee = feeText(node, md);
+    if (fee) lines.push(fact('Fee', fee));
+    const commission = commissionText(node, md);
+    if (commission) lines.push(fact('Commission', commission));
+    if (node.cadence) lines.push(fact('Publishes', cadenceText(node.cadence) ?? ''));
+    if (node.cap && typeof node.cap.times === 'number' && node.cap.per) lines.push(fact('Frequency cap', `${node.cap.times} per ${unitName(node.cap.per)} per person`));
     lines.push(fact('Serves', names(node.serves) || 'no strategy yet'));
     const campaigns = [...new Set(model.campaignsRunning.get(node) ?? [])];
     const runBy = listOf(campaigns.map(c => {
@@ -377,6 +395,31 @@ function funnelLabel(node: Funnel): string {
     if (node.name) return node.name;
     const line = node.$cstNode ? node.$cstNode.range.start.line + 1 : undefined;
     return line ? `the funnel at line ${line}` : 'a funnel';
+}
+
+/** A flow as its timeline: "cart abandoned → after 1 hour: "Your mug is waiting" → day 1 → … → stops when purchased". */
+function flow(node: Flow): string {
+    const lines: string[] = [];
+    lines.push(fact('Channel', node.channel ?? 'none yet'));
+    if (node.audience.length > 0) lines.push(fact('Reaches', names(node.audience) || 'no audience found'));
+    const steps = schedule(node).map(({ step, at }) => `${whenText(at)}${step.subject ? `: ${quoted(step.subject)}` : ''}${step.contents.length > 0 ? ` with ${md(step.contents.join(', '))}` : ''}`);
+    const stop = node.stops.length > 0 ? `stops when ${md(node.stops.map(s => s.value).join(', '))}` : 'nothing stops it';
+    lines.push(fact('Timeline', [node.trigger ? `trigger ${quoted(node.trigger.value)}` : 'no trigger yet', ...steps, stop].join(' → ')));
+    if (node.steps.length > 0) lines.push(fact('Busiest week', `${busiestWeek(node)} ${busiestWeek(node) === 1 ? 'message' : 'messages'} to one person`));
+    if (node.hours) lines.push(fact('Sends', hours(node.hours)));
+    return lines.join('\n');
+}
+
+function audience(node: Audience, model: PlanModel): string {
+    const lines: string[] = [];
+    if (node.who) lines.push(`> ${md(node.who)}`, '');
+    if (node.behaviour) lines.push(fact('Did', quoted(node.behaviour.value)));
+    if (node.within && typeof node.within.amount === 'number') lines.push(fact('Within', `the last ${node.within.amount} ${node.within.unit ?? ''}`.trim()));
+    if (typeof node.size === 'number') lines.push(fact('Size', `${formatNumber(node.size)}${typeof node.sizeHigh === 'number' ? ` to ${formatNumber(node.sizeHigh)}` : ''} people`));
+    lines.push(fact('Drawn from', names(node.segments) || 'no segment yet'));
+    const reachedBy = [...model.reach.tactics, ...model.reach.flows].filter(block => block.audience.some(ref => ref.ref === node));
+    lines.push(fact('Reached by', nodeNames(reachedBy) || 'no tactic or flow yet'));
+    return lines.join('\n');
 }
 
 function competitor(node: Competitor): string {

@@ -4,7 +4,7 @@ import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { isCampaign, isFunnel, isProduct, isTactic, type Campaign, type Document, type Funnel, type Product, type Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
 import { tacticsRun, campaignSpend, type PlanModel, type PlanModelProvider } from '../model/plan-model.js';
-import { budgetTotal } from '../model/budgets.js';
+import { budgetTotal, costInAll } from '../model/budgets.js';
 import { customerValue } from '../model/economics.js';
 import { readFunnel } from '../model/funnel-reading.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
@@ -43,7 +43,7 @@ export function budgetUse(campaign: Campaign): BudgetUse {
 
 /** A tactic's budget as a share of a campaign's budget (both in all), when both are known in one currency. */
 export function tacticShare(tactic: Tactic, campaign: Campaign): number | undefined {
-    const cost = budgetTotal(tactic), budget = budgetTotal(campaign);
+    const cost = costInAll(tactic), budget = budgetTotal(campaign);
     if (!cost || !budget || cost.currency !== budget.currency || !(budget.amount > 0)) return undefined;
     return cost.amount / budget.amount;
 }

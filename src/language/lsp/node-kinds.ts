@@ -46,11 +46,13 @@ export const BLOCK_KINDS: Readonly<Record<string, BlockKind>> = {
     Product: { symbol: SymbolKind.Struct, completion: CompletionItemKind.Struct, token: 'struct' },
     Tier: { symbol: SymbolKind.Field, completion: CompletionItemKind.Field, token: 'property' },
     Segment: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: 'class' },
+    Audience: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: 'class' },
     Competitor: { symbol: SymbolKind.Interface, completion: CompletionItemKind.Interface, token: 'interface' },
     Research: { symbol: SymbolKind.Package, completion: CompletionItemKind.Folder, token: 'type' },
     Strategy: { symbol: SymbolKind.Method, completion: CompletionItemKind.Method, token: 'method' },
     Objective: { symbol: SymbolKind.Property, completion: CompletionItemKind.Property },
     Tactic: { symbol: SymbolKind.Function, completion: CompletionItemKind.Function, token: 'function' },
+    Flow: { symbol: SymbolKind.Function, completion: CompletionItemKind.Function, token: 'function' },
     Campaign: { symbol: SymbolKind.Event, completion: CompletionItemKind.Event, token: 'event' },
     Funnel: { symbol: SymbolKind.Enum, completion: CompletionItemKind.Enum, token: 'enum' },
     Offer: { symbol: SymbolKind.Object, completion: CompletionItemKind.Value, token: 'type' }

@@ -3,7 +3,9 @@
  * 1_500 USD per month` over three months is 4,500 USD) and spread over the
  * months of its period. Pure functions on the day numbers of values.ts.
  */
-import type { Money, Tactic } from '../generated/ast.js';
+import type { AstNode } from 'langium';
+import type { Money, Price, Tactic } from '../generated/ast.js';
+import { stageOf } from './funnel-stages.js';
 import { periodOf } from './periods.js';
 import { civilMonth, daysFromCivil, daysInMonth, type Amount, type DayRange } from './values.js';
 
@@ -84,7 +86,7 @@ export function unitsIn(range: DayRange, unit: string): number | undefined {
 
 /** A block with a budget that may be given per time unit. */
 export interface Budgeted {
-    budget?: Money;
+    budget?: Pick<Money, 'amount' | 'currency'>;
     budgetPer?: string;
     period?: Tactic['period'];
 }
@@ -128,4 +130,123 @@ export function budgetByMonth(block: Budgeted): { currency: string; months: Map<
         for (const [month, days] of covered) months.set(month, (money.amount * days) / total);
     }
     return { currency: money.currency, months };
+}
+
+// ------------------------------------------------------------ what a tactic pays
+
+/**
+ * One thing a tactic pays for, as a budget of its own: the `budget` (media,
+ * production), an influencer's `fee`, or an affiliate's `commission` on the
+ * sales the tactic expects (`expect 40 sales per month`). Fees and
+ * commissions are paid on top of the budget. `node` is where the plan says it.
+ */
+export interface SpendPart extends Budgeted {
+    kind: 'budget' | 'fee' | 'commission';
+    node: AstNode;
+}
+
+/** The words an `expect` line of a tactic counts sales with: any word mplan reads as customers (`sales`, `orders`, …). */
+function salesCount(tactic: Tactic) {
+    return tactic.counts.find(count => stageOf(count.stage) === 'customers' && typeof count.value === 'number' && count.per);
+}
+
+/** The price a commission in percent is taken of: the first priced product the tactic's strategies promote. */
+export function commissionPrice(tactic: Tactic): Price | undefined {
+    for (const serves of tactic.serves) {
+        for (const promoted of serves.ref?.promotes ?? []) {
+            const price = promoted.ref?.price;
+            if (price && typeof price.amount === 'number' && price.currency) return price;
+        }
+    }
+    return undefined;
+}
+
+/**
+ * Why a tactic's commission cannot be counted as spend, in a few words, or
+ * undefined when it can (or there is none): it needs the sales the tactic
+ * expects, and for a percentage the price it is taken of.
+ */
+export function commissionGap(tactic: Tactic): string | undefined {
+    const commission = tactic.commission;
+    if (!commission || typeof commission.value !== 'number') return undefined;
+    if (!salesCount(tactic)) return 'it says no sales to pay it on (add \'expect 40 sales per month\')';
+    if (commission.percent && !commissionPrice(tactic)) return 'no strategy it serves promotes a product with a price to take the percentage of';
+    if (!commission.percent && !commission.currency) return 'it has no currency';
+    return undefined;
+}
+
+/**
+ * What a tactic pays, part by part: its budget, its fee and its commission
+ * (the sales it expects, the high end of a range, times the commission per
+ * sale; a percentage is taken of one payment of the promoted product's
+ * price). A commission that cannot be counted (`commissionGap`) is left out.
+ */
+export function spendParts(tactic: Tactic): SpendPart[] {
+    const parts: SpendPart[] = [];
+    const period = tactic.period;
+    if (tactic.budget) parts.push({ kind: 'budget', node: tactic.budget, budget: tactic.budget, budgetPer: tactic.budgetPer, period });
+    if (tactic.fee) parts.push({ kind: 'fee', node: tactic.fee, budget: tactic.fee, budgetPer: tactic.feePer, period });
+    const commission = tactic.commission;
+    const sales = salesCount(tactic);
+    if (commission && sales && !commissionGap(tactic)) {
+        const price = commission.percent ? commissionPrice(tactic) : undefined;
+        const perSale = price ? (price.amount * commission.value) / 100 : commission.value;
+        const currency = price ? price.currency : commission.currency!;
+        const count = typeof sales.high === 'number' ? Math.max(sales.high, sales.value) : sales.value;
+        parts.push({ kind: 'commission', node: commission, budget: { amount: perSale * count, currency }, budgetPer: sales.per, period });
+    }
+    return parts;
+}
+
+/** Whether a tactic pays anything: a budget, a fee or a commission of more than nothing. */
+export function paysSomething(tactic: Tactic): boolean {
+    return [tactic.budget?.amount, tactic.fee?.amount, tactic.commission?.value].some(amount => typeof amount === 'number' && amount > 0);
+}
+
+/** Whether a tactic states what it pays, even nothing (`budget 0 USD`): a budget, a fee or a commission with an amount. */
+export function statesCost(tactic: Tactic): boolean {
+    return [tactic.budget?.amount, tactic.fee?.amount, tactic.commission?.value].some(amount => typeof amount === 'number');
+}
+
+/**
+ * What a tactic costs in all, per currency (`budgetTotal` of each part), and
+ * the parts that cannot be totalled (a budget per month with no period, a
+ * commission with nothing to count it on).
+ */
+export function tacticCosts(tactic: Tactic): { totals: Amount[]; uncounted: Array<SpendPart['kind']> } {
+    const totals: Amount[] = [];
+    const uncounted: Array<SpendPart['kind']> = [];
+    for (const part of spendParts(tactic)) {
+        if (typeof part.budget?.amount !== 'number' || part.budget.amount === 0) continue;
+        const total = budgetTotal(part);
+        if (total) totals.push(total); else uncounted.push(part.kind);
+    }
+    if (commissionGap(tactic)) uncounted.push('commission');
+    return { totals, uncounted };
+}
+
+/**
+ * What a tactic costs in all, in one currency: undefined when it pays nothing,
+ * when a part cannot be totalled, or when its parts are in several currencies.
+ */
+export function costInAll(tactic: Tactic): Amount | undefined {
+    const { totals, uncounted } = tacticCosts(tactic);
+    if (totals.length === 0 || uncounted.length > 0) return undefined;
+    const currency = totals[0].currency;
+    if (totals.some(t => t.currency !== currency)) return undefined;
+    return { amount: totals.reduce((sum, t) => sum + t.amount, 0), currency };
+}
+
+/** What a tactic pays in each calendar month of its period, all parts together; undefined as for `budgetByMonth`, or when its parts are in several currencies. */
+export function tacticCostByMonth(tactic: Tactic): { currency: string; months: Map<number, number> } | undefined {
+    let currency: string | undefined;
+    const months = new Map<number, number>();
+    for (const part of spendParts(tactic)) {
+        if (typeof part.budget?.amount !== 'number') continue;
+        const spread = budgetByMonth(part);
+        if (!spread || (currency && spread.currency !== currency)) return undefined;
+        currency = spread.currency;
+        for (const [month, amount] of spread.months) months.set(month, (months.get(month) ?? 0) + amount);
+    }
+    return currency ? { currency, months } : undefined;
 }

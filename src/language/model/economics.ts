@@ -13,10 +13,10 @@
  * its first payment only).
  */
 import type { AstNode } from 'langium';
-import type { Campaign, Funnel, Plan, Product, Tier, Upsell } from '../generated/ast.js';
+import type { Campaign, Funnel, Plan, Product, Tactic, Tier, Upsell } from '../generated/ast.js';
 import type { Blocks, PlanModel } from './plan-model.js';
 import { tacticsRun } from './plan-model.js';
-import { budgetByMonth, DAYS_PER_MONTH, daysByMonth, daysOfMonth, monthLabel, monthOf, monthsPerUnit, type Budgeted } from './budgets.js';
+import { budgetByMonth, commissionGap, paysSomething, spendParts, DAYS_PER_MONTH, daysByMonth, daysOfMonth, monthLabel, monthOf, monthsPerUnit, type Budgeted } from './budgets.js';
 import { periodOf } from './periods.js';
 import { durationDays, type DayRange } from './values.js';
 import { readFunnel, shareOf, spanOf, type FunnelReading, type Span } from './funnel-reading.js';
@@ -302,7 +302,8 @@ function addMonths(into: Map<number, number>, from: Map<number, number>): void {
 
 /**
  * What the plan spends each month, in `currency`: each campaign's budget (or,
- * for a campaign without one, the budgets of the tactics it runs) over its
+ * for a campaign without one, what the tactics it runs pay: budget, fee and
+ * commission) over its
  * period; with no campaign, the tactics' budgets over theirs. Undefined when
  * an amount is in another currency, when something that costs money has no
  * period, or when nothing costs anything.
@@ -313,7 +314,7 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
     const nodes: AstNode[] = [];
     let start = Infinity, end = -Infinity;
     const periods: DayRange[] = [];
-    const take = (block: Budgeted & AstNode, into?: Map<number, number>): boolean => {
+    const take = (block: Budgeted, into?: Map<number, number>): boolean => {
         if (!block.budget || !block.budget.amount) return true;
         if (block.budget.currency !== currency) return false;
         const spread = budgetByMonth(block);
@@ -326,6 +327,9 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
         periods.push(range);
         return true;
     };
+    // A tactic pays its budget, its fee and its commission (`spendParts`); a commission that cannot be counted leaves the spend unknown.
+    const takeTactic = (tactic: Tactic, into?: Map<number, number>): boolean =>
+        !commissionGap(tactic) && spendParts(tactic).every(part => take(part, into));
     if (reach.campaigns.length > 0) {
         for (const campaign of reach.campaigns) {
             const own = new Map<number, number>();
@@ -335,15 +339,15 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
                 if (campaign.budget.amount) nodes.push(campaign);
             } else {
                 for (const tactic of tacticsRun(campaign)) {
-                    if (!take(tactic, own)) return undefined;
-                    if (tactic.budget?.amount) nodes.push(campaign);
+                    if (!takeTactic(tactic, own)) return undefined;
+                    if (paysSomething(tactic)) nodes.push(campaign);
                 }
             }
         }
     } else {
         for (const tactic of reach.tactics) {
-            if (!take(tactic)) return undefined;
-            if (tactic.budget?.amount) nodes.push(tactic);
+            if (!takeTactic(tactic)) return undefined;
+            if (paysSomething(tactic)) nodes.push(tactic);
         }
     }
     if (nodes.length === 0 || start > end) return undefined;

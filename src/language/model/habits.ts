@@ -53,6 +53,8 @@ export function facetsFor(channel: string | undefined, platform: Platform): Plat
         case 'social': return ['social'];
         case 'display': return ['sites'];
         case 'forum': return ['communities'];
+        case 'retargeting': return isSearchEngine(platform) ? ['search'] : ['social', 'sites'];
+        case 'marketplace': case 'reviews': return ['sites'];
         default: return undefined;
     }
 }

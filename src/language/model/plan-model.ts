@@ -1,33 +1,35 @@
 import { AstUtils, DocumentState, UriUtils, WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope, type URI } from 'langium';
 import type { MplanServices } from '../mplan-module.js';
 import {
-    type Campaign, type Competitor, type Document, type Element, type Funnel, type Money, type Offer, type Plan, type Price,
+    type Audience, type Campaign, type Competitor, type Document, type Element, type Flow, type Funnel, type Money, type Offer, type Plan, type Price,
     type Product, type Research, type Segment, type Strategy, type Tactic,
-    Campaign as CampaignType, Competitor as CompetitorType, Funnel as FunnelType, Offer as OfferType, Plan as PlanType,
+    Audience as AudienceType, Flow as FlowType, Campaign as CampaignType, Competitor as CompetitorType, Funnel as FunnelType, Offer as OfferType, Plan as PlanType,
     Product as ProductType, Research as ResearchType, Segment as SegmentType, Strategy as StrategyType, Tactic as TacticType
 } from '../generated/ast.js';
 import type { ImportResolver, ResolvedImport } from '../scoping/imports.js';
 import { DEFAULT_SETTINGS, today, type Settings } from '../config/settings.js';
 import type { SettingsProvider } from '../config/settings-provider.js';
 import { dayNumber, MoneySum, type Amount } from './values.js';
-import { budgetTotal } from './budgets.js';
+import { budgetTotal, spendParts } from './budgets.js';
 
 /** The blocks of a file, or of a whole plan, grouped by kind in source order. */
 export interface Blocks {
     plans: Plan[];
     products: Product[];
     segments: Segment[];
+    audiences: Audience[];
     competitors: Competitor[];
     research: Research[];
     strategies: Strategy[];
     tactics: Tactic[];
+    flows: Flow[];
     campaigns: Campaign[];
     funnels: Funnel[];
     offers: Offer[];
 }
 
 function emptyBlocks(): Blocks {
-    return { plans: [], products: [], segments: [], competitors: [], research: [], strategies: [], tactics: [], campaigns: [], funnels: [], offers: [] };
+    return { plans: [], products: [], segments: [], audiences: [], competitors: [], research: [], strategies: [], tactics: [], flows: [], campaigns: [], funnels: [], offers: [] };
 }
 
 function addBlock(blocks: Blocks, element: Element): void {
@@ -35,10 +37,12 @@ function addBlock(blocks: Blocks, element: Element): void {
         case PlanType.$type: blocks.plans.push(element as Plan); break;
         case ProductType.$type: blocks.products.push(element as Product); break;
         case SegmentType.$type: blocks.segments.push(element as Segment); break;
+        case AudienceType.$type: blocks.audiences.push(element as Audience); break;
         case CompetitorType.$type: blocks.competitors.push(element as Competitor); break;
         case ResearchType.$type: blocks.research.push(element as Research); break;
         case StrategyType.$type: blocks.strategies.push(element as Strategy); break;
         case TacticType.$type: blocks.tactics.push(element as Tactic); break;
+        case FlowType.$type: blocks.flows.push(element as Flow); break;
         case CampaignType.$type: blocks.campaigns.push(element as Campaign); break;
         case FunnelType.$type: blocks.funnels.push(element as Funnel); break;
         case OfferType.$type: blocks.offers.push(element as Offer); break;
@@ -217,12 +221,12 @@ export function tacticsRun(campaign: Campaign): Tactic[] {
 
 /**
  * What the tactics a campaign runs cost in all, per currency: each resolved
- * tactic once (a budget per month times the months of its period),
- * unresolved ones nothing.
+ * tactic once, its budget, fee and commission (`spendParts`; a budget per
+ * month times the months of its period), unresolved ones nothing.
  */
 export function campaignSpend(campaign: Campaign): MoneySum {
     const sum = new MoneySum();
-    for (const tactic of tacticsRun(campaign)) sum.add(budgetTotal(tactic));
+    for (const tactic of tacticsRun(campaign)) for (const part of spendParts(tactic)) sum.add(budgetTotal(part));
     return sum;
 }
 
@@ -234,8 +238,9 @@ export function amountOf(money: Pick<Money, 'amount' | 'currency'> | undefined):
 
 /**
  * The amounts of a set of blocks that are summed or compared: product prices
- * (and those of their tiers) and unit costs, tactic budgets and campaign
- * budgets, in source order.
+ * (and those of their tiers) and unit costs, tactic budgets and fees and
+ * campaign budgets, in source order. (A commission per sale in money is
+ * checked where it is read: `commissionsOf`.)
  */
 export function* moneyOf(blocks: Blocks): Generator<Money | Price> {
     for (const product of blocks.products) {
@@ -243,7 +248,10 @@ export function* moneyOf(blocks: Blocks): Generator<Money | Price> {
         for (const tier of product.tiers) if (tier.price) yield tier.price;
         if (product.unitCost) yield product.unitCost;
     }
-    for (const tactic of blocks.tactics) if (tactic.budget) yield tactic.budget;
+    for (const tactic of blocks.tactics) {
+        if (tactic.budget) yield tactic.budget;
+        if (tactic.fee) yield tactic.fee;
+    }
     for (const campaign of blocks.campaigns) if (campaign.budget) yield campaign.budget;
 }
 

@@ -6,12 +6,12 @@
  * Follows `project` step by step; it never judges a funnel that projects.
  */
 import type { Campaign, Funnel, Tactic } from '../generated/ast.js';
+import { commissionGap, monthsPerUnit, spendParts, type Budgeted } from './budgets.js';
 import type { Blocks, PlanModel } from './plan-model.js';
 import { tacticsRun } from './plan-model.js';
 import { judgingPlan, priceCurrency, projectFunnel, soldProduct } from './economics.js';
 import { readFunnel } from './funnel-reading.js';
 import { isTrialStage, stageOf } from './funnel-stages.js';
-import { monthsPerUnit } from './budgets.js';
 import { periodOf } from './periods.js';
 import { listed, someNames } from '../wording.js';
 
@@ -83,20 +83,27 @@ function funnelGap(funnel: Funnel, purchase: string | undefined, toPurchase: Rea
 function spendGap(reach: Blocks, currency: string): string | undefined {
     const undated: Array<Campaign | Tactic> = [], foreign: string[] = [];
     let budgeted = false;
-    const take = (block: Campaign | Tactic) => {
-        if (!block.budget || !block.budget.amount) return;
+    const uncountable: string[] = [];
+    const take = (block: Campaign | Tactic, money: Budgeted['budget']) => {
+        if (!money || !money.amount) return;
         budgeted = true;
-        if (block.budget.currency !== currency) foreign.push(`${shown(block)} (${block.budget.currency})`);
+        if (money.currency !== currency) foreign.push(`${shown(block)} (${money.currency})`);
         else if (!periodOf(block)) undated.push(block);
+    };
+    const takeTactic = (tactic: Tactic) => {
+        const gap = commissionGap(tactic);
+        if (gap) uncountable.push(`the commission of ${shown(tactic)} cannot be counted: ${gap}`);
+        for (const part of spendParts(tactic)) take(tactic, part.budget);
     };
     if (reach.campaigns.length > 0) {
         for (const campaign of reach.campaigns) {
-            if (campaign.budget) take(campaign);
-            else for (const tactic of tacticsRun(campaign)) take(tactic);
+            if (campaign.budget) take(campaign, campaign.budget);
+            else for (const tactic of tacticsRun(campaign)) takeTactic(tactic);
         }
     } else {
-        for (const tactic of reach.tactics) take(tactic);
+        for (const tactic of reach.tactics) takeTactic(tactic);
     }
+    if (uncountable.length > 0) return uncountable[0];
     if (foreign.length > 0) return `budgets in another currency than the price (${currency}) cannot be added: ${someNames(foreign)}`;
     if (undated.length === 1) {
         const block = undated[0];

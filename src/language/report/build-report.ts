@@ -6,11 +6,13 @@
  * the language server sends it to the preview; both build it here.
  */
 import { AstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { Campaign, Document, Funnel, Objective, Price, Tactic } from '../generated/ast.js';
+import type { Campaign, Document, Flow, Funnel, Objective, Price, Tactic } from '../generated/ast.js';
+import { channelFacts, type ChannelFacts } from '../model/channels.js';
+import { busiestWeek, schedule, whenText } from '../model/flows.js';
 import type { MplanServices } from '../mplan-module.js';
 import { amountOf, campaignSpend, tacticsRun, type PlanModel } from '../model/plan-model.js';
 import { dayNumber, formatMoney, MoneySum, type Amount } from '../model/values.js';
-import { budgetTotal, unitName } from '../model/budgets.js';
+import { budgetTotal, statesCost, tacticCosts, unitName } from '../model/budgets.js';
 import { isRecurring, projectFunnel, type Projection } from '../model/economics.js';
 import { projectionGap } from '../model/projection-gaps.js';
 import { judgeObjective, metricKind, type ObjectiveJudgement } from '../model/objectives.js';
@@ -23,7 +25,7 @@ import { AREA_TITLES, declaresArea, nothingDeclared, READINESS_FORMULA, READINES
 import { ruleRationale } from './rationale.js';
 import { people, spanText } from './wording.js';
 import type {
-    AreaFindings, AreaReadiness, BlockCounts, BudgetRow, CampaignBudgetRow, CampaignMoney, FunnelMoney, FunnelReport, FunnelStage,
+    AreaFindings, AreaReadiness, BlockCounts, BudgetRow, CampaignBudgetRow, CampaignMoney, FlowReport, FunnelMoney, FunnelReport, FunnelStage,
     FunnelView, MoneyMonth, MoneyOverTime, ObjectiveLine, PlanReport, ProjectedMoney, ReportFinding, SourceLocation, Timeline,
     TimelineItem, Total
 } from './report-data.js';
@@ -48,7 +50,7 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         totalBudget.add(budgetTotal(campaign));
         for (const amount of amounts(campaignSpend(campaign))) plannedSpend.add(amount);
     }
-    for (const tactic of blocks.tactics) tacticBudgets.add(budgetTotal(tactic));
+    for (const tactic of blocks.tactics) for (const total of tacticCosts(tactic).totals) tacticBudgets.add(total);
     const counted = { error: 0, warning: 0, info: 0 };
     for (const finding of findings) counted[finding.severity]++;
     const counts: BlockCounts = {
@@ -61,7 +63,9 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         tactics: blocks.tactics.length,
         campaigns: blocks.campaigns.length,
         funnels: blocks.funnels.length,
-        offers: blocks.offers.length
+        offers: blocks.offers.length,
+        audiences: blocks.audiences.length,
+        flows: blocks.flows.length
     };
     return {
         version: 1,
@@ -87,10 +91,13 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         budget: {
             byStrategy: byStrategy(model, currency),
             byChannel: byChannel(model, currency),
+            byMedia: byChannelFact(model, currency, facts => facts.media, ['paid', 'owned', 'earned']),
+            byPlace: byChannelFact(model, currency, facts => (facts.online ? 'online' : 'offline'), ['online', 'offline']),
             byCampaign: blocks.campaigns.map(campaign => campaignRow(campaign, currency))
         },
         timeline,
         funnel: funnelOf(model),
+        flows: blocks.flows.map(flowOf),
         money: moneyOf(model),
         readiness: { areas: readinessOf(model, findings, counts), formula: READINESS_FORMULA, notAssessed: READINESS_NOT_ASSESSED },
         findings: { areas: await groupFindings(services, findings) }
@@ -153,13 +160,13 @@ function rowBuilder(name: string | null, node: AstNode | undefined, title?: stri
     return { name, title, node, sum: new MoneySum(), tactics: [], unbudgeted: [], uncounted: [] };
 }
 
-/** Counts `part` of a tactic's budget in all (1 for all of it) in a row. */
+/** Counts `part` of what a tactic pays in all (1 for all of it: budget, fee and commission) in a row. */
 function addTactic(row: RowBuilder, tactic: Tactic, part: number): void {
     row.tactics.push(shownName(tactic));
-    const budget = budgetTotal(tactic);
-    if (budget) row.sum.add({ amount: budget.amount * part, currency: budget.currency });
-    else if (amountOf(tactic.budget)) row.uncounted.push(shownName(tactic));
-    else row.unbudgeted.push(shownName(tactic));
+    const { totals, uncounted } = tacticCosts(tactic);
+    for (const total of totals) row.sum.add({ amount: total.amount * part, currency: total.currency });
+    if (uncounted.length > 0) row.uncounted.push(shownName(tactic));
+    else if (!statesCost(tactic)) row.unbudgeted.push(shownName(tactic));
 }
 
 /** The rows, with each one's share of what they add up to in the plan currency. */
@@ -211,6 +218,35 @@ function byChannel(model: PlanModel, currency: string | undefined): BudgetRow[] 
     return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])], currency);
 }
 
+/** Tactic budgets grouped by a fact of their channel (model/channels.ts), the groups in `order`, then tactics without a channel. */
+function byChannelFact(model: PlanModel, currency: string | undefined, key: (facts: ChannelFacts) => string, order: string[]): BudgetRow[] {
+    const rows = new Map(order.map(name => [name, rowBuilder(name, undefined)]));
+    const none = rowBuilder(null, undefined);
+    for (const tactic of model.all.tactics) {
+        const facts = channelFacts(tactic.channel);
+        addTactic(facts ? rows.get(key(facts))! : none, tactic, 1);
+    }
+    return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])].filter(row => row.tactics.length > 0), currency);
+}
+
+/** A flow as its timeline: trigger, each step with when it goes out, what stops it. */
+function flowOf(flow: Flow): FlowReport {
+    return {
+        name: nameOf(flow),
+        title: flow.title,
+        channel: flow.channel,
+        trigger: flow.trigger?.value,
+        audience: flow.audience.map(ref => (ref.ref ? shownName(ref.ref) : ref.$refText)),
+        steps: schedule(flow).map(({ step, at }) => ({
+            when: whenText(at), at, subject: step.subject, contents: [...step.contents], location: locationOf(step)
+        })),
+        stops: flow.stops.map(stop => stop.value),
+        hours: flow.hours ? sourceText(flow.hours.$cstNode) : undefined,
+        busiestWeek: busiestWeek(flow),
+        location: locationOf(flow)
+    };
+}
+
 /** A campaign's budget in all (`budgetTotal`) against its spend (`campaignSpend`), both in the plan currency. */
 function campaignRow(campaign: Campaign, currency: string | undefined): CampaignBudgetRow {
     const written = amountOf(campaign.budget);
@@ -230,8 +266,8 @@ function campaignRow(campaign: Campaign, currency: string | undefined): Campaign
         left: comparable ? cents(budget.amount - spend.amount) : undefined,
         ratio: comparable && budget.amount > 0 ? spend.amount / budget.amount : undefined,
         tactics: tactics.map(shownName),
-        unbudgeted: tactics.filter(tactic => !amountOf(tactic.budget)).map(shownName),
-        uncounted: tactics.filter(tactic => amountOf(tactic.budget) && !budgetTotal(tactic)).map(shownName),
+        unbudgeted: tactics.filter(tactic => !statesCost(tactic)).map(shownName),
+        uncounted: tactics.filter(tactic => tacticCosts(tactic).uncounted.length > 0).map(shownName),
         location: locationOf(campaign)
     };
 }

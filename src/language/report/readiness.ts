@@ -48,13 +48,14 @@ export const AREA_BLOCKS: Readonly<Record<Area, ReadonlyArray<keyof BlockCounts>
     offer: ['offers'],
     strategy: ['strategies', 'tactics'],
     campaign: ['campaigns'],
-    funnel: ['funnels']
+    funnel: ['funnels', 'flows']
 });
 
 /** The block kinds of AREA_BLOCKS as a sentence reads them. */
 const BLOCK_WORDS: Readonly<Record<keyof BlockCounts, string>> = Object.freeze({
     files: 'file', products: 'product', segments: 'segment', competitors: 'competitor', research: 'research block',
-    strategies: 'strategy', tactics: 'tactic', campaigns: 'campaign', funnels: 'funnel', offers: 'offer'
+    strategies: 'strategy', tactics: 'tactic', campaigns: 'campaign', funnels: 'funnel', offers: 'offer',
+    audiences: 'audience', flows: 'flow'
 });
 
 /** "no segment", "no competitor or research block": what a plan lacks when an area is not assessed. */

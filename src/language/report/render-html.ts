@@ -52,6 +52,7 @@ export function renderReportHtml(report: PlanReport, options: RenderHtmlOptions 
         moneyOverTime(context),
         timeline(context),
         funnel(context),
+        flows(context),
         findings(context)
     ].join('\n');
     return `<!DOCTYPE html>
@@ -144,7 +145,9 @@ function summary(context: Context): string {
     const blocks: Array<[string, number]> = [
         ['files', counts.files], ['products', counts.products], ['segments', counts.segments], ['competitors', counts.competitors],
         ['research', counts.research], ['strategies', counts.strategies], ['tactics', counts.tactics], ['campaigns', counts.campaigns],
-        ['funnels', counts.funnels], ['offers', counts.offers]
+        ['funnels', counts.funnels], ['offers', counts.offers],
+        ...(counts.audiences > 0 ? [['audiences', counts.audiences] as [string, number]] : []),
+        ...(counts.flows > 0 ? [['flows', counts.flows] as [string, number]] : [])
     ];
     return `<section id="summary">
 <h2>Summary</h2>
@@ -267,7 +270,7 @@ ${rows.map(cell).join('\n')}
 }
 
 function budget(context: Context): string {
-    const { byStrategy, byChannel, byCampaign } = context.report.budget;
+    const { byStrategy, byChannel, byMedia, byPlace, byCampaign } = context.report.budget;
     return `<section id="budget">
 <h2>Budget</h2>
 <p class="note">Amounts in ${esc(context.report.currency ?? 'the plan currency')}; amounts in another currency are listed, never converted or added; a tactic without a budget counts as nothing. A tactic that serves several strategies is shared equally among them.</p>
@@ -277,6 +280,11 @@ ${budgetTable(context, byStrategy, 'Strategy', '(serves no strategy)')}
 <h3>By channel</h3>
 ${budgetChart(context, byChannel, '(no channel)', 'Tactic budgets by channel')}
 ${budgetTable(context, byChannel, 'Channel', '(no channel)')}
+<h3>By channel type</h3>
+<p class="note">Paid media you buy, owned media you publish to people you already reach, earned media others pass on.</p>
+${budgetChart(context, byMedia, '(no channel)', 'Tactic budgets by paid, owned and earned media')}
+${budgetTable(context, byMedia, 'Type', '(no channel)')}
+${budgetTable(context, byPlace, 'Where', '(no channel)')}
 <h3>By campaign</h3>
 ${campaignChart(context, byCampaign)}
 ${campaignTable(context, byCampaign)}
@@ -348,6 +356,32 @@ function timeline(context: Context): string {
 <h2>Timeline</h2>
 ${chart}
 ${apart}
+</section>`;
+}
+
+/** Each flow as a timeline read left to right (top to bottom on a narrow screen): trigger, steps with when they go out, stop. */
+function flows(context: Context): string {
+    const all = context.report.flows;
+    const body = all.length === 0 ? '<p class="muted">The plan has no automated flow.</p>' : all.map(flow => {
+        const audience = flow.audience.length > 0 ? `<span class="muted"> for ${esc(flow.audience.join(', '))}</span>` : '';
+        const steps = flow.steps.map(step => {
+            const what = [step.subject !== undefined ? `“${esc(step.subject)}”` : '', step.contents.length > 0 ? `with ${esc(step.contents.join(', '))}` : ''].filter(Boolean).join(' ');
+            return `<li class="flow-step"${at(context, step.location)}><span class="flow-when">${esc(step.when)}</span> ${what || 'a message'}</li>`;
+        }).join('');
+        const stop = flow.stops.length > 0
+            ? `<li class="flow-stop"><span class="flow-when">stops when</span> ${esc(flow.stops.join(', '))}</li>`
+            : '<li class="flow-stop missing"><span class="flow-when">stops when</span> nothing stops it</li>';
+        const notes = [`${flow.steps.length} ${flow.steps.length === 1 ? 'step' : 'steps'}`, `at most ${flow.busiestWeek} in one week`, ...(flow.hours ? [`sent ${esc(flow.hours)}`] : [])];
+        return `<div class="flow"${at(context, flow.location)}>
+<h3>${esc(label(flow))}${flow.channel ? ` <span class="muted">(${esc(flow.channel)})</span>` : ''}</h3>
+<ol class="flow-line" aria-label="Timeline of the flow, from its trigger to what stops it"><li class="flow-trigger"><span class="flow-when">trigger</span> ${flow.trigger !== undefined ? esc(flow.trigger) : 'none stated'}${audience}</li>${steps}${stop}</ol>
+<p class="note">${notes.join('; ')}.</p>
+</div>`;
+    }).join('\n');
+    return `<section id="flows">
+<h2>Flows</h2>
+${all.length > 0 ? '<p class="note">Each step goes out after the one before it; the times count from the trigger.</p>' : ''}
+${body}
 </section>`;
 }
 
@@ -574,6 +608,11 @@ table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
 table.data { width: 100%; }
 th, td { border-bottom: 1px solid var(--border); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 .scroll { overflow-x: auto; }
+.flow-line { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; align-items: stretch; }
+.flow-line li { border: 1px solid var(--border); border-radius: 6px; padding: 6px 10px; max-width: 15em; }
+.flow-line li + li::before { content: "→ "; }
+.flow-when { display: block; font-size: 12px; font-weight: 600; }
+.flow-stop.missing { border-style: dashed; }
 th { white-space: nowrap; }
 .counts { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; padding: 0; margin: 12px 0; color: var(--muted); }
 .counts strong { color: var(--fg); }

@@ -25,6 +25,7 @@ export function renderReportMarkdown(report: PlanReport): string {
         moneyOverTime(report),
         timeline(report),
         funnel(report),
+        flows(report),
         findings(report),
         `_Made by mplan from ${md(fileName(report.uri))}, judged as of ${md(report.asOf)}._`
     ].join('\n\n') + '\n';
@@ -71,7 +72,10 @@ function summary(report: PlanReport): string {
     const blocks: Array<[string, number]> = [
         ['files', counts.files], ['products', counts.products], ['segments', counts.segments], ['competitors', counts.competitors],
         ['research', counts.research], ['strategies', counts.strategies], ['tactics', counts.tactics], ['campaigns', counts.campaigns],
-        ['funnels', counts.funnels], ['offers', counts.offers]
+        ['funnels', counts.funnels], ['offers', counts.offers],
+        // Blocks of part 2 of the language, counted where the plan has them (a plan without keeps its table).
+        ...(counts.audiences > 0 ? [['audiences', counts.audiences] as [string, number]] : []),
+        ...(counts.flows > 0 ? [['flows', counts.flows] as [string, number]] : [])
     ];
     const counted = table(blocks.map(([name]) => name), [blocks.map(([, count]) => String(count))], blocks.map(() => true));
     return `## Summary\n\nThe total budget is the campaigns' budgets; the planned spend is what the campaigns' tactics cost; the tactic budgets count every tactic, run by a campaign or not.\n\n${totals}\n\n${counted}`;
@@ -106,12 +110,14 @@ function campaignTable(report: PlanReport, rows: CampaignBudgetRow[]): string {
 }
 
 function budget(report: PlanReport): string {
-    const { byStrategy, byChannel, byCampaign } = report.budget;
+    const { byStrategy, byChannel, byMedia, byPlace, byCampaign } = report.budget;
     return [
         '## Budget',
         `Amounts in ${md(report.currency ?? 'the plan currency')}; amounts in another currency are listed, never converted or added; a tactic without a budget counts as nothing. A tactic that serves several strategies is shared equally among them.`,
         '### By strategy', budgetTable(report, byStrategy, 'Strategy', '(serves no strategy)'),
         '### By channel', budgetTable(report, byChannel, 'Channel', '(no channel)'),
+        '### By channel type', 'Paid media you buy, owned media you publish to people you already reach, earned media others pass on.',
+        budgetTable(report, byMedia, 'Type', '(no channel)'), budgetTable(report, byPlace, 'Where', '(no channel)'),
         '### By campaign', campaignTable(report, byCampaign)
     ].join('\n\n');
 }
@@ -138,6 +144,27 @@ function timeline(report: PlanReport): string {
     if (undated.length > 0) {
         parts.push('### Without dates');
         parts.push(undated.map(item => `- ${item.kind} **${md(label(item))}**${item.campaign ? ` (in ${md(item.campaign)})` : ''}: ${md(item.undatedReason ?? '')}`).join('\n'));
+    }
+    return parts.join('\n\n');
+}
+
+/** Each flow as a timeline: the trigger, each step with when it goes out, what stops it. */
+function flows(report: PlanReport): string {
+    const parts = ['## Flows'];
+    if (report.flows.length === 0) return [...parts, 'The plan has no automated flow.'].join('\n\n');
+    parts.push('Each step goes out after the one before it; the times below count from the trigger.');
+    for (const flow of report.flows) {
+        parts.push(`### ${md(label(flow))}${flow.channel ? ` (${md(flow.channel)})` : ''}`);
+        const lines = [`1. **Trigger:** ${flow.trigger !== undefined ? md(flow.trigger) : 'none stated'}${flow.audience.length > 0 ? `, for ${md(flow.audience.join(', '))}` : ''}`];
+        for (const step of flow.steps) {
+            const what = [step.subject !== undefined ? `"${md(step.subject)}"` : '', step.contents.length > 0 ? `with ${md(step.contents.join(', '))}` : ''].filter(Boolean).join(' ');
+            lines.push(`1. ${md(step.when)}: ${what || 'a message'}`);
+        }
+        lines.push(`1. **Stops when:** ${flow.stops.length > 0 ? md(flow.stops.join(', ')) : 'nothing stops it'}`);
+        parts.push(lines.join('\n'));
+        const notes = [`${formatNumber(flow.steps.length, 0)} ${flow.steps.length === 1 ? 'step' : 'steps'}`, `at most ${formatNumber(flow.busiestWeek, 0)} in one week`];
+        if (flow.hours) notes.push(`sent ${md(flow.hours)}`);
+        parts.push(notes.join('; ') + '.');
     }
     return parts.join('\n\n');
 }

@@ -61,6 +61,8 @@ export interface PlanReport {
     budget: BudgetReport;
     timeline: Timeline;
     funnel: FunnelReport;
+    /** The automated flows of the plan, each as a timeline: trigger, steps with their delays, stop. */
+    flows: FlowReport[];
     money: MoneyOverTime;
     readiness: Readiness;
     findings: FindingsReport;
@@ -145,6 +147,8 @@ export interface BlockCounts {
     campaigns: number;
     funnels: number;
     offers: number;
+    audiences: number;
+    flows: number;
 }
 
 /** One bar of a budget chart. */
@@ -201,6 +205,10 @@ export interface BudgetReport {
     byStrategy: BudgetRow[];
     /** Tactic budgets by channel; tactics without a channel are the row named null. */
     byChannel: BudgetRow[];
+    /** Tactic budgets by the kind of media of their channel: `paid`, `owned`, `earned` (model/channels.ts), in that order; tactics without a channel are the row named null. */
+    byMedia: BudgetRow[];
+    /** Tactic budgets online and offline, in that order; tactics without a channel are the row named null. */
+    byPlace: BudgetRow[];
     byCampaign: CampaignBudgetRow[];
 }
 
@@ -416,4 +424,34 @@ export interface AreaFindings {
 export interface FindingsReport {
     /** Areas with findings, in the registry's order. */
     areas: AreaFindings[];
+}
+
+/** One step of a flow on its timeline. */
+export interface FlowStepLine {
+    /** When it goes out, as the timeline reads it: "at once", "after 1 hour", "day 3". */
+    when: string;
+    /** Minutes after the trigger; each step's delay counts from the step before. */
+    at: number;
+    subject: string | undefined;
+    contents: string[];
+    location: SourceLocation | undefined;
+}
+
+/** An automated flow: what starts it, its steps with their delays, what stops it. */
+export interface FlowReport {
+    name: string;
+    title: string | undefined;
+    /** email, sms, push or messaging; undefined when the flow does not say. */
+    channel: string | undefined;
+    trigger: string | undefined;
+    /** The segments and audiences it reaches, by name. */
+    audience: string[];
+    steps: FlowStepLine[];
+    /** What ends it; empty when nothing does (flow-without-stop). */
+    stops: string[];
+    /** The hours it sends in, as written. */
+    hours: string | undefined;
+    /** The most of its steps within any seven days. */
+    busiestWeek: number;
+    location: SourceLocation | undefined;
 }

@@ -2,7 +2,8 @@ import { formatMoney } from '../model/values.js';
 import { campaignSpend, tacticsRun } from '../model/plan-model.js';
 import { declaredPlanCurrency } from './campaign-util.js';
 import type { Rule } from './rule.js';
-import { budgetTotal, unitName } from '../model/budgets.js';
+import type { AstNode } from 'langium';
+import { budgetTotal, spendParts, unitName } from '../model/budgets.js';
 import type { Tactic } from '../generated/ast.js';
 
 /** "2,000 USD", or "500 USD per month (1,500 USD in all)" for a budget per month. */
@@ -14,13 +15,26 @@ function costOf(tactic: Tactic): string {
     return `${stated} per ${unitName(tactic.budgetPer)}${all}`;
 }
 
+/** Where a tactic says what it pays: its budget, and its fee and commission, paid on top. */
+function related(tactic: Tactic): Array<{ node: AstNode; message: string }> {
+    const out: Array<{ node: AstNode; message: string }> = [];
+    if (tactic.budget) out.push({ node: tactic.budget, message: `Tactic '${tactic.name}' costs ${costOf(tactic)}` });
+    for (const part of spendParts(tactic)) {
+        if (part.kind === 'budget') continue;
+        const total = budgetTotal(part);
+        const amount = total ? formatMoney({ amount: Math.round(total.amount * 100) / 100, currency: total.currency }) : 'an amount that cannot be totalled';
+        out.push({ node: part.node, message: `Tactic '${tactic.name}' pays a ${part.kind} of ${amount}` });
+    }
+    return out;
+}
+
 export const budgetOverrun: Rule = {
     id: 'budget-overrun',
     severity: 'error',
     area: 'campaign',
     scope: 'file',
     basis: '001 (budget); beyond',
-    description: 'The tactics a campaign runs cost more than its budget.',
+    description: 'The tactics a campaign runs cost more than its budget (their budgets, fees and commissions).',
     check(model, report) {
         const planCurrency = declaredPlanCurrency(model);
         for (const campaign of model.own.campaigns) {
@@ -40,7 +54,7 @@ export const budgetOverrun: Rule = {
                 node: campaign,
                 property: 'budget',
                 message: `The tactics of campaign '${campaign.name}' cost ${money(total)}, ${money(excess)} more than its budget of ${money(budget.amount)}. Raise the budget or cut a tactic.`,
-                related: tacticsRun(campaign).filter(t => t.budget).map(t => ({ node: t.budget!, message: `Tactic '${t.name}' costs ${costOf(t)}` })),
+                related: tacticsRun(campaign).flatMap(t => related(t)),
                 data: { budget: budget.amount, cost: total, excess, currency }
             });
         }

@@ -6,12 +6,14 @@ import { coverage, facetsFor, habitPlatforms, isSearchEngine, onlineWeek, platfo
 import { listed } from '../wording.js';
 
 /** How a segment's habits of one facet read in a message: "segment 'HomeBakers' searches on google". */
-const FACET_WORDS: Record<PlatformFacet, { verb: string; noun: string }> = {
-    search: { verb: 'searches on', noun: 'search engines' },
-    social: { verb: 'is on', noun: 'social networks' },
-    sites: { verb: 'reads', noun: 'sites' },
-    communities: { verb: 'gathers in', noun: 'communities' }
+const FACET_WORDS: Record<PlatformFacet, { verb: string; noun: string; single: string }> = {
+    search: { verb: 'searches on', noun: 'search engines', single: 'search engine' },
+    social: { verb: 'is on', noun: 'social networks', single: 'social network' },
+    sites: { verb: 'reads', noun: 'sites', single: 'site' },
+    communities: { verb: 'gathers in', noun: 'communities', single: 'community' }
 };
+
+const PLATFORM_FACETS: readonly PlatformFacet[] = ['search', 'social', 'sites', 'communities'];
 
 /** What a tactic does on a platform, by channel. */
 function activity(tactic: Tactic, platform: Platform): string {
@@ -21,6 +23,9 @@ function activity(tactic: Tactic, platform: Platform): string {
         case 'social': return 'posts on';
         case 'display': return 'shows display ads on';
         case 'forum': return 'posts in';
+        case 'retargeting': return 'retargets on';
+        case 'marketplace': return 'sells on';
+        case 'reviews': return 'gathers reviews on';
         default: return 'runs on';
     }
 }
@@ -33,23 +38,32 @@ function declared(segment: Segment, facets: PlatformFacet[]): Array<{ facet: Pla
         .filter(entry => entry.names.length > 0);
 }
 
+/** The platform facets a segment's habits name anything in. */
+function namedFacets(segment: Segment): PlatformFacet[] {
+    const habits = segment.habits;
+    return habits ? PLATFORM_FACETS.filter(facet => habits[facet].length > 0) : [];
+}
+
 function checkPlatforms(tactic: Tactic, segments: Segment[], known: (segment: Segment) => Set<string>, report: Report): void {
     tactic.platforms.forEach((platform, index) => {
         const facets = facetsFor(tactic.channel, platform);
         if (!facets) return;
         const key = platformKey(platform);
-        const misses: Array<{ segment: Segment; habits: Array<{ facet: PlatformFacet; names: string[] }> }> = [];
+        const misses: Array<{ segment: Segment; habits: Array<{ facet: PlatformFacet; names: string[] }>; others: PlatformFacet[] }> = [];
         for (const segment of segments) {
-            const stated = segment.habits;
-            // Judge only what the segment declares: no search engines stated, no verdict on search ads.
-            if (!stated || !facets.some(facet => stated[facet].length > 0)) continue;
+            // Judge only segments that say where they are online: with no platform in their habits, nothing is known.
+            const named = namedFacets(segment);
+            if (named.length === 0) continue;
             if (known(segment).has(key)) continue;
-            misses.push({ segment, habits: declared(segment, facets) });
+            // A segment that lists its search engines and sites but no social network is not on one:
+            // an undeclared facet is no licence to post there.
+            misses.push({ segment, habits: declared(segment, facets), others: named.filter(facet => !facets.includes(facet)) });
         }
         if (misses.length === 0) return;
-        const said = misses.map(({ segment, habits }) =>
-            `segment '${segment.name}' ${listed(habits.map(h => `${FACET_WORDS[h.facet].verb} ${h.names.join(', ')}`))}`);
-        const kinds = listed([...new Set(misses.flatMap(m => m.habits.map(h => FACET_WORDS[h.facet].noun)))], 'or');
+        const said = misses.map(({ segment, habits, others }) => habits.length > 0
+            ? `segment '${segment.name}' ${listed(habits.map(h => `${FACET_WORDS[h.facet].verb} ${h.names.join(', ')}`))}`
+            : `segment '${segment.name}' names ${listed(others.map(facet => FACET_WORDS[facet].noun))} in its habits but no ${listed(facets.map(facet => FACET_WORDS[facet].single), 'or')}`);
+        const kinds = listed([...new Set(misses.flatMap(m => (m.habits.length > 0 ? m.habits.map(h => h.facet) : m.others).map(facet => FACET_WORDS[facet].noun)))], 'or');
         report({
             node: tactic,
             property: 'platforms',

@@ -22,6 +22,13 @@ export const currencyMismatch: Rule = {
                     report({ node: money, property: 'currency', message: `${show(money)} is not in ${source}, ${currency.code}: amounts are summed and compared, so write it in ${currency.code}.`, data: { expected: currency.code, found: money.currency } });
                 }
             }
+            // A commission per sale in money is spend too.
+            for (const tactic of model.own.tactics) {
+                const commission = tactic.commission;
+                if (commission?.currency && commission.currency !== currency.code && CURRENCY_CODE.test(commission.currency)) {
+                    report({ node: commission, property: 'currency', message: `The commission of tactic '${tactic.name}' (${show({ amount: commission.value, currency: commission.currency })} per sale) is not in ${source}, ${currency.code}: it is summed with the plan's spend, so write it in ${currency.code}.`, data: { expected: currency.code, found: commission.currency } });
+                }
+            }
             // Each imported file once, through the first import that brings it in; never this file.
             const seen = new Set([model.document]);
             for (const imp of model.imports) {
@@ -45,7 +52,7 @@ export const currencyMismatch: Rule = {
                 const budget = campaign.budget;
                 if (!budget?.currency) continue;
                 campaign.runs.forEach((ref, index) => {
-                    const cost = ref.ref?.budget;
+                    const cost = ref.ref?.budget ?? ref.ref?.fee;
                     if (cost?.currency && cost.currency !== budget.currency && CURRENCY_CODE.test(cost.currency)) {
                         report({ node: campaign, property: 'runs', index, message: `Tactic '${ref.$refText}' is budgeted in ${cost.currency} (${show(cost)}) but campaign '${campaign.name}' in ${budget.currency}: they cannot be added up.` });
                     }

@@ -2,6 +2,7 @@
 import type { AstNode } from 'langium';
 import type { LeadCapture } from '../generated/ast.js';
 import type { Blocks } from '../model/plan-model.js';
+import { mailsByEmail } from '../model/flows.js';
 
 /** A capture that people join of their own will: an opt-in form, a survey or a checkbox. */
 export function isOptIn(capture: LeadCapture): boolean {
@@ -35,7 +36,8 @@ export interface EmailSender {
 
 /**
  * The things in `blocks` that send e-mail to the list: follow-ups and closing
- * (sales) messages of each funnel, tactics on the e-mail channel, then the
+ * (sales) messages of each funnel, tactics on the e-mail channel, e-mail
+ * flows, then the
  * confirmations (`confirm by autoresponder|email`, `double optin`), which are
  * left out with `commercial`: a confirmation is transactional, not a sales
  * message. Each group in source order; the first entry is the one a message names.
@@ -48,6 +50,9 @@ export function emailSenders(blocks: Blocks, commercial = false): EmailSender[] 
     }
     for (const tactic of blocks.tactics) {
         if (tactic.channel === 'email') senders.push({ node: tactic, what: `the e-mail tactic '${tactic.name}'` });
+    }
+    for (const flow of blocks.flows) {
+        if (mailsByEmail(flow)) senders.push({ node: flow, what: `the e-mail flow '${flow.name}'` });
     }
     if (commercial) return senders;
     for (const funnel of blocks.funnels) {

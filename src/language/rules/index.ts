@@ -13,6 +13,7 @@ import { STRATEGY_RULES } from './strategy.js';
 import { CAMPAIGN_RULES } from './campaign.js';
 import { FUNNEL_RULES } from './funnel.js';
 import { METRICS_RULES } from './metrics.js';
+import { CHANNEL_RULES } from './channels.js';
 
 export const RULES: readonly Rule[] = Object.freeze([
     ...LANGUAGE_RULES,
@@ -22,7 +23,8 @@ export const RULES: readonly Rule[] = Object.freeze([
     ...STRATEGY_RULES,
     ...CAMPAIGN_RULES,
     ...FUNNEL_RULES,
-    ...METRICS_RULES
+    ...METRICS_RULES,
+    ...CHANNEL_RULES
 ]);
 
 const BY_ID = new Map(RULES.map(rule => [rule.id, rule]));

@@ -1,6 +1,7 @@
 // Helpers shared by the market rules (who buys): which segments a tactic
 // reaches, who only influences, and the fix that adds a target. How platforms
 // and online hours compare is a fact of the model (model/habits.ts).
+import { segmentsReached } from '../model/audiences.js';
 import type { Segment, Strategy, Tactic } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
 import type { TextEdit } from 'vscode-languageserver-types';
@@ -14,7 +15,7 @@ import { insertFact } from './edits.js';
 export function segmentsReachedBy(tactic: Tactic): Segment[] {
     const found = new Set<Segment>();
     if (tactic.audience.length > 0) {
-        for (const ref of tactic.audience) if (ref.ref) found.add(ref.ref);
+        for (const segment of segmentsReached(tactic.audience)) found.add(segment);
     } else {
         for (const serves of tactic.serves) {
             for (const target of serves.ref?.targets ?? []) if (target.ref) found.add(target.ref);

@@ -115,7 +115,7 @@ export const staffOverbooked: Rule = {
     check(model, report) {
         const own = new Set(model.own.campaigns);
         const people = new Set<string>();
-        for (const campaign of own) for (const staff of campaign.staff) if (staff.person) people.add(staff.person.toLowerCase());
+        for (const campaign of own) for (const staff of campaign.staff) if (staff.person) people.add(staff.person.trim().replace(/\s+/g, ' ').toLowerCase());
         if (people.size === 0) return;
         // Every booking of the people of this file's campaigns, in every plan the file takes part in.
         const byPerson = new Map<string, Booking[]>();
@@ -124,7 +124,7 @@ export const staffOverbooked: Rule = {
             const range = periodOf(campaign);
             const local = new Map<string, Booking>();
             for (const staff of campaign.staff) {
-                const key = staff.person?.toLowerCase();
+                const key = staff.person?.trim().replace(/\s+/g, ' ').toLowerCase();
                 if (!key || !people.has(key)) continue;
                 let booking = local.get(key);
                 if (!booking) {

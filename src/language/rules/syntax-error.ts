@@ -105,6 +105,9 @@ export const syntaxError: Rule = {
         // Currency codes: the grammar reads any name there, the code must be ISO-like.
         const codes: Array<{ node: AstNode; property: string; code: string | undefined }> = [];
         for (const money of moneyOf(model.own)) codes.push({ node: money, property: 'currency', code: money.currency });
+        for (const tactic of model.own.tactics) {
+            if (tactic.commission?.currency) codes.push({ node: tactic.commission, property: 'currency', code: tactic.commission.currency });
+        }
         for (const segment of model.own.segments) {
             if (segment.spends) codes.push({ node: segment.spends, property: 'currency', code: segment.spends.currency });
             if (segment.income) {

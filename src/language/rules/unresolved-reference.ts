@@ -3,7 +3,8 @@ import { addImport } from './edits.js';
 import type { Fix, Rule } from './rule.js';
 
 const KIND_WORDS: Record<string, string> = {
-    Product: 'product', Segment: 'segment', Competitor: 'competitor', Strategy: 'strategy', Tactic: 'tactic', Campaign: 'campaign'
+    Product: 'product', Segment: 'segment', Competitor: 'competitor', Strategy: 'strategy', Tactic: 'tactic', Campaign: 'campaign',
+    Reachable: 'segment or audience', Audience: 'audience', Flow: 'flow'
 };
 
 export const unresolvedReference: Rule = {

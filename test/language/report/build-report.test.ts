@@ -256,7 +256,8 @@ campaign Abroad { budget 900 EUR runs Euro from 2027-02-01 to 2027-03-31 }
         const report = (await reportOf('plan Bare {\n    goal "Start"\n}\n'))!;
         expect(report.currency).toBeUndefined();
         expect(report.plan.totalBudget).toEqual({ amount: 0, other: [] });
-        expect(report.budget).toEqual({ byStrategy: [], byChannel: [], byCampaign: [] });
+        expect(report.budget).toEqual({ byStrategy: [], byChannel: [], byMedia: [], byPlace: [], byCampaign: [] });
+        expect(report.flows).toEqual([]);
         expect(report.timeline).toEqual({ items: [], undated: [], start: undefined, end: undefined });
     });
 });
@@ -484,7 +485,7 @@ describe('readiness: 100 means no findings; an area the plan declares nothing of
             ['offer', 'not assessed', undefined, 'no offer'],
             ['strategy', 'scored', 100, undefined],
             ['campaign', 'scored', 80, undefined],
-            ['funnel', 'not assessed', undefined, 'no funnel']
+            ['funnel', 'not assessed', undefined, 'no funnel or flow']
         ]);
         // no-lead-capture and no-upsell (warnings), no-repeat-buyer-path (an error): they say what to add.
         expect(readiness.areas.find(a => a.area === 'funnel')!.findings).toEqual({ error: 1, warning: 2, info: 0 });

@@ -61,9 +61,25 @@ tactic Ads ${S} {
     budget 100 USD
     from 2027-02-01 to 2027-03-01
     message ${S}
+    keywords ${S}
+    hashtags ${S}
+    test ${S} metric clicks
+}
+audience Leavers ${S} {
+    of Buyers
+    who ${S}
+    behaviour ${S}
+}
+flow Cart ${S} {
+    channel email
+    audience Leavers
+    trigger ${S}
+    step after 1 hour ${S} with reminder
+    stop when ${S}
 }
 campaign Go ${S} {
     budget 50 USD
+    staff ${S} 50% from ${S}
     runs Ads
     from 2027-02-01 to 2027-03-01
     results { sales 3 ${S} }
@@ -80,6 +96,7 @@ offer ${S} {
     guarantee ${S} 5 days claim ${S} refunds ${S} condition ${S}
     free sample ${S}
     security ${S}
+    payments ${S}, card
 }
 `;
 

@@ -58,7 +58,7 @@ describe('the readiness formula', () => {
 
     it('says that 100 means no findings, and when an area is not assessed, in the report and in docs/report.md', () => {
         expect(READINESS_FORMULA).toMatch(/^A score of 100 means that no rule of the area finds anything to improve/);
-        expect(READINESS_NOT_ASSESSED).toContain('Market with no segment, Competition with no competitor or research block, Research and product with no research block or product, Offer with no offer, Strategy with no strategy or tactic, Campaign with no campaign, Funnel with no funnel.');
+        expect(READINESS_NOT_ASSESSED).toContain('Market with no segment, Competition with no competitor or research block, Research and product with no research block or product, Offer with no offer, Strategy with no strategy or tactic, Campaign with no campaign, Funnel with no funnel or flow.');
         expect(readFileSync(join(ROOT, 'docs', 'report.md'), 'utf8')).toContain(`\n${READINESS_NOT_ASSESSED}\n`);
     });
 });
@@ -105,8 +105,8 @@ describe('the HTML page', () => {
         expect(loadingTags(html)).toEqual([]);
         expect(html).not.toMatch(/url\(|@import/);
         expect(html).not.toMatch(/\sdata-(uri|line)=/);
-        // Charts are inline SVG: readiness, three budget charts, the timeline, the funnel.
-        expect(html.match(/<svg /g)).toHaveLength(6);
+        // Charts are inline SVG: readiness, four budget charts, the timeline, the funnel.
+        expect(html.match(/<svg /g)).toHaveLength(7);
         // Links to the rule docs are plain links.
         expect(html).toContain('<a href="https://github.com/mplan-dev/mplan/blob/main/docs/rules/missing-guarantee.md">');
     });
@@ -149,7 +149,7 @@ describe('the HTML page', () => {
 describe('the Markdown report', () => {
     it('has the same sections, as tables and a text timeline', async () => {
         const text = renderReportMarkdown(await ebook());
-        for (const heading of ['# Plan report: QuickSourdough', '## Summary', '## Readiness', '## Budget', '### By strategy', '### By channel', '### By campaign', '## Money over time', '## Timeline', '## Funnel', '## Findings', '### Offer', '#### `missing-guarantee`']) {
+        for (const heading of ['# Plan report: QuickSourdough', '## Summary', '## Readiness', '## Budget', '### By strategy', '### By channel', '### By campaign', '## Money over time', '## Timeline', '## Funnel', '## Flows', '### By channel type', '## Findings', '### Offer', '#### `missing-guarantee`']) {
             expect(text.split('\n')).toContain(heading);
         }
         // The last column counts the rules that judged the area: the five funnel rules the fixture settings pin.
@@ -222,7 +222,7 @@ describe('money over time, objectives, readiness and titles, rendered', () => {
         expect(text).toContain('- Objective **Cakes sold**: not judged: no projection, the plan has no funnel\n');
         expect(text).toContain('| Market | 100 (no findings) | 0 | 0 | 0 | 7 |');
         expect(text).toContain('| Competition | not assessed (no competitor or research block) | 0 | 1 | 0 | 3 |');
-        expect(text).toMatch(/\| Funnel \| not assessed \(no funnel\) \| 1 \| 2 \| 0 \| \d+ \|/);
+        expect(text).toMatch(/\| Funnel \| not assessed \(no funnel or flow\) \| 1 \| 2 \| 0 \| \d+ \|/);
         expect(text).toContain('An area is "not assessed", and has no score, when the plan declares nothing its rules read');
     });
 
@@ -254,8 +254,8 @@ describe('money over time, objectives, readiness and titles, rendered', () => {
         const html = renderReportHtml(await reportOf({ 'plan.mplan': NO_FUNNEL }));
         expect(html).toContain('<section id="money">\n<h2>Money over time</h2>\n<p class="warn">No projection: the plan has no funnel, so nothing counts visitors per month');
         expect(html).toContain('<tr><td>Market</td><td class="num">100 (no findings)</td>');
-        expect(html).toContain('<tr><td>Funnel</td><td class="num">not assessed (no funnel)</td><td class="num">1</td><td class="num">2</td>');
-        expect(html).toContain('class="muted">not assessed: the plan has no funnel</text>');
+        expect(html).toContain('<tr><td>Funnel</td><td class="num">not assessed (no funnel or flow)</td><td class="num">1</td><td class="num">2</td>');
+        expect(html).toContain('class="muted">not assessed: the plan has no funnel or flow</text>');
         expect(html).toContain('<p class="note">An area is &quot;not assessed&quot;, and has no score, when the plan declares nothing its rules read');
     });
 });

@@ -80,13 +80,37 @@ describe(ID, () => {
             expect(await fires(text)).toBe(false);
         });
 
-        it('stays silent on a facet the segment does not declare', async () => {
+        it('fires on a facet the segment leaves out while naming others: an undeclared facet is not trusted', async () => {
+            // The segment names its search engines and sites, and no social network: a tactic on instagram misses it.
+            const readers = segment(['search google, bing', 'sites "Financial Times", Bloomberg']);
+            const result = await check(HEADER + readers + tactic('channel social on instagram'));
+            expect(mine(result)).toEqual([{
+                rule: ID, severity: 'warning', line: 12, column: 46, endLine: 12, endColumn: 55,
+                message: `Tactic 'Ads' posts on 'instagram', but segment 'Pros' names search engines and sites in its habits but no social network: it will not reach them there. Move it to one of the search engines or sites they use, or add 'instagram' to their habits if they do use it.`
+            }]);
             const searchOnly = segment(['search google']);
-            expect(await fires(HEADER + searchOnly + tactic('channel social on facebook'))).toBe(false);
-            expect(await fires(HEADER + searchOnly + tactic('channel display on "Daily Mail"'))).toBe(false);
-            expect(await fires(HEADER + searchOnly + tactic('channel forum on "r/phones"'))).toBe(false);
-            expect(await fires(HEADER + searchOnly + tactic('channel ppc on linkedin'))).toBe(false);
-            expect(await fires(HEADER + segment(['social linkedin']) + tactic('channel ppc on bing'))).toBe(false);
+            expect(await fires(HEADER + searchOnly + tactic('channel social on facebook'))).toBe(true);
+            expect(await fires(HEADER + searchOnly + tactic('channel display on "Daily Mail"'))).toBe(true);
+            expect(await fires(HEADER + searchOnly + tactic('channel forum on "r/phones"'))).toBe(true);
+            expect(await fires(HEADER + searchOnly + tactic('channel ppc on linkedin'))).toBe(true);
+            expect(await fires(HEADER + segment(['social linkedin']) + tactic('channel ppc on bing'))).toBe(true);
+            expect(await fires(HEADER + segment(['social linkedin']) + tactic('channel retargeting on "Daily Mail"'))).toBe(true);
+        });
+
+        it('stays silent when the segment names no platform at all (only hours or tools), and on a platform it names', async () => {
+            expect(await fires(HEADER + segment(['online weekdays 8:00 to 19:00']) + tactic('channel social on facebook'))).toBe(false);
+            expect(await fires(HEADER + segment(['tools slack']) + tactic('channel social on facebook'))).toBe(false);
+            expect(await fires(HEADER + segment(['search google', 'sites etsy']) + tactic('channel marketplace on Etsy'))).toBe(false);
+            expect(await fires(HEADER + segment(['social instagram']) + tactic('channel retargeting on instagram'))).toBe(false);
+        });
+
+        it('judges the new channels: retargeting on networks and sites, marketplaces and review sites on sites', async () => {
+            const result = await check(HEADER + PROS + tactic('channel marketplace on etsy') + tactic('channel reviews on trustpilot', 'Reviews') + tactic('channel retargeting on instagram', 'Retarget'));
+            expect(mine(result).map(f => f.message.split(':')[0])).toEqual([
+                "Tactic 'Ads' sells on 'etsy', but segment 'Pros' reads Financial Times, Bloomberg",
+                "Tactic 'Reviews' gathers reviews on 'trustpilot', but segment 'Pros' reads Financial Times, Bloomberg",
+                "Tactic 'Retarget' retargets on 'instagram', but segment 'Pros' is on linkedin and reads Financial Times, Bloomberg"
+            ]);
         });
 
         it('stays silent on channels whose platforms are not habits (email, video, print)', async () => {

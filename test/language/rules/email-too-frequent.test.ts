@@ -124,3 +124,73 @@ describe('email-too-frequent', () => {
         });
     });
 });
+
+describe('email-too-frequent: what one recipient gets in all', () => {
+    afterEach(() => services.Mplan.config.SettingsProvider.set(DEFAULT_SETTINGS));
+
+    /** A weekly e-mail flow (one step a week for four weeks). */
+    const weekly = (name: string, trigger: string) => `flow ${name} {
+    channel email
+    trigger "${trigger}"
+    step with tips
+    step after 1 week with recipes
+    step after 1 week with tips
+    step after 1 week with story
+    stop when purchased
+}
+`;
+    const NEWSLETTER = `funnel Bakers {
+    collect leads by optin form offering ebook "Starter guide"
+    confirm by autoresponder
+    follow up weekly on tuesday at 10:00 with newsletter, tips
+    unsubscribe link in every email
+}
+`;
+
+    it('fires on a reader of three weekly flows and the newsletter: four a week, over the limit of three', async () => {
+        // Before, each limit was judged apart: one newsletter a week passed, and the flows were not counted at all.
+        const text = HEADER + NEWSLETTER + weekly('Onboarding', 'signup') + weekly('Recipes', 'downloaded the guide') + weekly('Classes', 'booked a class');
+        const found = (await check(text)).findings().filter(f => f.rule === RULE);
+        expect(found).toEqual([{
+            rule: RULE, severity: 'warning', line: 8, column: 15, endLine: 8, endColumn: 21,
+            message: "One subscriber of the list of funnel 'Bakers' can get 4 times a week in all: newsletters 'weekly' (line 8), once a week; flow 'Onboarding' (1 in its busiest week), once a week; flow 'Recipes' (1 in its busiest week), once a week; flow 'Classes' (1 in its busiest week), once a week. That is more than the limit of 3 times a week for one recipient: people who get that much mail unsubscribe or mark it as spam. Send less often, or keep people in a flow out of the newsletter while it runs."
+        }]);
+    });
+
+    it('does not fire at the limit: two weekly flows and the newsletter', async () => {
+        const text = HEADER + NEWSLETTER + weekly('Onboarding', 'signup') + weekly('Recipes', 'downloaded the guide');
+        expect((await check(text)).rules()).not.toContain(RULE);
+    });
+
+    it('counts a flow by its busiest week and reports the flow that sends most, at its name', async () => {
+        const cart = `flow AbandonedCart "Abandoned cart" {
+    channel email
+    trigger "cart abandoned"
+    step after 1 hour "Your kit is waiting" with reminder
+    step after 1 day with faq
+    step after 2 days with offer
+    stop when purchased
+}
+`;
+        const found = (await check(HEADER + NEWSLETTER + cart)).findings().filter(f => f.rule === RULE);
+        expect(found.map(f => [f.line, f.column, f.endColumn])).toEqual([[11, 6, 19]]);
+        expect(found[0].message).toContain("One subscriber of the list of funnel 'Bakers' can get 4 times a week in all: newsletters 'weekly' (line 8), once a week; flow 'AbandonedCart' (3 in its busiest week), 3 times a week.");
+        // Spread over three weeks, the same flow sends one a week: within the limit.
+        const slow = cart.replace('step after 1 day with faq', 'step after 8 days with faq').replace('step after 2 days with offer', 'step after 8 days with offer');
+        expect((await check(HEADER + NEWSLETTER + slow)).rules()).not.toContain(RULE);
+    });
+
+    it('judges flows alone when the plan has no funnel, and leaves SMS flows out', async () => {
+        const burst = (channel: string) => `flow Launch {\n    channel ${channel}\n    trigger "launch day"\n    step with news\n    step after 1 day with offer\n    step after 1 day with story\n    step after 1 day with offer\n    stop when purchased\n}\n`;
+        expect((await check(HEADER + burst('email'))).findings().filter(f => f.rule === RULE).map(f => f.line)).toEqual([5]);
+        expect((await check(HEADER + burst('sms'))).rules()).not.toContain(RULE);
+    });
+
+    it('follows the setting maxEmailsPerRecipientPerWeek', async () => {
+        const text = HEADER + NEWSLETTER + weekly('Onboarding', 'signup') + weekly('Recipes', 'downloaded the guide') + weekly('Classes', 'booked a class');
+        services.Mplan.config.SettingsProvider.set({ ...DEFAULT_SETTINGS, thresholds: { ...DEFAULT_THRESHOLDS, maxEmailsPerRecipientPerWeek: 4 } });
+        expect((await check(text)).rules()).not.toContain(RULE);
+        services.Mplan.config.SettingsProvider.set({ ...DEFAULT_SETTINGS, thresholds: { ...DEFAULT_THRESHOLDS, maxEmailsPerRecipientPerWeek: 2 } });
+        expect((await check(HEADER + NEWSLETTER + weekly('Onboarding', 'signup') + weekly('Recipes', 'downloaded the guide'))).rules()).toContain(RULE);
+    });
+});

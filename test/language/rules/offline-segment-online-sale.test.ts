@@ -47,7 +47,8 @@ describe(ID, () => {
         expect(diagnostic.relatedInformation?.map(r => [r.location.range.start.line + 1, r.message])).toEqual([[5, "segment 'Seniors' shops offline"]]);
     });
 
-    it.each(['seo', 'ppc', 'social', 'email', 'blog', 'content', 'display', 'affiliate', 'video', 'forum', 'webinar', 'influencer'])(
+    it.each(['seo', 'ppc', 'social', 'email', 'blog', 'content', 'display', 'affiliate', 'video', 'forum', 'webinar', 'influencer',
+        'podcast', 'sms', 'referral', 'retargeting', 'marketplace', 'reviews', 'push', 'messaging'])(
         'fires for the online channel %s', async channel => {
             expect((await check(HEADER + SENIORS + `tactic T { channel ${channel} audience Seniors }\n`)).rules()).toContain(ID);
         });

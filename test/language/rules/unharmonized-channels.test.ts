@@ -52,6 +52,45 @@ describe('unharmonized-channels', () => {
         expect((await check(text)).rules()).not.toContain('unharmonized-channels');
     });
 
+    it('fires when the strategy has a message but its online and offline tactics each say something else', async () => {
+        // Before, any strategy message silenced the rule; what customers hear is what the tactics say.
+        const text = PLAN
+            .replace('    targets Managers\n', '    targets Managers\n    message "Fresh pastries for your 9 o\'clock"\n')
+            .replace('channel ppc on linkedin', 'channel ppc on linkedin\n    message "Catering for teams of 10 to 200"')
+            .replace('channel print', 'channel print\n    message "Ten percent off every order"');
+        const result = await check(text);
+        expect(result.findings().filter(f => f.rule === 'unharmonized-channels')).toEqual([{
+            rule: 'unharmonized-channels', severity: 'info', line: 11, column: 13, endLine: 11, endColumn: 48,
+            message: "Strategy 'Office' reaches customers online (Ads) and offline (Flyers), but its tactics say 2 different things, not all of them the strategy's message, so customers may not follow what you are saying. Make each tactic's message carry the strategy's line (\"Fresh pastries for your 9 o'clock\"), or drop the tactics' own messages so they repeat it."
+        }]);
+    });
+
+    it('fires when one tactic repeats the strategy\'s message and the other says something else', async () => {
+        const text = PLAN
+            .replace('    targets Managers\n', '    targets Managers\n    message "Fresh pastries for your 9 o\'clock"\n')
+            .replace('channel print', 'channel print\n    message "Ten percent off every order"');
+        const result = await check(text);
+        const diagnostic = result.documents.get('plan.mplan')!.diagnostics!.find(d => d.code === 'unharmonized-channels')!;
+        expect(diagnostic.relatedInformation?.map(r => [r.location.range.start.line + 1, r.message])).toEqual([
+            [13, "online tactic 'Ads' (ppc), the strategy's message"],
+            [17, "offline tactic 'Flyers' (print): \"Ten percent off every order\""]
+        ]);
+    });
+
+    it('does not fire when the tactics\' own messages say what the strategy\'s does, or carry its line word for word', async () => {
+        const text = PLAN
+            .replace('    targets Managers\n', '    targets Managers\n    message "Fresh pastries for your 9 o\'clock"\n')
+            .replace('channel print', 'channel print\n    message "Fresh pastries for your 9 o\'clock"');
+        expect((await check(text)).rules()).not.toContain('unharmonized-channels');
+        const adapted = PLAN
+            .replace('    targets Managers\n', '    targets Managers\n    message "Fresh, same day"\n')
+            .replace('channel ppc on linkedin', 'channel ppc on linkedin\n    message "Lunch meeting tomorrow? Fresh, same day."')
+            .replace('channel print', 'channel print\n    message "Office catering: fresh - same day!"');
+        expect((await check(adapted)).rules()).not.toContain('unharmonized-channels');
+        // The same idea in other words is another message: customers hear two lines.
+        expect((await check(adapted.replace('Office catering: fresh - same day!', 'Same-day office catering downtown'))).rules()).toContain('unharmonized-channels');
+    });
+
     it('fires when the tactics carry different messages', async () => {
         const text = PLAN
             .replace('channel ppc on linkedin', 'channel ppc on linkedin\n    message "Fresh pastries for your 9 o\'clock"')
