@@ -16,6 +16,7 @@ import { generatePlan, generateWorkspace } from './generate.mjs';
 import { measureLsp } from './lsp.mjs';
 import { pathologicalTable } from './pathological.mjs';
 import { measureYaml } from './yaml-baseline.mjs';
+import { measureWeb } from './web.mjs';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
@@ -82,6 +83,7 @@ try {
     }
     const patho = pathological();
     const lsp = await measureLsp({ generatePlan, generateWorkspace, sizes: quick ? [1_000] : [10_000, 100_000], quick });
+    const web = await measureWeb({ quick });
     const at = lines => checks.find(c => Math.abs(c.lines - lines) < lines * 0.05);
     const c10k = at(10_000), c100k = at(100_000);
     const targets = [];
@@ -99,6 +101,9 @@ try {
     }
     for (const f of patho.families) target(`pathological: ${f.name}, full check 8n / n`, f.ratios[2] ?? 'capped', '≤ 10', f.met);
     if (lsp.libraryEdit) target('edit → diagnostics, library of the 1,000-file workspace (ms)', lsp.libraryEdit.allDependentsMs, '≤ 100', lsp.libraryEdit.allDependentsMs <= 100);
+    target('playground: page load to first findings, flawed example, cold cache (ms)', web.pageLoadToFirstFindingsMs, '≤ 1000', web.pageLoadToFirstFindingsMs <= 1000);
+    target('playground: keystroke → findings, 1,000-line plan in the worker (ms)', web.keystrokeToFindings1000LinesMs, '≤ 50', web.keystrokeToFindings1000LinesMs <= 50);
+    target('playground: transferred for the first findings, gzip (KB)', web.transferredKB.byFirstFindings, '≤ 1024', web.transferredKB.byFirstFindings <= 1024);
 
     const results = {
         date: new Date().toISOString(),
@@ -111,6 +116,7 @@ try {
         checks,
         lsp,
         pathological: patho,
+        web,
         targets
     };
     writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
@@ -130,6 +136,11 @@ try {
         out.push(`| … until all ${lsp.libraryEdit.dependents} plans importing it are judged again | ${lsp.libraryEdit.allDependentsMs} |`);
         out.push(`| start-up: every file of the 1,000-file workspace judged | ${lsp.workspaceStartMs} |`);
     }
+    out.push('', '| playground (Chromium, bench/web.mjs) | measured |', '|---|---:|');
+    out.push(`| page load → first findings, flawed example, cold cache | ${web.pageLoadToFirstFindingsMs} ms |`);
+    out.push(`| keystroke → findings, ${web.planLines}-line plan in the worker | ${web.keystrokeToFindings1000LinesMs} ms |`);
+    out.push(`| transferred (gzip) by the first findings / in all | ${web.transferredKB.byFirstFindings} KB / ${web.transferredKB.all} KB |`);
+    out.push(`| where a load's time goes (ms from navigation) | ${Object.entries(web.profile).filter(([k]) => !k.startsWith('/rules/')).map(([k, v]) => `${k} ${v}`).join(', ')} |`);
     out.push('', ...pathologicalTable(patho));
     out.push('', '| target | measured | limit | met |', '|---|---:|---|---|');
     for (const t of targets) out.push(`| ${t.name} | ${t.value} | ${t.limit} | ${t.met ? 'yes' : 'no'} |`);

@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { buildExtensionBrowser, buildWorker } from './build-web.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -101,5 +102,8 @@ if (watch) {
     await esbuild.build(options);
     await startUpSnapshot();
     await esbuild.build(extensionOptions);
+    // VS Code for the Web: the extension's `browser` entry and the server in a web worker.
+    await buildExtensionBrowser('extension/dist/browser.js');
+    await buildWorker('extension/dist/worker.js');
     copyIntoExtension();
 }

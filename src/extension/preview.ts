@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPreviewHtml, messagePage, type PlanReport } from './preview-html.js';
@@ -21,7 +20,9 @@ function isReveal(message: unknown): message is RevealMessage {
  * be predicted from its earlier outputs). Exported for the security tests.
  */
 export function nonce(): string {
-    return randomBytes(16).toString('base64');
+    // Web Crypto, which Node and the browser (VS Code for the Web) both have.
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+    return btoa(String.fromCharCode(...bytes));
 }
 
 /**

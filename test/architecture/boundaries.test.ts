@@ -14,7 +14,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'src');
 
 /** The faces: each uses the core, none uses another. */
-const FACES = ['src/cli', 'src/server', 'src/extension', 'src/mcp'] as const;
+const FACES = ['src/cli', 'src/server', 'src/extension', 'src/mcp', 'src/web'] as const;
 
 /** Node-side helpers the faces share (reading a plan file, a rule's page). */
 const HOST = 'src/host';

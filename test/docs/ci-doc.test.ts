@@ -94,6 +94,27 @@ describe('docs/ci.md', () => {
         expect(framework.repos[0].hooks.map((hook: { id: string }) => hook.id)).toEqual(['mplan-format', 'mplan-check']);
     });
 
+    it('shows the workflow that publishes the playground as it is, and it tests the site before publishing web/', () => {
+        const file = readFileSync(join(ROOT, '.github', 'workflows', 'playground.yml'), 'utf8');
+        expect(blocks.some(block => block.language === 'yaml' && block.text === file), 'docs/ci.md shows .github/workflows/playground.yml as it is').toBe(true);
+        const workflow = parseYaml(file);
+        const steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> = workflow.jobs.build.steps;
+        const runs = steps.map(step => step.run).filter(Boolean);
+        const at = (text: string) => runs.findIndex(run => run === text);
+        expect(at('npm run build:web')).toBeGreaterThan(at('npm ci'));
+        expect(at('node test/web/run.mjs')).toBeGreaterThan(at('npm run build:web'));
+        expect(at('node test/web/run.mjs')).toBeGreaterThan(at('npm run build'));
+        const upload = steps.findIndex(step => step.uses?.startsWith('actions/upload-pages-artifact@'));
+        expect(upload).toBeGreaterThan(steps.findIndex(step => step.run === 'node test/web/run.mjs'));
+        expect(steps[upload].with!.path).toBe('web');
+        expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+        expect(workflow.jobs.deploy.needs).toBe('build');
+        expect(workflow.jobs.deploy.steps.some((step: { uses?: string }) => step.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+        // What it builds and tests exists here.
+        const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
+        expect(scripts['build:web']).toContain('scripts/build-web.mjs');
+    });
+
     it('links the pages on checking and on output formats', () => {
         expect(PAGE).toContain('](checking.md)');
         expect(PAGE).toContain('](output-formats.md)');

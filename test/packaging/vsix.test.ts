@@ -34,8 +34,10 @@ describe('the VS Code extension package (.vsix)', () => {
             '[Content_Types].xml',
             'extension.vsixmanifest',
             'extension/changelog.md',
+            'extension/dist/browser.js',
             'extension/dist/extension.cjs',
             'extension/dist/server.cjs',
+            'extension/dist/worker.js',
             'extension/icons/mplan-file.svg',
             'extension/icons/mplan.png',
             'extension/images/vscode-diagnostics.png',
@@ -80,11 +82,24 @@ describe('the VS Code extension package (.vsix)', () => {
         for (const file of named) entry(`extension/${file.replace(/^\.\//, '')}`);
     });
 
-    it('every command the manifest declares is registered by the extension, and no other', () => {
-        const bundle = entry('extension/dist/extension.cjs').read().toString('utf8');
+    it.each(['extension/dist/extension.cjs', 'extension/dist/browser.js'])('every command the manifest declares is registered by %s, and no other', bundleName => {
+        const bundle = entry(bundleName).read().toString('utf8');
         const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
         const registered = [...new Set([...bundle.matchAll(/registerCommand\(\s*"(mplan\.[A-Za-z]+)"/g)].map(m => m[1]))].sort();
         expect(registered).toEqual(declared);
+    });
+
+    it('has a browser entry for VS Code for the Web, which starts the worker server it carries', () => {
+        expect(manifest.browser).toBe('./dist/browser.js');
+        const bundle = entry('extension/dist/browser.js').read().toString('utf8');
+        expect(bundle).toContain('"worker.js"');
+        const worker = entry('extension/dist/worker.js').read().toString('utf8');
+        // The server's requests for files, answered by the browser entry through workspace.fs.
+        for (const request of ['mplan/fs/readFile', 'mplan/fs/readDirectory']) {
+            expect(worker, request).toContain(request);
+            expect(bundle, request).toContain(request);
+        }
+        expect(worker).not.toMatch(/require\("(node:)?(fs|path|child_process)"\)/);
     });
 
     it('the settings schema it validates mplan.json with is the one `mplan schema` prints', () => {

@@ -50,6 +50,18 @@ const REVIEWED: ReadonlyArray<{ file: string; kind: string; count: number; why: 
         why: 'starts the snapshot builder: this Node.js binary on the CLI\'s own out/cli.cjs, detached; the snapshot it then execve()s into is the user\'s own file (owner and mode checked), never a file from the workspace'
     },
     {
+        file: 'src/web/boot.ts', kind: 'worker', count: 1,
+        why: 'starts the playground\'s worker.js, a fixed name beside the page; plans reach it as LSP messages, never as code'
+    },
+    {
+        file: 'src/web/main.ts', kind: 'worker', count: 1,
+        why: 'starts the playground\'s worker.js again (a fixed name beside app.js) when the set of files changes; plans reach it as LSP messages'
+    },
+    {
+        file: 'src/web/highlight.ts', kind: 'RegExp from text', count: 1,
+        why: 'built from the keyword patterns of the generated TextMate grammar (syntaxes/, bundled at build time), not from a plan; a plan is only matched against them'
+    },
+    {
         file: 'src/language/lsp/rename.ts', kind: 'RegExp from text', count: 1,
         why: 'built from the grammar\'s ID terminal, to check that a new name is a valid name; the name is tested against it, never compiled'
     }

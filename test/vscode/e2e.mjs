@@ -471,7 +471,7 @@ async function rulePageText(page) {
     return undefined;
 }
 
-/** The pids of the mplan language servers running (the extension's copy of the server bundle). */
+/** The pids of this run's mplan language servers (the extension's copy of the server bundle). */
 function serverPids() {
     const pids = [];
     for (const entry of readdirSync('/proc')) {
@@ -482,7 +482,8 @@ function serverPids() {
         } catch {
             continue;
         }
-        if (command.includes(`mplan.mplan-vscode-`) && command.includes('dist/server.cjs')) pids.push(Number(entry));
+        // This run's only (its extensions folder): another run on the machine has servers of its own.
+        if (command.includes(`${state.work}/extensions/mplan.mplan-vscode-`) && command.includes('dist/server.cjs')) pids.push(Number(entry));
     }
     return pids;
 }
