@@ -4,19 +4,15 @@
  * (`dist/worker.js`, src/server/browser.ts) and has no disk: it asks for every file
  * (`mplan/fs/readFile`, `mplan/fs/readDirectory`, src/server/client-file-system.ts), answered here
  * through `vscode.workspace.fs`, so a plan's imports and mplan.json are read wherever the workspace
- * lives. The preview and report export are the desktop's (preview.ts, export.ts); "Explain Rule"
- * opens the rule's page shipped with the extension (the worker cannot read it for the request the
- * desktop's server answers).
+ * lives. Everything around the client is the desktop's (session.ts: the commands, the preview,
+ * report export, New Plan); "Explain Rule" opens the rule's page shipped with the extension (the
+ * worker cannot read it for the request the desktop's server answers).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
-import { exportReportCommand } from './export.js';
-import { PlanPreviews } from './preview.js';
+import { activateSession, deactivateSession, type Client } from './session.js';
 
 type ReadFileAnswer = { text: string } | { missing: true } | { error: string };
-
-let client: LanguageClient | undefined;
 
 /** A file of the workspace (or a rule page of the extension) for the worker. */
 async function readFile(value: string): Promise<ReadFileAnswer> {
@@ -109,46 +105,15 @@ async function createClient(context: vscode.ExtensionContext, output: vscode.Log
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const output = vscode.window.createOutputChannel('mplan', { log: true });
-    context.subscriptions.push(output);
-    // The preview and export use only what both clients have (sendRequest, isRunning).
-    const current = (): NodeLanguageClient | undefined => client as unknown as NodeLanguageClient | undefined;
-    const start = async (): Promise<void> => {
-        try {
-            client = await createClient(context, output);
-            await client.start();
-        } catch (error) {
-            output.error(`The mplan language server did not start: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    };
-    const restart = async (): Promise<void> => {
-        const old = client;
-        client = undefined;
-        if (old) await old.dispose().catch(() => undefined);
-        await start();
-        previews.refreshAll();
-    };
-    const previews = new PlanPreviews(context, current);
-    context.subscriptions.push(
-        previews,
-        vscode.commands.registerCommand('mplan.restartServer', restart),
-        vscode.commands.registerCommand('mplan.showOutput', () => output.show(true)),
-        vscode.commands.registerCommand('mplan.openPreview', (uri?: vscode.Uri) => previews.open(uri)),
-        vscode.commands.registerCommand('mplan.exportReport', (uri?: vscode.Uri) => exportReportCommand(current(), uri)),
-        vscode.commands.registerCommand('mplan.explainRule', async (id?: string) => {
+    await activateSession(context, {
+        createClient: (ctx, output) => createClient(ctx, output) as unknown as Promise<Client>,
+        // The worker cannot read the rule pages for the request the desktop's server answers: the page shipped with the extension.
+        explainRule: async (ctx, _client, id) => {
             const rule = typeof id === 'string' ? id : await vscode.window.showInputBox({ title: 'Explain an mplan rule', prompt: 'The rule id, as findings show it' });
             if (!rule || !/^[a-z0-9-]+$/.test(rule)) return;
-            await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`));
-        }),
-        vscode.workspace.onDidChangeConfiguration(event => {
-            if (event.affectsConfiguration('mplan.configFile') || event.affectsConfiguration('mplan.asOf')) void restart();
-        })
-    );
-    await start();
+            await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(ctx.extensionUri, 'docs', 'rules', `${rule}.md`));
+        }
+    });
 }
 
-export async function deactivate(): Promise<void> {
-    const old = client;
-    client = undefined;
-    if (old) await old.stop().catch(() => undefined);
-}
+export const deactivate = deactivateSession;
