@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildExtensionBrowser, buildWorker } from './build-web.mjs';
 
@@ -69,9 +70,12 @@ function copyIntoExtension() {
     mkdirSync('extension/syntaxes', { recursive: true });
     copyFileSync('syntaxes/mplan.tmLanguage.json', 'extension/syntaxes/mplan.tmLanguage.json');
     copyFileSync('LICENSE', 'extension/LICENSE');
-    // The README's screenshots, shown offline from the installed extension (the .vsix carries them).
+    // The screenshots the extension's README shows, offline from the installed extension (the .vsix
+    // carries them): those it names, not every image of docs/ (the playground's is not the extension's).
     rmSync('extension/images', { recursive: true, force: true });
-    cpSync('docs/images', 'extension/images', { recursive: true });
+    mkdirSync('extension/images', { recursive: true });
+    const named = new Set([...readFileSync('extension/README.md', 'utf8').matchAll(/\]\(images\/([\w.-]+)\)/g)].map(match => match[1]));
+    for (const name of named) copyFileSync(join('docs/images', name), join('extension/images', name));
 }
 
 /**

@@ -155,9 +155,10 @@ export function createMcpServer(root: string): McpServer {
         outputSchema: {
             version: z.literal(1), uri: z.string(), asOf: z.string(), currency: z.string().optional(),
             plan: z.looseObject({}).describe('name, goal, objectives with verdicts, period, total budget, planned spend, counts of blocks'),
-            budget: z.looseObject({}).describe('budget rows per strategy and per campaign, with shares'),
+            budget: z.looseObject({}).describe('budget rows per strategy, channel, channel type (paid, owned, earned; online, offline) and campaign, with shares'),
             timeline: z.looseObject({}).describe('campaigns and tactics over time'),
             funnel: z.looseObject({}).describe('funnels, their stages and projection: customers, CAC, LTV, payback'),
+            flows: z.array(z.looseObject({})).describe('the automated flows as timelines: trigger, steps with when each goes out, what stops them'),
             money: z.looseObject({}).describe('spend, customers, revenue and margin month by month'),
             readiness: z.looseObject({}).describe('readiness per area, from the rule results'),
             findings: z.looseObject({}).describe('the findings of the plan, counted and listed')

@@ -232,6 +232,15 @@ async function main() {
         await runCommand(page, 'View: Toggle Maximized Panel');
         assert(!/not judged|no plan/i.test(body.slice(0, 100)), 'the preview shows no report');
     });
+
+    await check('"mplan: New Plan" writes the starter plan through workspace.fs and opens it (the walkthrough\'s button)', async () => {
+        const target = join(dirs.workspace, 'plan.mplan');
+        assert(!existsSync(target), 'the workspace already has a plan.mplan at its root');
+        await runCommand(page, 'mplan: New Plan');
+        await poll('plan.mplan on disk', () => (existsSync(target) ? readFileSync(target, 'utf8') : ''), text => /^plan MyPlan \{/m.test(text),
+            text => JSON.stringify(text.slice(0, 80)));
+        await page.locator('.tabs-container .tab.active', { hasText: 'plan.mplan' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    });
 }
 
 async function cleanUp() {
