@@ -113,7 +113,7 @@ export function generatePlan(lines, seed = 42) {
             `    income ${30 + (group % 50)}_000 to ${90 + (group % 50)}_000 USD per year`,
             '    from "Somewhere online"',
             '    shops online',
-            '    habits { search google  social linkedin, instagram  online weekdays 9:00 to 17:00 }',
+            '    habits { search google  social linkedin, instagram  sites "Financial Times"  online weekdays 9:00 to 17:00 }',
             '}',
             `strategy Strategy${group} {`,
             `    statement "Win group ${group}"`,

@@ -39,7 +39,7 @@ const MPLAN_GROUP_LINES = 53;
  * dates as 2027-01-01, percentages as 5%.
  */
 /** The YAML lines of one segment, to count the groups by. */
-const SEGMENT_LINES = 12;
+const SEGMENT_LINES = 13;
 
 export function generateYaml(lines, seed = 42) {
     const rnd = random(seed);
@@ -60,6 +60,7 @@ export function generateYaml(lines, seed = 42) {
             '    habits:',
             '      search: [google]',
             '      social: [linkedin, instagram]',
+            '      sites: [Financial Times]',
             '      online:',
             '        - { days: weekdays, from: "9:00", to: "17:00" }'
         );
