@@ -17,7 +17,13 @@ export function segmentsOf(reachable: Reachable | undefined): Segment[] {
 
 /** The segments a list of audience references reaches, each once, in order. */
 export function segmentsReached(refs: ReadonlyArray<Reference<Reachable>>): Segment[] {
-    const found = new Set<Segment>();
-    for (const ref of refs) for (const segment of segmentsOf(ref.ref)) found.add(segment);
-    return [...found];
+    // Most lists name one or two segments: a plain array, no set, no copies.
+    const found: Segment[] = [];
+    const add = (segment: Segment) => { if (!found.includes(segment)) found.push(segment); };
+    for (const ref of refs) {
+        const reached = ref.ref;
+        if (isSegment(reached)) add(reached);
+        else if (isAudience(reached)) for (const segment of reached.segments) if (segment.ref) add(segment.ref);
+    }
+    return found;
 }

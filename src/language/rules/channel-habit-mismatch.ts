@@ -44,7 +44,7 @@ function namedFacets(segment: Segment): PlatformFacet[] {
     return habits ? PLATFORM_FACETS.filter(facet => habits[facet].length > 0) : [];
 }
 
-function checkPlatforms(tactic: Tactic, segments: Segment[], known: (segment: Segment) => Set<string>, report: Report): void {
+function checkPlatforms(tactic: Tactic, segments: Segment[], known: (segment: Segment) => Set<string>, named: (segment: Segment) => PlatformFacet[], report: Report): void {
     tactic.platforms.forEach((platform, index) => {
         const facets = facetsFor(tactic.channel, platform);
         if (!facets) return;
@@ -52,12 +52,12 @@ function checkPlatforms(tactic: Tactic, segments: Segment[], known: (segment: Se
         const misses: Array<{ segment: Segment; habits: Array<{ facet: PlatformFacet; names: string[] }>; others: PlatformFacet[] }> = [];
         for (const segment of segments) {
             // Judge only segments that say where they are online: with no platform in their habits, nothing is known.
-            const named = namedFacets(segment);
-            if (named.length === 0) continue;
+            const facetsNamed = named(segment);
+            if (facetsNamed.length === 0) continue;
             if (known(segment).has(key)) continue;
             // A segment that lists its search engines and sites but no social network is not on one:
             // an undeclared facet is no licence to post there.
-            misses.push({ segment, habits: declared(segment, facets), others: named.filter(facet => !facets.includes(facet)) });
+            misses.push({ segment, habits: declared(segment, facets), others: facetsNamed.filter(facet => !facets.includes(facet)) });
         }
         if (misses.length === 0) return;
         const said = misses.map(({ segment, habits, others }) => habits.length > 0
@@ -115,6 +115,13 @@ export const channelHabitMismatch: Rule = {
             if (!keys) platforms.set(segment, keys = habitPlatforms(segment.habits!));
             return keys;
         };
+        // The platform facets each segment names, read once.
+        const facets = new Map<Segment, PlatformFacet[]>();
+        const named = (segment: Segment): PlatformFacet[] => {
+            let list = facets.get(segment);
+            if (!list) facets.set(segment, list = namedFacets(segment));
+            return list;
+        };
         // Each segment's online hours as one week, merged once.
         const weeks = new Map<Segment, OnlineWeek | undefined>();
         const weekOf = (segment: Segment): OnlineWeek | undefined => {
@@ -125,7 +132,7 @@ export const channelHabitMismatch: Rule = {
             if (!isOnline(tactic.channel)) continue;
             const segments = segmentsReachedBy(tactic).filter(s => s.habits);
             if (segments.length === 0) continue;
-            checkPlatforms(tactic, segments, known, report);
+            checkPlatforms(tactic, segments, known, named, report);
             checkHours(tactic, segments, weekOf, report);
         }
     }

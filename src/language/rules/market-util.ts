@@ -13,13 +13,10 @@ import { insertFact } from './edits.js';
  * names count nothing (unresolved-reference reports them); each segment once.
  */
 export function segmentsReachedBy(tactic: Tactic): Segment[] {
+    if (tactic.audience.length > 0) return segmentsReached(tactic.audience);
     const found = new Set<Segment>();
-    if (tactic.audience.length > 0) {
-        for (const segment of segmentsReached(tactic.audience)) found.add(segment);
-    } else {
-        for (const serves of tactic.serves) {
-            for (const target of serves.ref?.targets ?? []) if (target.ref) found.add(target.ref);
-        }
+    for (const serves of tactic.serves) {
+        for (const target of serves.ref?.targets ?? []) if (target.ref) found.add(target.ref);
     }
     return [...found];
 }

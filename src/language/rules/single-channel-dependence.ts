@@ -34,13 +34,19 @@ export const singleChannelDependence: Rule = {
         const channels = new Map<string, Group>(), platforms = new Map<string, Group>();
         let total = 0, paidTactics = 0;
         for (const tactic of model.all.tactics) {
-            const amount = tacticCosts(tactic).totals.filter(t => t.currency === currency).reduce((sum, t) => sum + t.amount, 0);
+            let amount = 0;
+            for (const part of tacticCosts(tactic).totals) if (part.currency === currency) amount += part.amount;
             if (!(amount > 0)) continue;
             total += amount;
             paidTactics++;
             if (tactic.channel) add(channels, tactic.channel, `the ${tactic.channel} channel`, amount, tactic);
-            const named = [...new Map(tactic.platforms.filter(p => platformKey(p) !== '').map(p => [platformKey(p), p.value.trim()])).entries()];
-            for (const [key, shown] of named) add(platforms, key, `'${shown}'`, amount / named.length, tactic);
+            // Each platform once, however often the tactic names it.
+            const keys: string[] = [], shown: string[] = [];
+            for (const platform of tactic.platforms) {
+                const key = platformKey(platform);
+                if (key !== '' && !keys.includes(key)) { keys.push(key); shown.push(platform.value.trim()); }
+            }
+            keys.forEach((key, i) => add(platforms, key, `'${shown[i]}'`, amount / keys.length, tactic));
         }
         // A plan that pays for one tactic has no split to judge: it is trying one thing, which the
         // campaign and funnel rules judge. Dependence is most of the money of several tactics in one place.
