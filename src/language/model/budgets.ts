@@ -213,7 +213,25 @@ export function statesCost(tactic: Tactic): boolean {
  * the parts that cannot be totalled (a budget per month with no period, a
  * commission with nothing to count it on).
  */
-export function tacticCosts(tactic: Tactic): { totals: Amount[]; uncounted: Array<SpendPart['kind']> } {
+export function tacticCosts(tactic: Tactic): TacticCosts {
+    // What a tactic pays follows from its own facts, which a tactic's node keeps for as long as it
+    // lives (an edit of the block parses a new node), so it is worked out once per node; a
+    // commission in percent reads the price of a product elsewhere and is worked out every time.
+    if (tactic.commission?.percent) return costsOf(tactic);
+    let costs = COSTS.get(tactic);
+    if (!costs) COSTS.set(tactic, costs = costsOf(tactic));
+    return costs;
+}
+
+/** What a tactic pays in all, per currency, and the parts that cannot be totalled. */
+export interface TacticCosts {
+    readonly totals: readonly Amount[];
+    readonly uncounted: ReadonlyArray<SpendPart['kind']>;
+}
+
+const COSTS = new WeakMap<Tactic, TacticCosts>();
+
+function costsOf(tactic: Tactic): TacticCosts {
     const totals: Amount[] = [];
     const uncounted: Array<SpendPart['kind']> = [];
     for (const part of spendParts(tactic)) {
