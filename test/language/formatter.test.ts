@@ -490,7 +490,7 @@ describe('the formatter: meaning', () => {
         const text = generatedPlan(2000);
         const result = await formatted(text);
         expect(result).not.toBe(text); // one-line habits and guarantee are written out
-        expect(result).toContain('    habits {\n        search google\n        social linkedin, instagram\n        online weekdays 9:00 to 17:00\n    }\n');
+        expect(result).toContain('    habits {\n        search google\n        social linkedin, instagram\n        sites "Financial Times"\n        online weekdays 9:00 to 17:00\n    }\n');
         expect(astOf(result)).toEqual(astOf(text));
         expect(ink(result)).toBe(ink(text));
         expect(await findingsOf({ 'plan.mplan': result })).toEqual(await findingsOf({ 'plan.mplan': text }));
