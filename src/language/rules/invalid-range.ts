@@ -9,7 +9,7 @@ export const invalidRange: Rule = {
     severity: 'error',
     area: 'language',
     scope: 'file',
-    description: 'A period, age or income range whose end is before its start.',
+    description: 'A period, age, income or audience-size range whose end is before its start.',
     check(model, report) {
         for (const block of [...model.own.tactics, ...model.own.campaigns]) {
             const period = block.period;
@@ -29,6 +29,12 @@ export const invalidRange: Rule = {
             const income = segment.income;
             if (income && income.min > income.max) {
                 report({ node: income, message: `The income range ${income.min} to ${income.max} of segment '${segment.name}' ends before it starts: write it as ${income.max} to ${income.min}.` });
+            }
+        }
+        for (const audience of model.own.audiences) {
+            const { size, sizeHigh } = audience;
+            if (typeof size === 'number' && typeof sizeHigh === 'number' && size > sizeHigh) {
+                report({ node: audience, property: 'sizeHigh', message: `The size ${size} to ${sizeHigh} of audience '${audience.name}' ends before it starts: write it as ${sizeHigh} to ${size}.` });
             }
         }
     }

@@ -28,4 +28,14 @@ describe('invalid-range', () => {
         const result = await check(CLEAN_PLAN.replace('age 28 to 50', 'age 28 to 500'));
         expect(result.findings()).toContainEqual(expect.objectContaining({ rule: 'invalid-range', message: "An age of 500 is not a plausible age for segment 'Managers'." }));
     });
+
+    it('fires on an audience size written backwards, at its upper end, and not on one from low to high', async () => {
+        const audience = (size: string) => `segment Cooks { who "Home cooks" }\naudience CartAbandoners "Left a mug in the cart" {\n    of Cooks\n    behaviour "added a mug to the cart and left"\n    size ${size}\n}\n`;
+        expect((await check(audience('500 to 300'))).findings().filter(f => f.rule === 'invalid-range')).toEqual([{
+            rule: 'invalid-range', severity: 'error', line: 5, column: 17, endLine: 5, endColumn: 20,
+            message: "The size 500 to 300 of audience 'CartAbandoners' ends before it starts: write it as 300 to 500."
+        }]);
+        expect((await check(audience('300 to 500'))).rules()).not.toContain('invalid-range');
+        expect((await check(audience('400'))).rules()).not.toContain('invalid-range');
+    });
 });
