@@ -96,6 +96,16 @@ describe('keywords over LSP', () => {
         expect(labels(serving)).toContain('serves');
     });
 
+    it('explains each keyword with an example line in the reader\'s own names, as hover does', async () => {
+        client = await LspClient.start({ capabilities: MARKDOWN });
+        const doc = 'file:///tmp/complete-own-names.mplan';
+        const items = await complete(client, doc, `strategy FreshToTheDoor {\n}\ntactic Ads {\n    ${CURSOR}\n}\n`);
+        const serves = items.find(item => item.label === 'serves')!;
+        const documentation = typeof serves.documentation === 'string' ? serves.documentation : serves.documentation?.value ?? '';
+        expect(documentation).toContain('serves FreshToTheDoor');
+        expect(documentation).not.toContain('OfficeCatering');
+    });
+
     it('completes a half-typed keyword, replacing what was typed, even when the rest of the file is broken', async () => {
         client = await LspClient.start();
         const doc = 'file:///tmp/complete-half.mplan';
@@ -254,11 +264,11 @@ describe('completion documentation', () => {
         const text = `strategy S { statement "x" }\ntactic T {\n    ser${CURSOR}\n}\n`;
         client = await LspClient.start({ capabilities: { textDocument: { completion: { completionItem: { documentationFormat: ['plaintext'] } } } } });
         const plain = (await complete(client, 'file:///tmp/complete-doc.mplan', text)).find(i => i.label === 'serves');
-        expect(plain?.documentation).toBe('serves: The strategies this tactic carries out.\n\n    serves OfficeCatering');
+        expect(plain?.documentation).toBe('serves: The strategies this tactic carries out.\n\n    serves S');
         await client.stop();
         client = await LspClient.start({ capabilities: MARKDOWN });
         const markdown = (await complete(client, 'file:///tmp/complete-doc.mplan', text)).find(i => i.label === 'serves');
-        expect(markdown?.documentation).toEqual({ kind: 'markdown', value: '**serves**: The strategies this tactic carries out.\n\n```mplan\nserves OfficeCatering\n```' });
+        expect(markdown?.documentation).toEqual({ kind: 'markdown', value: '**serves**: The strategies this tactic carries out.\n\n```mplan\nserves S\n```' });
     });
 });
 

@@ -21,7 +21,8 @@ import { PLAN_FILE_EXTENSION, type ImportResolver } from '../scoping/imports.js'
 import { repeatableAssignments } from '../syntax/repeated-facts.js';
 import { CADENCE_STANZAS, STANZAS, stanzaDates, type Rendered, type StanzaContext } from './snippets.js';
 import { facetsFor, platformKey } from '../model/habits.js';
-import { keywordHover, keywordPlaces, plainText } from './hover.js';
+import { keywordHover, keywordPlaces, ownNames, plainText } from './hover.js';
+import type { ExampleKind } from './keyword-docs.js';
 
 /** What a name must look like to be written bare (an ID); anything else is quoted. */
 const BARE_NAME = /^[_a-zA-Z][\w-]*$/;
@@ -249,7 +250,7 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         if (rule?.name === 'Objective' && keyword.value === 'at') {
             // `at` alone says nothing yet: offer the two directions it starts.
             for (const [label, detail] of TARGET_DIRECTIONS) {
-                acceptor(context, { label, kind: CompletionItemKind.Keyword, detail, documentation: keywordDocumentation(label.split(' ')[1], 'Objective'), sortText: '1' });
+                acceptor(context, { label, kind: CompletionItemKind.Keyword, detail, documentation: keywordDocumentation(label.split(' ')[1], 'Objective', this.namesOf(context)), sortText: '1' });
             }
             return;
         }
@@ -266,7 +267,16 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         // What the keyword means where it stands, as hover and docs/language.md say it: a keyword of a value
         // rule (a channel, a unit of time) stands in the node being written.
         const where = rule && !GrammarUtils.isDataTypeRule(rule) ? GrammarUtils.getTypeName(rule) : keywordPlaces(keyword, context.node?.$type);
-        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail, documentation: keywordDocumentation(keyword.value, where), sortText: '1' });
+        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail, documentation: keywordDocumentation(keyword.value, where, this.namesOf(context)), sortText: '1' });
+    }
+
+    /** The names of the reader's blocks, for the examples of keyword docs, as hover shows them (the model is built once per build). */
+    protected namesOf(context: CompletionContext): ((kind: ExampleKind) => string[]) | undefined {
+        try {
+            return ownNames(this.models.get(context.document as LangiumDocument<Document>));
+        } catch {
+            return undefined;
+        }
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
@@ -683,8 +693,8 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
 
 /** The parser rule a grammar element belongs to. */
 /** A keyword's meaning where it stands and a line that uses it: the hover's text. */
-function keywordDocumentation(keyword: string, where: string | Array<string | undefined> | undefined): { kind: 'markdown'; value: string } | undefined {
-    const value = keywordHover(keyword, where);
+function keywordDocumentation(keyword: string, where: string | Array<string | undefined> | undefined, names?: (kind: ExampleKind) => string[]): { kind: 'markdown'; value: string } | undefined {
+    const value = keywordHover(keyword, where, names);
     return value ? { kind: 'markdown', value } : undefined;
 }
 

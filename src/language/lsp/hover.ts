@@ -126,7 +126,8 @@ export function keywordHover(keyword: string, where: string | readonly (string |
 }
 
 /** The names of a plan's blocks of each kind, the file's own first, then those it imports. */
-function ownNames(model: PlanModel): (kind: ExampleKind) => string[] {
+/** The names of the reader's blocks by kind, for keyword examples (hover and completion). */
+export function ownNames(model: PlanModel): (kind: ExampleKind) => string[] {
     return kind => [...new Set([...model.own[kind], ...model.all[kind]].map(block => block.name).filter((name): name is string => !!name))];
 }
 
