@@ -10,11 +10,12 @@
 // MPLAN_NVIM=/path/to/nvim picks another Neovim.
 // Prints one line per check and a closing line `neovim: N passed, M failed`; exits 1 on any
 // failure (also when nvim is missing or too old), 0 otherwise.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runEditor } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The plans the editor opens: test/fixtures/plans (copies of the examples), whose mplan.json at the
@@ -77,7 +78,7 @@ else process.on('exit', () => rmSync(work, { recursive: true, force: true }));
  * Runs nvim headless with neovim.lua; resolves with its exit code, output and the results it
  * wrote. Neovim gets a home of its own (no user config, plugins or shada).
  */
-function runNvim(name, { init = 'NONE', env = {} }) {
+async function runNvim(name, { init = 'NONE', env = {} }) {
     const dir = join(work, name);
     mkdirSync(dir, { recursive: true });
     const out = join(dir, 'results.json');
@@ -86,36 +87,14 @@ function runNvim(name, { init = 'NONE', env = {} }) {
         XDG_STATE_HOME: join(dir, 'state'), XDG_CACHE_HOME: join(dir, 'cache')
     };
     const args = ['--headless', '-u', init, '-i', 'NONE', '-n', '--noplugin', '-S', SCRIPT];
-    return new Promise(resolvePromise => {
-        const child = spawn(NVIM, args, {
-            cwd: env.MPLAN_NVIM_CWD ?? ROOT,
-            env: { ...process.env, ...xdg, ...env, MPLAN_NVIM_OUT: out },
-            stdio: ['ignore', 'pipe', 'pipe']
-        });
-        let output = '';
-        child.stdout.on('data', chunk => { output += chunk; });
-        child.stderr.on('data', chunk => { output += chunk; });
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGTERM');
-            // If it does not stop on SIGTERM, stop it for good.
-            setTimeout(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); }, 5000).unref();
-        }, RUN_TIMEOUT_MS);
-        child.on('error', error => { output += String(error); });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            let results;
-            try { results = JSON.parse(readFileSync(out, 'utf8')); } catch { results = undefined; }
-            // Lua cannot tell an empty list from an empty table: read both as lists where lists are meant.
-            if (results) for (const key of ['errors', 'steps', 'diagnostics', 'compiled']) if (key in results && !Array.isArray(results[key])) results[key] = [];
-            const lspLog = join(xdg.XDG_CACHE_HOME, 'nvim', 'lsp.log');
-            resolvePromise({
-                code, signal, timedOut, output: output.trim(), results,
-                lspLog: existsSync(lspLog) ? readFileSync(lspLog, 'utf8').trim() : ''
-            });
-        });
+    const run = await runEditor(NVIM, args, {
+        cwd: env.MPLAN_NVIM_CWD ?? ROOT, env: { ...process.env, ...xdg, ...env, MPLAN_NVIM_OUT: out }, out, timeoutMs: RUN_TIMEOUT_MS
     });
+    // Lua cannot tell an empty list from an empty table: read both as lists where lists are meant.
+    const results = run.results;
+    if (results) for (const key of ['errors', 'steps', 'diagnostics', 'compiled']) if (key in results && !Array.isArray(results[key])) results[key] = [];
+    const lspLog = join(xdg.XDG_CACHE_HOME, 'nvim', 'lsp.log');
+    return { ...run, lspLog: existsSync(lspLog) ? readFileSync(lspLog, 'utf8').trim() : '' };
 }
 
 /** Fails every named check with the same reason when a run produced nothing to judge. */
