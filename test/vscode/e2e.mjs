@@ -21,10 +21,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findCodeServer, freePort, poll, runCommand, STEP_MS, USER_SETTINGS } from './code-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VSIX = resolve(process.env.MPLAN_VSIX ?? join(ROOT, 'out', 'mplan-vscode.vsix'));
@@ -33,7 +33,6 @@ const DOCS_IMAGES = join(ROOT, 'docs', 'images');
 const CHROMIUM = process.env.MPLAN_CHROMIUM ?? '/usr/bin/chromium';
 const DEADLINE_S = Number(process.env.MPLAN_E2E_TIMEOUT_S ?? 300);
 /** How long one step may wait for the UI (VS Code starting, the server answering, a widget opening). */
-const STEP_MS = 60_000;
 /** The flags of the issue: a headless Chromium that reaches nothing but code-server. */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -158,32 +157,6 @@ process.on('SIGTERM', () => void fail('terminated (SIGTERM)', 143));
 
 // --- preconditions --------------------------------------------------------------------------
 
-/**
- * The code-server binary: MPLAN_CODE_SERVER, or the one scripts/code-server.sh installs into the
- * tools folder (it installs only when missing, and prints the path).
- */
-function findCodeServer() {
-    if (process.env.MPLAN_CODE_SERVER) return process.env.MPLAN_CODE_SERVER;
-    const result = spawnSync('bash', [join(ROOT, 'scripts', 'code-server.sh')], {
-        encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 20 * 60_000
-    });
-    const path = result.stdout?.trim().split('\n').pop();
-    if (result.status !== 0 || !path) throw new Error(`scripts/code-server.sh could not install code-server (exit ${result.status ?? result.signal ?? result.error?.message})`);
-    return path;
-}
-
-/** A TCP port that is free now, on the loopback interface. */
-function freePort() {
-    return new Promise((done, reject) => {
-        const server = createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
-            server.close(() => done(port));
-        });
-    });
-}
-
 /** The findings ebook-list.mplan lists in its header comment, as (line, rule id) pairs. */
 function listedFindings(text) {
     return [...text.matchAll(/^\/\/\s+(\d+):\s+([a-z-]+)\s/gm)].map(m => ({ line: Number(m[1]), code: m[2] }));
@@ -217,25 +190,8 @@ function makeWorkArea(port) {
     mkdirSync(dirs.extensions);
     cpSync(join(ROOT, 'examples'), dirs.workspace, { recursive: true });
     writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-    // Settings of a user who has seen VS Code before: no trust prompt, no welcome page, no tips or
-    // chat side bar, nothing that goes online. The cursor does not blink (the hover finds it), and
-    // date-dependent rules judge by the day the examples are written for.
-    writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-        'security.workspace.trust.enabled': false,
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.disableAIFeatures': true,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'editor.cursorBlinking': 'solid',
-        'mplan.asOf': '2027-01-15'
-    }, null, 4));
+    // The settings of code-server.mjs; the cursor does not blink (the hover finds it).
+    writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, 'editor.cursorBlinking': 'solid' }, null, 4));
     return dirs;
 }
 
@@ -313,18 +269,6 @@ async function waitInPage(page, what, probe, arg, describe) {
     }
 }
 
-/** Runs a command of the command palette by its title, as a user types it. */
-async function runCommand(page, title) {
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: STEP_MS });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: STEP_MS });
-    await row.click();
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
-}
-
 /** Moves the cursor of the active editor to a line and column with "Go to Line/Column" (Ctrl+G). */
 async function goTo(page, { line, column }) {
     await page.keyboard.press('Control+G');
@@ -337,26 +281,6 @@ async function goTo(page, { line, column }) {
     await waitInPage(page, `the cursor at line ${line}, column ${column}`,
         expected => document.getElementById('status.editor.selection')?.textContent?.includes(expected) ?? false,
         `Ln ${line}, Col ${column}`, () => status.textContent());
-}
-
-/**
- * Polls `read` until `ok` accepts what it returns, as expect.poll does; on time-out, fails with
- * what it read last (as `describe` words it).
- */
-async function poll(what, read, ok, describe = value => JSON.stringify(value)) {
-    const deadline = Date.now() + STEP_MS;
-    for (;;) {
-        let value;
-        let problem;
-        try {
-            value = await read();
-            if (ok(value)) return value;
-        } catch (error) {
-            problem = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        }
-        if (Date.now() > deadline) throw new Error(`${what}: not within ${STEP_MS / 1000} s; seen: ${problem ?? describe(value)}`);
-        await new Promise(done => setTimeout(done, 100));
-    }
 }
 
 /**

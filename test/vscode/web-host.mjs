@@ -13,16 +13,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findCodeServer, freePort, poll, runCommand, STEP_MS, USER_SETTINGS } from './code-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VSIX = resolve(process.env.MPLAN_VSIX ?? join(ROOT, 'out', 'mplan-vscode.vsix'));
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'web-host');
 const CHROMIUM = process.env.MPLAN_CHROMIUM ?? '/usr/bin/chromium';
-const STEP_MS = 60_000;
 const VIEWPORT = { width: 1440, height: 900 };
 const EXTENSION_ID = 'mplan.mplan-vscode';
 const { chromium } = createRequire(import.meta.url)('playwright-core');
@@ -41,40 +40,6 @@ async function check(name, fn) {
     state.check = name;
     await fn();
     log(`${name} ok`);
-}
-
-async function poll(what, read, ok, describe = value => JSON.stringify(value)) {
-    const deadline = Date.now() + STEP_MS;
-    for (;;) {
-        let value;
-        try {
-            value = await read();
-            if (ok(value)) return value;
-        } catch {
-            // Not there yet.
-        }
-        if (Date.now() > deadline) throw new Error(`${what}: not within ${STEP_MS / 1000} s; seen: ${describe(value)}`);
-        await new Promise(done => setTimeout(done, 200));
-    }
-}
-
-function findCodeServer() {
-    if (process.env.MPLAN_CODE_SERVER) return process.env.MPLAN_CODE_SERVER;
-    const result = spawnSync('bash', [join(ROOT, 'scripts', 'code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 20 * 60_000 });
-    const path = result.stdout?.trim().split('\n').pop();
-    assert(result.status === 0 && path, `scripts/code-server.sh could not install code-server (exit ${result.status})`);
-    return path;
-}
-
-function freePort() {
-    return new Promise((done, reject) => {
-        const server = createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
-            server.close(() => done(port));
-        });
-    });
 }
 
 /** The pids of Node language servers of the extension (dist/server.cjs): there must be none. */
@@ -114,17 +79,6 @@ async function allProblems(page) {
     return [...seen.values()];
 }
 
-async function runCommand(page, title) {
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: STEP_MS });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: STEP_MS });
-    await row.click();
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
-}
-
 async function openFile(page, name) {
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
@@ -152,19 +106,7 @@ async function main() {
     writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
         // VS Code for the Web's way: the extension runs in the browser's web worker extension host.
         'remote.extensionKind': { [EXTENSION_ID]: ['web'] },
-        'security.workspace.trust.enabled': false,
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.disableAIFeatures': true,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'mplan.asOf': '2027-01-15'
+        ...USER_SETTINGS
     }, null, 4));
     const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, XDG_CONFIG_HOME: join(work, 'xdg-config'), XDG_DATA_HOME: join(work, 'xdg-data'), XDG_CACHE_HOME: join(work, 'xdg-cache') };
     const args = ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
