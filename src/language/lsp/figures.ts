@@ -185,7 +185,7 @@ export function commissionText(tactic: Tactic, esc: Escape = asIs): string | und
     const price = commission.percent ? commissionPrice(tactic) : undefined;
     const of = price ? ` of ${formatMoney({ amount: price.amount, currency: esc(price.currency) })}` : '';
     const total = budgetText(part, esc);
-    const sales = part.budget && typeof part.budget.amount === 'number' ? ` on ${formatNumber(Math.round(part.budget.amount / (price ? (price.amount * commission.value) / 100 : commission.value)))} sales per ${unitName(part.budgetPer ?? 'month')}` : '';
+    const sales = part.sales !== undefined ? ` on ${formatNumber(part.sales)} sales per ${unitName(part.budgetPer ?? 'month')}` : '';
     return `${rate} per sale${of}${sales}: ${total ?? ''}`;
 }
 

@@ -143,6 +143,9 @@ export function budgetByMonth(block: Budgeted): { currency: string; months: Map<
 export interface SpendPart extends Budgeted {
     kind: 'budget' | 'fee' | 'commission';
     node: AstNode;
+    /** For a commission: what one sale pays, and the sales it is paid on (per `budgetPer`). */
+    perSale?: number;
+    sales?: number;
 }
 
 /** The words an `expect` line of a tactic counts sales with: any word mplan reads as customers (`sales`, `orders`, …). */
@@ -193,7 +196,7 @@ export function spendParts(tactic: Tactic): SpendPart[] {
         const perSale = price ? (price.amount * commission.value) / 100 : commission.value;
         const currency = price ? price.currency : commission.currency!;
         const count = typeof sales.high === 'number' ? Math.max(sales.high, sales.value) : sales.value;
-        parts.push({ kind: 'commission', node: commission, budget: { amount: perSale * count, currency }, budgetPer: sales.per, period });
+        parts.push({ kind: 'commission', node: commission, budget: { amount: perSale * count, currency }, budgetPer: sales.per, period, perSale, sales: count });
     }
     return parts;
 }

@@ -5,7 +5,7 @@
  * week, and what a flow is for (a welcome, a flow after a purchase). The
  * funnel and e-mail rules, the report's timeline and hover read it.
  */
-import type { Flow, FlowStep } from '../generated/ast.js';
+import { isAudience, type Flow, type FlowStep } from '../generated/ast.js';
 
 const MINUTES: Record<string, number> = {
     minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440, week: 10_080, weeks: 10_080,
@@ -84,7 +84,7 @@ export function isWelcome(flow: Flow): boolean {
 export function followsBuyers(flow: Flow): boolean {
     if (flow.steps.length === 0) return false;
     if (mentions(flow.trigger?.value, PURCHASE_WORDS)) return true;
-    return flow.audience.some(ref => ref.ref?.$type === 'Audience' && mentions((ref.ref as { behaviour?: { value?: string } }).behaviour?.value, PURCHASE_WORDS));
+    return flow.audience.some(ref => isAudience(ref.ref) && mentions(ref.ref.behaviour?.value, PURCHASE_WORDS));
 }
 
 /** An e-mail flow with at least one step. */
