@@ -137,6 +137,8 @@ export const emailTooFrequent: Rule = {
     basis: '002 #2, #3',
     description: 'Newsletters, or sales e-mails, sent to the list more often than the limit (once a week by default); or more e-mails in all to one recipient, flows included, than the total limit (three a week by default).',
     check(model, report) {
+        // Every finding stands on a funnel's mailing or a flow of this file: a file with neither has none.
+        if (model.own.funnels.length === 0 && model.own.flows.length === 0) return;
         const limit = model.settings.thresholds.maxEmailsPerWeek;
         const judged = new Set<Funnel>();
         for (const funnel of new Set([...model.own.funnels, ...model.reach.funnels])) {
