@@ -1,6 +1,6 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { dateProblem } from '../model/values.js';
-import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, RANGE_ENDS, THRESHOLD_DOCS, type Level, type RangeEnd, type Settings, type Thresholds } from './settings.js';
+import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, PACK_STATES, RANGE_ENDS, THRESHOLD_DOCS, type Level, type PackState, type RangeEnd, type Settings, type Thresholds } from './settings.js';
 import { nearestNames } from '../model/names.js';
 
 /** The name of the project file, at the workspace root. */
@@ -21,7 +21,10 @@ export interface ParsedConfig {
     problems: ConfigProblem[];
 }
 
-const TOP_LEVEL = ['$schema', 'rules', 'thresholds', 'asOf', 'ranges'];
+const TOP_LEVEL = ['$schema', 'rules', 'thresholds', 'asOf', 'ranges', 'packs'];
+
+/** The compliance packs mplan.json may switch, one per jurisdiction. */
+const PACKS = ['US', 'CA', 'EU', 'UK'] as const;
 
 /**
  * How deeply arrays and objects may nest. The settings are three levels deep;
@@ -117,6 +120,7 @@ export function parseConfig(source: string, ruleIds: ReadonlySet<string>): Parse
     const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
     let asOf: string | undefined;
     let ranges: RangeEnd | undefined;
+    let packs: Partial<Record<(typeof PACKS)[number], PackState>> | undefined;
     if (!root || errors.length > 0) {
         return { settings: { rules, thresholds }, problems };
     }
@@ -159,11 +163,23 @@ export function parseConfig(source: string, ruleIds: ReadonlySet<string>): Parse
         } else if (key === 'ranges') {
             if (value.type === 'string' && (RANGE_ENDS as readonly string[]).includes(value.value)) ranges = value.value as RangeEnd;
             else at(value.offset, value.length, `'ranges' must be "pessimistic" or "optimistic" (which end of a range such as 2% to 4% the money rules judge by)`);
+        } else if (key === 'packs') {
+            if (value.type !== 'object') { at(value.offset, value.length, `'packs' must be an object of jurisdictions and "on" or "off", such as { "EU": "off" }`); continue; }
+            for (const [name, nameNode, state] of properties(value)) {
+                if (!(PACKS as readonly string[]).includes(name)) {
+                    const near = nearestNames(name.toUpperCase(), [...PACKS]);
+                    at(nameNode.offset, nameNode.length, `unknown rule pack '${clip(name)}': the packs are ${PACKS.join(', ')}${near.length && near[0] !== name ? `; did you mean '${near[0]}'?` : ''}`);
+                } else if (state.type !== 'string' || !(PACK_STATES as readonly string[]).includes(state.value)) {
+                    at(state.offset, state.length, `the pack '${name}' must be "on" or "off", not ${clip(text.slice(state.offset, state.offset + state.length))}`);
+                } else {
+                    (packs ??= {})[name as (typeof PACKS)[number]] = state.value as PackState;
+                }
+            }
         } else if (key === '$schema' && value.type !== 'string') {
             at(value.offset, value.length, "'$schema' must be a string");
         }
     }
-    return { settings: { rules, thresholds, ...(asOf ? { asOf } : {}), ...(ranges ? { ranges } : {}) }, problems };
+    return { settings: { rules, thresholds, ...(asOf ? { asOf } : {}), ...(ranges ? { ranges } : {}), ...(packs ? { packs } : {}) }, problems };
 }
 
 function* properties(object: Node): Generator<[string, Node, Node]> {

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, RANGE_ENDS, THRESHOLD_DOCS, type Thresholds } from './settings.js';
+import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, PACK_STATES, RANGE_ENDS, THRESHOLD_DOCS, type Thresholds } from './settings.js';
 import { CONFIG_FILE_NAME } from './config-file.js';
 
 /**
@@ -52,6 +52,12 @@ export function configSchema(rules: ReadonlyArray<{ id: string; severity: string
                 description: 'Which end of a range in the plan (2% to 4%) the money rules (funnel-unprofitable, ltv-below-cac, cac-payback-too-long, objective-unreachable) judge by: "pessimistic" reports what fails at the worse end, "optimistic" only what fails even at the better end.',
                 enum: [...RANGE_ENDS],
                 default: 'pessimistic'
+            },
+            packs: {
+                description: 'The compliance rule packs, one per jurisdiction: "off" switches every compliance rule off for the markets of that jurisdiction (the rules still run for the other markets). Every pack is on unless named.',
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(['US', 'CA', 'EU', 'UK'].map(code => [code, { enum: [...PACK_STATES], default: 'on' }]))
             }
         }
     };

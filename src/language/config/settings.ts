@@ -83,7 +83,17 @@ export interface Settings {
      * `optimistic` only what fails even at the better end.
      */
     ranges?: RangeEnd;
+    /**
+     * The compliance rule packs, one per jurisdiction (US, CA, EU, UK): `off`
+     * switches every compliance rule off for the markets of that jurisdiction.
+     * All are on unless named here.
+     */
+    packs?: Readonly<Partial<Record<'US' | 'CA' | 'EU' | 'UK', PackState>>>;
 }
+
+export type PackState = 'on' | 'off';
+
+export const PACK_STATES: readonly PackState[] = ['on', 'off'];
 
 export type RangeEnd = 'pessimistic' | 'optimistic';
 

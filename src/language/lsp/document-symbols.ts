@@ -9,7 +9,7 @@ import { objectiveText, priceWritten } from './figures.js';
 
 /** The keyword that opens each kind of block, which is also the name of a block written without one. */
 const KEYWORDS: Record<Element['$type'], string> = {
-    Plan: 'plan', Product: 'product', Segment: 'segment', Audience: 'audience', Competitor: 'competitor', Research: 'research',
+    Plan: 'plan', Market: 'market', Product: 'product', Segment: 'segment', Audience: 'audience', Competitor: 'competitor', Research: 'research',
     Strategy: 'strategy', Tactic: 'tactic', Flow: 'flow', Campaign: 'campaign', Funnel: 'funnel', Offer: 'offer'
 };
 

@@ -1,20 +1,22 @@
 import { AstUtils, DocumentState, UriUtils, WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope, type URI } from 'langium';
 import type { MplanServices } from '../mplan-module.js';
 import {
-    type Audience, type Campaign, type Competitor, type Document, type Element, type Flow, type Funnel, type Money, type Offer, type Plan, type Price,
+    type Audience, type Campaign, type Market, type Competitor, type Document, type Element, type Flow, type Funnel, type Money, type Offer, type Plan, type Price,
     type Product, type Research, type Segment, type Strategy, type Tactic,
-    Audience as AudienceType, Flow as FlowType, Campaign as CampaignType, Competitor as CompetitorType, Funnel as FunnelType, Offer as OfferType, Plan as PlanType,
+    Audience as AudienceType, Market as MarketType, Flow as FlowType, Campaign as CampaignType, Competitor as CompetitorType, Funnel as FunnelType, Offer as OfferType, Plan as PlanType,
     Product as ProductType, Research as ResearchType, Segment as SegmentType, Strategy as StrategyType, Tactic as TacticType
 } from '../generated/ast.js';
 import type { ImportResolver, ResolvedImport } from '../scoping/imports.js';
 import { DEFAULT_SETTINGS, today, type Settings } from '../config/settings.js';
 import type { SettingsProvider } from '../config/settings-provider.js';
-import { dayNumber, MoneySum, type Amount } from './values.js';
+import { dayNumber, MoneySum, Rates, type Amount } from './values.js';
+import type { Jurisdiction, MarketLookup } from './markets.js';
 import { budgetTotal, spendParts } from './budgets.js';
 
 /** The blocks of a file, or of a whole plan, grouped by kind in source order. */
 export interface Blocks {
     plans: Plan[];
+    markets: Market[];
     products: Product[];
     segments: Segment[];
     audiences: Audience[];
@@ -29,12 +31,13 @@ export interface Blocks {
 }
 
 function emptyBlocks(): Blocks {
-    return { plans: [], products: [], segments: [], audiences: [], competitors: [], research: [], strategies: [], tactics: [], flows: [], campaigns: [], funnels: [], offers: [] };
+    return { plans: [], markets: [], products: [], segments: [], audiences: [], competitors: [], research: [], strategies: [], tactics: [], flows: [], campaigns: [], funnels: [], offers: [] };
 }
 
 function addBlock(blocks: Blocks, element: Element): void {
     switch (element.$type) {
         case PlanType.$type: blocks.plans.push(element as Plan); break;
+        case MarketType.$type: blocks.markets.push(element as Market); break;
         case ProductType.$type: blocks.products.push(element as Product); break;
         case SegmentType.$type: blocks.segments.push(element as Segment); break;
         case AudienceType.$type: blocks.audiences.push(element as Audience); break;
@@ -119,6 +122,14 @@ export class PlanModel {
     /** The day date-dependent rules judge by, as a day number (see values.dayNumber). */
     readonly asOf: number;
 
+    /**
+     * The plan's exchange rates (`rate 1 EUR = 1.08 USD as of …`): those of
+     * this plan, or of the plans a library takes part in.
+     */
+    readonly rates: Rates;
+    /** The plan's markets and who runs each tactic, as `model/markets.ts` asks. */
+    readonly marketLookup: MarketLookup;
+
     /** This file's imports, resolved. */
     readonly imports: ResolvedImport[];
 
@@ -140,6 +151,8 @@ export class PlanModel {
         this.plan = this.own.plans[0];
         this.currency = this.findCurrency();
         this.reach = this.findReach();
+        this.rates = new Rates(this.reach.plans.flatMap(plan => plan.rates));
+        this.marketLookup = { markets: this.reach.markets, campaignsRunning: tactic => this.campaignsRunning.get(tactic) ?? [] };
         for (const tactic of this.reach.tactics) {
             for (const ref of tactic.serves) if (ref.ref) addTo(this.tacticsServing, ref.ref, tactic);
         }
@@ -170,6 +183,11 @@ export class PlanModel {
             }
         }
         return reach;
+    }
+
+    /** Whether the rules of a jurisdiction run (its pack is not switched off in mplan.json). */
+    packOn(jurisdiction: Jurisdiction): boolean {
+        return this.settings.packs?.[jurisdiction] !== 'off';
     }
 
     /** True for a file with a `plan` block: plan-wide rules judge it with its imports. */

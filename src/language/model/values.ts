@@ -41,6 +41,96 @@ export class MoneySum {
     }
 }
 
+/** One declared exchange rate: 1 `from` is `value` `to`, as of a day. */
+export interface RateFact {
+    amount: number;
+    from: string;
+    value: number;
+    to: string;
+    asOf: string;
+}
+
+/**
+ * The exchange rates a plan declares, used both ways and through one another
+ * (EUR to USD to CAD); where a pair is declared twice, the rate of the later
+ * day holds. Nothing is converted without a declared rate.
+ */
+export class Rates {
+    private readonly direct = new Map<string, Map<string, { factor: number; day: string }>>();
+    private readonly found = new Map<string, number | undefined>();
+
+    constructor(facts: ReadonlyArray<Partial<RateFact>> = []) {
+        for (const fact of facts) {
+            const { amount, from, value, to, asOf } = fact;
+            if (!from || !to || from === to || typeof amount !== 'number' || typeof value !== 'number' || !(amount > 0) || !(value > 0)) continue;
+            const day = asOf ?? '';
+            this.set(from, to, value / amount, day);
+            this.set(to, from, amount / value, day);
+        }
+    }
+
+    private set(from: string, to: string, factor: number, day: string): void {
+        let row = this.direct.get(from);
+        if (!row) this.direct.set(from, row = new Map());
+        const known = row.get(to);
+        if (!known || known.day <= day) row.set(to, { factor, day });
+    }
+
+    get isEmpty(): boolean {
+        return this.direct.size === 0;
+    }
+
+    /** How many `to` one `from` is worth, through declared rates; undefined when none converts. */
+    factor(from: string, to: string): number | undefined {
+        if (from === to) return 1;
+        const key = `${from}>${to}`;
+        if (this.found.has(key)) return this.found.get(key);
+        // Breadth first over the declared pairs: the fewest conversions win.
+        const seen = new Map<string, number>([[from, 1]]);
+        let frontier = [from];
+        let result: number | undefined;
+        while (frontier.length > 0 && result === undefined) {
+            const next: string[] = [];
+            for (const code of frontier) {
+                for (const [other, { factor }] of this.direct.get(code) ?? []) {
+                    if (seen.has(other)) continue;
+                    seen.set(other, seen.get(code)! * factor);
+                    if (other === to) result = seen.get(other);
+                    next.push(other);
+                }
+            }
+            frontier = next;
+        }
+        this.found.set(key, result);
+        return result;
+    }
+
+    /** Whether an amount in `from` can be summed with amounts in `to`. */
+    converts(from: string, to: string): boolean {
+        return this.factor(from, to) !== undefined;
+    }
+
+    /** An amount in another currency, or undefined when no declared rate converts it. */
+    convert(amount: Amount, to: string): Amount | undefined {
+        const factor = this.factor(amount.currency, to);
+        return factor === undefined ? undefined : { amount: amount.amount * factor, currency: to };
+    }
+}
+
+/**
+ * A sum in one currency: each currency of `sum` converted by `rates`; undefined
+ * when some currency cannot be (then the sum cannot be told in `currency`).
+ */
+export function sumIn(sum: MoneySum, currency: string, rates: Rates | undefined): number | undefined {
+    let total = 0;
+    for (const [code, amount] of sum.byCurrency) {
+        const factor = code === currency ? 1 : rates?.factor(code, currency);
+        if (factor === undefined) return undefined;
+        total += amount * factor;
+    }
+    return total;
+}
+
 /** "12,500 USD", "49.90 EUR". */
 export function formatMoney(money: Amount): string {
     const whole = Number.isInteger(money.amount);

@@ -65,6 +65,7 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         funnels: blocks.funnels.length,
         offers: blocks.offers.length,
         audiences: blocks.audiences.length,
+        markets: blocks.markets.length,
         flows: blocks.flows.length
     };
     return {

@@ -28,7 +28,8 @@ export const AREA_TITLES: Readonly<Record<Area, string>> = Object.freeze({
     offer: 'Offer',
     strategy: 'Strategy',
     campaign: 'Campaign',
-    funnel: 'Funnel'
+    funnel: 'Funnel',
+    compliance: 'Compliance'
 });
 
 /**
@@ -48,14 +49,15 @@ export const AREA_BLOCKS: Readonly<Record<Area, ReadonlyArray<keyof BlockCounts>
     offer: ['offers'],
     strategy: ['strategies', 'tactics'],
     campaign: ['campaigns'],
-    funnel: ['funnels', 'flows']
+    funnel: ['funnels', 'flows'],
+    compliance: ['markets']
 });
 
 /** The block kinds of AREA_BLOCKS as a sentence reads them. */
 const BLOCK_WORDS: Readonly<Record<keyof BlockCounts, string>> = Object.freeze({
     files: 'file', products: 'product', segments: 'segment', competitors: 'competitor', research: 'research block',
     strategies: 'strategy', tactics: 'tactic', campaigns: 'campaign', funnels: 'funnel', offers: 'offer',
-    audiences: 'audience', flows: 'flow'
+    audiences: 'audience', flows: 'flow', markets: 'market'
 });
 
 /** "no segment", "no competitor or research block": what a plan lacks when an area is not assessed. */

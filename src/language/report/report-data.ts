@@ -148,6 +148,7 @@ export interface BlockCounts {
     funnels: number;
     offers: number;
     audiences: number;
+    markets: number;
     flows: number;
 }
 

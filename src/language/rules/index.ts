@@ -14,6 +14,7 @@ import { CAMPAIGN_RULES } from './campaign.js';
 import { FUNNEL_RULES } from './funnel.js';
 import { METRICS_RULES } from './metrics.js';
 import { CHANNEL_RULES } from './channels.js';
+import { COMPLIANCE_RULES } from './compliance.js';
 
 export const RULES: readonly Rule[] = Object.freeze([
     ...LANGUAGE_RULES,
@@ -24,7 +25,8 @@ export const RULES: readonly Rule[] = Object.freeze([
     ...CAMPAIGN_RULES,
     ...FUNNEL_RULES,
     ...METRICS_RULES,
-    ...CHANNEL_RULES
+    ...CHANNEL_RULES,
+    ...COMPLIANCE_RULES
 ]);
 
 const BY_ID = new Map(RULES.map(rule => [rule.id, rule]));

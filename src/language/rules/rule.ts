@@ -6,7 +6,7 @@ import type { Suppression } from './suppressions.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The areas of a plan, as RULES.md groups the rules. */
-export type Area = 'language' | 'market' | 'competition' | 'research' | 'offer' | 'strategy' | 'campaign' | 'funnel';
+export type Area = 'language' | 'market' | 'competition' | 'research' | 'offer' | 'strategy' | 'campaign' | 'funnel' | 'compliance';
 
 /** One finding of a rule, placed on a node (or a property of it) or on a raw range. */
 export interface Finding {

@@ -1,0 +1,29 @@
+/**
+ * What the compliance rules share: the provisions that apply to a block (its
+ * markets, its days, the packs switched on) and how a finding names them.
+ */
+import type { Campaign, Flow, Funnel, Offer, Segment, Tactic } from '../generated/ast.js';
+import { citation, daysOf, lawsApplying, marketsOf, marketNames, type Applying } from '../model/markets.js';
+import type { PlanModel } from '../model/plan-model.js';
+
+/** The provisions of `rule` that apply to a block of the plan, with the markets each applies in. */
+export function applying(model: PlanModel, rule: string, block: Tactic | Flow | Campaign | Funnel | Offer | Segment): Applying[] {
+    if (model.marketLookup.markets.length === 0) return [];
+    const markets = marketsOf(block, model.marketLookup);
+    if (markets.length === 0) return [];
+    return lawsApplying(rule, markets, daysOf(block as { $type: string }, model.marketLookup, model.asOf), jurisdiction => model.packOn(jurisdiction));
+}
+
+/** "market US (CAN-SPAM Act of 2003, 15 U.S.C. 7704(a)(4))", one clause per provision. */
+export function underLaw(applies: Applying[]): string {
+    return applies.map(one => `${marketNames(one.markets)} (${citation(one.law)})`).join('; ');
+}
+
+/**
+ * The data every compliance finding carries: the markets and jurisdictions it
+ * is reported for, which the report's compliance section groups by.
+ */
+export function complianceData(applies: Applying[]): { markets: string[]; jurisdictions: string[] } {
+    const markets = [...new Set(applies.flatMap(one => one.markets.map(market => market.name)))];
+    return { markets, jurisdictions: [...new Set(applies.map(one => one.law.jurisdiction))] };
+}
