@@ -217,7 +217,7 @@ function objective(node: Objective): string {
 }
 
 function campaign(node: Campaign, model: PlanModel): string {
-    const use = budgetUse(node);
+    const use = budgetUse(node, model.rates);
     const lines: string[] = [];
     const budget = budgetText(node, md);
     lines.push(fact('Budget', budget ?? 'none yet'));

@@ -8,7 +8,7 @@ import { budgetTotal, costInAll } from '../model/budgets.js';
 import { customerValue } from '../model/economics.js';
 import { readFunnel } from '../model/funnel-reading.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
-import { formatMoney, type Amount, type MoneySum } from '../model/values.js';
+import { formatMoney, sumIn, type Amount, type MoneySum, type Rates } from '../model/values.js';
 import { percentText } from '../wording.js';
 import { customersPerMonth, customersText, exactMoney, funnelsSelling, lifetimeValue, moneySpan, productSold } from './figures.js';
 
@@ -20,7 +20,7 @@ export interface BudgetUse {
     tactics: Tactic[];
     /** What those tactics cost, per currency. */
     planned: MoneySum;
-    /** The planned spend in the budget's currency, when all of it is in that currency. */
+    /** The planned spend in the budget's currency, when all of it is in that currency or converts at a declared rate. */
     spent?: number;
     /** Spent over budget (1.45 is 145%), when the budget is more than zero. */
     ratio?: number;
@@ -29,13 +29,15 @@ export interface BudgetUse {
 }
 
 /** A campaign's budget (in all, for a budget per month) against what its tactics cost, as budget-overrun judges it. */
-export function budgetUse(campaign: Campaign): BudgetUse {
+export function budgetUse(campaign: Campaign, rates?: Rates): BudgetUse {
     const budget = budgetTotal(campaign);
     const tactics = tacticsRun(campaign);
     const planned = campaignSpend(campaign);
     const use: BudgetUse = { budget, tactics, planned };
-    if (!budget || planned.isEmpty || planned.currencies.some(code => code !== budget.currency)) return use;
-    use.spent = cents(planned.in(budget.currency));
+    // Other currencies count at the plan's declared rates, and only with them.
+    const spent = budget && !planned.isEmpty ? sumIn(planned, budget.currency, rates) : undefined;
+    if (!budget || spent === undefined) return use;
+    use.spent = cents(spent);
     use.left = cents(budget.amount - use.spent);
     if (budget.amount > 0) use.ratio = use.spent / budget.amount;
     return use;
@@ -53,8 +55,8 @@ function cents(amount: number): number {
 }
 
 /** The label after a campaign's budget: "planned 2,900 USD (145%): 900 USD over budget". */
-export function campaignLabel(campaign: Campaign): string | undefined {
-    const use = budgetUse(campaign);
+export function campaignLabel(campaign: Campaign, rates?: Rates): string | undefined {
+    const use = budgetUse(campaign, rates);
     const budget = use.budget;
     if (!budget || use.planned.isEmpty) return undefined;
     if (use.spent === undefined) {
@@ -155,7 +157,7 @@ export class MplanInlayHintProvider implements InlayHintProvider {
                 if (at === undefined || at < from || at > to) continue;
                 let label: string | undefined;
                 if (isCampaign(element)) {
-                    label = campaignLabel(element);
+                    label = campaignLabel(element, modelOf()?.rates);
                 } else {
                     running ??= this.campaignsRunning(document as LangiumDocument<Document>);
                     label = tacticLabel(element, running.get(element) ?? []);

@@ -18,7 +18,7 @@ import type { Blocks, PlanModel } from './plan-model.js';
 import { tacticsRun } from './plan-model.js';
 import { budgetByMonth, commissionGap, paysSomething, spendParts, DAYS_PER_MONTH, daysByMonth, daysOfMonth, monthLabel, monthOf, monthsPerUnit, type Budgeted } from './budgets.js';
 import { periodOf } from './periods.js';
-import { durationDays, type DayRange } from './values.js';
+import { durationDays, type DayRange, type Rates } from './values.js';
 import { readFunnel, shareOf, spanOf, type FunnelReading, type Span } from './funnel-reading.js';
 import { isTrialStage } from './funnel-stages.js';
 import { listed } from '../wording.js';
@@ -308,7 +308,7 @@ function addMonths(into: Map<number, number>, from: Map<number, number>): void {
  * an amount is in another currency, when something that costs money has no
  * period, or when nothing costs anything.
  */
-export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefined {
+export function spendPlan(reach: Blocks, currency: string, rates?: Rates): SpendPlan | undefined {
     const byMonth = new Map<number, number>();
     const byCampaign = new Map<Campaign, Map<number, number>>();
     const nodes: AstNode[] = [];
@@ -316,12 +316,15 @@ export function spendPlan(reach: Blocks, currency: string): SpendPlan | undefine
     const periods: DayRange[] = [];
     const take = (block: Budgeted, into?: Map<number, number>): boolean => {
         if (!block.budget || !block.budget.amount) return true;
-        if (block.budget.currency !== currency) return false;
+        // Another currency counts at the plan's declared rate, and only with one.
+        const factor = block.budget.currency === currency ? 1 : rates?.factor(block.budget.currency, currency);
+        if (factor === undefined) return false;
         const spread = budgetByMonth(block);
         const range = periodOf(block);
         if (!spread || !range) return false;
-        addMonths(byMonth, spread.months);
-        if (into) addMonths(into, spread.months);
+        const months = factor === 1 ? spread.months : new Map([...spread.months].map(([month, amount]) => [month, amount * factor]));
+        addMonths(byMonth, months);
+        if (into) addMonths(into, months);
         start = Math.min(start, range.start);
         end = Math.max(end, range.end);
         periods.push(range);
@@ -393,7 +396,7 @@ const spends = new WeakMap<PlanModel, Map<string, SpendPlan | undefined>>();
 function spendOf(model: PlanModel, currency: string): SpendPlan | undefined {
     let perModel = spends.get(model);
     if (!perModel) spends.set(model, perModel = new Map());
-    if (!perModel.has(currency)) perModel.set(currency, spendPlan(model.reach, currency));
+    if (!perModel.has(currency)) perModel.set(currency, spendPlan(model.reach, currency, model.rates));
     return perModel.get(currency);
 }
 
@@ -405,7 +408,7 @@ export function project(model: PlanModel, funnel: Funnel, horizon: number): Proj
     const product = soldProduct(plan, funnel, reach);
     if (!product) return undefined;
     const currency = priceCurrency(product);
-    if (!currency || (plan?.currency && plan.currency !== currency)) return undefined;
+    if (!currency || (plan?.currency && plan.currency !== currency && !model.rates.converts(currency, plan.currency))) return undefined;
     const reading = readFunnel(funnel);
     if (!reading.perMonth && !reading.fromList) return undefined;
     const spend = spendOf(model, currency);

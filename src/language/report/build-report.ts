@@ -11,7 +11,7 @@ import { channelFacts, type ChannelFacts } from '../model/channels.js';
 import { busiestWeek, schedule, whenText } from '../model/flows.js';
 import type { MplanServices } from '../mplan-module.js';
 import { amountOf, campaignSpend, tacticsRun, type PlanModel } from '../model/plan-model.js';
-import { dayNumber, formatMoney, MoneySum, type Amount } from '../model/values.js';
+import { dayNumber, formatMoney, MoneySum, type Amount, type Rates } from '../model/values.js';
 import { budgetTotal, statesCost, tacticCosts, unitName } from '../model/budgets.js';
 import { isRecurring, projectFunnel, type Projection } from '../model/economics.js';
 import { projectionGap } from '../model/projection-gaps.js';
@@ -82,9 +82,9 @@ export async function buildPlanReport(services: MplanServices, document: Langium
             focus: plan.focus.map(ref => (ref.ref ? shownName(ref.ref) : ref.$refText)),
             revisit: plan.revisit ? sourceText(plan.revisit.$cstNode) : undefined,
             period: timeline.start && timeline.end ? { start: timeline.start, end: timeline.end } : undefined,
-            totalBudget: total(totalBudget, currency),
-            plannedSpend: total(plannedSpend, currency),
-            tacticBudgets: total(tacticBudgets, currency),
+            totalBudget: total(totalBudget, currency, model.rates),
+            plannedSpend: total(plannedSpend, currency, model.rates),
+            tacticBudgets: total(tacticBudgets, currency, model.rates),
             counts,
             findings: counted,
             location: locationOf(plan)
@@ -94,7 +94,7 @@ export async function buildPlanReport(services: MplanServices, document: Langium
             byChannel: byChannel(model, currency),
             byMedia: byChannelFact(model, currency, facts => facts.media, ['paid', 'owned', 'earned']),
             byPlace: byChannelFact(model, currency, facts => (facts.online ? 'online' : 'offline'), ['online', 'offline']),
-            byCampaign: blocks.campaigns.map(campaign => campaignRow(campaign, currency))
+            byCampaign: blocks.campaigns.map(campaign => campaignRow(campaign, currency, model.rates))
         },
         timeline,
         funnel: funnelOf(model),
@@ -120,12 +120,16 @@ function amounts(sum: MoneySum): Amount[] {
     return [...sum.byCurrency].map(([currency, amount]) => ({ amount, currency }));
 }
 
-/** A sum in the plan currency, with what is in other currencies kept apart. */
-function total(sum: MoneySum, currency: string | undefined): Total {
-    return {
-        amount: cents(currency ? sum.in(currency) : 0),
-        other: amounts(sum).filter(a => a.currency !== currency).map(a => ({ ...a, amount: cents(a.amount) }))
-    };
+/** A sum in the plan currency (other currencies at the plan's declared rates), with what no rate converts kept apart. */
+function total(sum: MoneySum, currency: string | undefined, rates: Rates): Total {
+    let amount = 0;
+    const other: Amount[] = [];
+    for (const part of amounts(sum)) {
+        const converted = currency ? rates.convert(part, currency) : undefined;
+        if (converted) amount += converted.amount;
+        else other.push({ ...part, amount: cents(part.amount) });
+    }
+    return { amount: cents(amount), other };
 }
 
 function cents(value: number): number {
@@ -171,8 +175,8 @@ function addTactic(row: RowBuilder, tactic: Tactic, part: number): void {
 }
 
 /** The rows, with each one's share of what they add up to in the plan currency. */
-function finishRows(rows: RowBuilder[], currency: string | undefined): BudgetRow[] {
-    const built = rows.map(row => ({ row, total: total(row.sum, currency) }));
+function finishRows(rows: RowBuilder[], currency: string | undefined, rates: Rates): BudgetRow[] {
+    const built = rows.map(row => ({ row, total: total(row.sum, currency, rates) }));
     const all = built.reduce((sum, { total }) => sum + total.amount, 0);
     return built.map(({ row, total }) => ({
         name: row.name,
@@ -200,7 +204,7 @@ function byStrategy(model: PlanModel, currency: string | undefined): BudgetRow[]
             addTactic(row, tactic, 1 / served.length);
         }
     }
-    return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])], currency);
+    return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])], currency, model.rates);
 }
 
 /** Tactic budgets by channel, channels in the order the plan first uses them, then tactics without a channel. */
@@ -216,7 +220,7 @@ function byChannel(model: PlanModel, currency: string | undefined): BudgetRow[] 
         if (!row) rows.set(tactic.channel, row = rowBuilder(tactic.channel, undefined));
         addTactic(row, tactic, 1);
     }
-    return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])], currency);
+    return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])], currency, model.rates);
 }
 
 /** Tactic budgets grouped by a fact of their channel (model/channels.ts), the groups in `order`, then tactics without a channel. */
@@ -227,7 +231,7 @@ function byChannelFact(model: PlanModel, currency: string | undefined, key: (fac
         const facts = channelFacts(tactic.channel);
         addTactic(facts ? rows.get(key(facts))! : none, tactic, 1);
     }
-    return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])].filter(row => row.tactics.length > 0), currency);
+    return finishRows([...rows.values(), ...(none.tactics.length > 0 ? [none] : [])].filter(row => row.tactics.length > 0), currency, model.rates);
 }
 
 /** A flow as its timeline: trigger, each step with when it goes out, what stops it. */
@@ -249,10 +253,12 @@ function flowOf(flow: Flow): FlowReport {
 }
 
 /** A campaign's budget in all (`budgetTotal`) against its spend (`campaignSpend`), both in the plan currency. */
-function campaignRow(campaign: Campaign, currency: string | undefined): CampaignBudgetRow {
+function campaignRow(campaign: Campaign, currency: string | undefined, rates: Rates): CampaignBudgetRow {
     const written = amountOf(campaign.budget);
-    const budget = budgetTotal(campaign);
-    const spend = total(campaignSpend(campaign), currency);
+    const inAll = budgetTotal(campaign);
+    // A budget in another currency counts at the plan's declared rate, where there is one.
+    const budget = inAll && currency ? rates.convert(inAll, currency) ?? inAll : inAll;
+    const spend = total(campaignSpend(campaign), currency, rates);
     const inPlanCurrency = budget !== undefined && budget.currency === currency;
     const comparable = inPlanCurrency && spend.other.length === 0;
     const tactics = tacticsRun(campaign);

@@ -1,4 +1,4 @@
-import { formatMoney } from '../model/values.js';
+import { formatMoney, sumIn } from '../model/values.js';
 import { campaignSpend, tacticsRun } from '../model/plan-model.js';
 import { declaredPlanCurrency } from './campaign-util.js';
 import type { Rule } from './rule.js';
@@ -43,10 +43,12 @@ export const budgetOverrun: Rule = {
             if (!budget) continue;
             const currency = budget.currency;
             // Amounts in another currency cannot be compared: currency-mismatch reports them.
-            if (planCurrency && currency !== planCurrency) continue;
+            if (planCurrency && currency !== planCurrency && !model.rates.converts(currency, planCurrency)) continue;
             const cost = campaignSpend(campaign);
-            if (cost.isEmpty || cost.currencies.some(c => c !== currency)) continue;
-            const total = Math.round(cost.in(currency) * 100) / 100;
+            // Other currencies count at the plan's declared rates (currency-mismatch reports those without one).
+            const spent = cost.isEmpty ? undefined : sumIn(cost, currency, model.rates);
+            if (spent === undefined) continue;
+            const total = Math.round(spent * 100) / 100;
             const excess = Math.round((total - budget.amount) * 100) / 100;
             if (excess <= 0) continue;
             const money = (amount: number) => formatMoney({ amount: Math.round(amount * 100) / 100, currency });

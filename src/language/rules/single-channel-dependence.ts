@@ -35,7 +35,7 @@ export const singleChannelDependence: Rule = {
         let total = 0, paidTactics = 0;
         for (const tactic of model.all.tactics) {
             let amount = 0;
-            for (const part of tacticCosts(tactic).totals) if (part.currency === currency) amount += part.amount;
+            for (const part of tacticCosts(tactic).totals) amount += model.rates.convert(part, currency)?.amount ?? 0;
             if (!(amount > 0)) continue;
             total += amount;
             paidTactics++;
