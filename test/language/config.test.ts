@@ -27,7 +27,7 @@ describe('the project file (mplan.json)', () => {
             "3:40 'minPaymentOptions' must be a whole number from 1 to 20",
             '3:44 unknown threshold \'speed\': the thresholds are maxProductsPerCampaign, minGuaranteeDays, minPaymentOptions, maxEmailsPerWeek, maxEmailsPerRecipientPerWeek, maxChannelShare, horizonMonths, minLtvToCac, maxPaybackMonths',
             "4:11 'asOf' is not a date (YYYY-MM-DD): February 2027 has no day 30 (it has 28 days)",
-            "5:3 unknown setting 'colour': the settings are rules, thresholds, asOf, ranges"
+            "5:3 unknown setting 'colour': the settings are rules, thresholds, asOf, ranges, packs"
         ]);
         expect(settings.rules).toEqual({ 'duplicate-name': 'info' });
         expect(settings.thresholds).toEqual(DEFAULT_THRESHOLDS);
@@ -40,6 +40,21 @@ describe('the project file (mplan.json)', () => {
         expect(problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual([
             '1:13 \'ranges\' must be "pessimistic" or "optimistic" (which end of a range such as 2% to 4% the money rules judge by)'
         ]);
+    });
+
+    it('switches compliance packs per jurisdiction, and refuses an unknown pack or state with a near one', () => {
+        expect(parseConfig('{ "packs": { "EU": "off", "US": "on" } }', IDS)).toEqual({
+            settings: { rules: {}, thresholds: DEFAULT_THRESHOLDS, packs: { EU: 'off', US: 'on' } },
+            problems: []
+        });
+        const { settings, problems } = parseConfig('{\n  "packs": { "eu": "off", "CA": false, "UK": "off", "FR": "off" }\n}', IDS);
+        expect(problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual([
+            "2:14 unknown rule pack 'eu': the packs are US, CA, EU, UK; did you mean 'EU'?",
+            '2:33 the pack \'CA\' must be "on" or "off", not false',
+            "2:53 unknown rule pack 'FR': the packs are US, CA, EU, UK; FR is in the EU pack"
+        ]);
+        expect(settings.packs).toEqual({ UK: 'off' });
+        expect(parseConfig('{ "packs": ["EU"] }', IDS).problems.map(p => p.message)).toEqual([`'packs' must be an object of jurisdictions and "on" or "off", such as { "EU": "off" }`]);
     });
 
     it('takes a fraction where a threshold is a ratio, and bounds the horizon', () => {

@@ -2,6 +2,7 @@ import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseErro
 import { dateProblem } from '../model/values.js';
 import { DEFAULT_THRESHOLDS, EVERY_RULE, LEVELS, PACK_STATES, RANGE_ENDS, THRESHOLD_DOCS, type Level, type PackState, type RangeEnd, type Settings, type Thresholds } from './settings.js';
 import { nearestNames } from '../model/names.js';
+import { jurisdictionOfCode } from '../model/markets.js';
 
 /** The name of the project file, at the workspace root. */
 export const CONFIG_FILE_NAME = 'mplan.json';
@@ -167,8 +168,10 @@ export function parseConfig(source: string, ruleIds: ReadonlySet<string>): Parse
             if (value.type !== 'object') { at(value.offset, value.length, `'packs' must be an object of jurisdictions and "on" or "off", such as { "EU": "off" }`); continue; }
             for (const [name, nameNode, state] of properties(value)) {
                 if (!(PACKS as readonly string[]).includes(name)) {
-                    const near = nearestNames(name.toUpperCase(), [...PACKS]);
-                    at(nameNode.offset, nameNode.length, `unknown rule pack '${clip(name)}': the packs are ${PACKS.join(', ')}${near.length && near[0] !== name ? `; did you mean '${near[0]}'?` : ''}`);
+                    const cased = PACKS.find(pack => pack === name.toUpperCase());
+                    const under = jurisdictionOfCode(name.toUpperCase());
+                    const hint = cased ? `; did you mean '${cased}'?` : under ? `; ${clip(name)} is in the ${under} pack` : '';
+                    at(nameNode.offset, nameNode.length, `unknown rule pack '${clip(name)}': the packs are ${PACKS.join(', ')}${hint}`);
                 } else if (state.type !== 'string' || !(PACK_STATES as readonly string[]).includes(state.value)) {
                     at(state.offset, state.length, `the pack '${name}' must be "on" or "off", not ${clip(text.slice(state.offset, state.offset + state.length))}`);
                 } else {
