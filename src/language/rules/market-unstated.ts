@@ -31,7 +31,7 @@ export const marketUnstated: Rule = {
             market.countries.forEach((code, index) => {
                 if (isCountryCode(code)) return;
                 const near = nearestCode(code, COUNTRY_CODES);
-                report({ node: market, property: 'countries', index, message: `'${code}' is not a country or region code (ISO 3166-1 alpha-2, or EU or UK)${near ? `; did you mean '${near}'?` : ''} Market '${market.name}' is not checked against the law of a country mplan cannot tell.`, data: near ? { code: near } : undefined });
+                report({ node: market, property: 'countries', index, message: `'${code}' is not a country or region code (ISO 3166-1 alpha-2, or EU or UK)${near ? `; did you mean '${near}'?` : ''} Market '${market.name}' is not checked against the law of a country mplan cannot tell.`, data: near ? { code: near, written: code } : undefined });
             });
             if (market.countries.length === 0 && countriesOf(market).length === 0) {
                 const near = market.name ? nearestCode(market.name, COUNTRY_CODES) : undefined;
@@ -39,13 +39,25 @@ export const marketUnstated: Rule = {
             }
             market.languages.forEach((code, index) => {
                 if (isLanguageCode(code)) return;
-                const near = nearestCode(code.split('-')[0], LANGUAGE_CODES);
-                report({ node: market, property: 'languages', index, message: `'${code}' is not a language code (ISO 639-1, such as en, fr or pt-BR)${near ? `; did you mean '${near}'?` : ''}`, data: near ? { code: near } : undefined });
+                const [base, region] = code.split('-');
+                const normal = `${base.toLowerCase()}${region ? `-${region.toUpperCase()}` : ''}`;
+                const near = isLanguageCode(normal) ? normal : nearestCode(base, LANGUAGE_CODES);
+                report({ node: market, property: 'languages', index, message: `'${code}' is not a language code (ISO 639-1, such as en, fr or pt-BR)${near ? `; did you mean '${near}'?` : ''}`, data: near ? { code: near, written: code } : undefined });
             });
             market.zones.forEach((zone, index) => {
                 if (isTimeZone(zone)) return;
                 report({ node: market, property: 'zones', index, message: `"${zone}" is not a time zone mplan knows (an IANA name such as "America/New_York" or "Europe/Berlin"): the hours of market '${market.name}' cannot be told in its recipients' time.` });
             });
         }
+    },
+    fixKinds: ['safe', 'suggestion'],
+    fix(_model, finding) {
+        const code = finding.data?.code, written = finding.data?.written;
+        if (typeof code !== 'string' || typeof written !== 'string') return [];
+        const edits = [{ range: finding.range, newText: code }];
+        // The same code in another case is a repair of form; another code is the marketer's to confirm.
+        return code.toLowerCase() === written.toLowerCase()
+            ? [{ title: `Write '${code}'`, kind: 'safe', edits, preferred: true }]
+            : [{ title: `Change '${written}' to '${code}' (check that this is the one you mean)`, kind: 'suggestion', edits }];
     }
 };
