@@ -242,6 +242,7 @@ tactic Sponsored {
     budget 1000 USD
     from 2027-02-01 to 2027-04-30
 }
+market US "United States" { country US  language en  currency USD }
 `;
 
 /** How many lines CLEAN_PLAN has: text appended to it starts on the line after. */
