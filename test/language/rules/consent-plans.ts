@@ -16,8 +16,10 @@ export function judgeWith(options: { asOf?: string; packs?: Settings['packs'] })
     provider.set({ ...TEST_SETTINGS, ...options });
 }
 
-/** The findings of one rule in the plan. */
+/** The findings of one rule in the plan; a plan that does not parse or link (a test's typo) fails the test. */
 export function findingsOf(result: Checked, rule: string): Found[] {
+    const broken = result.findings().filter(f => f.rule === 'syntax-error' || f.rule === 'unresolved-reference');
+    if (broken.length > 0) throw new Error(`the plan does not read cleanly: ${broken.map(f => `${f.line}:${f.column} ${f.message}`).join('; ')}`);
     return result.findings().filter(f => f.rule === rule);
 }
 
