@@ -55,17 +55,17 @@ export const smsQuietHours: Rule = {
                 continue;
             }
             const day = daysOf(block, model.marketLookup, model.asOf).start;
-            const late: string[] = [];
+            const late: Array<{ zone: string; local: MinuteWindow }> = [];
             const zones = [...new Set(applies.flatMap(one => one.markets.flatMap(zonesOf)))];
             for (const zone of zones) {
                 const local = windowInZone(window, hours.zone, zone, day);
-                if (local && outside(local)) late.push(`${span(local)} in ${zone}`);
+                if (local && outside(local)) late.push({ zone, local });
             }
             if (late.length === 0) continue;
             report({
                 node: hours,
-                message: `${label} sends texts from ${span(window)} in ${hours.zone}, which on ${isoDay(day)} is ${late.join(', ')}: for ${underLaw(applies)} no marketing text may arrive before 8:00 or after 21:00 in the recipient's time. Keep the window inside 8:00 to 21:00 in every zone the market covers, or drop 'in' to send by each recipient's own time.`,
-                data: { ...data, zones: late.map(text => text.slice(text.lastIndexOf(' in ') + 4)) }
+                message: `${label} sends texts from ${span(window)} in ${hours.zone}, which on ${isoDay(day)} is ${late.map(one => `${span(one.local)} in ${one.zone}`).join(', ')}: for ${underLaw(applies)} no marketing text may arrive before 8:00 or after 21:00 in the recipient's time. Keep the window inside 8:00 to 21:00 in every zone the market covers, or drop 'in' to send by each recipient's own time.`,
+                data: { ...data, zones: late.map(one => one.zone) }
             });
         }
     }

@@ -80,6 +80,15 @@ describe(ID, () => {
         expect(findingsOf(await check(express), ID)).toEqual([]);
     });
 
+    it("judges each audience of buyers by its own consent when the tactic states none", async () => {
+        const text = PLAN.replace('    within 3 years\n    consent implied', '    within 3 years\n    consent express recorded "checkout checkbox"')
+            .replace('tactic Reorder "Time to reorder" {', 'audience Visitors "Read the guide" {\n    behaviour "read the brewing guide"\n    of CoffeeLovers\n    consent implied\n}\ntactic Reorder "Time to reorder" {')
+            .replace('    audience PastBuyers\n', '    audience PastBuyers, Visitors\n');
+        expect(findingsOf(await check(text), ID).map(f => f.message.slice(0, 17))).toEqual(["Flow 'AfterPurcha"]);
+        const implied = text.replace('consent express recorded "checkout checkbox"', 'consent implied');
+        expect(findingsOf(await check(implied), ID)[0]).toMatchObject(rangeOf(implied, 'PastBuyers', 1));
+    });
+
     it('does not fire for the same plan selling only in Japan, nor for a plan with no market', async () => {
         expect(findingsOf(await check(withMarkets(PLAN, JAPAN)), ID)).toEqual([]);
         expect(findingsOf(await check(withMarkets(PLAN, '')), ID)).toEqual([]);
