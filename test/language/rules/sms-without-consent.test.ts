@@ -85,6 +85,19 @@ describe(ID, () => {
         expect(findingsOf(await check(PLAN.replace('consent express', 'consent written recorded "signed SMS opt-in"')), ID)).toEqual([]);
     });
 
+    it('fires in a library on its own tactics, by the markets of the plan that imports it', async () => {
+        const library = 'tactic Reminders "Cleaning reminders" {\n    channel sms\n    consent express\n    hours weekdays 10:00 to 18:00\n}\n';
+        const result = await check({
+            'plan.mplan': 'import "texts.mplan"\nplan BrightSmile {\n    goal "Book 300 cleanings a month"\n}\nmarket US {\n    country US\n}\n',
+            'texts.mplan': library
+        });
+        expect(result.findings('texts.mplan').filter(f => f.rule === ID)).toEqual([expect.objectContaining({
+            ...rangeOf(library, 'consent express'),
+            message: expect.stringContaining("Tactic 'Reminders' sends marketing texts on 'consent express': for market US (")
+        })]);
+        expect(result.rules('plan.mplan')).not.toContain(ID);
+    });
+
     it('does not fire for the same plan selling only in Japan, nor for a plan with no market', async () => {
         expect(findingsOf(await check(withMarkets(PLAN, JAPAN)), ID)).toEqual([]);
         expect(findingsOf(await check(withMarkets(PLAN, '')), ID)).toEqual([]);
