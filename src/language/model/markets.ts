@@ -300,3 +300,42 @@ export function marketNames(markets: Market[]): string {
     if (names.length === 1) return `market ${names[0]}`;
     return `markets ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/** The time zones of the United States' recipients when a US market states none: the contiguous states, Alaska and Hawaii. */
+export const US_TIME_ZONES: readonly string[] = [
+    'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'
+];
+
+/** The time zones a market's recipients live in: its `timezones`, else (a market of the United States) the US zones. */
+export function zonesOf(market: Market): string[] {
+    if (market.zones.length > 0) return market.zones;
+    return jurisdictionsOf(market).includes('US') ? [...US_TIME_ZONES] : [];
+}
+
+/** A window of minutes after midnight, the end after the start (a window past midnight ends after 24:00). */
+export interface MinuteWindow {
+    start: number;
+    end: number;
+}
+
+/**
+ * A window of the sender's zone in another zone's time on a day: both ends
+ * moved by the difference of the zones' offsets that day, the start brought
+ * within the day (so 23:00 to 4:00 of the next day reads as such); undefined
+ * when a zone is unknown.
+ */
+export function windowInZone(window: MinuteWindow, from: string, to: string, day: number): MinuteWindow | undefined {
+    const fromOffset = utcOffsetMinutes(from, day), toOffset = utcOffsetMinutes(to, day);
+    if (fromOffset === undefined || toOffset === undefined) return undefined;
+    const shift = toOffset - fromOffset;
+    let start = window.start + shift, end = window.end + shift;
+    while (start < 0) { start += 1440; end += 1440; }
+    while (start >= 1440) { start -= 1440; end -= 1440; }
+    return { start, end };
+}
+
+/** "8:00", "17:30", "1:00" for 25:00 (the next day). */
+export function clockText(minutes: number): string {
+    const within = ((minutes % 1440) + 1440) % 1440;
+    return `${Math.floor(within / 60)}:${String(within % 60).padStart(2, '0')}`;
+}

@@ -27,3 +27,19 @@ export function complianceData(applies: Applying[]): { markets: string[]; jurisd
     const markets = [...new Set(applies.flatMap(one => one.markets.map(market => market.name)))];
     return { markets, jurisdictions: [...new Set(applies.map(one => one.law.jurisdiction))] };
 }
+
+/**
+ * "tactic 'SpringTexts'", "flow 'Welcome'", "funnel 'Leads'", "the funnel at line 12" (a funnel may
+ * have no name); capitalised to start a sentence when `capital`.
+ */
+export function blockLabel(model: PlanModel, block: Tactic | Flow | Funnel | Offer, capital = false): string {
+    const kind = block.$type.toLowerCase();
+    const label = block.name ? `${kind} '${block.name}'` : `the ${kind} at ${model.where(block)}`;
+    return capital ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+}
+
+/** The tactics and flows of this file that send by one of `channels` (`email`, `sms`), tactics first. */
+export function messagingBlocks(model: PlanModel, channels: readonly string[]): Array<Tactic | Flow> {
+    const sends = (channel: string | undefined) => channel !== undefined && channels.includes(channel);
+    return [...model.own.tactics.filter(tactic => sends(tactic.channel)), ...model.own.flows.filter(flow => sends(flow.channel))];
+}

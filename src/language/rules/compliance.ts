@@ -1,7 +1,17 @@
 // Markets and compliance (RULES.md, added with "Real plans, part 3"), in catalogue order.
 import type { Rule } from './rule.js';
 import { marketUnstated } from './market-unstated.js';
+import { consentUnrecorded } from './consent-unrecorded.js';
+import { impliedConsentExpired } from './implied-consent-expired.js';
+import { smsWithoutConsent } from './sms-without-consent.js';
+import { smsQuietHours } from './sms-quiet-hours.js';
+import { slowUnsubscribe } from './slow-unsubscribe.js';
 
 export const COMPLIANCE_RULES: readonly Rule[] = [
-    marketUnstated
+    marketUnstated,
+    consentUnrecorded,
+    impliedConsentExpired,
+    smsWithoutConsent,
+    smsQuietHours,
+    slowUnsubscribe
 ];
