@@ -24,11 +24,12 @@ import { CHANNELS as PLAN_CHANNELS, random } from './generate.mjs';
 const CHANNELS = PLAN_CHANNELS.map(([channel, platform]) => [channel, platform ? platform.replace(/^"|"$/g, '') : null]);
 
 // How many lines generatePlan writes, so that the YAML stops after the same
-// number of groups: a header of 17 lines (comment, plan, two products), a
-// tail of 26 (competitor 5, research 4, offer 6, funnel 11) and 52 per group
-// (blank line, segment 9, strategy 6, four tactics of 7, campaign 8).
-const MPLAN_HEADER_LINES = 20;
-const MPLAN_TAIL_LINES = 27;
+// number of groups: a header of 23 lines (comment, plan 8 with its rate, two
+// markets, blank, two products), a tail of 28 (competitor 5, research 4, offer
+// 6, funnel 13) and 53 per group (blank line, segment 10, strategy 7, four
+// tactics of 7, campaign 8).
+const MPLAN_HEADER_LINES = 23;
+const MPLAN_TAIL_LINES = 28;
 const MPLAN_GROUP_LINES = 53;
 
 /**
@@ -112,6 +113,12 @@ export function generateYaml(lines, seed = 42) {
         '  currency: USD',
         '  focus: [Product0]',
         '  revisit: every quarter',
+        '  rates:',
+        '    - { amount: 1, from: EUR, value: 1.08, to: USD, as_of: 2027-01-01 }',
+        '',
+        'markets:',
+        '  - { name: US, title: United States, countries: [US], languages: [en, es], currency: USD, timezones: [America/New_York, America/Los_Angeles] }',
+        '  - { name: EU, title: European Union, countries: [EU], languages: [de, fr], currency: EUR }',
         '',
         'products:',
         '  - name: Product0',
@@ -159,6 +166,7 @@ export function generateYaml(lines, seed = 42) {
         '  - title: Main funnel',
         '    collect:',
         '      - { by: optin form, offering: ebook, title: Guide }',
+        '    consent: { kind: express, recorded: "Sign-up time, form text and IP address" }',
         '    confirm: autoresponder',
         '    follow_up:',
         '      - { cadence: weekly, on: tuesday, at: "10:00", with: [tips] }',
@@ -219,7 +227,14 @@ export const yamlSchema = {
     $id: 'https://mplan.dev/schemas/bench-yaml-plan.schema.json',
     title: 'An internet marketing plan as YAML (the benchmark baseline)',
     ...object({
-        plan: object({ name: NAME, goal: TEXT, currency: CURRENCY, focus: NAMES, revisit: CADENCE }, ['name']),
+        plan: object({
+            name: NAME, goal: TEXT, currency: CURRENCY, focus: NAMES, revisit: CADENCE,
+            rates: listOf(object({ amount: { type: 'number', exclusiveMinimum: 0 }, from: CURRENCY, value: { type: 'number', exclusiveMinimum: 0 }, to: CURRENCY, as_of: DATE }, ['amount', 'from', 'value', 'to', 'as_of']))
+        }, ['name']),
+        markets: listOf(object({
+            name: NAME, title: TEXT, countries: listOf({ type: 'string', pattern: '^[A-Z]{2}$' }), languages: listOf({ type: 'string', pattern: '^[a-z]{2}(-[A-Z]{2})?$' }),
+            currency: CURRENCY, timezones: TEXTS
+        }, ['name'])),
         products: listOf(object({
             name: NAME,
             title: TEXT,
@@ -297,6 +312,7 @@ export const yamlSchema = {
                 title: TEXT,
                 double_optin: { type: 'boolean' }
             }, ['by'])),
+            consent: object({ kind: { enum: ['express', 'implied', 'written'] }, recorded: TEXT }, ['kind']),
             confirm: { enum: ['autoresponder', 'email'] },
             follow_up: listOf(object({ cadence: CADENCE, on: WEEKDAY, at: TIME, with: WORDS }, ['cadence'])),
             close: listOf(object({ cadence: CADENCE, call_to_action: { type: 'boolean' } })),
