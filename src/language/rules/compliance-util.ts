@@ -2,7 +2,7 @@
  * What the compliance rules share: the provisions that apply to a block (its
  * markets, its days, the packs switched on) and how a finding names them.
  */
-import type { Campaign, Flow, Funnel, Offer, Segment, Tactic } from '../generated/ast.js';
+import type { Campaign, Flow, Funnel, Market, Offer, Segment, Tactic } from '../generated/ast.js';
 import { citation, daysOf, lawsApplying, marketsOf, marketNames, type Applying } from '../model/markets.js';
 import type { PlanModel } from '../model/plan-model.js';
 
@@ -26,4 +26,19 @@ export function underLaw(applies: Applying[]): string {
 export function complianceData(applies: Applying[]): { markets: string[]; jurisdictions: string[] } {
     const markets = [...new Set(applies.flatMap(one => one.markets.map(market => market.name)))];
     return { markets, jurisdictions: [...new Set(applies.map(one => one.law.jurisdiction))] };
+}
+
+/**
+ * The provisions of `rule` for a block that names no markets and runs on no
+ * dates of its own (a product, a strategy): in the markets given (default:
+ * every market of the plan), on the as-of day. A plan without markets gets none.
+ */
+export function applyingOnAsOf(model: PlanModel, rule: string, markets: Market[] = model.marketLookup.markets): Applying[] {
+    if (model.marketLookup.markets.length === 0 || markets.length === 0) return [];
+    return lawsApplying(rule, markets, { start: model.asOf, end: model.asOf }, jurisdiction => model.packOn(jurisdiction));
+}
+
+/** "offer 'Spring'", or "the offer" for an offer without a name. */
+export function offerName(offer: Offer): string {
+    return offer.name ? `offer '${offer.name}'` : 'the offer';
 }
