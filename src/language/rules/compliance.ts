@@ -1,7 +1,19 @@
 // Markets and compliance (RULES.md, added with "Real plans, part 3"), in catalogue order.
 import type { Rule } from './rule.js';
 import { marketUnstated } from './market-unstated.js';
+import { undisclosedEndorsement } from './undisclosed-endorsement.js';
+import { incentivizedReviews } from './incentivized-reviews.js';
+import { discountWithoutPriorPrice } from './discount-without-prior-price.js';
+import { genericGreenClaim } from './generic-green-claim.js';
+import { trackingWithoutConsent } from './tracking-without-consent.js';
+import { guaranteeBelowLegalMinimum } from './guarantee-below-legal-minimum.js';
 
 export const COMPLIANCE_RULES: readonly Rule[] = [
-    marketUnstated
+    marketUnstated,
+    undisclosedEndorsement,
+    incentivizedReviews,
+    discountWithoutPriorPrice,
+    genericGreenClaim,
+    trackingWithoutConsent,
+    guaranteeBelowLegalMinimum
 ];
