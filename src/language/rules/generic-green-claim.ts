@@ -135,8 +135,8 @@ export const genericGreenClaim: Rule = {
             if (applies.length === 0) continue;
             const where = claim.where.charAt(0).toUpperCase() + claim.where.slice(1);
             const cite = underLaw(applies);
-            const greenAdvice = `Say what exactly is better and by how much ("made with 40% recycled clay"), or add 'certified "…"' with the label the product holds.`;
-            const neutralAdvice = 'Say what you cut yourself ("fired with renewable electricity") and leave offsetting out of the claim.';
+            const greenAdvice = `Say what exactly is better and by how much ("packed in 80% recycled cardboard"), or add 'certified "…"' with the label the product holds.`;
+            const neutralAdvice = 'Say what you cut yourself ("delivered by cargo bike") and leave offsetting out of the claim.';
             const certifiedOnly = 'banned unless the environmental performance it claims is recognised (a certified label such as the EU Ecolabel)';
             const offsetting = 'banned where it rests on offsetting emissions (Annex I point 4c), whatever label the product holds';
             const message = neutral.length === 0

@@ -56,7 +56,7 @@ describe('generic-green-claim', () => {
     it('fires on a product benefit with generic wording and no certification, in an EU market', async () => {
         expect(await found(plan(EU, { benefit: 'Eco-friendly formula' }))).toEqual([{
             rule: RULE, severity: 'warning', line: 8, column: 13, endLine: 8, endColumn: 35,
-            message: `The benefit of product 'Refill' says "Eco-friendly", a generic environmental claim, and product 'Refill' states no certification. Such a claim is banned unless the environmental performance it claims is recognised (a certified label such as the EU Ecolabel): market EU (${LAW}). Say what exactly is better and by how much ("made with 40% recycled clay"), or add 'certified "…"' with the label the product holds.`
+            message: `The benefit of product 'Refill' says "Eco-friendly", a generic environmental claim, and product 'Refill' states no certification. Such a claim is banned unless the environmental performance it claims is recognised (a certified label such as the EU Ecolabel): market EU (${LAW}). Say what exactly is better and by how much ("packed in 80% recycled cardboard"), or add 'certified "…"' with the label the product holds.`
         }]);
     });
 
@@ -89,7 +89,7 @@ describe('generic-green-claim', () => {
     it('reports a climate-neutrality claim even where the product is certified, saying why', async () => {
         const findings = await found(plan(EU, { benefit: 'Climate-neutral delivery by bike', product: '    certified "EU Ecolabel"\n' }));
         expect(findings).toEqual([expect.objectContaining({ line: 8, column: 13 })]);
-        expect(findings[0].message).toBe(`The benefit of product 'Refill' says "Climate-neutral", a claim of neutral or positive climate impact. Such a claim is banned where it rests on offsetting emissions (Annex I point 4c), whatever label the product holds: market EU (${LAW}). Say what you cut yourself ("fired with renewable electricity") and leave offsetting out of the claim.`);
+        expect(findings[0].message).toBe(`The benefit of product 'Refill' says "Climate-neutral", a claim of neutral or positive climate impact. Such a claim is banned where it rests on offsetting emissions (Annex I point 4c), whatever label the product holds: market EU (${LAW}). Say what you cut yourself ("delivered by cargo bike") and leave offsetting out of the claim.`);
     });
 
     it('reports generic and neutrality wording of one text in one finding', async () => {
