@@ -115,4 +115,13 @@ tactic Newsletter {
         const [finding] = await found(plan(`${US}\n${NL}`));
         expect(finding.message).toContain(': market NL (ePrivacy');
     });
+
+    it('judges a tactic of a library by the markets and the tracking consent of the plan that imports it', async () => {
+        const library = 'tactic CartAds "Ads to cart abandoners" {\n    channel retargeting on meta\n    budget 600 EUR per month\n    frequency cap 3 per week\n}\n';
+        const main = (facts: string) => `import "ads.mplan"\nplan SpokeShop {\n    goal "Double online sales of gravel parts"\n    currency EUR\n${facts}}\n${NL}\n`;
+        const without = await check({ 'plan.mplan': main(''), 'ads.mplan': library });
+        expect(without.findings('ads.mplan').filter(f => f.rule === RULE)).toEqual([expect.objectContaining({ line: 2, column: 13 })]);
+        const withConsent = await check({ 'plan.mplan': main(CONSENT), 'ads.mplan': library });
+        expect(withConsent.findings('ads.mplan').filter(f => f.rule === RULE)).toEqual([]);
+    });
 });
