@@ -75,6 +75,13 @@ describe('generic-green-claim', () => {
         expect(await found(certified)).toEqual([]);
     });
 
+    it('takes a tactic\'s message to be about the products its campaign promotes', async () => {
+        const campaign = (promotes: string) => `campaign Spring {\n    runs ShopWindow\n    promotes ${promotes}\n    from 2027-03-01 to 2027-05-31\n    budget 300 EUR\n}\nproduct Soap "Olive-oil soap bar" {\n    price 5 EUR\n    benefit "Lasts a month"\n    certified "EU Ecolabel"\n}\n`;
+        expect(await found(plan(EU, { tactic: 'Eco-friendly cleaning' }) + campaign('Soap'))).toEqual([]);
+        const [finding] = await found(plan(EU, { tactic: 'Eco-friendly cleaning' }) + campaign('Refill'));
+        expect(finding.message).toContain("product 'Refill' states no certification");
+    });
+
     it('names the products a message concerns when none of them is certified', async () => {
         const text = plan(EU, { strategy: 'Gentle on the environment' }).replace('    targets Neighbours\n', '    targets Neighbours\n    promotes Refill, Bottle\n')
             + 'product Bottle "Glass bottle" { price 6 EUR  benefit "Lasts for years" }\n';
