@@ -2,7 +2,7 @@
  * What the compliance rules share: the provisions that apply to a block (its
  * markets, its days, the packs switched on) and how a finding names them.
  */
-import type { Campaign, Flow, Funnel, Offer, Segment, Tactic } from '../generated/ast.js';
+import type { Campaign, Flow, Funnel, Market, Offer, Segment, Tactic } from '../generated/ast.js';
 import { citation, daysOf, lawsApplying, marketsOf, marketNames, type Applying } from '../model/markets.js';
 import type { PlanModel } from '../model/plan-model.js';
 
@@ -42,4 +42,19 @@ export function blockLabel(model: PlanModel, block: Tactic | Flow | Funnel | Off
 export function messagingBlocks(model: PlanModel, channels: readonly string[]): Array<Tactic | Flow> {
     const sends = (channel: string | undefined) => channel !== undefined && channels.includes(channel);
     return [...model.own.tactics.filter(tactic => sends(tactic.channel)), ...model.own.flows.filter(flow => sends(flow.channel))];
+}
+
+/**
+ * The provisions of `rule` for a block that names no markets and runs on no
+ * dates of its own (a product, a strategy): in the markets given (default:
+ * every market of the plan), on the as-of day. A plan without markets gets none.
+ */
+export function applyingOnAsOf(model: PlanModel, rule: string, markets: Market[] = model.marketLookup.markets): Applying[] {
+    if (model.marketLookup.markets.length === 0 || markets.length === 0) return [];
+    return lawsApplying(rule, markets, { start: model.asOf, end: model.asOf }, jurisdiction => model.packOn(jurisdiction));
+}
+
+/** "offer 'Spring'", or "the offer" for an offer without a name. */
+export function offerName(offer: Offer): string {
+    return offer.name ? `offer '${offer.name}'` : 'the offer';
 }

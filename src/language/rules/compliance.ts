@@ -6,6 +6,12 @@ import { impliedConsentExpired } from './implied-consent-expired.js';
 import { smsWithoutConsent } from './sms-without-consent.js';
 import { smsQuietHours } from './sms-quiet-hours.js';
 import { slowUnsubscribe } from './slow-unsubscribe.js';
+import { undisclosedEndorsement } from './undisclosed-endorsement.js';
+import { incentivizedReviews } from './incentivized-reviews.js';
+import { discountWithoutPriorPrice } from './discount-without-prior-price.js';
+import { genericGreenClaim } from './generic-green-claim.js';
+import { trackingWithoutConsent } from './tracking-without-consent.js';
+import { guaranteeBelowLegalMinimum } from './guarantee-below-legal-minimum.js';
 
 export const COMPLIANCE_RULES: readonly Rule[] = [
     marketUnstated,
@@ -13,5 +19,11 @@ export const COMPLIANCE_RULES: readonly Rule[] = [
     impliedConsentExpired,
     smsWithoutConsent,
     smsQuietHours,
-    slowUnsubscribe
+    slowUnsubscribe,
+    undisclosedEndorsement,
+    incentivizedReviews,
+    discountWithoutPriorPrice,
+    genericGreenClaim,
+    trackingWithoutConsent,
+    guaranteeBelowLegalMinimum
 ];

@@ -6,12 +6,17 @@ import { listed } from '../wording.js';
 /** The longest wait for a refund that still counts as paying back at once: a week. */
 const MAX_PAYOUT_DAYS = 7;
 
+/** What to do about a condition that delays the refund. */
+const REFUND_FIRST = 'drop it or refund first';
+
 /**
  * What in a condition makes the buyer wait for the money: sending the goods
- * back first, or waiting for the seller (an inspection, an approval, the goods
- * arriving, a waiting period). Each pattern says, in words, what it does.
+ * back first, waiting for the seller (an inspection, an approval, the goods
+ * arriving, a waiting period), or proving use or effort first (finishing every
+ * module, handing in homework, keeping a log). Each pattern says, in words,
+ * what it does and what to do instead.
  */
-const DELAYS: ReadonlyArray<{ pattern: RegExp; effect: string }> = [
+const DELAYS: ReadonlyArray<{ pattern: RegExp; effect: string; advice?: string }> = [
     {
         pattern: /\b(returns?|returned|returning|(send|sends|sent|sending|ship|ships|shipped|shipping|mail|mails|mailed|mailing|post|posts|posted|bring|brings|brought)\s+(it\s+|them\s+|the\s+\w+\s+)?back)\b/,
         effect: 'makes the buyer send the goods back before being refunded'
@@ -27,6 +32,18 @@ const DELAYS: ReadonlyArray<{ pattern: RegExp; effect: string }> = [
     {
         pattern: /\b(wait|waits|waiting)\b|\b(after|not\s+before|no\s+sooner\s+than)\s+(\d+|a|an|one|two|three|four)\s+(business\s+|working\s+)?(day|days|week|weeks|month|months)\b/,
         effect: 'makes the buyer wait before being refunded'
+    },
+    {
+        pattern: new RegExp([
+            String.raw`\b(complet\w*|finish\w*|watch\w*|work\w*\s+through)\s+(all|every|each|the\s+(whole|entire|full))\b`,
+            String.raw`\b(attend\w*|join\w*|show\w*\s+up\s+(to|for|at))\s+(all|every|each)\b`,
+            String.raw`\b(submit\w*|hand\w*\s+in|turn\w*\s+in|upload\w*|send\w*|show\w*|provid\w*)\s+(us\s+)?((your|the|all|every|each|a|an)\s+)*(homework|assignments?|exercises?|worksheets?|proof(?!\s+of\s+(purchase|payment|order|address|identity|age))|evidence(?!\s+of\s+(purchase|payment|order))|logs?|journals?|diar(y|ies)|progress|results|before\s+and\s+after)\b`,
+            String.raw`\b(show\w*|prov(e|es|ed|ing)|demonstrat\w*|document\w*)\s+(that\s+)?(you\s+)?(have\s+)?(used|tried|applied|followed|completed|finished|done|worn|taken)\b`,
+            String.raw`\b(keep\w*|kept|log\w*)\s+(a|an|your)?\s*(daily\s+|weekly\s+)?(log|journal|diary|food\s+diary|training\s+log)\b`,
+            String.raw`\bhomework\b`
+        ].join('|')),
+        effect: 'makes the buyer prove use or effort before being refunded',
+        advice: 'drop it: a guarantee the buyer must earn is one few can claim'
     }
 ];
 
@@ -34,17 +51,22 @@ const DELAYS: ReadonlyArray<{ pattern: RegExp; effect: string }> = [
 const NEGATION_BEFORE = /\b(no|not|never|without|nothing|none)\b|n't\b/;
 const NEGATION_AFTER = /^[^.;,:!?]*\b(not\s+(needed|required|necessary)|optional|unnecessary)\b/;
 
-/** What a condition does to delay the refund, or undefined when it does not delay it. */
-export function delayOf(condition: string): string | undefined {
+/** What a condition does to delay the refund and what to do about it, or undefined when it does not delay it. */
+function delayFound(condition: string): { effect: string; advice: string } | undefined {
     const text = condition.toLowerCase();
-    for (const { pattern, effect } of DELAYS) {
+    for (const { pattern, effect, advice } of DELAYS) {
         const match = pattern.exec(text);
         if (!match) continue;
         const before = text.slice(0, match.index).split(/[.;,:!?]/).pop() ?? '';
         if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(match.index + match[0].length))) continue;
-        return effect;
+        return { effect, advice: advice ?? REFUND_FIRST };
     }
     return undefined;
+}
+
+/** What a condition does to delay the refund, or undefined when it does not delay it. */
+export function delayOf(condition: string): string | undefined {
+    return delayFound(condition)?.effect;
 }
 
 function written(duration: Duration): string {
@@ -69,8 +91,8 @@ function weaknessesOf(guarantee: Guarantee, minDays: number): Weakness[] {
         found.push({ code: 'payout', text: `the money comes back only within ${written(guarantee.payout)} (pay it within a week at most)` });
     }
     for (const condition of guarantee.conditions) {
-        const effect = delayOf(condition);
-        if (effect) found.push({ code: 'condition', text: `the condition "${condition}" ${effect} (drop it or refund first)` });
+        const delay = delayFound(condition);
+        if (delay) found.push({ code: 'condition', text: `the condition "${condition}" ${delay.effect} (${delay.advice})` });
     }
     const term = durationDays(guarantee.term);
     if (guarantee.term && term !== undefined && term < minDays) {
@@ -85,7 +107,7 @@ export const weakGuarantee: Rule = {
     area: 'offer',
     scope: 'file',
     reportsMissingFacts: true,
-    basis: '000 #6 "immediately"; beyond (FTC guidance on guarantees)',
+    basis: '000 #6 "immediately"; beyond (FTC Guides for the Advertising of Warranties and Guarantees, 16 CFR 239)',
     description: 'A money-back guarantee that hides its terms, delays the refund or runs for too short a time.',
     check(model, report) {
         const minDays = model.settings.thresholds.minGuaranteeDays;

@@ -122,6 +122,33 @@ describe('weak-guarantee', () => {
                 expect((await check(text)).rules()).not.toContain(RULE);
             });
 
+        it.each([
+            'Complete all modules before asking for a refund',
+            'Submit your homework for every week',
+            'Show you used it for 30 days',
+            'Attend every live session',
+            'Keep a food diary for 8 weeks',
+            'Send us your before and after photos'
+        ])('fires on the condition "%s", which makes the buyer prove use or effort first', async condition => {
+            const result = await check(planWith(`guarantee money back 60 days ${DISCLOSED} condition "${condition}"`));
+            expect(findingsOf(result)).toEqual([expect.objectContaining({
+                line: 6, column: 5,
+                message: `The money-back guarantee is weak: the condition "${condition}" makes the buyer prove use or effort before being refunded (drop it: a guarantee the buyer must earn is one few can claim). Buyers trust a guarantee whose terms they can read and that gives their money back at once.`
+            })]);
+        });
+
+        it.each([
+            'No homework needed',
+            'You do not have to complete all modules',
+            'Homework optional',
+            'Keep your receipt',
+            'Provide proof of purchase',
+            'Refund even if you never open the course'
+        ])('does not fire on the condition "%s", which asks no proof of use or effort', async condition => {
+            const text = planWith(`guarantee money back 60 days ${DISCLOSED} condition "${condition}"`);
+            expect((await check(text)).rules()).not.toContain(RULE);
+        });
+
         it('tells delaying conditions from the others', () => {
             expect(delayOf('Ship it back at your cost')).toBeDefined();
             expect(delayOf('Subject to manager approval')).toBeDefined();
