@@ -10,7 +10,7 @@ describe('currency-mismatch', () => {
         const result = await check(CLEAN_PLAN.replace('budget 3000 USD', 'budget 3000 EUR'));
         expect(result.findings()).toContainEqual(expect.objectContaining({
             rule: 'currency-mismatch', severity: 'error', line: 25, column: 17, endColumn: 20,
-            message: "3,000 EUR is not in the plan's currency, USD: amounts are summed and compared, so write it in USD."
+            message: "3,000 EUR is not in the plan's currency, USD, and no rate converts it: amounts are summed and compared, so write it in USD or declare the rate, such as 'rate 1 EUR = … USD as of 2027-01-15' in the plan block."
         }));
     });
 
@@ -27,7 +27,7 @@ describe('currency-mismatch', () => {
             'ads.mplan': 'tactic Banner { budget 500 EUR }\n'
         });
         expect(result.findings('plan.mplan')).toContainEqual(expect.objectContaining({
-            rule: 'currency-mismatch', line: 1, message: "This import brings an amount not in the plan's currency USD: 500 EUR at ads.mplan:1."
+            rule: 'currency-mismatch', line: 1, message: "This import brings an amount not in the plan's currency USD that no declared rate converts: 500 EUR at ads.mplan:1."
         }));
     });
 
