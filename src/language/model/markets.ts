@@ -178,7 +178,7 @@ export const LAWS: readonly Law[] = Object.freeze([
     { rule: 'incentivized-reviews', jurisdiction: 'EU', law: 'Unfair Commercial Practices Directive 2005/29/EC, as amended by Directive (EU) 2019/2161', article: 'Annex I point 23c', from: '2022-05-28' },
     { rule: 'incentivized-reviews', jurisdiction: 'UK', law: 'Digital Markets, Competition and Consumers Act 2024', article: 'Sch. 20 (fake and concealed incentivised reviews)', from: '2025-04-06' },
     { rule: 'discount-without-prior-price', jurisdiction: 'EU', law: 'Price Indication Directive 98/6/EC, as amended by Directive (EU) 2019/2161', article: 'art. 6a', from: '2022-05-28' },
-    { rule: 'generic-green-claim', jurisdiction: 'EU', law: 'Directive (EU) 2024/825 (empowering consumers for the green transition), amending Directive 2005/29/EC', article: 'Annex I point 4a', from: '2026-09-27' },
+    { rule: 'generic-green-claim', jurisdiction: 'EU', law: 'Directive (EU) 2024/825 (empowering consumers for the green transition), amending Directive 2005/29/EC', article: 'Annex I points 4a and 4c', from: '2026-09-27' },
     { rule: 'tracking-without-consent', jurisdiction: 'EU', law: 'ePrivacy Directive 2002/58/EC, as amended by Directive 2009/136/EC', article: 'art. 5(3)', from: '2011-05-25' },
     { rule: 'tracking-without-consent', jurisdiction: 'UK', law: 'Privacy and Electronic Communications Regulations 2003', article: 'reg. 6', from: '2011-05-26' },
     { rule: 'guarantee-below-legal-minimum', jurisdiction: 'EU', law: 'Consumer Rights Directive 2011/83/EU', article: 'art. 9(1)', from: '2014-06-13' },

@@ -138,7 +138,7 @@ export const genericGreenClaim: Rule = {
             const greenAdvice = `Say what exactly is better and by how much ("packed in 80% recycled cardboard"), or add 'certified "…"' with the label the product holds.`;
             const neutralAdvice = 'Say what you cut yourself ("delivered by cargo bike") and leave offsetting out of the claim.';
             const certifiedOnly = 'banned unless the environmental performance it claims is recognised (a certified label such as the EU Ecolabel)';
-            const offsetting = 'banned where it rests on offsetting emissions (Annex I point 4c), whatever label the product holds';
+            const offsetting = 'banned where it rests on offsetting emissions, whatever label the product holds';
             const message = neutral.length === 0
                 ? `${where} says ${quoted(generic)}, a generic environmental claim, and ${uncertified(claim)}. Such a claim is ${certifiedOnly}: ${cite}. ${greenAdvice}`
                 : generic.length === 0

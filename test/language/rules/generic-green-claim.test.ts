@@ -8,7 +8,7 @@ const EU = 'market EU "European Union" { countries EU  languages de, fr, en  cur
 const US = 'market US "United States" { country US  language en  currency USD }';
 const JP = 'market JP "Japan" { country JP  language ja  currency JPY }';
 
-const LAW = 'Directive (EU) 2024/825 (empowering consumers for the green transition), amending Directive 2005/29/EC, Annex I point 4a';
+const LAW = 'Directive (EU) 2024/825 (empowering consumers for the green transition), amending Directive 2005/29/EC, Annex I points 4a and 4c';
 
 /**
  * A refill shop for cleaning products: the product's first benefit is on line 8, the strategy's
@@ -96,7 +96,7 @@ describe('generic-green-claim', () => {
     it('reports a climate-neutrality claim even where the product is certified, saying why', async () => {
         const findings = await found(plan(EU, { benefit: 'Climate-neutral delivery by bike', product: '    certified "EU Ecolabel"\n' }));
         expect(findings).toEqual([expect.objectContaining({ line: 8, column: 13 })]);
-        expect(findings[0].message).toBe(`The benefit of product 'Refill' says "Climate-neutral", a claim of neutral or positive climate impact. Such a claim is banned where it rests on offsetting emissions (Annex I point 4c), whatever label the product holds: market EU (${LAW}). Say what you cut yourself ("delivered by cargo bike") and leave offsetting out of the claim.`);
+        expect(findings[0].message).toBe(`The benefit of product 'Refill' says "Climate-neutral", a claim of neutral or positive climate impact. Such a claim is banned where it rests on offsetting emissions, whatever label the product holds: market EU (${LAW}). Say what you cut yourself ("delivered by cargo bike") and leave offsetting out of the claim.`);
     });
 
     it('reports generic and neutrality wording of one text in one finding', async () => {
