@@ -688,7 +688,7 @@ function complianceOf(model: PlanModel): ComplianceReport {
                 return {
                     rule: law.rule,
                     description: rule?.description ?? '',
-                    docsUrl: publicRuleDocsUrl(law.rule),
+                    docsUrl: rule ? publicRuleDocsUrl(law.rule) : '',
                     jurisdiction: law.jurisdiction,
                     law: law.law,
                     article: law.article,

@@ -561,7 +561,7 @@ function marketCompliance(context: Context, market: MarketCompliance): string {
     const facts = `<dl class="facts">${marketFacts(market).map(([term, value]) => `<div><dt>${esc(term)}</dt><dd>${esc(value)}</dd></div>`).join('')}</dl>`;
     const heading = `<h3>${esc(label(market))}${market.title !== undefined ? ` <span class="muted">(${esc(market.name)})</span>` : ''}</h3>`;
     if (market.laws.length === 0) return `<div class="market" id="market-${esc(market.name)}"${at(context, market.location)}>\n${heading}\n${facts}\n</div>`;
-    const rows = market.laws.map(law => `<tr class="law ${law.status.replace(' ', '-')}"><td><a href="${esc(law.docsUrl)}"><code>${esc(law.rule)}</code></a></td>` +
+    const rows = market.laws.map(law => `<tr class="law ${law.status.replace(' ', '-')}"><td>${law.docsUrl ? `<a href="${esc(law.docsUrl)}"><code>${esc(law.rule)}</code></a>` : `<code>${esc(law.rule)}</code>`}</td>` +
         `<td>${esc(law.law)}, ${esc(law.article)}</td><td class="num">${esc(law.from)}</td><td>${esc(lawStatusText(law))}</td><td class="num">${law.findings.length}</td></tr>`).join('\n');
     const found = market.laws.flatMap(law => law.findings.map(finding =>
         `<li class="${esc(finding.severity)}"${at(context, finding.location)}><span class="severity">${esc(finding.severity)}</span> <code>${esc(law.rule)}</code> ` +

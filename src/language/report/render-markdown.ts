@@ -281,7 +281,7 @@ function marketCompliance(market: MarketCompliance): string {
     const facts = marketFacts(market).map(([term, value]) => `- **${md(term)}:** ${md(value)}`).join('\n');
     if (market.laws.length === 0) return [heading, facts].join('\n\n');
     const rows = table(['Rule', 'Law', 'Applies from', 'Status', 'Findings'], market.laws.map(law => [
-        `[\`${law.rule}\`](${law.docsUrl})`, `${md(law.law)}, ${md(law.article)}`, md(law.from), md(lawStatusText(law)), String(law.findings.length)
+        law.docsUrl ? `[\`${law.rule}\`](${law.docsUrl})` : `\`${law.rule}\``, `${md(law.law)}, ${md(law.article)}`, md(law.from), md(lawStatusText(law)), String(law.findings.length)
     ]), [false, false, false, false, true]);
     const found = market.laws.flatMap(law => law.findings.map(finding =>
         `- **${md(finding.severity)}** \`${law.rule}\` ${md(`${finding.file}:${finding.line}:${finding.column}`)}: ${md(finding.message)}`));

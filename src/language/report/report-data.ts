@@ -529,6 +529,7 @@ export interface MarketLaw {
     rule: string;
     /** The rule's description; empty when the registry does not know the rule. */
     description: string;
+    /** Its docs page; empty when the registry does not know the rule (no page to link to). */
     docsUrl: string;
     jurisdiction: string;
     law: string;
