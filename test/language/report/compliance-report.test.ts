@@ -253,7 +253,7 @@ describe('the compliance section of the report', () => {
         const data = await (await built(text)).report();
         const quiet = market(data, 'US').laws.find(law => law.rule === 'sms-quiet-hours')!;
         expect(quiet.findings).toHaveLength(1);
-        expect(quiet.findings[0].line).toBe(68);
+        expect(quiet.findings[0].line).toBe(47);
         expect(market(data, 'Core').laws.flatMap(law => law.findings)).toEqual([]);
     });
 });
