@@ -286,7 +286,7 @@ describe('a broken or hostile settings file', () => {
         const lines = run.stderr.trimEnd().split('\n');
         expect(lines).toEqual([
             "mplan: long.json:1:11: 'asOf' is not a date (YYYY-MM-DD): '999999999999999999999999999999999999999…' is not a date in the form YYYY-MM-DD",
-            expect.stringMatching(/^mplan: long\.json:1:\d+: unknown setting 'x{39}…': the settings are rules, thresholds, asOf, ranges$/)
+            expect.stringMatching(/^mplan: long\.json:1:\d+: unknown setting 'x{39}…': the settings are rules, thresholds, asOf, ranges, packs$/)
         ]);
     });
 

@@ -27,7 +27,7 @@ describe('the project file (mplan.json)', () => {
             "3:40 'minPaymentOptions' must be a whole number from 1 to 20",
             '3:44 unknown threshold \'speed\': the thresholds are maxProductsPerCampaign, minGuaranteeDays, minPaymentOptions, maxEmailsPerWeek, maxEmailsPerRecipientPerWeek, maxChannelShare, horizonMonths, minLtvToCac, maxPaybackMonths',
             "4:11 'asOf' is not a date (YYYY-MM-DD): February 2027 has no day 30 (it has 28 days)",
-            "5:3 unknown setting 'colour': the settings are rules, thresholds, asOf, ranges"
+            "5:3 unknown setting 'colour': the settings are rules, thresholds, asOf, ranges, packs"
         ]);
         expect(settings.rules).toEqual({ 'duplicate-name': 'info' });
         expect(settings.thresholds).toEqual(DEFAULT_THRESHOLDS);

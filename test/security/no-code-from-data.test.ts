@@ -144,8 +144,8 @@ describe('keys JavaScript treats specially change nothing but what they say', ()
         expect(settings.rules).toEqual({ 'no-free-offer': 'off' });
         expect(settings.thresholds).toEqual(DEFAULT_THRESHOLDS);
         expect(problems.map(p => p.message)).toEqual([
-            "unknown setting '__proto__': the settings are rules, thresholds, asOf, ranges",
-            "unknown setting 'constructor': the settings are rules, thresholds, asOf, ranges",
+            "unknown setting '__proto__': the settings are rules, thresholds, asOf, ranges, packs",
+            "unknown setting 'constructor': the settings are rules, thresholds, asOf, ranges, packs",
             "unknown rule '__proto__' (mplan rules lists them)",
             "unknown rule 'constructor' (mplan rules lists them)",
             "unknown rule 'prototype' (mplan rules lists them)"
@@ -160,7 +160,7 @@ describe('keys JavaScript treats specially change nothing but what they say', ()
         expect(hostile.code).toBe(2);
         expect(hostile.stdout).toBe('');
         expect(hostile.stderr).toBe([
-            "mplan: mplan.json:1:2: unknown setting '__proto__': the settings are rules, thresholds, asOf, ranges",
+            "mplan: mplan.json:1:2: unknown setting '__proto__': the settings are rules, thresholds, asOf, ranges, packs",
             "mplan: mplan.json:1:45: unknown rule '__proto__' (mplan rules lists them)",
             ''
         ].join('\n'));
