@@ -150,7 +150,7 @@ export function createMcpServer(root: string): McpServer {
 
     server.registerTool('summarize', {
         title: 'Summarize a plan',
-        description: 'The facts of one plan as JSON, from the plan model: budgets and planned spend per campaign and per month, the timeline, the funnel projection with unit economics (CAC, LTV, payback), the objectives\' verdicts, readiness per area and the findings\' counts.',
+        description: 'The facts of one plan as JSON, from the plan model: budgets and planned spend per campaign and per month, the timeline, the funnel projection with unit economics (CAC, LTV, payback), the objectives\' verdicts, the markets and the law checked in each, readiness per area and the findings\' counts.',
         inputSchema: onePlanInput,
         outputSchema: {
             version: z.literal(1), uri: z.string(), asOf: z.string(), currency: z.string().optional(),
@@ -160,6 +160,7 @@ export function createMcpServer(root: string): McpServer {
             funnel: z.looseObject({}).describe('funnels, their stages and projection: customers, CAC, LTV, payback'),
             flows: z.array(z.looseObject({})).describe('the automated flows as timelines: trigger, steps with when each goes out, what stops them'),
             money: z.looseObject({}).describe('spend, customers, revenue and margin month by month'),
+            compliance: z.looseObject({}).describe('each market: countries, law, languages, currency, zones, prices, the provisions checked there and their findings; not legal advice'),
             readiness: z.looseObject({}).describe('readiness per area, from the rule results'),
             findings: z.looseObject({}).describe('the findings of the plan, counted and listed')
         },

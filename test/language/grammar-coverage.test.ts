@@ -323,6 +323,10 @@ const NUMERIC_FACTS_IN_REPORT: Record<string, { shows: string; plan: (n: number)
     'Tactic.commission': { shows: 'plan.tacticBudgets, budget.byChannel: the commission on the sales the tactic expects', plan: n => `plan P { currency USD }\nproduct C { price 50 USD }\nstrategy S { promotes C }\ntactic T { serves S channel affiliate commission ${n}% per sale expect 10 sales per month from 2027-01-01 to 2027-03-31 }` },
     'Tactic.counts': { shows: 'plan.tacticBudgets: the sales a commission is paid on', plan: n => `plan P { currency USD }\ntactic T { channel affiliate commission 5 USD per sale expect ${n}0 sales per month from 2027-01-01 to 2027-03-31 }` },
     'Flow.steps': { shows: 'flows: each step and when it goes out, the busiest week', plan: n => `plan P { currency USD }\nflow F { channel email trigger signup step with tips step after ${n} days with news stop when unsubscribed }` },
+    'Plan.rates': { shows: 'plan.rates: each exchange rate as written, with the day it holds (beside the currency)', plan: n => `plan P { currency USD rate 1 EUR = 1.${n} USD as of 2027-01-01 }` },
+    'Product.marketPrices': { shows: 'compliance: the prices of each market; money over time: beside the price', plan: n => `plan P { currency USD }\nmarket EU { currency EUR }\nproduct C { price 20 USD price ${n}0 EUR in EU }` },
+    'Flow.unsubscribeWithin': { shows: 'flows: how soon an opt-out is honoured', plan: n => `plan P { currency USD }\nflow F { channel email trigger signup step with tips stop when unsubscribed unsubscribe within ${n} business days }` },
+    'Funnel.unsubscribeWithin': { shows: 'funnel: how soon an opt-out is honoured', plan: n => `plan P { currency USD }\nfunnel { visitors 1000 conversion visitors to leads 5% unsubscribe within ${n} days }` },
     'Strategy.objectives': { shows: 'the lines under the goal: each target against the projection', plan: n => `plan P { currency USD focus C }\nproduct C { price 20 USD }\n${SPEND}\n${FUNNEL}\nstrategy S { objective "Customers" metric customers target ${n}0 by 2027-12-31 }` }
 };
 
@@ -335,6 +339,7 @@ const NOT_IN_REPORT: Record<string, string> = {
     'Campaign.results': 'not shown yet: the report has no section on the results campaigns achieved',
     'Funnel.followUps': 'follow-ups make no stage of the funnel view; the funnel rules judge their cadence',
     'Offer.guarantee': 'the report has no section on offers; the offer rules judge the guarantee\'s terms',
+    'Offer.discounts': 'the report has no section on offers; discount-without-prior-price judges the prior price, and the compliance section lists its findings',
     'Offer.free': 'the report has no section on offers; the offer rules judge what is free',
     'Audience.within': 'the report has no section on audiences; hover shows it, and the flows name the audiences they reach',
     'Audience.size': 'the report has no section on audiences; hover shows it',

@@ -247,7 +247,11 @@ describe('summarize, report', () => {
         expect(projection.unit.ltv.low).toBeGreaterThan(0);
         expect(projection.unit.payback.low).toBeGreaterThan(0);
         // Readiness per area of the plan.
-        expect(facts.readiness.areas.map((area: any) => area.area)).toEqual(['market', 'competition', 'research', 'offer', 'strategy', 'campaign', 'funnel']);
+        expect(facts.readiness.areas.map((area: any) => area.area)).toEqual(['market', 'competition', 'research', 'offer', 'strategy', 'campaign', 'funnel', 'compliance']);
+        // The fixture names no market: no law-specific check ran, and the report says so, and that it is not legal advice.
+        expect(facts.compliance.markets).toEqual([]);
+        expect(facts.compliance.none).toMatch(/^The plan names no market, so no law-specific check ran/);
+        expect(facts.compliance.disclaimer).toMatch(/^Not legal advice: /);
     });
 
     it('report is the Markdown mplan report writes', async () => {

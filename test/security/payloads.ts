@@ -68,6 +68,11 @@ plan Payload ${s} {
     goal ${s}
     currency USD
     focus Thing
+    tracking consent ${s}
+}
+market Home ${s} {
+    country US
+    timezone ${s}
 }
 product Thing ${s} {
     price 10 USD
@@ -76,6 +81,7 @@ product Thing ${s} {
     drawback ${s}
     drawback ${s} mitigated by ${s}
     improvement ${s}
+    certified ${s}
 }
 segment Buyers ${s} {
     who ${s}
@@ -87,6 +93,7 @@ audience Lapsed ${s} {
     who ${s}
     of Buyers
     behaviour ${s}
+    consent express recorded ${s}
 }
 competitor Rival ${s} {
     strength ${s}
@@ -115,6 +122,9 @@ tactic Ads ${s} {
     keywords ${s}, lunch
     hashtags ${s}, #lunch
     test ${s} metric clicks
+    disclosure ${s}
+    reward ${s} for honest reviews
+    tracking consent ${s}
 }
 flow Nudge ${s} {
     channel email
@@ -122,6 +132,7 @@ flow Nudge ${s} {
     trigger ${s}
     step after 1 day ${s} with reminder
     stop when ${s}
+    hours weekdays 9:00 to 17:00 in ${s}
 }
 tactic Orphan {
     channel ppc on ${s}

@@ -6,7 +6,8 @@
  * the language server sends it to the preview; both build it here.
  */
 import { AstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { Campaign, Document, Flow, Funnel, Objective, Price, Tactic } from '../generated/ast.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Campaign, Document, ExchangeRate, Flow, Funnel, Market, MarketPrice, Objective, OptOutDelay, Price, Product, Tactic } from '../generated/ast.js';
 import { channelFacts, type ChannelFacts } from '../model/channels.js';
 import { busiestWeek, schedule, whenText } from '../model/flows.js';
 import type { MplanServices } from '../mplan-module.js';
@@ -25,10 +26,11 @@ import { AREA_TITLES, declaresArea, nothingDeclared, READINESS_FORMULA, READINES
 import { ruleRationale } from './rationale.js';
 import { people, spanText } from './wording.js';
 import type {
-    AreaFindings, AreaReadiness, BlockCounts, BudgetRow, CampaignBudgetRow, CampaignMoney, FlowReport, FunnelMoney, FunnelReport, FunnelStage,
-    FunnelView, MoneyMonth, MoneyOverTime, ObjectiveLine, PlanReport, ProjectedMoney, ReportFinding, SourceLocation, Timeline,
-    TimelineItem, Total
+    AreaFindings, AreaReadiness, BlockCounts, BudgetRow, CampaignBudgetRow, CampaignMoney, ComplianceReport, ExchangeRateLine, FlowReport,
+    FunnelMoney, FunnelReport, FunnelStage, FunnelView, LawStatus, MarketCompliance, MoneyMonth, MoneyOverTime, ObjectiveLine, PlanReport,
+    ProjectedMoney, ReportFinding, SourceLocation, Timeline, TimelineItem, Total
 } from './report-data.js';
+import { countriesOf, countryName, JURISDICTION_NAMES, jurisdictionsOf, languageName, LAWS, type Law } from '../model/markets.js';
 import { isoDay } from '../model/periods.js';
 import { STAGES, stageName, type Stage } from '../model/funnel-stages.js';
 
@@ -79,6 +81,7 @@ export async function buildPlanReport(services: MplanServices, document: Langium
             goal: plan.goal,
             objectives: objectivesOf(model),
             currencyDeclared: model.currency?.declared ?? false,
+            rates: plan.rates.map(rateLine),
             focus: plan.focus.map(ref => (ref.ref ? shownName(ref.ref) : ref.$refText)),
             revisit: plan.revisit ? sourceText(plan.revisit.$cstNode) : undefined,
             period: timeline.start && timeline.end ? { start: timeline.start, end: timeline.end } : undefined,
@@ -100,6 +103,7 @@ export async function buildPlanReport(services: MplanServices, document: Langium
         funnel: funnelOf(model),
         flows: blocks.flows.map(flowOf),
         money: moneyOf(model),
+        compliance: complianceOf(model),
         readiness: { areas: readinessOf(model, findings, counts), formula: READINESS_FORMULA, notAssessed: READINESS_NOT_ASSESSED },
         findings: { areas: await groupFindings(services, findings) }
     };
@@ -247,9 +251,22 @@ function flowOf(flow: Flow): FlowReport {
         })),
         stops: flow.stops.map(stop => stop.value),
         hours: flow.hours ? sourceText(flow.hours.$cstNode) : undefined,
+        unsubscribeWithin: optOutText(flow.unsubscribeWithin),
         busiestWeek: busiestWeek(flow),
         location: locationOf(flow)
     };
+}
+
+/** "2 business days", "1 week": how soon an opt-out is honoured, as written. */
+function optOutText(delay: OptOutDelay | undefined): string | undefined {
+    if (!delay || typeof delay.amount !== 'number' || !delay.unit) return undefined;
+    const unit = delay.amount === 1 ? unitName(delay.unit) : delay.unit.endsWith('s') ? delay.unit : `${delay.unit}s`;
+    return `${formatNumber(delay.amount)} ${delay.business ? 'business ' : ''}${unit}`;
+}
+
+/** "1 EUR = 1.08 USD", with the day it holds. */
+function rateLine(rate: ExchangeRate): ExchangeRateLine {
+    return { text: `${formatNumber(rate.amount, 6)} ${rate.from} = ${formatNumber(rate.value, 6)} ${rate.to}`, asOf: rate.asOf, location: locationOf(rate) };
 }
 
 /** A campaign's budget in all (`budgetTotal`) against its spend (`campaignSpend`), both in the plan currency. */
@@ -375,7 +392,7 @@ function funnelView(funnel: Funnel): FunnelView {
         });
         if (isDeclared) expected = expected !== undefined && rate ? Math.round(expected * rate.low * 1e6) / 1e6 : undefined;
     }
-    return { name: funnel.name, title: funnel.title, per: funnel.visitorsPer, stages, location: locationOf(funnel) };
+    return { name: funnel.name, title: funnel.title, per: funnel.visitorsPer, unsubscribeWithin: optOutText(funnel.unsubscribeWithin), stages, location: locationOf(funnel) };
 }
 
 function funnelOf(model: PlanModel): FunnelReport {
@@ -402,6 +419,11 @@ function priceText(price: Price | undefined): string | undefined {
         ? `${formatNumber(price.amount)} to ${formatMoney({ amount: price.high, currency: price.currency })}`
         : formatMoney({ amount: price.amount, currency: price.currency });
     return price.per ? `${amount} per ${unitName(price.per)}` : amount;
+}
+
+/** A price for some markets as the report words it, without them: "34 EUR", "15 to 19 EUR per month". */
+function marketPriceText(price: MarketPrice): string {
+    return priceText({ amount: price.amount, high: price.high, currency: price.currency, per: price.per } as Price) ?? '';
 }
 
 /** How people reach the first purchase, from the funnel's counts and rates. */
@@ -461,6 +483,7 @@ function projectedMoney(projection: Projection): ProjectedMoney {
             const share = typeof tier.share === 'number' ? `, ${formatNumber(tier.share)}% of buyers` : '';
             return `${tier.title ?? tier.name ?? ''}${price ? ` at ${price}` : ''}${share}`;
         }),
+        marketPrices: product.marketPrices.map(price => `${marketPriceText(price)} in ${price.markets.map(ref => ref.$refText).join(', ')}`),
         basis: basisOf(projection),
         spendWhat: SPEND_WHAT[projection.spendWhat] ?? projection.spendWhat,
         months,
@@ -582,6 +605,113 @@ function objectivesOf(model: PlanModel): ObjectiveLine[] {
     return lines;
 }
 
+// ---------------------------------------------------------------- compliance
+
+/** What the compliance section says when the plan names no market. */
+export const NO_MARKET = 'The plan names no market, so no law-specific check ran. Add a \'market\' block for each country or region it sells in, ' +
+    'such as \'market US { country US  language en  currency USD }\'.';
+
+/** The line every compliance section ends with. */
+export const NOT_LEGAL_ADVICE = 'Not legal advice: mplan checks a plan against the few provisions listed here, in the markets the plan names, ' +
+    'as a careful reviewer would; it does not say everything the law asks of a business, and a law may have changed since. ' +
+    'Have a lawyer check what matters to you.';
+
+/** The rules with a row in LAWS. */
+const LAW_RULES = new Set(LAWS.map(law => law.rule));
+
+/** A compliance finding with the markets and jurisdictions it is reported for (rules/compliance-util.ts complianceData). */
+interface MarketFinding extends ReportFinding {
+    rule: string;
+    markets: string[];
+    jurisdictions: string[];
+}
+
+function strings(value: unknown): string[] {
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** The findings of the compliance rules that are on, in every file of the plan, with the markets their data names. */
+function complianceFindings(model: PlanModel): MarketFinding[] {
+    const found: MarketFinding[] = [];
+    for (const file of model.files) {
+        const diagnostics = [...(file.diagnostics ?? [])].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        for (const diagnostic of diagnostics) {
+            const id = String(diagnostic.code);
+            if (!LAW_RULES.has(id)) continue;
+            const rule = ruleById(id);
+            if (rule && ruleLevel(rule, model.settings) === 'off') continue;
+            const data = (diagnostic.data ?? {}) as { markets?: unknown; jurisdictions?: unknown };
+            found.push({ ...placed(model, file, diagnostic), rule: id, markets: strings(data.markets), jurisdictions: strings(data.jurisdictions) });
+        }
+    }
+    return found;
+}
+
+/** Whether a provision is checked in the plan as it is judged: on the as-of day, with its pack and its rule on. */
+function lawStatus(model: PlanModel, law: Law): LawStatus {
+    const rule = ruleById(law.rule);
+    if (rule && ruleLevel(rule, model.settings) === 'off') return 'rule off';
+    if (!model.packOn(law.jurisdiction)) return 'pack off';
+    const from = dayNumber(law.from);
+    return from !== undefined && from > model.asOf ? 'not yet' : 'in force';
+}
+
+/** What products charge in a market: "Mug: 34 EUR". */
+function pricesIn(model: PlanModel, market: Market): string[] {
+    const prices: string[] = [];
+    for (const product of model.all.products as Product[]) {
+        for (const price of product.marketPrices) {
+            if (price.markets.some(ref => ref.ref === market)) prices.push(`${shownName(product)}: ${marketPriceText(price)}`);
+        }
+    }
+    return prices;
+}
+
+/**
+ * Each market with the provisions checked there and the findings reported
+ * for it: a finding goes under every market its data names, against the
+ * provision of the jurisdiction it names (the rule's first provision in that
+ * market when it names none).
+ */
+function complianceOf(model: PlanModel): ComplianceReport {
+    const findings = complianceFindings(model);
+    const markets: MarketCompliance[] = model.all.markets.map(market => {
+        const jurisdictions = jurisdictionsOf(market);
+        const laws = LAWS.filter(law => jurisdictions.includes(law.jurisdiction));
+        const name = nameOf(market);
+        return {
+            name,
+            title: market.title,
+            countries: countriesOf(market).map(code => ({ code, name: countryName(code) })),
+            jurisdictions: jurisdictions.map(code => ({ code, name: JURISDICTION_NAMES[code] })),
+            languages: market.languages.map(code => ({ code, name: languageName(code) })),
+            currency: market.currency,
+            zones: [...market.zones],
+            prices: pricesIn(model, market),
+            laws: laws.map(law => {
+                const first = laws.find(other => other.rule === law.rule) === law;
+                const rule = ruleById(law.rule);
+                return {
+                    rule: law.rule,
+                    description: rule?.description ?? '',
+                    docsUrl: rule ? publicRuleDocsUrl(law.rule) : '',
+                    jurisdiction: law.jurisdiction,
+                    law: law.law,
+                    article: law.article,
+                    from: law.from,
+                    status: lawStatus(model, law),
+                    findings: findings
+                        .filter(finding => finding.rule === law.rule && finding.markets.includes(name) &&
+                            (finding.jurisdictions.length > 0 ? finding.jurisdictions.includes(law.jurisdiction) : first))
+                        .map(({ rule: _rule, markets: _markets, jurisdictions: _jurisdictions, ...finding }) => finding)
+                };
+            }),
+            location: locationOf(market)
+        };
+    });
+    return { markets, none: markets.length === 0 ? NO_MARKET : undefined, disclaimer: NOT_LEGAL_ADVICE };
+}
+
 /** A finding of a rule that is on, in one of the plan's files. */
 interface PlacedFinding extends ReportFinding {
     rule: Rule;
@@ -593,23 +723,26 @@ const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'inf
 function findingsOf(model: PlanModel): PlacedFinding[] {
     const found: PlacedFinding[] = [];
     for (const file of model.files) {
-        const uri = file.uri.toString();
         const diagnostics = [...(file.diagnostics ?? [])].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         for (const diagnostic of diagnostics) {
             const rule = ruleById(String(diagnostic.code));
             if (!rule || ruleLevel(rule, model.settings) === 'off') continue;
-            found.push({
-                rule,
-                severity: SEVERITIES[diagnostic.severity ?? 3] ?? 'info',
-                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-                file: model.pathOf(file.uri),
-                line: diagnostic.range.start.line + 1,
-                column: diagnostic.range.start.character + 1,
-                location: { uri, range: diagnostic.range }
-            });
+            found.push({ rule, ...placed(model, file, diagnostic) });
         }
     }
     return found;
+}
+
+/** A diagnostic as the report lists it: severity, message, file, line and column. */
+function placed(model: PlanModel, file: LangiumDocument, diagnostic: Diagnostic): ReportFinding {
+    return {
+        severity: SEVERITIES[diagnostic.severity ?? 3] ?? 'info',
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        file: model.pathOf(file.uri),
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        location: { uri: file.uri.toString(), range: diagnostic.range }
+    };
 }
 
 /** The registry's areas in catalogue order, each once. */

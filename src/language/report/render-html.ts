@@ -9,13 +9,14 @@
  */
 import { formatNumber, percentText } from '../wording.js';
 import {
-    campaignBudgetText, fileName, label, money, moneySpan, otherText, paybackText, people, projectedMoney, ratioText, readinessText,
-    rowNotes, spanText, totalText
+    campaignBudgetText, fileName, label, lawStatusText, marketFacts, money, moneySpan, otherText, paybackText, people, projectedMoney, ratesText,
+    ratioText, readinessText, rowNotes, spanText, totalText
 } from './wording.js';
 import { codeSpans, escapeHtml as esc } from './escape.js';
 import { languageNote } from './readiness.js';
 import type {
-    AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelMoney, FunnelView, PlanReport, ProjectedMoney, RuleFindings, SourceLocation, TimelineItem
+    AreaReadiness, BudgetRow, CampaignBudgetRow, FunnelMoney, FunnelView, MarketCompliance, PlanReport, ProjectedMoney, RuleFindings, SourceLocation,
+    TimelineItem
 } from './report-data.js';
 
 export interface RenderHtmlOptions {
@@ -53,6 +54,7 @@ export function renderReportHtml(report: PlanReport, options: RenderHtmlOptions 
         timeline(context),
         funnel(context),
         flows(context),
+        compliance(context),
         findings(context)
     ].join('\n');
     return `<!DOCTYPE html>
@@ -108,6 +110,7 @@ function header(context: Context): string {
     const plan = context.report.plan;
     const facts: Array<[string, string]> = [];
     facts.push(['Currency', context.report.currency ? `${context.report.currency}${plan.currencyDeclared ? '' : ' (from the first amount: the plan declares none)'}` : 'none (the plan states no money)']);
+    if (plan.rates.length > 0) facts.push(['Exchange rates', ratesText(context.report)]);
     if (plan.period) facts.push(['Period', `${plan.period.start} to ${plan.period.end}`]);
     if (plan.focus.length > 0) facts.push(['Focus', plan.focus.join(', ')]);
     if (plan.revisit) facts.push(['Revisited', plan.revisit]);
@@ -371,7 +374,8 @@ function flows(context: Context): string {
         const stop = flow.stops.length > 0
             ? `<li class="flow-stop"><span class="flow-when">stops when</span> ${esc(flow.stops.join(', '))}</li>`
             : '<li class="flow-stop missing"><span class="flow-when">stops when</span> nothing stops it</li>';
-        const notes = [`${flow.steps.length} ${flow.steps.length === 1 ? 'step' : 'steps'}`, `at most ${flow.busiestWeek} in one week`, ...(flow.hours ? [`sent ${esc(flow.hours)}`] : [])];
+        const notes = [`${flow.steps.length} ${flow.steps.length === 1 ? 'step' : 'steps'}`, `at most ${flow.busiestWeek} in one week`, ...(flow.hours ? [`sent ${esc(flow.hours)}`] : []),
+            ...(flow.unsubscribeWithin ? [`opt-outs honoured within ${esc(flow.unsubscribeWithin)}`] : [])];
         return `<div class="flow"${at(context, flow.location)}>
 <h3>${esc(label(flow))}${flow.channel ? ` <span class="muted">(${esc(flow.channel)})</span>` : ''}</h3>
 <ol class="flow-line" aria-label="Timeline of the flow, from its trigger to what stops it"><li class="flow-trigger"><span class="flow-when">trigger</span> ${flow.trigger !== undefined ? esc(flow.trigger) : 'none stated'}${audience}</li>${steps}${stop}</ol>
@@ -418,6 +422,7 @@ function funnel(context: Context): string {
 ${view.name || view.title || report.funnels.length > 1 ? `<h3>${funnelHeading(view)}</h3>` : ''}
 ${funnelChart(context, view)}
 ${funnelTable(context, view)}
+${view.unsubscribeWithin ? `<p class="note">Opt-outs are honoured within ${esc(view.unsubscribeWithin)}.</p>` : ''}
 </div>`).join('\n');
     const missing = report.missing.length > 0
         ? `<p class="warn">Missing from every funnel: ${esc(report.missing.map(stage => (stage === 'repeat' ? 'repeat buyers' : stage)).join(', '))}.</p>`
@@ -508,11 +513,12 @@ function funnelMoney(context: Context, view: FunnelMoney, headed: boolean): stri
     if (!projected) return `<div class="projection"${at(context, view.location)}>\n${heading}<p class="warn">No projection: ${esc(view.missing ?? 'the funnel cannot be projected')}.</p>\n</div>`;
     const sub = headed ? 'h4' : 'h3';
     const price = projected.price ? ` at ${esc(projected.price)}` : projected.tiers.length > 0 ? ` (${esc(projected.tiers.join('; '))})` : '';
+    const elsewhere = projected.marketPrices.length > 0 ? ` (and ${esc(projected.marketPrices.join('; '))}; the projection counts the first price)` : '';
     const notes = projected.notes.length > 0
         ? `<p class="note">Left out of the projection:</p>\n<ul class="left-out">${projected.notes.map(note => `<li>${esc(note)}</li>`).join('')}</ul>`
         : '';
     return `<div class="projection"${at(context, view.location)}>
-${heading}<p class="note">Customers buy <strong>${esc(projected.product)}</strong>${price}. ${esc(projected.basis)}. Spend: ${esc(projected.spendWhat)}.</p>
+${heading}<p class="note">Customers buy <strong>${esc(projected.product)}</strong>${price}${elsewhere}. ${esc(projected.basis)}. Spend: ${esc(projected.spendWhat)}.</p>
 <p class="note">Each month: spend as the light bar, revenue as the solid one (paler up to its high end when it is a range), revenue in figures on the right.</p>
 ${moneyChart(projected)}
 ${moneyTable(projected)}
@@ -548,6 +554,39 @@ ${rule.rationale ? `<p class="rationale">${docText(rule.rationale)}</p>` : ''}
 <p class="docs"><a href="${esc(rule.docsUrl)}">Why it matters and how to fix it (${esc(rule.id)}.md)</a></p>
 <ul class="found">${rule.findings.map(finding => `<li class="${esc(finding.severity)}"${at(context, finding.location)}><span class="severity">${esc(finding.severity)}</span> <span class="where">${esc(`${finding.file}:${finding.line}:${finding.column}`)}</span> ${esc(finding.message)}</li>`).join('\n')}</ul>
 </article>`;
+}
+
+/** One market: its facts, the provisions checked there (a table) and what each found. */
+function marketCompliance(context: Context, market: MarketCompliance): string {
+    const facts = `<dl class="facts">${marketFacts(market).map(([term, value]) => `<div><dt>${esc(term)}</dt><dd>${esc(value)}</dd></div>`).join('')}</dl>`;
+    const heading = `<h3>${esc(label(market))}${market.title !== undefined ? ` <span class="muted">(${esc(market.name)})</span>` : ''}</h3>`;
+    if (market.laws.length === 0) return `<div class="market" id="market-${esc(market.name)}"${at(context, market.location)}>\n${heading}\n${facts}\n</div>`;
+    const rows = market.laws.map(law => `<tr class="law ${law.status.replace(' ', '-')}"><td>${law.docsUrl ? `<a href="${esc(law.docsUrl)}"><code>${esc(law.rule)}</code></a>` : `<code>${esc(law.rule)}</code>`}</td>` +
+        `<td>${esc(law.law)}, ${esc(law.article)}</td><td class="num">${esc(law.from)}</td><td>${esc(lawStatusText(law))}</td><td class="num">${law.findings.length}</td></tr>`).join('\n');
+    const found = market.laws.flatMap(law => law.findings.map(finding =>
+        `<li class="${esc(finding.severity)}"${at(context, finding.location)}><span class="severity">${esc(finding.severity)}</span> <code>${esc(law.rule)}</code> ` +
+        `<span class="where">${esc(`${finding.file}:${finding.line}:${finding.column}`)}</span> ${esc(finding.message)}</li>`));
+    return `<div class="market" id="market-${esc(market.name)}"${at(context, market.location)}>
+${heading}
+${facts}
+<div class="scroll"><table class="data"><thead><tr><th>Rule</th><th>Law</th><th class="num">Applies from</th><th>Status</th><th class="num">Findings</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>
+${found.length > 0 ? `<ul class="found">${found.join('\n')}</ul>` : '<p class="note">No finding in this market.</p>'}
+</div>`;
+}
+
+function compliance(context: Context): string {
+    const { markets, none, disclaimer } = context.report.compliance;
+    const intro = none
+        ? `<p class="warn">${esc(none)}</p>`
+        : `<p class="note">The provisions the compliance rules check in each market the plan names, as of ${esc(context.report.asOf)}, and what they found there.</p>`;
+    return `<section id="compliance">
+<h2>Compliance</h2>
+${intro}
+${markets.map(market => marketCompliance(context, market)).join('\n')}
+<p class="disclaimer">${esc(disclaimer)}</p>
+</section>`;
 }
 
 function findings(context: Context): string {
@@ -647,6 +686,8 @@ tr.total th { border-top: 2px solid var(--border); }
 .grid { stroke: var(--border); stroke-width: 1; }
 .as-of { stroke: var(--poor); stroke-width: 1; stroke-dasharray: 3 3; }
 .review { fill: var(--fair); }
+.disclaimer { font-weight: 600; }
+tr.law.pack-off td, tr.law.rule-off td, tr.law.not-yet td { color: var(--muted); }
 .rule { border-left: 3px solid var(--border); padding-left: 12px; margin: 10px 0 16px; }
 .description { margin: 2px 0; font-weight: 600; }
 .rationale { margin: 2px 0; color: var(--muted); }

@@ -8,12 +8,12 @@
  */
 import { formatNumber, percentText } from '../wording.js';
 import {
-    campaignBudgetText, fileName, label, money, moneySpan, paybackText, people, projectedMoney, ratioText, readinessText, rowNotes,
-    spanText, totalText
+    campaignBudgetText, fileName, label, lawStatusText, marketFacts, money, moneySpan, paybackText, people, projectedMoney, ratesText, ratioText,
+    readinessText, rowNotes, spanText, totalText
 } from './wording.js';
 import { codeSpans, escapeMarkdown as md } from './escape.js';
 import { languageNote } from './readiness.js';
-import type { BudgetRow, CampaignBudgetRow, FunnelMoney, FunnelView, PlanReport, ProjectedMoney, TimelineItem } from './report-data.js';
+import type { BudgetRow, CampaignBudgetRow, FunnelMoney, FunnelView, MarketCompliance, PlanReport, ProjectedMoney, TimelineItem } from './report-data.js';
 
 /** The report as one Markdown document. */
 export function renderReportMarkdown(report: PlanReport): string {
@@ -26,6 +26,7 @@ export function renderReportMarkdown(report: PlanReport): string {
         timeline(report),
         funnel(report),
         flows(report),
+        compliance(report),
         findings(report),
         `_Made by mplan from ${md(fileName(report.uri))}, judged as of ${md(report.asOf)}._`
     ].join('\n\n') + '\n';
@@ -55,6 +56,7 @@ function header(report: PlanReport): string {
     }
     const currency = report.currency ? `${report.currency}${plan.currencyDeclared ? '' : ' (from the first amount: the plan declares none)'}` : 'none (the plan states no money)';
     lines.push(`- **Currency:** ${md(currency)}`);
+    if (plan.rates.length > 0) lines.push(`- **Exchange rates:** ${md(ratesText(report))}`);
     if (plan.period) lines.push(`- **Period:** ${md(plan.period.start)} to ${md(plan.period.end)}`);
     if (plan.focus.length > 0) lines.push(`- **Focus:** ${md(plan.focus.join(', '))}`);
     if (plan.revisit) lines.push(`- **Revisited:** ${md(plan.revisit)}`);
@@ -164,6 +166,7 @@ function flows(report: PlanReport): string {
         parts.push(lines.join('\n'));
         const notes = [`${formatNumber(flow.steps.length, 0)} ${flow.steps.length === 1 ? 'step' : 'steps'}`, `at most ${formatNumber(flow.busiestWeek, 0)} in one week`];
         if (flow.hours) notes.push(`sent ${md(flow.hours)}`);
+        if (flow.unsubscribeWithin) notes.push(`opt-outs honoured within ${md(flow.unsubscribeWithin)}`);
         parts.push(notes.join('; ') + '.');
     }
     return parts.join('\n\n');
@@ -185,6 +188,7 @@ function funnel(report: PlanReport): string {
     for (const view of report.funnel.funnels) {
         if (view.name || view.title || report.funnel.funnels.length > 1) parts.push(`### ${funnelHeading(view)}`);
         parts.push(funnelTable(view));
+        if (view.unsubscribeWithin) parts.push(`Opt-outs are honoured within ${md(view.unsubscribeWithin)}.`);
     }
     parts.push(report.funnel.missing.length > 0
         ? `Missing from every funnel: ${report.funnel.missing.map(stage => (stage === 'repeat' ? 'repeat buyers' : stage)).join(', ')}.`
@@ -245,7 +249,8 @@ function funnelMoney(view: FunnelMoney, headed: boolean): string[] {
         return parts;
     }
     const price = projected.price ? ` at ${md(projected.price)}` : projected.tiers.length > 0 ? ` (${md(projected.tiers.join('; '))})` : '';
-    parts.push(`Customers buy **${md(projected.product)}**${price}. ${md(projected.basis)}. Spend: ${md(projected.spendWhat)}.`);
+    const elsewhere = projected.marketPrices.length > 0 ? ` (and ${md(projected.marketPrices.join('; '))}; the projection counts the first price)` : '';
+    parts.push(`Customers buy **${md(projected.product)}**${price}${elsewhere}. ${md(projected.basis)}. Spend: ${md(projected.spendWhat)}.`);
     parts.push(monthTable(projected));
     if (projected.campaigns.length > 0) parts.push(`${headed ? '####' : '###'} By campaign`, campaignMoneyTable(projected));
     parts.push(`${headed ? '####' : '###'} Unit economics`, unitEconomics(projected));
@@ -268,6 +273,29 @@ function moneyOverTime(report: PlanReport): string {
 /** A docs text: plain parts escaped, code spans kept (a code span shows its content as it is). */
 function docText(text: string): string {
     return codeSpans(text).map(part => (part.code ? `\`${part.text}\`` : md(part.text))).join('');
+}
+
+/** One market: its facts, the provisions checked there and what each found. */
+function marketCompliance(market: MarketCompliance): string {
+    const heading = `### ${md(label(market))}${market.title !== undefined ? ` (${md(market.name)})` : ''}`;
+    const facts = marketFacts(market).map(([term, value]) => `- **${md(term)}:** ${md(value)}`).join('\n');
+    if (market.laws.length === 0) return [heading, facts].join('\n\n');
+    const rows = table(['Rule', 'Law', 'Applies from', 'Status', 'Findings'], market.laws.map(law => [
+        law.docsUrl ? `[\`${law.rule}\`](${law.docsUrl})` : `\`${law.rule}\``, `${md(law.law)}, ${md(law.article)}`, md(law.from), md(lawStatusText(law)), String(law.findings.length)
+    ]), [false, false, false, false, true]);
+    const found = market.laws.flatMap(law => law.findings.map(finding =>
+        `- **${md(finding.severity)}** \`${law.rule}\` ${md(`${finding.file}:${finding.line}:${finding.column}`)}: ${md(finding.message)}`));
+    return [heading, facts, rows, found.length > 0 ? found.join('\n') : 'No finding in this market.'].join('\n\n');
+}
+
+function compliance(report: PlanReport): string {
+    const parts = ['## Compliance'];
+    const { markets, none, disclaimer } = report.compliance;
+    if (none) parts.push(md(none));
+    else parts.push(`The provisions the compliance rules check in each market the plan names, as of ${md(report.asOf)}, and what they found there.`);
+    for (const market of markets) parts.push(marketCompliance(market));
+    parts.push(`**${md(disclaimer)}**`);
+    return parts.join('\n\n');
 }
 
 function findings(report: PlanReport): string {

@@ -64,6 +64,8 @@ export interface PlanReport {
     /** The automated flows of the plan, each as a timeline: trigger, steps with their delays, stop. */
     flows: FlowReport[];
     money: MoneyOverTime;
+    /** Each market of the plan, the laws the compliance rules check there and what they found. */
+    compliance: ComplianceReport;
     readiness: Readiness;
     findings: FindingsReport;
 }
@@ -77,6 +79,8 @@ export interface PlanSummary {
     objectives: ObjectiveLine[];
     /** The `currency` fact, when the plan declares one (else `PlanReport.currency` came from the first amount). */
     currencyDeclared: boolean;
+    /** The plan's exchange rates (`rate 1 EUR = 1.08 USD as of 2027-01-01`), as written, in the plan's order. */
+    rates: ExchangeRateLine[];
     /** The plan's focus products, as shown (title, else name). */
     focus: string[];
     /** How often the plan is revisited, in words ("every quarter"), when it says. */
@@ -92,6 +96,15 @@ export interface PlanSummary {
     counts: BlockCounts;
     /** Findings of every rule in the plan's files (the plan and what it imports), by severity. */
     findings: { error: number; warning: number; info: number };
+    location: SourceLocation | undefined;
+}
+
+/** A declared exchange rate. */
+export interface ExchangeRateLine {
+    /** "1 EUR = 1.08 USD" */
+    text: string;
+    /** The day the rate holds (YYYY-MM-DD), as written. */
+    asOf: string;
     location: SourceLocation | undefined;
 }
 
@@ -266,6 +279,8 @@ export interface FunnelView {
     title: string | undefined;
     /** The unit of `visitors N per month` ("month"), when given. */
     per: string | undefined;
+    /** How soon it honours an opt-out, as written ("2 business days"); undefined when it does not say. */
+    unsubscribeWithin: string | undefined;
     stages: FunnelStage[];
     location: SourceLocation | undefined;
 }
@@ -344,6 +359,8 @@ export interface ProjectedMoney {
     price: string | undefined;
     /** A product priced by tiers: each with its price and share ("Solo at 15 EUR per month, 75% of buyers"). */
     tiers: string[];
+    /** Its prices in some markets, as written with the markets' names ("34 EUR in EU", "52 CAD per month in CA"); the projection reads `price`. */
+    marketPrices: string[];
     /** How people reach the first purchase: "10,000 visitors a month, then subscribers 2%: 200 subscribers a month". */
     basis: string;
     /** What the spend is: the campaigns' budgets (or their tactics') or, without campaigns, the tactics' budgets. */
@@ -452,7 +469,73 @@ export interface FlowReport {
     stops: string[];
     /** The hours it sends in, as written. */
     hours: string | undefined;
+    /** How soon it honours an opt-out, as written ("2 business days"); undefined when it does not say. */
+    unsubscribeWithin: string | undefined;
     /** The most of its steps within any seven days. */
     busiestWeek: number;
     location: SourceLocation | undefined;
+}
+
+/**
+ * The compliance section: per market, the provisions the compliance rules
+ * check there (model/markets.ts LAWS) and the findings reported for it. A
+ * compliance finding carries the markets it is reported for
+ * (`data.markets`, rules/compliance-util.ts complianceData); it is listed
+ * under each of them, against the provision of its jurisdiction.
+ */
+export interface ComplianceReport {
+    markets: MarketCompliance[];
+    /** When the plan names no market: the one line saying no law-specific check ran. */
+    none: string | undefined;
+    /** Always there: "Not legal advice: …". */
+    disclaimer: string;
+}
+
+/** A country or region code and its name: DE, "Germany". */
+export interface NamedCode {
+    code: string;
+    name: string;
+}
+
+export interface MarketCompliance {
+    name: string;
+    title: string | undefined;
+    /** The codes it covers (its `countries`, else its name when that is a code). */
+    countries: NamedCode[];
+    /** The jurisdictions mplan has rules for that those codes fall under (US, CA, EU, UK). */
+    jurisdictions: NamedCode[];
+    /** Its languages, as codes with their names. */
+    languages: NamedCode[];
+    currency: string | undefined;
+    /** Its time zones, as written. */
+    zones: string[];
+    /** The prices products state for it ("Mug: 34 EUR"). */
+    prices: string[];
+    /** The provisions checked in it, in the order of LAWS; empty when it falls under no jurisdiction mplan knows. */
+    laws: MarketLaw[];
+    location: SourceLocation | undefined;
+}
+
+/**
+ * Whether a provision is checked: `in force` on the as-of day; `not yet`
+ * (it applies from a later day: blocks that run from then on are checked);
+ * `pack off` (its jurisdiction is switched off in mplan.json `packs`);
+ * `rule off` (the rule is off in the settings).
+ */
+export type LawStatus = 'in force' | 'not yet' | 'pack off' | 'rule off';
+
+/** One provision in one market, and what its rule found there. */
+export interface MarketLaw {
+    rule: string;
+    /** The rule's description; empty when the registry does not know the rule. */
+    description: string;
+    /** Its docs page; empty when the registry does not know the rule (no page to link to). */
+    docsUrl: string;
+    jurisdiction: string;
+    law: string;
+    article: string;
+    /** The first day it applies, YYYY-MM-DD. */
+    from: string;
+    status: LawStatus;
+    findings: ReportFinding[];
 }

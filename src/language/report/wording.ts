@@ -6,7 +6,7 @@
  */
 import { formatMoney } from '../model/values.js';
 import { formatNumber } from '../wording.js';
-import type { Amount, AreaReadiness, CampaignBudgetRow, PlanReport, Span, Total, UnitEconomics } from './report-data.js';
+import type { Amount, AreaReadiness, CampaignBudgetRow, MarketCompliance, MarketLaw, NamedCode, PlanReport, Span, Total, UnitEconomics } from './report-data.js';
 
 /** The file name at the end of a URI, decoded. */
 export function fileName(uri: string): string {
@@ -106,4 +106,38 @@ export function readinessText(area: AreaReadiness): string {
     if (area.status === 'not judged') return 'not judged (every rule off)';
     if (area.status === 'not assessed') return `not assessed (${area.lacks ?? 'nothing declared'})`;
     return area.score === 100 ? '100 (no findings)' : String(area.score ?? '');
+}
+
+/** Whether a provision is checked, in words: "in force", "not yet in force (applies from 2026-09-27)", "off: the EU pack is off". */
+export function lawStatusText(law: MarketLaw): string {
+    switch (law.status) {
+        case 'in force': return 'in force';
+        case 'not yet': return `not yet in force on the as-of day: checked for what runs from ${law.from}`;
+        case 'pack off': return `not checked: the ${law.jurisdiction} pack is off in mplan.json`;
+        case 'rule off': return 'not checked: the rule is off';
+    }
+}
+
+/** "DE (Germany)", or the code alone when its name is the code. */
+export function namedCode(item: NamedCode): string {
+    return item.name && item.name !== item.code ? `${item.code} (${item.name})` : item.code;
+}
+
+/** A market's facts as label and text, in the order both renderers show them; a fact the market does not state is left out. */
+export function marketFacts(market: MarketCompliance): Array<[string, string]> {
+    const facts: Array<[string, string]> = [];
+    facts.push(['Countries', market.countries.length > 0 ? market.countries.map(namedCode).join(', ') : 'none named by code']);
+    facts.push(['Law checked', market.jurisdictions.length > 0
+        ? market.jurisdictions.map(j => j.name).join(', ')
+        : 'none: mplan has law-specific checks for the United States, Canada, the European Union and the United Kingdom only']);
+    if (market.languages.length > 0) facts.push(['Languages', market.languages.map(namedCode).join(', ')]);
+    if (market.currency) facts.push(['Currency', market.currency]);
+    if (market.zones.length > 0) facts.push(['Time zones', market.zones.join(', ')]);
+    if (market.prices.length > 0) facts.push(['Prices', market.prices.join('; ')]);
+    return facts;
+}
+
+/** The one line on the exchange rates: "1 EUR = 1.08 USD as of 2027-01-01; …". */
+export function ratesText(report: PlanReport): string {
+    return report.plan.rates.map(rate => `${rate.text} as of ${rate.asOf}`).join('; ');
 }

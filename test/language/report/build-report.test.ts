@@ -102,7 +102,8 @@ describe('the report of corner-bakery (a plan over four files)', () => {
         const report = (await reportOf(fixturePlan('corner-bakery')))!;
         // The pinned settings run no rule of competition and research: those areas are not judged.
         expect(report.readiness.areas.map(a => [a.area, a.score])).toEqual([
-            ['market', 100], ['competition', undefined], ['research', undefined], ['offer', 100], ['strategy', 100], ['campaign', 100], ['funnel', 100]
+            ['market', 100], ['competition', undefined], ['research', undefined], ['offer', 100], ['strategy', 100], ['campaign', 100], ['funnel', 100],
+            ['compliance', undefined]
         ]);
         expect(report.findings.areas).toEqual([]);
     });
@@ -133,9 +134,10 @@ describe('the report of ebook-list (flawed on purpose)', () => {
         expect(report.plan.findings).toEqual({ error: 5, warning: 5, info: 1 });
         // market: a warning; offer: an error and a warning; strategy: a warning; campaign: an error;
         // funnel: two errors, two warnings and an info.
-        // competition and research: no rule of theirs is pinned, so they are not judged.
+        // competition, research and compliance: no rule of theirs is pinned, so they are not judged.
         expect(report.readiness.areas.map(a => [a.area, a.score])).toEqual([
-            ['market', 90], ['competition', undefined], ['research', undefined], ['offer', 65], ['strategy', 90], ['campaign', 75], ['funnel', 27]
+            ['market', 90], ['competition', undefined], ['research', undefined], ['offer', 65], ['strategy', 90], ['campaign', 75], ['funnel', 27],
+            ['compliance', undefined]
         ]);
         expect(report.readiness.areas.find(a => a.area === 'funnel')!.findings).toEqual({ error: 2, warning: 2, info: 1 });
     });
@@ -485,7 +487,9 @@ describe('readiness: 100 means no findings; an area the plan declares nothing of
             ['offer', 'not assessed', undefined, 'no offer'],
             ['strategy', 'scored', 100, undefined],
             ['campaign', 'scored', 80, undefined],
-            ['funnel', 'not assessed', undefined, 'no funnel or flow']
+            ['funnel', 'not assessed', undefined, 'no funnel or flow'],
+            // market-unstated (an info) says the plan names no market: counted, not scored.
+            ['compliance', 'not assessed', undefined, 'no market']
         ]);
         // no-lead-capture and no-upsell (warnings), no-repeat-buyer-path (an error): they say what to add.
         expect(readiness.areas.find(a => a.area === 'funnel')!.findings).toEqual({ error: 1, warning: 2, info: 0 });

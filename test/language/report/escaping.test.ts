@@ -23,6 +23,11 @@ plan Payload_plan-1 ${S} {
     goal ${S}
     currency USD
     focus Thing
+    tracking consent ${S}
+}
+market Home ${S} {
+    country US
+    timezone ${S}
 }
 product Thing ${S} {
     price 10 USD
@@ -31,6 +36,7 @@ product Thing ${S} {
     drawback ${S}
     drawback ${S} mitigated by ${S}
     improvement ${S}
+    certified ${S}
 }
 segment Buyers ${S} {
     who ${S}
@@ -42,6 +48,7 @@ audience Lapsed ${S} {
     who ${S}
     of Buyers
     behaviour ${S}
+    consent express recorded ${S}
 }
 competitor Rival ${S} {
     strength ${S}
@@ -69,6 +76,9 @@ tactic Ads ${S} {
     keywords ${S}
     hashtags ${S}
     test ${S} metric clicks
+    disclosure ${S}
+    reward ${S} for honest reviews
+    tracking consent ${S}
 }
 flow Nudge ${S} {
     channel email
@@ -76,6 +86,7 @@ flow Nudge ${S} {
     trigger ${S}
     step after 1 day ${S} with reminder
     stop when ${S}
+    hours weekdays 9:00 to 17:00 in ${S}
 }
 campaign Go ${S} {
     budget 50 USD

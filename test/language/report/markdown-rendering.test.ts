@@ -163,7 +163,7 @@ describe('the Markdown report of each example', () => {
             for (const row of table) expect(row.length, row.join(' | ')).toBe(table[0].length);
         }
         expect([...page.matchAll(/<h2[^>]*>(.*?)<\/h2>/g)].map(match => match[1])).toEqual([
-            'Summary', 'Readiness', 'Budget', 'Money over time', 'Timeline', 'Funnel', 'Flows', 'Findings'
+            'Summary', 'Readiness', 'Budget', 'Money over time', 'Timeline', 'Funnel', 'Flows', 'Compliance', 'Findings'
         ]);
     });
 });

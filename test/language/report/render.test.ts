@@ -58,7 +58,7 @@ describe('the readiness formula', () => {
 
     it('says that 100 means no findings, and when an area is not assessed, in the report and in docs/report.md', () => {
         expect(READINESS_FORMULA).toMatch(/^A score of 100 means that no rule of the area finds anything to improve/);
-        expect(READINESS_NOT_ASSESSED).toContain('Market with no segment, Competition with no competitor or research block, Research and product with no research block or product, Offer with no offer, Strategy with no strategy or tactic, Campaign with no campaign, Funnel with no funnel or flow.');
+        expect(READINESS_NOT_ASSESSED).toContain('Market with no segment, Competition with no competitor or research block, Research and product with no research block or product, Offer with no offer, Strategy with no strategy or tactic, Campaign with no campaign, Funnel with no funnel or flow, Compliance with no market.');
         expect(readFileSync(join(ROOT, 'docs', 'report.md'), 'utf8')).toContain(`\n${READINESS_NOT_ASSESSED}\n`);
     });
 });
