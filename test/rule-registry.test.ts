@@ -68,3 +68,12 @@ describe('the fixes of the registry', () => {
         }
     });
 });
+
+describe('the table of laws (model/markets.ts LAWS)', () => {
+    it('names only registry rules of the compliance area, and every compliance rule but market-unstated has a provision', async () => {
+        const { LAWS } = await import('../src/language/model/markets.js');
+        const compliance = RULES.filter(rule => rule.area === 'compliance').map(rule => rule.id);
+        expect([...new Set(LAWS.map(law => law.rule))].sort()).toEqual(compliance.filter(id => id !== 'market-unstated').sort());
+        for (const law of LAWS) expect(law.from, `${law.rule} ${law.jurisdiction}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+});
