@@ -69,6 +69,15 @@ plan MyPlan {
     revisit every quarter // when you read the plan again and adjust it
 }
 
+// Where you sell: the country (ISO code; EU for the whole Union), its languages, currency and time
+// zones. mplan checks each market against its law (consent, texts, opt-outs, discounts, green claims).
+market US "United States" {
+    country US
+    language en
+    currency USD
+    timezones "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
+}
+
 // What you sell: why it is worth buying, what speaks against it and how you answer that.
 product BeanSubscription {
     price 24 USD
