@@ -48,6 +48,9 @@ const SCOPE = {
     escape: 'constant.character.escape.mplan'
 };
 
+/** Names that are currencies though their property does not say so: `rate 1 EUR = 1.08 USD`. */
+const CURRENCY_FEATURES = new Set(['ExchangeRate.from', 'ExchangeRate.to']);
+
 /** Scopes of the punctuation keywords. */
 const PUNCTUATION = { '{': SCOPE.open, '}': SCOPE.close, ',': SCOPE.comma, '%': SCOPE.percent };
 
@@ -337,7 +340,7 @@ class FactReader {
                 if (assignment?.feature === 'name') {
                     return { k: 'tok', re: this.name, scope: `entity.name.type.${kind(rule)}.mplan`, contextual: true, name: true };
                 }
-                if (/currency$/i.test(assignment?.feature ?? '')) return { k: 'tok', re: this.name, scope: SCOPE.currency, contextual: true, name: true };
+                if (/currency$/i.test(assignment?.feature ?? '') || CURRENCY_FEATURES.has(`${rule.name}.${assignment?.feature}`)) return { k: 'tok', re: this.name, scope: SCOPE.currency, contextual: true, name: true };
                 throw new Error(`scripts/textmate.mjs does not know how to colour ${rule.name}.${assignment?.feature}`);
             case TERMINAL.word:
                 // A part of a block named by a free word: a product's tier (`tier Starter`).

@@ -133,7 +133,7 @@ export function ownNames(model: PlanModel): (kind: ExampleKind) => string[] {
 
 /** The keyword that declares a block of each kind: a name right after it is declared, not referred to. */
 const DECLARING: Readonly<Record<ExampleKind, string>> = {
-    plans: 'plan', products: 'product', segments: 'segment', audiences: 'audience', competitors: 'competitor', strategies: 'strategy', tactics: 'tactic',
+    plans: 'plan', markets: 'market', products: 'product', segments: 'segment', audiences: 'audience', competitors: 'competitor', strategies: 'strategy', tactics: 'tactic',
     flows: 'flow', campaigns: 'campaign'
 };
 
