@@ -3,6 +3,7 @@ import { MplanGrammar } from '../generated/grammar.js';
 import { didYouMean } from './did-you-mean.js';
 import { grammarWords, isWord, type FactLoop, type GrammarWords } from './grammar-words.js';
 import { blockHeading, referenceLink, WORD_LIST_DOCS } from './reference-anchors.js';
+import { wordLists } from './word-lists.js';
 
 /**
  * How each terminal of the grammar reads to a plan author, and the end of the
@@ -180,6 +181,19 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         return this.words ??= grammarWords(MplanGrammar());
     }
 
+    private propertyLists?: Map<string, string[]>;
+
+    /** The words of the lists a rule assigns to one of its properties (`rewardFor` of a tactic: `positive`, `honest`, `any`), by rule. */
+    private get optionalWords(): Map<string, string[]> {
+        if (!this.propertyLists) {
+            this.propertyLists = new Map();
+            for (const list of wordLists(MplanGrammar())) {
+                if (list.property) this.propertyLists.set(list.rule, [...(this.propertyLists.get(list.rule) ?? []), ...list.words]);
+            }
+        }
+        return this.propertyLists;
+    }
+
     private place(found: IToken): Place {
         const tokens = this.tokens();
         // The parser's input ends with end-of-file tokens, which have no place in the text.
@@ -229,7 +243,8 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         const rule = ruleNameOf(options.ruleName);
         if (options.expected.name === '}' && place.loop) return this.notAFact(place, place.loop);
         if (options.expected.name === 'EOF') return this.notABlock(place);
-        const typo = this.typo(place, [options.expected.name]);
+        // An optional word of a list may stand before the expected one (`for honest reviews`): a typo of it is one too.
+        const typo = this.typo(place, [options.expected.name, ...(this.optionalWords.get(rule) ?? [])]);
         if (typo) return typo;
         return `Expected ${describeSlot(options.expected, rule, place.before)}${after(place.before)} but found ${describeFound(options.actual)}.`;
     }
@@ -270,6 +285,10 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         const list = this.grammar.lists.get(rule);
         const firsts = [...new Set(paths.map(path => path[0].name))];
         const alike = paths.filter(path => path.length > 1 && path[0] === found?.tokenType);
+        // Alternatives that start alike (`price 49 USD`, or `price 49 USD in Europe`) in a block the file ends
+        // inside: the parser looked ahead to the end of the file to choose, and what is missing is the brace.
+        const last = alike.length > 0 && place.loop ? this.unclosedAt(found) : undefined;
+        if (last) return `Expected '}' after '${clip(last.image, 40)}' to close ${place.block ?? `the ${place.loop!.opener}`} but found the end of the file.`;
         if (alike.length > 0) {
             // The alternatives start alike (`at least`, `at most`): the second word is the one to judge, and they are named whole.
             const second = options.actual[1];
@@ -291,6 +310,20 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         }
         const expected = listWords(firsts.map(name => describeSlot(paths.find(path => path[0].name === name)![0], rule, place.before)));
         return `Expected ${expected}${after(place.before)} but found ${describeFound(found)}.`;
+    }
+
+    /** The last token of the text when the block holding `found` is never closed; undefined when it is. */
+    private unclosedAt(found: IToken): IToken | undefined {
+        const tokens = this.tokens();
+        let length = tokens.length;
+        while (length > 0 && isEnd(tokens[length - 1])) length--;
+        let depth = 0;
+        for (let i = Math.max(0, indexOf(tokens, length, found)); i < length; i++) {
+            const name = tokens[i].tokenType.name;
+            if (name === '{') depth++;
+            else if (name === '}' && --depth < 0) return undefined;
+        }
+        return length > 0 ? tokens[length - 1] : undefined;
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
