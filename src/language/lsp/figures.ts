@@ -63,7 +63,7 @@ export function rateText(rate: Rate, fallback: string): string {
 }
 
 /** A price as written: "19 USD per month", "39 to 49 USD". */
-export function priceText(price: Price, esc: Escape = asIs): string {
+export function priceText(price: Pick<Price, 'amount' | 'high' | 'currency' | 'per'>, esc: Escape = asIs): string {
     const high = typeof price.high === 'number' ? ` to ${formatMoney({ amount: price.high, currency: esc(price.currency) })}` : '';
     const low = high ? formatMoney({ amount: price.amount, currency: '' }).trimEnd() : formatMoney({ amount: price.amount, currency: esc(price.currency) });
     return `${low}${high}${price.per ? ` per ${unitName(price.per)}` : ''}`;
