@@ -111,7 +111,7 @@ export function objectiveText(objective: Objective, esc: Escape = asIs): string 
 }
 
 /** A price as written, or undefined while its amount or currency is missing (a half-typed line). */
-export function priceWritten(price: Price | undefined, esc: Escape = asIs): string | undefined {
+export function priceWritten(price: Pick<Price, 'amount' | 'high' | 'currency' | 'per'> | undefined, esc: Escape = asIs): string | undefined {
     return price && typeof price.amount === 'number' && price.currency ? priceText(price, esc) : undefined;
 }
 
