@@ -312,6 +312,31 @@ product Mug {
         expect(syntaxErrors(result)[0].message).toBe("Expected '}' after 'USD' to close product 'Mug' but found the end of the file.");
     });
 
+    it('the words of markets, rates, prices per market, discounts and time zones are asked for in words', async () => {
+        const result = await check(`${PLAN_HEADER}
+market Europe {
+    countries
+}
+market Germany {
+    timezone Europe
+}
+product Mug {
+    price EUR in Europe
+}
+offer {
+    discount 20 on Mug
+}
+`);
+        expect(syntaxErrors(result).map(error => error.message)).toEqual([
+            "Expected a country or region code such as US, DE, EU or UK after 'countries' but found '}'.",
+            'Expected a time zone in quotes, such as "America/New_York" or "Europe/Berlin" after \'timezone\' but found \'Europe\'.',
+            "After 'price' comes an amount with its currency, such as 1_500 USD, but found 'EUR'.",
+            "Expected '%' or a currency code such as USD or EUR after '20' but found 'on'."
+        ]);
+        const rate = await check('plan Kiln {\n    currency USD\n    rate 1 = 1.08 USD as of 2027-01-01\n}\n');
+        expect(syntaxErrors(rate)[0].message).toBe("Expected a currency code such as USD or EUR after '1' but found '='.");
+    });
+
     it('misspelled channel keyword and channel word', async () => {
         const result = await check(`${PLAN_HEADER}
 tactic SpringAds {

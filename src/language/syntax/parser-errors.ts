@@ -38,6 +38,18 @@ const FIRST_FEW = 6;
 const CURRENCY = 'a currency code such as USD or EUR';
 const MONEY = 'an amount with its currency, such as 1_500 USD';
 const PERCENTAGE = 'a percentage such as 20%';
+const ZONE = 'a time zone in quotes, such as "America/New_York" or "Europe/Berlin"';
+
+/** The rules where a name after a number is its currency (`49 USD`, `rate 1 EUR = 1.08 USD`, `discount 5 EUR`). */
+const AMOUNT_RULES = new Set(['Money', 'Price', 'MoneyRange', 'MarketPrice', 'ExchangeRate', 'Discount']);
+
+/** The codes a market names, in words. */
+const CODE_SLOTS: Readonly<Record<string, string>> = {
+    country: 'a country or region code such as US, DE, EU or UK',
+    countries: 'a country or region code such as US, DE, EU or UK',
+    language: 'a language code such as en, fr or pt-BR',
+    languages: 'a language code such as en, fr or pt-BR'
+};
 
 /** A token kind in plain words: terminals described, keywords quoted. */
 export function describeTokenType(type: TokenType | string): string {
@@ -52,9 +64,12 @@ export function describeTokenType(type: TokenType | string): string {
  */
 function describeSlot(type: TokenType, rule: string, before: IToken | undefined): string {
     const previous = before?.image;
-    if (type.name === 'ID' && (previous === 'currency' || ((rule === 'Money' || rule === 'Price' || rule === 'MoneyRange') && previous !== undefined && /^[0-9]/.test(previous)))) return CURRENCY;
+    if (type.name === 'ID' && (previous === 'currency' || (AMOUNT_RULES.has(rule) && previous !== undefined && /^[0-9]/.test(previous)))) return CURRENCY;
+    if (type.name === 'WORD' && rule === 'Market' && previous !== undefined && Object.hasOwn(CODE_SLOTS, previous)) return CODE_SLOTS[previous];
+    if (type.name === 'ID' && (previous === 'market' || previous === 'markets' || (rule === 'MarketPrice' && previous === 'in'))) return 'the name of a market';
+    if (type.name === 'STRING' && ((rule === 'Market' && (previous === 'timezone' || previous === 'timezones')) || (rule === 'HoursWindow' && previous === 'in'))) return ZONE;
     if (type.name === 'NUMBER') {
-        if ((rule === 'Money' || rule === 'Price') && previous !== 'to') return MONEY;
+        if ((rule === 'Money' || rule === 'Price' || rule === 'MarketPrice') && previous !== 'to') return MONEY;
         if (rule === 'Percent' || rule === 'Rate' || rule === 'Conversion' || previous === 'share') return PERCENTAGE;
         if (rule === 'Duration') return 'a length of time such as 30 days';
     }
@@ -68,7 +83,7 @@ function describeSlot(type: TokenType, rule: string, before: IToken | undefined)
  */
 function describePath(path: TokenType[], rule: string, before: IToken | undefined): string {
     if (path[0]?.name === 'NUMBER' && path[1]?.name === '%') return PERCENTAGE;
-    if (path[0]?.name === 'NUMBER' && path[1]?.name === 'ID') return MONEY;
+    if (path[0]?.name === 'NUMBER' && (path[1]?.name === 'ID' || before?.image === 'price')) return MONEY;
     return describeSlot(path[0], rule, before);
 }
 
@@ -294,6 +309,16 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
             const second = options.actual[1];
             const typo = second && this.typo(place, alike.map(path => path[1].name), second);
             if (typo) return typo;
+            // Where the words written part from every alternative at a value (`price EUR`: an amount was due after
+            // `price`, whichever price it is), that value is what is missing.
+            const parted = partingAt(alike, options.actual);
+            if (parted) {
+                const { at, rests } = parted;
+                const before = options.actual[at - 1];
+                const shared = options.actual.slice(0, at).map(token => token.image).join(' ');
+                // (Not "after 'price'": the error stands on 'price' itself, and messages name the word before the error.)
+                return `After '${clip(shared, 40)}' comes ${listWords([...new Set(rests.map(rest => describePath(rest, rule, before)))])}, but found ${describeFound(options.actual[at])}.`;
+            }
             const written = options.actual.slice(0, Math.max(...alike.map(path => path.length))).filter(token => !isEnd(token));
             const expected = listWords(alike.map(path => path.every(type => !TERMINAL_WORDS[type.name]) ? `'${path.map(type => type.name).join(' ')}'` : describePath(path, rule, place.before)));
             return `Expected ${expected}${after(place.before)} but found '${clip(written.map(token => token.image).join(' '), 40)}'.`;
@@ -332,6 +357,27 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         const firsts = options.expectedIterationPaths.map(path => path[0]).filter(Boolean);
         return `Expected at least one ${listWords(firsts.map(type => describeSlot(type, rule, place.before)))}${after(place.before)} but found ${describeFound(options.actual[0])}.`;
     }
+}
+
+/**
+ * The first place the written tokens match no path of alternatives that start alike, when what the
+ * paths expect there includes a value (a number, a name, text): the index and the rest of each path from there.
+ */
+function partingAt(paths: TokenType[][], actual: IToken[]): { at: number; rests: TokenType[][] } | undefined {
+    let alive = paths;
+    for (let at = 1; at < actual.length && !isEnd(actual[at - 1]); at++) {
+        const reaching = alive.filter(path => path.length > at);
+        if (reaching.length === 0) return undefined;
+        const next = reaching.filter(path => path[at] === actual[at].tokenType || actual[at].tokenType.CATEGORIES?.includes(path[at]));
+        if (next.length === 0) {
+            // Only past words the alternatives share as keywords (`price`): where they part at a value already
+            // (`commission 10 …`: a percentage or an amount), they are named whole.
+            const keywordsBefore = reaching.every(path => path.slice(0, at).every(type => !TERMINAL_WORDS[type.name]));
+            return keywordsBefore && reaching.some(path => TERMINAL_WORDS[path[at].name]) ? { at, rests: reaching.map(path => path.slice(at)) } : undefined;
+        }
+        alive = next;
+    }
+    return undefined;
 }
 
 /** Langium suffixes its rule names with an invisible character: the grammar's name of a rule. */
