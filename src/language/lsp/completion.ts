@@ -91,7 +91,10 @@ interface RequestData {
  *   and `satisfaction` after `track`, a campaign's tracked metrics in its
  *   results, the people of the plan after an objective's `owner`, the
  *   funnel's own stages after `first purchase at`, `expect …` and `list …`,
- *   cadences with numbers, and files to import;
+ *   cadences with numbers, files to import, a market's country and language
+ *   codes with their names (EU and UK, then US and CA, first), and quoted
+ *   time zones (the market's countries' first; after the `in` of hours, the
+ *   zones of the markets the tactic or flow reaches);
  * - `at least` and `at most` after `target`, as one item each.
  *
  * Only the top-level block around the cursor is re-read, so a request costs
