@@ -305,7 +305,7 @@ describe('hover on the words of issue 15 over LSP', () => {
         expect(await on(doc, 'sms')).toBe('**sms**: The flow sends text messages.\n\n```mplan\nchannel sms\n```');
         // reviews: the channel, and the fact of the same tactic.
         expect(await on(doc, 'reviews', 0)).toMatch(/^\*\*reviews\*\*: A channel: asking buyers to review you on review sites/);
-        expect(await on(doc, 'reviews', 1)).toBe('**reviews**: How many new reviews the tactic aims for, per month or another period.\n\n```mplan\nreviews 20 per month\n```');
+        expect(await on(doc, 'reviews', 1)).toBe('**reviews**: How many new reviews the tactic aims for, per month or another period; after `reward … for`, the reviews the reward is for.\n\n```mplan\nreviews 20 per month\n```');
         expect(await on(doc, 'within')).toMatch(/^\*\*within\*\*: How recently the people of this audience did what sets them apart/);
     });
 });
