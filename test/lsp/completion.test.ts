@@ -665,6 +665,13 @@ describe('completion of markets, languages, time zones and consent', () => {
         expect(reward.map(item => item.label)).toEqual(['positive', 'honest', 'any', 'reviews']);
     });
 
+    it('offers a market the plan\'s currency, those its exchange rates name and the usual ones', async () => {
+        const items = await offered(`plan Kiln {\n    currency USD\n    rate 1 CHF = 1.12 USD as of 2027-01-01\n}\nmarket Swiss {\n    country CH\n    currency ${CURSOR}\n}\n`);
+        expect(items.map(item => [item.label, item.detail])).toEqual([
+            ['USD', "the plan's currency"], ['CHF', 'named by an exchange rate of the plan'], ['EUR', 'euro'], ['GBP', 'pound sterling'], ['CAD', 'Canadian dollar']
+        ]);
+    });
+
     it('offers a market stanza where a block may start, with the plan\'s currency and the market it most likely means', async () => {
         const items = await offered(`plan Kiln {\n    currency EUR\n}\n${CURSOR}\n`);
         const stanza = items.find(item => item.label === 'market' && item.kind === CompletionItemKind.Snippet)!;

@@ -503,6 +503,19 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
 
     protected currencies(context: CompletionContext, data: RequestData, acceptor: CompletionAcceptor): void {
         const code = this.modelOf(data)?.currency?.code;
+        if (ancestor<Market>(context.node, 'Market')) {
+            // A market pays in its own currency: the plan's, those its exchange rates name, and the usual ones.
+            const offered = new Map<string, string>();
+            if (code) offered.set(code, "the plan's currency");
+            for (const rate of this.modelOf(data)?.plan?.rates ?? []) {
+                for (const currency of [rate.from, rate.to]) if (currency && !offered.has(currency)) offered.set(currency, 'named by an exchange rate of the plan');
+            }
+            for (const [label, detail] of [['USD', 'US dollar'], ['EUR', 'euro'], ['GBP', 'pound sterling'], ['CAD', 'Canadian dollar']]) {
+                if (!offered.has(label)) offered.set(label, detail);
+            }
+            for (const [label, detail] of offered) acceptor(context, { label, kind: CompletionItemKind.Unit, detail, sortText: '0' });
+            return;
+        }
         if (code) {
             acceptor(context, { label: code, kind: CompletionItemKind.Unit, detail: "the plan's currency", sortText: '0' });
             return;
