@@ -874,6 +874,19 @@ flow Reminders {
         });
     });
 
+    it('explains the new keywords where they stand: currency of a market, markets of a flow, in of hours, tracking consent, a kind of consent', async () => {
+        const text = `${KILN}tactic Retargeting {\n    channel retargeting on instagram\n    tracking consent "Consent Mode"\n    hours weekdays 9:00 to 20:00 in "Europe/Berlin"\n}\n`;
+        expect(await hoverOn(text, 'currency', 1)).toMatch(/^\*\*currency\*\*: The currency buyers in this market pay in/);
+        expect(await hoverOn(text, 'currency', 0)).toMatch(/^\*\*currency\*\*: The currency the plan adds up/);
+        expect(await hoverOn(text, 'markets NorthAmerica')).toMatch(/^\*\*markets\*\*: The markets the flow reaches, by their names\. Without it, the flow writes to the markets of the segments it reaches/);
+        expect(await hoverOn(text, 'in "Europe/Berlin"')).toMatch(/^\*\*in\*\*: The time zone the hours are in/);
+        expect(await hoverOn(text, 'in Europe')).toMatch(/^\*\*in\*\*: The markets this price is charged in/);
+        expect(await hoverOn(text, 'consent "Consent Mode"')).toMatch(/^\*\*consent\*\*: Part of `tracking consent`: how this tactic's people agree/);
+        expect(await hoverOn(text, 'written recorded')).toMatch(/^\*\*written\*\*: Prior express written consent/);
+        // The example of `markets` is written with the reader's own markets.
+        expect(await hoverOn(text, 'markets Europe')).toContain('```mplan\nmarkets NorthAmerica, Europe\n```');
+    });
+
     describe('before the green-claims directive applies, with the EU pack off', () => {
         judgeBy({ ...TEST_SETTINGS, asOf: '2026-06-01', packs: { EU: 'off' } });
 
