@@ -672,6 +672,11 @@ describe('completion of markets, languages, time zones and consent', () => {
         ]);
     });
 
+    it('offers the plan\'s currency in an exchange rate', async () => {
+        const items = await offered(`plan Kiln {\n    currency USD\n    rate 1 EUR = 1.08 ${CURSOR}\n}\n`);
+        expect(items.map(item => [item.label, item.detail])).toEqual([['USD', "the plan's currency"]]);
+    });
+
     it('offers a market stanza where a block may start, with the plan\'s currency and the market it most likely means', async () => {
         const items = await offered(`plan Kiln {\n    currency EUR\n}\n${CURSOR}\n`);
         const stanza = items.find(item => item.label === 'market' && item.kind === CompletionItemKind.Snippet)!;

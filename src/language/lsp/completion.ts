@@ -410,7 +410,7 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         if (!data || !assignment) return;
         const rule = ruleOf(next.feature)?.name;
         const property = assignment.feature;
-        if (terminal === 'ID' && property.toLowerCase().endsWith('currency')) {
+        if (terminal === 'ID' && (property.toLowerCase().endsWith('currency') || (rule === 'ExchangeRate' && (property === 'from' || property === 'to')))) {
             this.currencies(context, data, acceptor);
         } else if (terminal === 'WORD' && rule === 'Platform') {
             this.platforms(context, data, acceptor);
