@@ -23,6 +23,11 @@ export const PATH = 'docs/language.md';
  */
 const PART_NAMES = {
     Plan: 'the plan block',
+    Market: 'a market',
+    ExchangeRate: 'an exchange rate (`rate 1 EUR = 1.08 USD as of 2027-01-01`)',
+    Consent: 'a consent (`consent express recorded`)',
+    MarketPrice: 'a price in some markets (`price 28 EUR in Europe`)',
+    Discount: 'a discount (`discount 20% on CateringBox`)',
     Product: 'a product',
     Segment: 'a segment',
     Habits: 'a segment\'s habits',

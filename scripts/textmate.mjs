@@ -48,6 +48,12 @@ const SCOPE = {
     escape: 'constant.character.escape.mplan'
 };
 
+/** Names that are currencies though their property does not say so: `rate 1 EUR = 1.08 USD`. */
+const CURRENCY_FEATURES = new Set(['ExchangeRate.from', 'ExchangeRate.to']);
+
+/** Free words that are codes from a fixed list: a market's country and language codes (`countries DE, FR`, `languages en`). */
+const CODE_WORDS = { 'Market.countries': 'constant.language.country.mplan', 'Market.languages': 'constant.language.language.mplan' };
+
 /** Scopes of the punctuation keywords. */
 const PUNCTUATION = { '{': SCOPE.open, '}': SCOPE.close, ',': SCOPE.comma, '%': SCOPE.percent };
 
@@ -337,11 +343,13 @@ class FactReader {
                 if (assignment?.feature === 'name') {
                     return { k: 'tok', re: this.name, scope: `entity.name.type.${kind(rule)}.mplan`, contextual: true, name: true };
                 }
-                if (/currency$/i.test(assignment?.feature ?? '')) return { k: 'tok', re: this.name, scope: SCOPE.currency, contextual: true, name: true };
+                if (/currency$/i.test(assignment?.feature ?? '') || CURRENCY_FEATURES.has(`${rule.name}.${assignment?.feature}`)) return { k: 'tok', re: this.name, scope: SCOPE.currency, contextual: true, name: true };
                 throw new Error(`scripts/textmate.mjs does not know how to colour ${rule.name}.${assignment?.feature}`);
             case TERMINAL.word:
                 // A part of a block named by a free word: a product's tier (`tier Starter`).
                 if (assignment?.feature === 'name') return { k: 'tok', re: this.name, scope: `entity.name.type.${kind(rule)}.mplan`, contextual: true };
+                // A code from a fixed list, written as a word (`countries DE, FR`).
+                if (Object.hasOwn(CODE_WORDS, `${rule.name}.${assignment?.feature}`)) return { k: 'tok', re: this.name, scope: CODE_WORDS[`${rule.name}.${assignment?.feature}`], contextual: true };
                 // A free word: a name or any keyword, written as it is (`track leads`).
                 return { k: 'tok', re: this.name, scope: SCOPE.word, contextual: true };
             case TERMINAL.string: return { k: 'tok', re: this.string, string: true };

@@ -157,7 +157,7 @@ describe('docs/language.md', () => {
             }
             if (words.length > 0) expected.set(rule.name, words);
         }
-        expect([...expected.keys()].sort()).toEqual(['Cadence', 'CaptureMethod', 'Channel', 'DaySet', 'DelayUnit', 'FlowChannel', 'Funnel', 'Segment', 'TimeUnit', 'Weekday']);
+        expect([...expected.keys()].sort()).toEqual(['Cadence', 'CaptureMethod', 'Channel', 'ConsentKind', 'DaySet', 'DelayUnit', 'FlowChannel', 'Funnel', 'Segment', 'Tactic', 'TimeUnit', 'Weekday']);
         const lists = section('## Lists of words');
         const problems: string[] = [];
         for (const [rule, words] of expected) {

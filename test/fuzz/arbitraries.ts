@@ -112,8 +112,8 @@ const currencyArb = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('USD', 'EUR
 const timeUnitArb = fc.constantFrom('day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years');
 const weekdayArb = fc.constantFrom('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday');
 /** The words of a closed list of the grammar (`Channel`, `FlowChannel`, `DelayUnit`), as the grammar has them. */
-function listArb(rule: string): fc.Arbitrary<string> {
-    const words = allowedWords(services.Mplan.Grammar, rule);
+function listArb(rule: string, property?: string): fc.Arbitrary<string> {
+    const words = allowedWords(services.Mplan.Grammar, rule, property);
     if (!words || words.length === 0) throw new Error(`no list of words ${rule} in the grammar`);
     return fc.constantFrom(...words);
 }
@@ -174,13 +174,35 @@ const platformArb: fc.Arbitrary<string[]> = fc.oneof(one(wordArb), one(stringArb
 const termArb: fc.Arbitrary<string[]> = fc.oneof(one(wordArb), one(stringArb));
 /** An A/B test: what it varies, and the metric that decides it. */
 const abTestArb: fc.Arbitrary<string[]> = fc.tuple(stringArb, optional(one(wordArb).map(m => ['metric', ...m]))).map(([subject, metric]) => ['test', subject, ...metric]);
-const hoursWindowArb = fc.tuple(optional(one(fc.oneof(fc.constantFrom('daily', 'weekdays', 'weekends'), weekdayArb))), timeArb, timeArb)
-    .map(([days, start, end]) => [...days, start, 'to', end]);
+/** A time zone in quotes: mostly IANA names, sometimes one no runtime knows. */
+const zoneArb: fc.Arbitrary<string> = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('"America/New_York"', '"America/Los_Angeles"', '"Europe/Berlin"', '"Asia/Kolkata"', '"Pacific/Chatham"', '"UTC"') },
+    { weight: 1, arbitrary: stringArb }
+);
+const hoursWindowArb = fc.tuple(optional(one(fc.oneof(fc.constantFrom('daily', 'weekdays', 'weekends'), weekdayArb))), timeArb, timeArb, optional(zoneArb.map(z => ['in', z])))
+    .map(([days, start, end, zone]) => [...days, start, 'to', end, ...zone]);
+/** A country or region code, as a market names it: ISO codes, the EU and UK, or any word. */
+const countryArb: fc.Arbitrary<string> = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('US', 'CA', 'DE', 'FR', 'EU', 'UK', 'GB', 'JP', 'BR') },
+    { weight: 1, arbitrary: wordArb }
+);
+/** A language code: ISO 639-1, with a region now and then, or any word. */
+const languageArb: fc.Arbitrary<string> = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('en', 'es', 'de', 'fr', 'pt-BR', 'en-GB', 'zh') },
+    { weight: 1, arbitrary: wordArb }
+);
+/** How people agreed to be messaged: `consent written recorded "signed form"`. */
+const consentArb: fc.Arbitrary<string[]> = fc.tuple(listArb('ConsentKind'), optional(fc.tuple(optional(one(stringArb))).map(([record]) => ['recorded', ...record])))
+    .map(([kind, recorded]) => ['consent', kind, ...recorded]);
+/** How soon an opt-out is honoured: `unsubscribe within 2 business days`. */
+const optOutArb: fc.Arbitrary<string[]> = fc.tuple(numberArb, fc.boolean(), timeUnitArb)
+    .map(([n, business, unit]) => ['unsubscribe', 'within', n, ...(business ? ['business'] : []), unit]);
 
 // ---------------------------------------------------------------------------- blocks
 
 /** The names each kind of block may use, shared by every file of a workspace. */
 export interface Names {
+    market: string[];
     product: string[];
     segment: string[];
     competitor: string[];
@@ -197,6 +219,11 @@ const refs = (pool: string[]) => commaList(one(refArb(pool)));
 
 const fact = (words: fc.Arbitrary<string[]>): fc.Arbitrary<Fact> => words.map(w => ({ words: w }));
 
+/** The markets a block reaches: `markets US, Europe` (or `market US`). */
+function marketsArb(names: Names): fc.Arbitrary<Fact> {
+    return fact(fc.tuple(fc.constantFrom('market', 'markets'), refs(names.market)).map(([keyword, list]) => [keyword, ...list]));
+}
+
 /** The facts of each kind of block, one arbitrary per alternative of its rule in the grammar. */
 function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
     const string = (keyword: string) => fact(stringArb.map(s => [keyword, s]));
@@ -205,7 +232,15 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
             string('goal'),
             fact(currencyArb.map(c => ['currency', c])),
             fact(refs(names.product).map(r => ['focus', ...r])),
-            fact(cadenceArb.map(c => ['revisit', ...c]))
+            fact(cadenceArb.map(c => ['revisit', ...c])),
+            fact(fc.tuple(numberArb, currencyArb, numberArb, currencyArb, dateArb).map(([amount, from, value, to, day]) => ['rate', amount, from, '=', value, to, 'as', 'of', day])),
+            fact(stringArb.map(s => ['tracking', 'consent', s]))
+        ];
+        case 'market': return [
+            fact(fc.tuple(fc.constantFrom('country', 'countries'), commaList(one(countryArb))).map(([keyword, list]) => [keyword, ...list])),
+            fact(fc.tuple(fc.constantFrom('language', 'languages'), commaList(one(languageArb))).map(([keyword, list]) => [keyword, ...list])),
+            fact(currencyArb.map(c => ['currency', c])),
+            fact(fc.tuple(fc.constantFrom('timezone', 'timezones'), commaList(one(zoneArb))).map(([keyword, list]) => [keyword, ...list]))
         ];
         case 'product': return [
             fact(priceArb.map(p => ['price', ...p])),
@@ -221,7 +256,9 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
             fact(fc.tuple(stringArb, optional(stringArb.map(s => ['mitigated', 'by', s]))).map(([s, m]) => ['drawback', s, ...m])),
             fact(refs(names.product).map(r => ['spinoff', ...r])),
             fact(refs(names.product).map(r => ['complements', ...r])),
-            string('improvement')
+            string('improvement'),
+            fact(fc.tuple(priceArb, refs(names.market)).map(([price, markets]) => ['price', ...price, 'in', ...markets])),
+            fact(commaList(one(stringArb)).map(list => ['certified', ...list]))
         ];
         case 'segment': return [
             string('who'),
@@ -236,14 +273,16 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
             fc.tuple(fc.array(fc.oneof(
                 ...['search', 'social', 'sites', 'communities', 'tools'].map(k => fact(commaList(platformArb).map(list => [k, ...list]))),
                 fact(hoursWindowArb.map(w => ['online', ...w]))
-            ), { maxLength: 4 })).map(([nested]) => ({ words: ['habits'], nested }))
+            ), { maxLength: 4 })).map(([nested]) => ({ words: ['habits'], nested })),
+            marketsArb(names)
         ];
         case 'audience': return [
             string('who'),
             fact(fc.tuple(fc.constantFrom('behaviour', 'behavior'), termArb).map(([keyword, term]) => [keyword, ...term])),
             fact(refs(names.segment).map(r => ['of', ...r])),
             fact(durationArb.map(d => ['within', ...d])),
-            fact(fc.tuple(numberArb, optional(numberArb.map(n => ['to', n]))).map(([n, high]) => ['size', n, ...high]))
+            fact(fc.tuple(numberArb, optional(numberArb.map(n => ['to', n]))).map(([n, high]) => ['size', n, ...high])),
+            fact(consentArb)
         ];
         case 'competitor': return [
             string('strength'),
@@ -294,7 +333,13 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
             fact(commaList(fc.oneof(one(hashtagArb), termArb)).map(list => ['hashtags', ...list])),
             fact(abTestArb),
             fact(fc.tuple(numberArb, optional(timeUnitArb.map(u => ['per', u]))).map(([n, per]) => ['reviews', n, ...per])),
-            fact(fc.tuple(numberArb, optional(numberArb.map(n => ['of', n]))).map(([n, scale]) => ['rating', n, ...scale]))
+            fact(fc.tuple(numberArb, optional(numberArb.map(n => ['of', n]))).map(([n, scale]) => ['rating', n, ...scale])),
+            marketsArb(names),
+            fact(consentArb),
+            string('disclosure'),
+            fact(fc.tuple(stringArb, optional(optional(one(listArb('Tactic', 'rewardFor'))).map(kind => ['for', ...kind, 'reviews'])))
+                .map(([reward, condition]) => ['reward', reward, ...condition])),
+            fact(stringArb.map(s => ['tracking', 'consent', s]))
         ];
         case 'flow': {
             const step = fc.tuple(optional(fc.tuple(numberArb, delayUnitArb).map(([n, unit]) => ['after', n, unit])), optional(one(stringArb)),
@@ -307,7 +352,11 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
                 fact(step),
                 fact(commaList(termArb).map(list => ['stop', 'when', ...list])),
                 fact(hoursWindowArb.map(w => ['hours', ...w])),
-                fact(abTestArb)
+                fact(abTestArb),
+                marketsArb(names),
+                fact(consentArb),
+                fact(optOutArb),
+                fact(periodArb)
             ];
         }
         case 'campaign': {
@@ -322,7 +371,8 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
                 fact(dateArb.map(d => ['review', 'on', d])),
                 fc.array(fact(fc.tuple(wordArb, numberArb, fc.boolean(), optional(one(stringArb)))
                     .map(([metric, value, percent, note]) => [metric, value, ...(percent ? ['%'] : []), ...note])), { maxLength: 3 })
-                    .map(nested => ({ words: ['results'], nested }))
+                    .map(nested => ({ words: ['results'], nested })),
+                marketsArb(names)
             ];
         }
         case 'funnel': {
@@ -353,7 +403,10 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
                     .map(([n, high, stage, unit]) => ['expect', n, ...high, stage, 'per', unit])),
                 fact(fc.tuple(numberArb, wordArb).map(([n, stage]) => ['list', n, stage])),
                 fact(wordArb.map(stage => ['first', 'purchase', 'at', stage])),
-                fact(fc.tuple(wordArb, wordArb, numberArb, optional(numberArb.map(n => ['to', n, '%']))).map(([from, to, rate, high]) => ['conversion', from, 'to', to, rate, '%', ...high]))
+                fact(fc.tuple(wordArb, wordArb, numberArb, optional(numberArb.map(n => ['to', n, '%']))).map(([from, to, rate, high]) => ['conversion', from, 'to', to, rate, '%', ...high])),
+                marketsArb(names),
+                fact(consentArb),
+                fact(optOutArb)
             ];
         }
         case 'offer': {
@@ -368,7 +421,10 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
                     .map(([kind, duration, terms]) => ({ words: ['guarantee', ...kind, ...duration], terms })),
                 fact(fc.tuple(wordArb, optional(one(stringArb)), optional(durationArb)).map(([kind, text, term]) => ['free', kind, ...text, ...term])),
                 fact(commaList(termArb).map(list => ['payments', ...list])),
-                string('security')
+                string('security'),
+                fact(fc.tuple(numberArb, fc.oneof(fc.constant(['%']), one(currencyArb)), optional(refs(names.product).map(r => ['on', ...r])), optional(moneyArb.map(m => ['prior', 'price', ...m])))
+                    .map(([value, unit, on, prior]) => ['discount', value, ...unit, ...on, ...prior])),
+                marketsArb(names)
             ];
         }
         default: throw new Error(`no block ${kind}`);
@@ -377,7 +433,7 @@ function factsOf(kind: string, names: Names): Array<fc.Arbitrary<Fact>> {
 
 /** Kinds of block whose name the grammar makes optional. */
 const OPTIONAL_NAME = new Set(['research', 'funnel', 'offer']);
-export const BLOCK_KINDS = ['plan', 'product', 'segment', 'audience', 'competitor', 'research', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'] as const;
+export const BLOCK_KINDS = ['plan', 'market', 'product', 'segment', 'audience', 'competitor', 'research', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'] as const;
 
 /** A comment's text: anything on one line, never a suppression comment (which the formatter keeps in place on purpose). */
 const commentArb: fc.Arbitrary<string> = fc.oneof(
@@ -447,6 +503,7 @@ function fileArb(path: string, others: string[], names: Names, first: boolean): 
 
 /** Names for a workspace: a few per kind, overlapping between kinds now and then. */
 const namesArb: fc.Arbitrary<Names> = fc.record({
+    market: fc.uniqueArray(fc.oneof(fc.constantFrom('US', 'CA', 'EU', 'UK', 'DE'), nameArb), { maxLength: 3 }),
     product: fc.uniqueArray(nameArb, { maxLength: 3 }),
     segment: fc.uniqueArray(nameArb, { maxLength: 3 }),
     competitor: fc.uniqueArray(nameArb, { maxLength: 2 }),

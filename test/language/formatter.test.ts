@@ -661,3 +661,64 @@ describe('the formatter: a range', () => {
         expect(await format(text, lines(0, 6))).toBe(whole);
     });
 });
+
+describe('the formatter: the facts of issue 16', () => {
+    const THREE_MARKETS = [
+        'plan Kiln "Kiln & Co" {',
+        '    currency USD',
+        '    rate 1 EUR = 1.08 USD as of 2027-01-01',
+        '    rate 1 CAD = 0.73 USD as of 2027-01-01',
+        '    tracking consent "Cookie banner: pixels fire only after opt-in"',
+        '}',
+        '',
+        'market NorthAmerica "North America" {',
+        '    countries US, CA',
+        '    languages en, fr',
+        '    currency USD',
+        '    timezones "America/New_York", "America/Toronto"',
+        '}',
+        '',
+        'product Mug {',
+        '    price 28 USD',
+        '    price 26 EUR per month in NorthAmerica',
+        '    certified "EU Ecolabel", "Blue Angel"',
+        '}',
+        '',
+        'flow Texts {',
+        '    channel sms',
+        '    markets NorthAmerica',
+        '    consent written recorded "signed web form"',
+        '    unsubscribe within 2 business days',
+        '    hours weekdays 9:00 to 20:00 in "America/New_York"',
+        '    from 2027-01-01 to 2027-12-31',
+        '}',
+        '',
+        'tactic Reviews {',
+        '    channel reviews on trustpilot',
+        '    reward "10% off the next order" for honest reviews',
+        '    disclosure "#ad in the first line"',
+        '}',
+        '',
+        'offer {',
+        '    discount 20% on Mug prior price 35 USD',
+        '    discount 5 USD',
+        '    market NorthAmerica',
+        '}',
+        ''
+    ].join('\n');
+
+    it('lays out markets, rates, per-market prices, consent, opt-out delays, rewards and discounts written in a hurry', async () => {
+        const messy = 'plan Kiln "Kiln & Co"{currency USD rate 1 EUR=1.08 USD as of 2027-01-01 rate 1   CAD =  0.73 USD as  of 2027-01-01\n' +
+            ' tracking   consent "Cookie banner: pixels fire only after opt-in"}\n\n' +
+            'market NorthAmerica "North America" { countries US ,CA languages en,fr currency USD timezones "America/New_York" , "America/Toronto" }\n\n' +
+            'product Mug { price 28 USD price 26 EUR per month in NorthAmerica certified "EU Ecolabel","Blue Angel" }\n\n' +
+            'flow Texts { channel sms markets NorthAmerica consent written   recorded "signed web form" unsubscribe within 2 business  days\n' +
+            '    hours weekdays 9:00 to 20:00 in "America/New_York" from 2027-01-01 to 2027-12-31 }\n\n' +
+            'tactic Reviews { channel reviews on trustpilot reward "10% off the next order" for honest\n reviews disclosure "#ad in the first line" }\n\n' +
+            'offer { discount 20 % on Mug prior price 35 USD discount 5 USD market NorthAmerica }\n';
+        const result = await formatted(messy);
+        expect(result).toBe(THREE_MARKETS);
+        expect(astOf(result)).toEqual(astOf(messy));
+        expect(await editsFor(THREE_MARKETS)).toEqual([]);
+    });
+});

@@ -60,10 +60,10 @@ function neighbours(block: GrammarBlock, fact: GrammarFact): [GrammarFact, Gramm
 }
 
 describe('the blocks and facts read from the grammar', () => {
-    it('are the twelve blocks and the habits nested in a segment, each fact starting with a keyword and setting a property', () => {
+    it('are the thirteen blocks and the habits nested in a segment, each fact starting with a keyword and setting a property', () => {
         // Shows the grammar is read right; a new block is added here, and the other tests of this file say where else it must go.
         expect(BLOCKS.map(block => typePath(block).join('.')), 'the blocks of src/language/mplan.langium (test/language/grammar-facts.ts reads them)').toEqual([
-            'Plan', 'Product', 'Segment', 'Segment.Habits', 'Audience', 'Competitor', 'Research', 'Strategy', 'Tactic', 'Flow', 'Campaign', 'Funnel', 'Offer'
+            'Plan', 'Market', 'Product', 'Segment', 'Segment.Habits', 'Audience', 'Competitor', 'Research', 'Strategy', 'Tactic', 'Flow', 'Campaign', 'Funnel', 'Offer'
         ]);
         expect(FACTS.length).toBeGreaterThan(60);
         const problems: string[] = [];
@@ -218,7 +218,7 @@ describe('every fact of the grammar', () => {
 const SAMPLES_PER_ROUND = 30;
 const MAX_ROUNDS = 12;
 const SAMPLE_SEED = 20270115;
-const NAMES: Names = { product: ['Box', 'Platter'], segment: ['Managers'], competitor: ['SweetCo'], strategy: ['Office'], tactic: ['Ads'], audience: ['Lapsed'] };
+const NAMES: Names = { market: ['US', 'Europe'], product: ['Box', 'Platter'], segment: ['Managers'], competitor: ['SweetCo'], strategy: ['Office'], tactic: ['Ads'], audience: ['Lapsed'] };
 
 describe('the fuzz arbitraries (test/fuzz/arbitraries.ts)', () => {
     it('generate every kind of block of the grammar, and only those', () => {

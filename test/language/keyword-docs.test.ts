@@ -108,12 +108,13 @@ describe('the names of the examples', () => {
     it('are all listed in EXAMPLE_NAMES, which the hover replaces with the reader\'s own names', () => {
         const unlisted = new Set<string>();
         for (const usage of usages) {
-            // Outside quotes, a capitalised word names a block, unless the line declares it (`tactic LinkedInAds {`,
+            // Outside quotes, a capitalised word names a block, unless the line declares it (`tactic LinkedInAds {`, `market Europe {`,
             // `tier Pro`), it is a currency (`USD`), a hashtag (`#FreshLunch`) or a person (`owner Ana`, `staff Ann 50%, Raj 100%`).
-            const words = usage.replace(/"[^"]*"/g, '""').replace(/#\w+/g, '#');
+            // The codes after `country`/`countries` name countries (`countries DE, FR`), not blocks.
+            const words = usage.replace(/"[^"]*"/g, '""').replace(/#\w+/g, '#').replace(/\b(countries|country) [A-Z]{2}(, [A-Z]{2})*/g, '$1');
             for (const match of words.matchAll(/(\w+)?\s*\b([A-Z]\w*)\b(?! \d+%)/g)) {
                 const [, before, name] = match;
-                if (/^(plan|product|segment|competitor|strategy|tactic|campaign|tier|variant|funnel|owner|staff)$/.test(before ?? '')) continue;
+                if (/^(plan|market|product|segment|competitor|strategy|tactic|campaign|tier|variant|funnel|owner|staff)$/.test(before ?? '')) continue;
                 if (/^[A-Z]{3}$/.test(name)) continue;
                 if (!Object.hasOwn(EXAMPLE_NAMES, name)) unlisted.add(`${name} (in ${usage})`);
             }

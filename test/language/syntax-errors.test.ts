@@ -49,7 +49,7 @@ campaign Launch {
         const [error] = syntaxErrors(result);
         expect(error).toMatchObject({ line: 7, column: 33 });
         expect(error.message).toBe("Unexpected 'service' after 'customer' in campaign 'Launch'. A name or word is one word: write customer-service, or separate the items of a list with commas. "
-            + "A fact of a campaign starts with 'budget', 'staff', 'from', 'runs', 'promotes', 'track', 'review' or 'results', and '}' closes the block.");
+            + "A fact of a campaign starts with 'budget', 'staff', 'from', 'runs', 'promotes', 'track', 'review', 'results', 'market' or 'markets', and '}' closes the block.");
         expect(error.message).not.toContain("after 'service'");
     });
 
@@ -267,6 +267,74 @@ tactic SpringAds {
         const fixes = await fixesFor(result, 'syntax-error');
         expect(fixes).toEqual([{ title: "Change 'budgt' to 'budget'", preferred: true, result: text.replace('budgt', 'budget') }]);
         expect((await check(fixes[0].result)).rules()).not.toContain('syntax-error');
+    });
+
+    it('a misspelled keyword of a market, of consent and of a reward, each with its quick fix', async () => {
+        const text = `${PLAN_HEADER}
+market NorthAmerica {
+    countrys US, CA
+    timezone "America/New_York"
+}
+flow Reminders {
+    channel sms
+    consent writen recorded
+}
+tactic Reviews {
+    channel reviews on trustpilot
+    reward "10% off the next order" for honnest reviews
+}
+`;
+        const result = await check(text);
+        expect(syntaxErrors(result).map(error => [error.line, error.message])).toEqual([
+            [7, "Unknown word 'countrys' in market 'NorthAmerica': did you mean 'country'?"],
+            [12, "Unknown word 'writen' in flow 'Reminders': did you mean 'written'?"],
+            [16, "Unknown word 'honnest' in tactic 'Reviews': did you mean 'honest'?"]
+        ]);
+        // Each quick fix in turn, the first finding's each time, until the plan parses.
+        const titles: string[] = [];
+        let fixed = result;
+        for (let round = 0; round < 3; round++) {
+            const [fix] = await fixesFor(fixed, 'syntax-error');
+            titles.push(fix.title);
+            fixed = await check(fix.result);
+        }
+        expect(titles).toEqual(["Change 'countrys' to 'country'", "Change 'writen' to 'written'", "Change 'honnest' to 'honest'"]);
+        expect(fixed.rules()).not.toContain('syntax-error');
+    });
+
+    it('a price cut short at the end of the file asks for the closing brace, as any unclosed block does', async () => {
+        const result = await check(`${PLAN_HEADER}
+market Europe { countries EU }
+product Mug {
+    price 28 EUR in Europe
+    price 30 USD
+`);
+        expect(syntaxErrors(result)[0].message).toBe("Expected '}' after 'USD' to close product 'Mug' but found the end of the file.");
+    });
+
+    it('the words of markets, rates, prices per market, discounts and time zones are asked for in words', async () => {
+        const result = await check(`${PLAN_HEADER}
+market Europe {
+    countries
+}
+market Germany {
+    timezone Europe
+}
+product Mug {
+    price EUR in Europe
+}
+offer {
+    discount 20 on Mug
+}
+`);
+        expect(syntaxErrors(result).map(error => error.message)).toEqual([
+            "Expected a country or region code such as US, DE, EU or UK after 'countries' but found '}'.",
+            'Expected a time zone in quotes, such as "America/New_York" or "Europe/Berlin" after \'timezone\' but found \'Europe\'.',
+            "After 'price' comes an amount with its currency, such as 1_500 USD, but found 'EUR'.",
+            "Expected '%' or a currency code such as USD or EUR after '20' but found 'on'."
+        ]);
+        const rate = await check('plan Kiln {\n    currency USD\n    rate 1 = 1.08 USD as of 2027-01-01\n}\n');
+        expect(syntaxErrors(rate)[0].message).toBe("Expected a currency code such as USD or EUR after '1' but found '='.");
     });
 
     it('misspelled channel keyword and channel word', async () => {

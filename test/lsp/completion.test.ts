@@ -61,7 +61,7 @@ function accept(text: string, item: CompletionItem): string {
     return TextDocument.applyEdits(TextDocument.create('file:///x', 'mplan', 1, text), [edit]);
 }
 
-const BLOCKS = ['product', 'segment', 'audience', 'competitor', 'research', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'];
+const BLOCKS = ['market', 'product', 'segment', 'audience', 'competitor', 'research', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'];
 
 describe('keywords over LSP', () => {
     it('offers the block keywords at top level (import only before the first block, plan only once)', async () => {
@@ -83,13 +83,14 @@ describe('keywords over LSP', () => {
         const fresh = await complete(client, doc, `tactic Ads {\n    ${CURSOR}\n}\n`);
         expect(labels(fresh)).toEqual([
             'serves', 'channel', 'audience', 'budget', 'fee', 'commission', 'expect', 'from', 'hours', 'message',
-            'publish', 'frequency', 'keywords', 'hashtags', 'test', 'reviews', 'rating'
+            'publish', 'frequency', 'keywords', 'hashtags', 'test', 'reviews', 'rating', 'market', 'markets', 'consent', 'disclosure', 'reward', 'tracking'
         ]);
         expect(fresh.every(i => i.kind === CompletionItemKind.Keyword)).toBe(true);
         // budget, channel and a period are stated once: offering them again would make a syntax error.
         const stated = await complete(client, doc, `tactic Ads {\n    channel seo\n    budget 300 USD\n    from 2027-02-01 to 2027-03-01\n    ${CURSOR}\n}\n`);
         expect(labels(stated)).toEqual([
-            'serves', 'audience', 'fee', 'commission', 'expect', 'hours', 'message', 'publish', 'frequency', 'keywords', 'hashtags', 'test', 'reviews', 'rating'
+            'serves', 'audience', 'fee', 'commission', 'expect', 'hours', 'message', 'publish', 'frequency', 'keywords', 'hashtags', 'test', 'reviews', 'rating',
+            'market', 'markets', 'consent', 'disclosure', 'reward', 'tracking'
         ]);
         // serves may be written again (another strategy).
         const serving = await complete(client, doc, `strategy S {\n}\ntactic Ads {\n    serves S\n    ${CURSOR}\n}\n`);
@@ -515,7 +516,7 @@ describe('the facts of issue 15 over LSP', () => {
         client = await LspClient.start();
         const doc = 'file:///tmp/complete-issue15-flow.mplan';
         const facts = labels(await complete(client, doc, lunch('flow', CURSOR)), CompletionItemKind.Keyword);
-        expect(facts).toEqual(['channel', 'audience', 'trigger', 'step', 'stop', 'hours', 'test']);
+        expect(facts).toEqual(['channel', 'audience', 'trigger', 'step', 'stop', 'hours', 'test', 'market', 'markets', 'consent', 'unsubscribe', 'from']);
         // Once a channel and a trigger stand, they are not offered again; a flow has many steps.
         const stated = labels(await complete(client, doc, lunch('flow', `channel sms\n    trigger signup\n    step "Hello"\n    ${CURSOR}`)), CompletionItemKind.Keyword);
         expect(stated).toContain('step');
@@ -587,5 +588,99 @@ describe('completion provider (service level)', () => {
         } finally {
             errors.mockRestore();
         }
+    });
+});
+
+describe('completion of markets, languages, time zones and consent', () => {
+    /** The items offered at ‸ in a one-file plan, through the services. */
+    async function offered(textWithCursor: string): Promise<CompletionItem[]> {
+        const offset = textWithCursor.indexOf(CURSOR);
+        const text = textWithCursor.replace(CURSOR, '');
+        const checked = await check({ 'plan.mplan': text });
+        const document = checked.documents.get('plan.mplan')!;
+        const list = await services.Mplan.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+        });
+        return list?.items ?? [];
+    }
+    const detailOf = (items: CompletionItem[], label: string) => items.find(item => item.label === label)?.detail;
+    const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '') || a.label.localeCompare(b.label)).map(item => item.label);
+
+    it('offers the country codes after countries with their names, the regions mplan knows the law of first, without those listed', async () => {
+        const items = await offered(`plan Kiln { currency EUR }\nmarket Europe "European Union" {\n    countries DE, ${CURSOR}\n    currency EUR\n}\n`);
+        expect(sorted(items).slice(0, 4)).toEqual(['EU', 'UK', 'US', 'CA']);
+        expect(detailOf(items, 'EU')).toBe('European Union: its compliance checks run');
+        expect(detailOf(items, 'FR')).toBe('France: European Union law');
+        expect(detailOf(items, 'JP')).toBe('Japan');
+        expect(detailOf(items, 'GB')).toBe('United Kingdom: its compliance checks run');
+        expect(items.map(item => item.label)).not.toContain('DE');
+        expect(items.length).toBeGreaterThan(240);
+        // A half-typed code keeps the codes it may be.
+        const typed = await offered(`market Nordics {\n    countries S${CURSOR}\n}\n`);
+        expect(typed.map(item => item.label)).toEqual(expect.arrayContaining(['SE', 'SI', 'SK']));
+        expect(typed.map(item => item.label)).not.toContain('DE');
+    });
+
+    it('offers the language codes after languages with their names', async () => {
+        const items = await offered(`market Canada {\n    country CA\n    languages en, ${CURSOR}\n}\n`);
+        expect(detailOf(items, 'fr')).toBe('French');
+        expect(detailOf(items, 'es')).toBe('Spanish');
+        expect(items.map(item => item.label)).not.toContain('en');
+        expect(items.every(item => item.kind === CompletionItemKind.Value)).toBe(true);
+    });
+
+    it('offers quoted time zones after timezones, the market\'s countries\' first, and after the `in` of hours those of the markets reached', async () => {
+        const text = `market NorthAmerica {\n    countries US, CA\n    timezones "America/New_York", ${CURSOR}\n}\n`;
+        const items = await offered(text);
+        // The zones of the market's countries come first (their sort text), the rest after.
+        const first = items.filter(item => item.sortText?.startsWith('0')).map(item => item.label);
+        expect(sorted(items).slice(0, first.length).sort()).toEqual([...first].sort());
+        expect(first).toContain('"America/Chicago"');
+        expect(first).toContain('"America/Toronto"');
+        expect(first).not.toContain('"Europe/Berlin"');
+        expect(items.map(item => item.label)).not.toContain('"America/New_York"');
+        expect(detailOf(items, '"America/Chicago"')).toBe('United States, market NorthAmerica');
+        expect(detailOf(items, '"Asia/Tokyo"')).toBe('time zone');
+        // Half-typed in its quotes: the zones it may be, replacing what was typed and the closing quote.
+        const typedText = `market Germany {\n    country DE\n    timezone "Europe/Be${CURSOR}"\n}\n`;
+        const typed = await offered(typedText);
+        const berlin = typed.find(item => item.label === '"Europe/Berlin"')!;
+        expect(typed.map(item => item.label)).not.toContain('"America/Chicago"');
+        expect(accept(typedText.replace(CURSOR, ''), berlin)).toBe(`market Germany {\n    country DE\n    timezone "Europe/Berlin"\n}\n`);
+        const hours = await offered(`market US { }\nflow Reminders {\n    channel sms\n    markets US\n    hours weekdays 9:00 to 20:00 in ${CURSOR}\n}\n`);
+        expect(sorted(hours)[0]).toMatch(/^"America\//);
+        expect(detailOf(hours, '"America/Los_Angeles"')).toBe('United States, market US');
+    });
+
+    it('offers the plan\'s markets after markets, with their countries, and the kinds of consent after consent', async () => {
+        const items = await offered(`market US { }\nmarket Europe "European Union" { countries EU }\ntactic Ads {\n    channel social\n    markets US, ${CURSOR}\n}\n`);
+        expect(items.map(item => item.label)).toEqual(['Europe']);
+        const both = await offered(`market US { }\nmarket Europe "European Union" { countries EU }\nsegment Makers {\n    markets ${CURSOR}\n}\n`);
+        expect(both.map(item => item.label).sort()).toEqual(['Europe', 'US']);
+        expect(both.find(item => item.label === 'Europe')?.documentation).toBe('European Union');
+        expect(both.find(item => item.label === 'US')?.documentation).toBe('United States');
+        const consent = await offered(`flow Reminders {\n    channel sms\n    consent ${CURSOR}\n}\n`);
+        expect(consent.map(item => [item.label, item.detail])).toEqual([['express', 'kind of consent'], ['implied', 'kind of consent'], ['written', 'kind of consent']]);
+        const reward = await offered(`tactic Reviews {\n    channel reviews on trustpilot\n    reward "10% off" for ${CURSOR}\n}\n`);
+        expect(reward.map(item => item.label)).toEqual(['positive', 'honest', 'any', 'reviews']);
+    });
+
+    it('offers a market the plan\'s currency, those its exchange rates name and the usual ones', async () => {
+        const items = await offered(`plan Kiln {\n    currency USD\n    rate 1 CHF = 1.12 USD as of 2027-01-01\n}\nmarket Swiss {\n    country CH\n    currency ${CURSOR}\n}\n`);
+        expect(items.map(item => [item.label, item.detail])).toEqual([
+            ['USD', "the plan's currency"], ['CHF', 'named by an exchange rate of the plan'], ['EUR', 'euro'], ['GBP', 'pound sterling'], ['CAD', 'Canadian dollar']
+        ]);
+    });
+
+    it('offers the plan\'s currency in an exchange rate', async () => {
+        const items = await offered(`plan Kiln {\n    currency USD\n    rate 1 EUR = 1.08 ${CURSOR}\n}\n`);
+        expect(items.map(item => [item.label, item.detail])).toEqual([['USD', "the plan's currency"]]);
+    });
+
+    it('offers a market stanza where a block may start, with the plan\'s currency and the market it most likely means', async () => {
+        const items = await offered(`plan Kiln {\n    currency EUR\n}\n${CURSOR}\n`);
+        const stanza = items.find(item => item.label === 'market' && item.kind === CompletionItemKind.Snippet)!;
+        expect(stanza.insertText).toBe('market Name {\n    countries EU\n    languages de\n    currency EUR\n    timezones "Europe/Berlin"\n}');
+        expect(items.find(item => item.label === 'market' && item.kind === CompletionItemKind.Keyword)?.detail).toBe('where you sell, and whose law applies');
     });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { marked } from 'marked';
 import { md, plainText } from '../../src/language/lsp/hover.js';
 import { MplanInlayHintProvider } from '../../src/language/lsp/inlay-hints.js';
-import { check, CLEAN_PLAN, services } from '../helpers.js';
+import { check, CLEAN_PLAN, judgeBy, services, TEST_SETTINGS } from '../helpers.js';
 import { BAKERY, LspClient, MARKDOWN, PLANS, uri } from './client.js';
 import { BEAN_BOX, LEDGERLY, PHOTO_COURSE } from '../economics-plans.js';
 
@@ -305,7 +305,7 @@ describe('hover on the words of issue 15 over LSP', () => {
         expect(await on(doc, 'sms')).toBe('**sms**: The flow sends text messages.\n\n```mplan\nchannel sms\n```');
         // reviews: the channel, and the fact of the same tactic.
         expect(await on(doc, 'reviews', 0)).toMatch(/^\*\*reviews\*\*: A channel: asking buyers to review you on review sites/);
-        expect(await on(doc, 'reviews', 1)).toBe('**reviews**: How many new reviews the tactic aims for, per month or another period.\n\n```mplan\nreviews 20 per month\n```');
+        expect(await on(doc, 'reviews', 1)).toBe('**reviews**: How many new reviews the tactic aims for, per month or another period; after `reward … for`, the reviews the reward is for.\n\n```mplan\nreviews 20 per month\n```');
         expect(await on(doc, 'within')).toMatch(/^\*\*within\*\*: How recently the people of this audience did what sets them apart/);
     });
 });
@@ -771,3 +771,129 @@ funnel Orders {
 function decodeHtml(html: string): string {
     return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
+
+describe('hover on markets, prices per market and exchange rates', () => {
+    const KILN = `plan Kiln "Kiln & Co" {
+    goal "Sell stoneware in North America and Europe"
+    currency USD
+    rate 1 EUR = 1.08 USD as of 2027-01-01
+    rate 1 CAD = 0.73 USD as of 2027-01-01
+    tracking consent "Cookie banner: pixels fire only after opt-in"
+}
+market NorthAmerica "North America" {
+    countries US, CA
+    languages en, fr
+    currency USD
+    timezones "America/New_York", "America/Toronto"
+}
+market Europe "European Union" {
+    countries EU
+    languages de, fr
+    currency EUR
+}
+market Japan {
+    country JP
+    language ja
+}
+product Mug {
+    price 28 USD
+    price 26 EUR in Europe
+    price 36 to 39 CAD in NorthAmerica
+    certified "EU Ecolabel"
+}
+tactic Creators {
+    channel influencer on instagram
+    markets Europe
+    fee 600 EUR
+    disclosure "#ad in the first line"
+}
+flow Reminders {
+    channel sms
+    markets NorthAmerica
+    consent written recorded "signed web form"
+    unsubscribe within 2 business days
+}
+`;
+
+    describe('on the as-of day of the tests, 2027-01-15', () => {
+        it('of a market: its countries and law, languages, currency, zones, each compliance check with its law and day, and who names it', async () => {
+            const text = await hoverOn(KILN, 'NorthAmerica');
+            expect(text).toContain('**North America** (market NorthAmerica)');
+            expect(text).toContain('- **Countries:** United States (US), Canada (CA)');
+            expect(text).toContain('- **Languages:** English (en), French (fr)');
+            expect(text).toContain('- **Currency:** USD');
+            expect(text).toContain('- **Time zones:** "America/New_York", "America/Toronto"');
+            expect(text).toContain('- **Law:** United States, Canada');
+            expect(text).toContain('  - `sms-quiet-hours` (US): Telephone Consumer Protection Act (47 U.S.C. 227), FCC rule, 47 CFR 64.1200(c)(1), from 1992-12-20');
+            expect(text).toContain("  - `implied-consent-expired` (CA): Canada's Anti-Spam Legislation (S.C. 2010, c. 23), s. 10(10), from 2014-07-01");
+            expect(text).not.toContain('GDPR');
+            expect(text).toContain('- **Named by:** Reminders');
+            expect(text).toContain('Not legal advice');
+        });
+
+        it('of a market mplan knows no law of: only the generic checks run', async () => {
+            expect(await hoverOn(KILN, 'Japan')).toBe([
+                '**market Japan**',
+                '',
+                '- **Country:** Japan (JP)',
+                '- **Language:** Japanese (ja)',
+                '- **Law:** no jurisdiction mplan has compliance checks for: only the generic checks run here',
+                '',
+                'Not legal advice: mplan names the provisions a reviewer would check, nothing more.'
+            ].join('\n'));
+        });
+
+        it('of a product with prices per market and certifications, of the plan with its rates and markets, of a tactic and a flow with theirs', async () => {
+            const product = await hoverOn(KILN, 'Mug');
+            expect(product).toContain('- **Price:** 28 USD\n- **Price in Europe:** 26 EUR\n- **Price in NorthAmerica:** 36 to 39 CAD');
+            expect(product).toContain('- **Certified:** "EU Ecolabel"');
+            const plan = await hoverOn(KILN, 'Kiln');
+            expect(plan).toContain('- **Exchange rates:** 1 EUR = 1.08 USD as of 2027-01-01; 1 CAD = 0.73 USD as of 2027-01-01');
+            expect(plan).toContain('- **Markets:** NorthAmerica, Europe, Japan');
+            expect(plan).toContain('- **Tracking consent:** "Cookie banner: pixels fire only after opt-in"');
+            const tactic = await hoverOn(KILN, 'Creators');
+            expect(tactic).toContain('- **Markets:** Europe');
+            expect(tactic).toContain('- **Disclosure:** "#ad in the first line"');
+            const flow = await hoverOn(KILN, 'Reminders');
+            expect(flow).toContain('- **Markets:** NorthAmerica');
+            expect(flow).toContain('- **Consent:** written, recorded ("signed web form")');
+            expect(flow).toContain('- **Opt-outs honoured within:** 2 business days');
+        });
+
+        it('of a tactic that names no market: the markets it reaches, said to be inherited', async () => {
+            const text = `${KILN}tactic Search {
+    channel ppc on google
+}
+`;
+            expect(await hoverOn(text, 'Search')).toContain('- **Markets:** NorthAmerica, Europe, Japan (not named here)');
+        });
+
+        it('a plan without markets: its hover has no Markets line, and a tactic none either', async () => {
+            expect(await hoverOn('plan Solo {\n    currency USD\n}\ntactic Ads {\n    channel ppc\n}\n', 'Solo')).toBe('**plan Solo**\n\n- **Goal:** none yet\n- **Currency:** USD');
+            expect(await hoverOn('plan Solo {\n    currency USD\n}\ntactic Ads {\n    channel ppc\n}\n', 'Ads')).not.toContain('Markets');
+        });
+    });
+
+    it('explains the new keywords where they stand: currency of a market, markets of a flow, in of hours, tracking consent, a kind of consent', async () => {
+        const text = `${KILN}tactic Retargeting {\n    channel retargeting on instagram\n    tracking consent "Consent Mode"\n    hours weekdays 9:00 to 20:00 in "Europe/Berlin"\n}\n`;
+        expect(await hoverOn(text, 'currency', 1)).toMatch(/^\*\*currency\*\*: The currency buyers in this market pay in/);
+        expect(await hoverOn(text, 'currency', 0)).toMatch(/^\*\*currency\*\*: The currency the plan adds up/);
+        expect(await hoverOn(text, 'markets NorthAmerica')).toMatch(/^\*\*markets\*\*: The markets the flow reaches, by their names\. Without it, the flow writes to the markets of the segments it reaches/);
+        expect(await hoverOn(text, 'in "Europe/Berlin"')).toMatch(/^\*\*in\*\*: The time zone the hours are in/);
+        expect(await hoverOn(text, 'in Europe')).toMatch(/^\*\*in\*\*: The markets this price is charged in/);
+        expect(await hoverOn(text, 'consent "Consent Mode"')).toMatch(/^\*\*consent\*\*: Part of `tracking consent`: how this tactic's people agree/);
+        expect(await hoverOn(text, 'written recorded')).toMatch(/^\*\*written\*\*: Prior express written consent/);
+        // The example of `markets` is written with the reader's own markets.
+        expect(await hoverOn(text, 'markets Europe')).toContain('```mplan\nmarkets NorthAmerica, Europe\n```');
+    });
+
+    describe('before the green-claims directive applies, with the EU pack off', () => {
+        judgeBy({ ...TEST_SETTINGS, asOf: '2026-06-01', packs: { EU: 'off' } });
+
+        it('marks the checks not yet in force on the as-of day and those whose pack is off', async () => {
+            const text = await hoverOn(KILN, 'Europe "European Union"');
+            expect(text).toContain('  - `generic-green-claim`: Directive (EU) 2024/825 (empowering consumers for the green transition), amending Directive 2005/29/EC, Annex I point 4a, from 2026-09-27; not yet in force on 2026-06-01; off: the EU pack is off in mplan.json');
+            expect(text).toContain('  - `discount-without-prior-price`: Price Indication Directive 98/6/EC, as amended by Directive (EU) 2019/2161, art. 6a, from 2022-05-28; off: the EU pack is off in mplan.json');
+        });
+    });
+});

@@ -184,6 +184,36 @@ describe('semantic tokens over LSP', () => {
         ]);
     });
 
+    it('highlight the facts of issue 16: markets as namespaces, codes and currencies as values, consent kinds and rewards as values', async () => {
+        const text = [
+            'plan Kiln { rate 1 EUR = 1.08 USD as of 2027-01-01 }',
+            'market Europe { countries DE, FR languages de currency EUR timezone "Europe/Berlin" }',
+            'product Mug { price 26 EUR in Europe certified "EU Ecolabel" }',
+            'flow Texts { markets Europe consent written recorded "signed form" unsubscribe within 2 business days hours 9:00 to 20:00 in "Europe/Berlin" }',
+            'tactic Reviews { reward "10% off" for honest reviews disclosure "#ad" }',
+            'offer { discount 20% on Mug prior price 35 EUR }',
+            ''
+        ].join('\n');
+        client = await LspClient.start();
+        await client.open(DOC, text);
+        const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: DOC } });
+        expect(decode(text, tokens)).toEqual([
+            '0:0 plan keyword', '0:5 Kiln namespace.declaration', '0:12 rate keyword', '0:17 1 number', '0:19 EUR enumMember', '0:25 1.08 number', '0:30 USD enumMember',
+            '0:34 as keyword', '0:37 of keyword', '0:40 2027-01-01 number',
+            '1:0 market keyword', '1:7 Europe namespace.declaration', '1:16 countries keyword', '1:26 DE enumMember', '1:30 FR enumMember',
+            '1:33 languages keyword', '1:43 de enumMember', '1:46 currency keyword', '1:55 EUR enumMember', '1:59 timezone keyword', '1:68 "Europe/Berlin" string',
+            '2:0 product keyword', '2:8 Mug struct.declaration', '2:14 price keyword', '2:20 26 number', '2:23 EUR enumMember', '2:27 in keyword', '2:30 Europe namespace',
+            '2:37 certified keyword', '2:47 "EU Ecolabel" string',
+            '3:0 flow keyword', '3:5 Texts function.declaration', '3:13 markets keyword', '3:21 Europe namespace', '3:28 consent keyword', '3:36 written enumMember',
+            '3:44 recorded keyword', '3:53 "signed form" string', '3:67 unsubscribe keyword', '3:79 within keyword', '3:86 2 number', '3:88 business keyword', '3:97 days enumMember',
+            '3:102 hours keyword', '3:108 9:00 number', '3:113 to keyword', '3:116 20:00 number', '3:122 in keyword', '3:125 "Europe/Berlin" string',
+            '4:0 tactic keyword', '4:7 Reviews function.declaration', '4:17 reward keyword', '4:24 "10% off" string', '4:34 for keyword', '4:38 honest enumMember',
+            '4:45 reviews keyword', '4:53 disclosure keyword', '4:64 "#ad" string',
+            '5:0 offer keyword', '5:8 discount keyword', '5:17 20 number', '5:19 % number', '5:21 on keyword', '5:24 Mug struct', '5:28 prior keyword', '5:34 price keyword',
+            '5:40 35 number', '5:43 EUR enumMember'
+        ]);
+    });
+
     it('a range request gives exactly the tokens of the full request that lie in the range', async () => {
         client = await LspClient.start();
         await client.open(DOC, PLAN);

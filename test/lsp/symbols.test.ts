@@ -166,6 +166,16 @@ describe('document symbols (service)', () => {
         ]);
     });
 
+    it('show a market as a namespace with its countries, and a product priced only per market with its first such price', () => {
+        const text = 'market Europe "European Union" { countries DE, FR }\nmarket US { }\nmarket Nowhere { }\nproduct Mug { price 26 EUR in Europe price 28 USD in US }\n';
+        expect(symbolsOf(text).map(s => [s.name, s.kind, s.detail])).toEqual([
+            ['Europe', 'Namespace', 'market · European Union · DE, FR'],
+            ['US', 'Namespace', 'market · US'],
+            ['Nowhere', 'Namespace', 'market'],
+            ['Mug', 'Package', 'product · 26 EUR in Europe']
+        ]);
+    });
+
     it('show a product\'s tiers beneath it, a KPI as a KPI, targets as written, and titles first in the detail', () => {
         const text = [
             'product CoffeeClub "Coffee Club" {',

@@ -9,10 +9,13 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Campaign, Document, Element, Funnel, Objective, Product, Segment, Strategy, Tactic } from '../generated/ast.js';
+import type { Campaign, Document, Element, Flow, Funnel, Market, Objective, Product, Segment, Strategy, Tactic } from '../generated/ast.js';
 import type { MplanServices } from '../mplan-module.js';
 import { channelFacts } from '../model/channels.js';
 import { stageOf } from '../model/funnel-stages.js';
+import {
+    allTimeZones, COUNTRY_CODES, countriesOf, countryName, JURISDICTION_NAMES, jurisdictionOfCode, LANGUAGE_CODES, languageName, marketsOf, zonesOfCountry
+} from '../model/markets.js';
 import type { PlanModel, PlanModelProvider } from '../model/plan-model.js';
 import { today } from '../config/settings.js';
 import type { SettingsProvider } from '../config/settings-provider.js';
@@ -30,6 +33,7 @@ const BARE_NAME = /^[_a-zA-Z][\w-]*$/;
 /** Block keywords in plain words, shown beside them in the list. */
 const BLOCK_WORDS: Record<string, string> = {
     plan: 'the plan: its goal, currency and focus',
+    market: 'where you sell, and whose law applies',
     product: 'something you sell',
     segment: 'a group of customers',
     competitor: 'another seller your buyers could choose',
@@ -87,7 +91,10 @@ interface RequestData {
  *   and `satisfaction` after `track`, a campaign's tracked metrics in its
  *   results, the people of the plan after an objective's `owner`, the
  *   funnel's own stages after `first purchase at`, `expect …` and `list …`,
- *   cadences with numbers, and files to import;
+ *   cadences with numbers, files to import, a market's country and language
+ *   codes with their names (EU and UK, then US and CA, first), and quoted
+ *   time zones (the market's countries' first; after the `in` of hours, the
+ *   zones of the markets the tactic or flow reaches);
  * - `at least` and `at most` after `target`, as one item each.
  *
  * Only the top-level block around the cursor is re-read, so a request costs
@@ -263,6 +270,8 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         else if (rule?.name === 'Cadence' && keyword.value !== 'every' && keyword.value !== 'times') detail = 'how often';
         else if (rule?.name === 'TimeUnit') detail = 'unit of time';
         else if (rule?.name === 'Objective' && keyword.value === 'x') detail = 'a ratio, as in 4x';
+        else if (rule?.name === 'ConsentKind') detail = 'kind of consent';
+        else if (rule?.name === 'Tactic' && ['positive', 'honest', 'any'].includes(keyword.value)) detail = 'which reviews earn the reward';
         else if (BLOCK_WORDS[keyword.value] && rule?.name.toLowerCase() === keyword.value) detail = BLOCK_WORDS[keyword.value];
         // What the keyword means where it stands, as hover and docs/language.md say it: a keyword of a value
         // rule (a channel, a unit of time) stands in the node being written.
@@ -401,7 +410,7 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         if (!data || !assignment) return;
         const rule = ruleOf(next.feature)?.name;
         const property = assignment.feature;
-        if (terminal === 'ID' && property.toLowerCase().endsWith('currency')) {
+        if (terminal === 'ID' && (property.toLowerCase().endsWith('currency') || (rule === 'ExchangeRate' && (property === 'from' || property === 'to')))) {
             this.currencies(context, data, acceptor);
         } else if (terminal === 'WORD' && rule === 'Platform') {
             this.platforms(context, data, acceptor);
@@ -415,11 +424,98 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
             this.funnelStages(context, acceptor);
         } else if (terminal === 'STRING' && rule === 'Import') {
             this.importPaths(context, data, acceptor);
+        } else if (terminal === 'WORD' && rule === 'Market' && property === 'countries') {
+            this.countryCodes(context, acceptor);
+        } else if (terminal === 'WORD' && rule === 'Market' && property === 'languages') {
+            this.languageCodes(context, acceptor);
+        } else if (terminal === 'STRING' && ((rule === 'Market' && property === 'zones') || (rule === 'HoursWindow' && property === 'zone'))) {
+            this.timeZones(context, data, rule, acceptor);
         }
+    }
+
+    /**
+     * After a market's `countries`: the ISO 3166-1 codes with the country's name, the regions mplan
+     * knows the law of first (EU and UK, then US and CA), without the codes the market lists already.
+     */
+    protected countryCodes(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const market = ancestor<Market>(context.node, 'Market');
+        const listed = new Set(listedWords(market, 'countries', context.offset));
+        const first = ['EU', 'UK', 'US', 'CA'];
+        for (const code of COUNTRY_CODES) {
+            if (listed.has(code)) continue;
+            const jurisdiction = jurisdictionOfCode(code);
+            const law = jurisdiction === undefined ? '' : code === jurisdiction || (code === 'GB' && jurisdiction === 'UK') ? ': its compliance checks run' : `: ${JURISDICTION_NAMES[jurisdiction]} law`;
+            const rank = first.indexOf(code);
+            acceptor(context, {
+                label: code, kind: CompletionItemKind.Value, detail: `${countryName(code)}${law}`,
+                sortText: rank >= 0 ? `0${rank}` : `1${code}`
+            });
+        }
+    }
+
+    /** After a market's `languages`: the ISO 639-1 codes with the language's name, without those listed already. */
+    protected languageCodes(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const market = ancestor<Market>(context.node, 'Market');
+        const listed = new Set(listedWords(market, 'languages', context.offset));
+        for (const code of LANGUAGE_CODES) {
+            if (listed.has(code)) continue;
+            acceptor(context, { label: code, kind: CompletionItemKind.Value, detail: languageName(code), sortText: `1${code}` });
+        }
+    }
+
+    /**
+     * After a market's `timezones` or the `in` of hours: the IANA time zones, in quotes, those of the
+     * market's countries first (for hours, those of the markets the block reaches), without the zones
+     * the market lists already.
+     */
+    protected timeZones(context: CompletionContext, data: RequestData, rule: string, acceptor: CompletionAcceptor): void {
+        const market = ancestor<Market>(context.node, 'Market');
+        const listed = new Set(listedWords(market, 'zones', context.offset));
+        let markets: Market[] = [];
+        if (market) {
+            markets = [market];
+        } else if (rule === 'HoursWindow') {
+            const block = ancestor<Tactic>(context.node, 'Tactic') ?? ancestor<Flow>(context.node, 'Flow');
+            const model = this.modelOf(data);
+            if (block && model) markets = marketsOf(block, model.marketLookup);
+        }
+        const near = new Map<string, string>();
+        for (const m of markets) {
+            for (const code of countriesOf(m)) for (const zone of zonesOfCountry(code)) if (!near.has(zone)) near.set(zone, `${countryName(code)}, market ${m.name}`);
+            for (const zone of m.zones ?? []) if (!near.has(zone)) near.set(zone, `market ${m.name}`);
+        }
+        // What was typed since the opening quote, and the range the zone replaces (up to a closing quote).
+        const line = context.textDocument.getText({ start: { line: context.position.line, character: 0 }, end: context.position });
+        // Inside an opened quote when the line holds an odd number of quotes (a zone has none).
+        const typed = ((line.match(/"/g) ?? []).length % 2 === 1) ? /"([^"]*)$/.exec(line) : null;
+        const start = typed ? { line: context.position.line, character: line.length - typed[0].length } : context.position;
+        const after = context.textDocument.getText({ start: context.position, end: { line: context.position.line + 1, character: 0 } });
+        const closing = typed ? /^[^"\n]*"/.exec(after) : null;
+        const end = closing ? context.textDocument.positionAt(context.offset + closing[0].length) : context.position;
+        const offer = (zone: string, detail: string, sortText: string) => {
+            if (listed.has(zone) || (typed && typed[1] && !this.fuzzyMatcher.match(typed[1], zone))) return;
+            const label = `"${zone}"`;
+            acceptor(context, { label, kind: CompletionItemKind.Value, detail, filterText: label, sortText, textEdit: { range: { start, end }, newText: label } });
+        };
+        for (const [zone, detail] of near) offer(zone, detail, `0${zone}`);
+        for (const zone of allTimeZones()) if (!near.has(zone)) offer(zone, 'time zone', `1${zone}`);
     }
 
     protected currencies(context: CompletionContext, data: RequestData, acceptor: CompletionAcceptor): void {
         const code = this.modelOf(data)?.currency?.code;
+        if (ancestor<Market>(context.node, 'Market')) {
+            // A market pays in its own currency: the plan's, those its exchange rates name, and the usual ones.
+            const offered = new Map<string, string>();
+            if (code) offered.set(code, "the plan's currency");
+            for (const rate of this.modelOf(data)?.plan?.rates ?? []) {
+                for (const currency of [rate.from, rate.to]) if (currency && !offered.has(currency)) offered.set(currency, 'named by an exchange rate of the plan');
+            }
+            for (const [label, detail] of [['USD', 'US dollar'], ['EUR', 'euro'], ['GBP', 'pound sterling'], ['CAD', 'Canadian dollar']]) {
+                if (!offered.has(label)) offered.set(label, detail);
+            }
+            for (const [label, detail] of offered) acceptor(context, { label, kind: CompletionItemKind.Unit, detail, sortText: '0' });
+            return;
+        }
         if (code) {
             acceptor(context, { label: code, kind: CompletionItemKind.Unit, detail: "the plan's currency", sortText: '0' });
             return;
@@ -686,7 +782,9 @@ export class MplanCompletionProvider extends DefaultCompletionProvider {
         if (!leaf || offset <= leaf.offset) return false;
         const token = leaf.tokenType?.name;
         if (token === 'SL_COMMENT') return offset <= leaf.end;
-        if (token === 'ML_COMMENT' || token === 'STRING') return offset < leaf.end && leaf.astNode.$type !== 'Import';
+        // An import's path and a time zone are completed inside their quotes.
+        if (token === 'STRING' && (leaf.astNode.$type === 'Import' || isZone(leaf))) return false;
+        if (token === 'ML_COMMENT' || token === 'STRING') return offset < leaf.end;
         return false;
     }
 }
@@ -707,6 +805,22 @@ function covers(cst: CstNode | undefined, offset: number): boolean {
     return !!cst && offset >= cst.offset && offset <= cst.end;
 }
 
+/** Whether a string is a time zone: a market's `timezones`, the `in` of hours. */
+function isZone(leaf: CstNode): boolean {
+    const feature = GrammarUtils.findAssignment(leaf)?.feature;
+    return (leaf.astNode.$type === 'Market' && feature === 'zones') || (leaf.astNode.$type === 'HoursWindow' && feature === 'zone');
+}
+
+/** The words a block lists in a property, but the one at the cursor (being typed). */
+function listedWords(node: AstNode | undefined, property: string, offset: number): string[] {
+    if (!node?.$cstNode) return [];
+    const words: string[] = [];
+    for (const cst of GrammarUtils.findNodesForProperty(node.$cstNode, property)) {
+        if (!covers(cst, offset)) words.push(cst.text.replace(/^"|"$/g, ''));
+    }
+    return words;
+}
+
 function ancestor<T extends AstNode>(node: AstNode | undefined, type: string): T | undefined {
     for (let n = node; n; n = n.$container) if (n.$type === type) return n as T;
     return undefined;
@@ -719,6 +833,11 @@ function summaryOf(node: AstNode): string | undefined {
         case 'Segment': return (node as Segment).who || undefined;
         case 'Product': return (node as Product).benefits?.[0] || undefined;
         case 'Tactic': return (node as Tactic).message || undefined;
+        case 'Market': {
+            const market = node as Market;
+            const countries = countriesOf(market).map(countryName);
+            return countries.length > 0 ? countries.join(', ') : market.title || undefined;
+        }
         default: return undefined;
     }
 }

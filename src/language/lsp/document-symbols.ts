@@ -2,9 +2,10 @@ import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, t
 import type { DocumentSymbolProvider, LangiumServices, NodeKindProvider } from 'langium/lsp';
 import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import {
-    isAudience, isCampaign, isCompetitor, isFlow, isFunnel, isOffer, isPlan, isProduct, isResearch, isSegment, isStrategy, isTactic,
+    isAudience, isCampaign, isCompetitor, isFlow, isFunnel, isMarket, isOffer, isPlan, isProduct, isResearch, isSegment, isStrategy, isTactic,
     type Document, type Duration, type Element, type Objective, type Tier
 } from '../generated/ast.js';
+import { countriesOf } from '../model/markets.js';
 import { objectiveText, priceWritten } from './figures.js';
 
 /** The keyword that opens each kind of block, which is also the name of a block written without one. */
@@ -20,7 +21,8 @@ const KEYWORDS: Record<Element['$type'], string> = {
  * or `variant`, an objective `objective:`, a KPI `KPI:`), so that an outline
  * reads in mplan's words whatever the editor makes of the kind, then:
  *
- * - plan: its goal; product: its price (`19 USD per month`, `39 to 49 USD`),
+ * - plan: its goal; market: its countries (`DE, FR`); product: its price (`19 USD per month`, `39 to 49 USD`,
+ *   else its first price in some markets, `26 EUR in Europe`),
  *   with its tiers and variants beneath it (each with its price and share);
  *   segment: who they are; audience: who they are or what they did; flow:
  *   its channel, trigger and number of steps; competitor: how we differ; research: how many
@@ -111,7 +113,15 @@ export class MplanDocumentSymbolProvider implements DocumentSymbolProvider {
     /** A few words on the block, or undefined when there is nothing to say yet. */
     protected detail(element: Element): string | undefined {
         if (isPlan(element)) return element.goal ?? (element.currency ? `currency ${element.currency}` : undefined);
-        if (isProduct(element)) return priceWritten(element.price);
+        if (isMarket(element)) {
+            const countries = countriesOf(element);
+            return countries.length > 0 ? countries.join(', ') : undefined;
+        }
+        if (isProduct(element)) {
+            const inMarkets = element.marketPrices.find(price => typeof price.amount === 'number' && price.currency && price.markets.length > 0);
+            const markets = inMarkets?.markets.map(ref => ref.$refText).filter(Boolean).join(', ');
+            return priceWritten(element.price) ?? (inMarkets && markets ? `${priceWritten(inMarkets)} in ${markets}` : undefined);
+        }
         if (isSegment(element)) return element.who;
         if (isAudience(element)) return element.who ?? element.behaviour?.value;
         if (isFlow(element)) {

@@ -63,7 +63,7 @@ export function rateText(rate: Rate, fallback: string): string {
 }
 
 /** A price as written: "19 USD per month", "39 to 49 USD". */
-export function priceText(price: Price, esc: Escape = asIs): string {
+export function priceText(price: Pick<Price, 'amount' | 'high' | 'currency' | 'per'>, esc: Escape = asIs): string {
     const high = typeof price.high === 'number' ? ` to ${formatMoney({ amount: price.high, currency: esc(price.currency) })}` : '';
     const low = high ? formatMoney({ amount: price.amount, currency: '' }).trimEnd() : formatMoney({ amount: price.amount, currency: esc(price.currency) });
     return `${low}${high}${price.per ? ` per ${unitName(price.per)}` : ''}`;
@@ -111,7 +111,7 @@ export function objectiveText(objective: Objective, esc: Escape = asIs): string 
 }
 
 /** A price as written, or undefined while its amount or currency is missing (a half-typed line). */
-export function priceWritten(price: Price | undefined, esc: Escape = asIs): string | undefined {
+export function priceWritten(price: Pick<Price, 'amount' | 'high' | 'currency' | 'per'> | undefined, esc: Escape = asIs): string | undefined {
     return price && typeof price.amount === 'number' && price.currency ? priceText(price, esc) : undefined;
 }
 

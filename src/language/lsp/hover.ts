@@ -2,10 +2,13 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNod
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, InitializeParams } from 'vscode-languageserver';
 import {
-    isAudience, isCampaign, isCompetitor, isFlow, isFunnel, isObjective, isPlan, isProduct, isSegment, isStrategy, isTactic,
-    type Audience, type Campaign, type Competitor, type Flow, type Document, type Funnel, type HoursWindow, type Money, type Objective, type Plan,
-    type Platform, type Product, type Segment, type Strategy, type Tactic
+    isAudience, isCampaign, isCompetitor, isFlow, isFunnel, isMarket, isObjective, isPlan, isProduct, isSegment, isStrategy, isTactic,
+    type Audience, type Campaign, type Competitor, type Consent, type Flow, type Document, type Funnel, type HoursWindow, type Market, type Money,
+    type Objective, type Plan, type Platform, type Product, type Segment, type Strategy, type Tactic
 } from '../generated/ast.js';
+import { citation, countriesOf, countryName, JURISDICTION_NAMES, jurisdictionsOf, LAWS, languageName, marketsOf } from '../model/markets.js';
+import { isoDay } from '../model/periods.js';
+import { dayNumber } from '../model/values.js';
 import type { MplanServices } from '../mplan-module.js';
 import { amountOf, tacticsRun, type PlanModel, type PlanModelProvider } from '../model/plan-model.js';
 import { customerValue, projectFunnel, priceCurrency, type Projection } from '../model/economics.js';
@@ -133,7 +136,7 @@ export function ownNames(model: PlanModel): (kind: ExampleKind) => string[] {
 
 /** The keyword that declares a block of each kind: a name right after it is declared, not referred to. */
 const DECLARING: Readonly<Record<ExampleKind, string>> = {
-    plans: 'plan', products: 'product', segments: 'segment', audiences: 'audience', competitors: 'competitor', strategies: 'strategy', tactics: 'tactic',
+    plans: 'plan', markets: 'market', products: 'product', segments: 'segment', audiences: 'audience', competitors: 'competitor', strategies: 'strategy', tactics: 'tactic',
     flows: 'flow', campaigns: 'campaign'
 };
 
@@ -175,9 +178,10 @@ function summarize(node: AstNode, model: PlanModel): Summary | undefined {
     if (isSegment(node)) return { heading: head('segment', node), body: segment(node, model) };
     if (isProduct(node)) return { heading: head('product', node), body: product(node, model) };
     if (isCompetitor(node)) return { heading: head('competitor', node), body: competitor(node) };
-    if (isPlan(node)) return { heading: head('plan', node), body: plan(node) };
+    if (isPlan(node)) return { heading: head('plan', node), body: plan(node, model) };
+    if (isMarket(node)) return { heading: head('market', node), body: market(node, model) };
     if (isFunnel(node)) return { heading: head('funnel', node), body: funnel(node, model) };
-    if (isFlow(node)) return { heading: head('flow', node), body: flow(node) };
+    if (isFlow(node)) return { heading: head('flow', node), body: flow(node, model) };
     if (isAudience(node)) return { heading: head('audience', node), body: audience(node, model) };
     if (isObjective(node)) return { heading: `**${node.kind}** ${quoted(node.text ?? '')}`, body: objective(node) };
     return undefined;
@@ -293,6 +297,12 @@ function tactic(node: Tactic, model: PlanModel): string {
     }));
     lines.push(fact('Run by', runBy || 'no campaign yet'));
     if (node.period?.start && node.period.end) lines.push(fact('Period', `${node.period.start} to ${node.period.end}`));
+    const markets = marketsLine(node, model);
+    if (markets) lines.push(markets);
+    const consent = consentText(node.consent);
+    if (consent) lines.push(fact('Consent', consent));
+    if (node.disclosure !== undefined) lines.push(fact('Disclosure', quoted(node.disclosure)));
+    if (node.reward !== undefined) lines.push(fact('Reward', `${quoted(node.reward)}${node.rewardFor ? ` for ${node.rewardFor} reviews` : ''}`));
     return lines.join('\n');
 }
 
@@ -330,7 +340,12 @@ function product(node: Product, model: PlanModel): string {
     const lines: string[] = [];
     const tiers = (node.tiers ?? []).filter(tier => tier?.name && tier.price && typeof tier.price.amount === 'number' && tier.price.currency);
     if (node.price && typeof node.price.amount === 'number' && node.price.currency) lines.push(fact('Price', priceText(node.price, md)));
-    else if (tiers.length === 0) lines.push(fact('Price', 'none yet'));
+    else if (tiers.length === 0 && (node.marketPrices ?? []).length === 0) lines.push(fact('Price', 'none yet'));
+    for (const price of node.marketPrices ?? []) {
+        if (typeof price?.amount !== 'number' || !price.currency) continue;
+        const where = names(price.markets);
+        lines.push(fact(`Price in ${where || 'markets not found'}`, priceText(price, md)));
+    }
     if (tiers.length > 0) {
         const each = tiers.map(tier => `${md(tier.name)}${tier.title ? ` ${quoted(tier.title)}` : ''} ${priceText(tier.price, md)}${typeof tier.share === 'number' ? ` (${percentAsWritten(tier.share)} of buyers)` : ''}`);
         const variants = tiers.filter(tier => tier.kind === 'variant').length;
@@ -348,6 +363,7 @@ function product(node: Product, model: PlanModel): string {
     if (node.repeat && typeof node.repeat.value === 'number') lines.push(fact('Repeat purchase', rateText(node.repeat, 'year')));
     const benefits = (node.benefits ?? []).map(quoted);
     lines.push(fact('Benefits', benefits.length ? benefits.join('; ') : 'none yet'));
+    if ((node.certifications ?? []).length) lines.push(fact('Certified', node.certifications.map(quoted).join(', ')));
     const spinoffs = names(node.spinoffs);
     if (spinoffs) lines.push(fact('Spin-offs', spinoffs));
     const complements = names(node.complements);
@@ -458,15 +474,20 @@ function funnelLabel(node: Funnel): string {
 }
 
 /** A flow as its timeline: "cart abandoned → after 1 hour: "Your mug is waiting" → day 1 → … → stops when purchased". */
-function flow(node: Flow): string {
+function flow(node: Flow, model: PlanModel): string {
     const lines: string[] = [];
     lines.push(fact('Channel', node.channel ?? 'none yet'));
+    const markets = marketsLine(node, model);
+    if (markets) lines.push(markets);
     if (node.audience.length > 0) lines.push(fact('Reaches', names(node.audience) || 'no audience found'));
     const steps = schedule(node).map(({ step, at }) => `${whenText(at)}${step.subject ? `: ${quoted(step.subject)}` : ''}${step.contents.length > 0 ? ` with ${md(step.contents.join(', '))}` : ''}`);
     const stop = node.stops.length > 0 ? `stops when ${md(node.stops.map(s => s.value).join(', '))}` : 'nothing stops it';
     lines.push(fact('Timeline', [node.trigger ? `trigger ${quoted(node.trigger.value)}` : 'no trigger yet', ...steps, stop].join(' → ')));
     if (node.steps.length > 0) lines.push(fact('Busiest week', `${busiestWeek(node)} ${busiestWeek(node) === 1 ? 'message' : 'messages'} to one person`));
     if (node.hours) lines.push(fact('Sends', hours(node.hours)));
+    const consent = consentText(node.consent);
+    if (consent) lines.push(fact('Consent', consent));
+    if (node.unsubscribeWithin && typeof node.unsubscribeWithin.amount === 'number') lines.push(fact('Opt-outs honoured within', optOutText(node.unsubscribeWithin)));
     return lines.join('\n');
 }
 
@@ -491,13 +512,76 @@ function competitor(node: Competitor): string {
     ].join('\n');
 }
 
-function plan(node: Plan): string {
+function plan(node: Plan, model: PlanModel): string {
     const lines: string[] = [];
     lines.push(fact('Goal', node.goal ? quoted(node.goal) : 'none yet'));
     if (node.currency) lines.push(fact('Currency', md(node.currency)));
+    const rates = (node.rates ?? []).filter(rate => typeof rate.amount === 'number' && typeof rate.value === 'number' && rate.from && rate.to)
+        .map(rate => `${md(formatMoney({ amount: rate.amount, currency: rate.from }))} = ${md(formatMoney({ amount: rate.value, currency: rate.to }))}${rate.asOf ? ` as of ${rate.asOf}` : ''}`);
+    if (rates.length) lines.push(fact(rates.length === 1 ? 'Exchange rate' : 'Exchange rates', rates.join('; ')));
     const focus = names(node.focus);
     if (focus) lines.push(fact('Focus', focus));
+    const markets = model.reach.markets;
+    if (markets.length) lines.push(fact('Markets', nodeNames(markets)));
+    if (node.trackingConsent !== undefined) lines.push(fact('Tracking consent', quoted(node.trackingConsent)));
     return lines.join('\n');
+}
+
+/**
+ * A market: its countries and the law mplan checks there, its languages,
+ * currency and time zones, and each compliance rule that applies to it with
+ * the provision, the day it applies from, and whether it is in force on the
+ * as-of day and its pack on. Not legal advice, and it says so.
+ */
+function market(node: Market, model: PlanModel): string {
+    const lines: string[] = [];
+    const codes = countriesOf(node);
+    lines.push(fact(codes.length === 1 ? 'Country' : 'Countries', listOf(codes.map(code => `${md(countryName(code))} (${md(code)})`)) || 'none named yet'));
+    const jurisdictions = jurisdictionsOf(node);
+    if (node.languages.length) lines.push(fact(node.languages.length === 1 ? 'Language' : 'Languages', listOf(node.languages.map(code => `${md(languageName(code))} (${md(code)})`))));
+    if (node.currency) lines.push(fact('Currency', md(node.currency)));
+    if (node.zones.length) lines.push(fact(node.zones.length === 1 ? 'Time zone' : 'Time zones', listOf(node.zones.map(quoted))));
+    if (jurisdictions.length === 0) {
+        lines.push(fact('Law', 'no jurisdiction mplan has compliance checks for: only the generic checks run here'));
+    } else {
+        lines.push(fact('Law', listOf(jurisdictions.map(j => JURISDICTION_NAMES[j]))));
+        lines.push(`- **Compliance checks:**`);
+        const asOf = isoDay(model.asOf);
+        for (const law of LAWS) {
+            if (!jurisdictions.includes(law.jurisdiction)) continue;
+            const notes: string[] = [];
+            const from = dayNumber(law.from);
+            if (from !== undefined && from > model.asOf) notes.push(`not yet in force on ${asOf}`);
+            if (!model.packOn(law.jurisdiction)) notes.push(`off: the ${law.jurisdiction} pack is off in mplan.json`);
+            const where = jurisdictions.length > 1 ? ` (${law.jurisdiction})` : '';
+            lines.push(`  - \`${law.rule}\`${where}: ${md(citation(law))}, from ${law.from}${notes.length ? `; ${notes.join('; ')}` : ''}`);
+        }
+    }
+    const named = [...model.reach.segments, ...model.reach.tactics, ...model.reach.flows, ...model.reach.campaigns, ...model.reach.funnels, ...model.reach.offers]
+        .filter(block => block.markets.some(ref => ref.ref === node));
+    if (named.length) lines.push(fact('Named by', nodeNames(named) || `${named.length} unnamed ${named.length === 1 ? 'block' : 'blocks'}`));
+    lines.push('', 'Not legal advice: mplan names the provisions a reviewer would check, nothing more.');
+    return lines.join('\n');
+}
+
+/** "written, recorded (signed web form)", "implied, not recorded". */
+function consentText(consent: Consent | undefined): string | undefined {
+    if (!consent?.kind) return undefined;
+    const record = consent.recorded ? `recorded${consent.record ? ` (${quoted(consent.record)})` : ''}` : 'not recorded';
+    return `${consent.kind}, ${record}`;
+}
+
+/** "2 business days", "1 week". */
+function optOutText(delay: { amount: number; business: boolean; unit?: string }): string {
+    return `${formatNumber(delay.amount)} ${delay.business ? 'business ' : ''}${delay.unit ?? ''}`.trim();
+}
+
+/** The markets a block reaches, as hover says them: "US, Europe", or none when the plan names no market. */
+function marketsLine(block: Tactic | Flow | Campaign | Funnel | Segment, model: PlanModel): string | undefined {
+    if (model.reach.markets.length === 0) return undefined;
+    const reached = marketsOf(block, model.marketLookup);
+    const own = block.markets.length > 0;
+    return fact('Markets', `${nodeNames(reached) || 'none'}${own ? '' : ' (not named here)'}`);
 }
 
 // ----------------------------------------------------------------- helpers

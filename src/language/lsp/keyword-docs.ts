@@ -69,6 +69,23 @@ function flowChannel(entry: KeywordEntry, name: string, sends: string): KeywordE
     return { ...entry, in: { ...entry.in, Flow: { meaning: `The flow sends ${sends}.`, usage: `channel ${name}` } } };
 }
 
+/** `markets Europe, NorthAmerica` in a block of a kind: which markets it reaches, and what it falls back on. */
+function reaches(what: string, otherwise: string, keyword: 'market' | 'markets'): KeywordDoc {
+    const usage = keyword === 'market' ? 'market Europe' : 'markets Europe, NorthAmerica';
+    return { meaning: `The markets ${what} reaches, by their names. Without it, ${otherwise}. The compliance checks apply the law of these markets.`, usage };
+}
+
+function reachesIn(keyword: 'market' | 'markets'): Record<string, KeywordDoc> {
+    return {
+        Segment: reaches('the segment', 'a segment is in every market of the plan', keyword),
+        Tactic: reaches('the tactic', 'the tactic reaches the markets of the campaigns that run it, else those of the segments it reaches, else every market of the plan', keyword),
+        Flow: reaches('the flow', 'the flow writes to the markets of the segments it reaches, else to every market of the plan', keyword),
+        Campaign: reaches('the campaign', 'the campaign runs in every market of the plan', keyword),
+        Funnel: reaches('the funnel', 'the funnel runs in every market of the plan', keyword),
+        Offer: reaches('the offer', 'the offer is made in every market of the plan', keyword)
+    };
+}
+
 const FROM_TO_PERIOD: KeywordDoc = {
     meaning: 'A period: from the first day to the last, both included, as YYYY-MM-DD.',
     usage: 'from 2027-02-01 to 2027-04-30'
@@ -89,8 +106,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'goal "Become the default caterer for downtown offices within two years"'
     },
     currency: {
-        meaning: 'The currency the plan adds up and compares its amounts in, as a three-letter code.',
-        usage: 'currency USD'
+        meaning: 'A currency, as a three-letter code: the one the plan adds up and compares its amounts in, or the one a market pays in.',
+        usage: 'currency USD',
+        in: {
+            Plan: { meaning: 'The currency the plan adds up and compares its amounts in, as a three-letter code.', usage: 'currency USD' },
+            Market: { meaning: 'The currency buyers in this market pay in, as a three-letter code.', usage: 'currency EUR' }
+        }
     },
     focus: {
         meaning: 'The products the plan puts first. Its strategies and campaigns should promote them.',
@@ -100,6 +121,58 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         meaning: 'How often you look at the plan again and adjust it to what you learnt.',
         usage: 'revisit every quarter'
     },
+    rate: {
+        meaning: 'An exchange rate: how many units of one currency an amount of another is worth, and after `as of` the day the rate was read. Amounts in other currencies are added up in the plan\'s currency at this rate.',
+        usage: 'rate 1 EUR = 1.08 USD as of 2027-01-01'
+    },
+    as: {
+        meaning: 'Part of `as of`: the day an exchange rate was read, as YYYY-MM-DD.',
+        usage: 'rate 1 EUR = 1.08 USD as of 2027-01-01'
+    },
+    tracking: {
+        meaning: 'Starts `tracking consent`: how people agree to tracking pixels and cookies before they fire, in words (a cookie banner, a consent tool).',
+        usage: 'tracking consent "Cookie banner: pixels fire only after opt-in"',
+        in: {
+            Plan: { meaning: 'Starts `tracking consent`: how the plan\'s sites ask people to agree before tracking pixels and cookies fire, in words. Every tactic that tracks relies on it.', usage: 'tracking consent "Cookie banner: pixels fire only after opt-in"' },
+            Tactic: { meaning: 'Starts `tracking consent`: how this tactic\'s people agree before its tracking pixels and cookies fire, in words.', usage: 'tracking consent "Consent Mode: ads cookies only after opt-in"' }
+        }
+    },
+
+    // ------------------------------------------------------------------- market
+    market: {
+        meaning: 'Where you sell: the countries or region (by ISO code: `US`, `DE`, `EU` for the European Union, `UK`), the languages you speak there, the currency buyers pay in and the time zones they live in. The compliance checks apply the law of the market a block reaches.',
+        usage: 'market Europe "European Union" { countries EU languages de, fr currency EUR }',
+        in: reachesIn('market')
+    },
+    markets: {
+        meaning: 'The markets a block reaches, by their names. The compliance checks apply the law of these markets.',
+        usage: 'markets Europe, NorthAmerica',
+        in: reachesIn('markets')
+    },
+    country: {
+        meaning: 'The country or region of the market, by its ISO 3166-1 code (`US`, `DE`), or `EU` for the whole European Union, `UK` for the United Kingdom. A market named by a code (`market US`) needs none.',
+        usage: 'country US'
+    },
+    countries: {
+        meaning: 'The countries of the market, by their ISO 3166-1 codes (`DE`, `FR`), or `EU` for the whole European Union, `UK` for the United Kingdom.',
+        usage: 'countries DE, AT, CH'
+    },
+    language: {
+        meaning: 'The language you speak to buyers in this market, by its ISO 639-1 code (`en`, or `pt-BR` with a region).',
+        usage: 'language de'
+    },
+    languages: {
+        meaning: 'The languages you speak to buyers in this market, by their ISO 639-1 codes (`en`, `es`, or `pt-BR` with a region).',
+        usage: 'languages en, es'
+    },
+    timezone: {
+        meaning: 'The time zone buyers of this market live in, by its IANA name in quotes. Quiet hours for texts are checked in it.',
+        usage: 'timezone "Europe/Berlin"'
+    },
+    timezones: {
+        meaning: 'The time zones buyers of this market live in, by their IANA names in quotes. Quiet hours for texts are checked in each.',
+        usage: 'timezones "America/New_York", "America/Chicago"'
+    },
 
     // ------------------------------------------------------------------ product
     product: {
@@ -107,8 +180,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'product CateringBox { price 49 USD benefit "Baked the same morning" }'
     },
     price: {
-        meaning: 'What the product costs the buyer: once, unless it says per what (`per month` for a subscription). A range (`39 to 49 USD`) when the price is not settled yet.',
-        usage: 'price 19 USD per month'
+        meaning: 'What the product costs the buyer: once, unless it says per what (`per month` for a subscription). A range (`39 to 49 USD`) when the price is not settled yet. After `in`, the markets a price of their own is charged in.',
+        usage: 'price 19 USD per month',
+        in: {
+            Discount: { meaning: 'Part of `prior price`: the lowest price of the 30 days before the discount, which EU law asks to show with it.', usage: 'discount 20% on CateringBox prior price 45 USD' }
+        }
     },
     tier: {
         meaning: 'A tier of the product, such as a plan of a subscription: a name, a title in quotes if you like, its own price and the share of buyers expected to pick it. Without shares, the product\'s price runs from its cheapest tier to its dearest; with shares, it is their weighted mix.',
@@ -189,6 +265,10 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
     improvement: {
         meaning: 'A way you plan to make the product better.',
         usage: 'improvement "Seasonal menu every quarter"'
+    },
+    certified: {
+        meaning: 'The independent labels or certificates the product holds, in quotes. An environmental claim (`eco-friendly`, `green`) needs one behind it in the EU.',
+        usage: 'certified "EU Ecolabel", "Blue Angel"'
     },
 
     // ------------------------------------------------------------------ segment
@@ -314,12 +394,44 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'of OfficeManagers, TeamAssistants',
         in: {
             Audience: { meaning: 'The segments the people of this audience are drawn from.', usage: 'of OfficeManagers, TeamAssistants' },
-            Tactic: { meaning: 'Part of `rating … of`: the top of the rating scale (5 stars, 10 points).', usage: 'rating 4.6 of 5' }
+            Tactic: { meaning: 'Part of `rating … of`: the top of the rating scale (5 stars, 10 points).', usage: 'rating 4.6 of 5' },
+            ExchangeRate: { meaning: 'Part of `as of`: the day the exchange rate was read.', usage: 'rate 1 EUR = 1.08 USD as of 2027-01-01' }
         }
     },
     size: {
         meaning: 'How many people the audience holds, or a range (`300 to 500`) when you are not sure.',
         usage: 'size 300 to 500'
+    },
+
+    // ------------------------------------------------------------------ consent
+    consent: {
+        meaning: 'How the people messaged agreed to it: `express` (they asked), `written` (they signed, as US law asks for texts) or `implied` (they bought, say), and after `recorded` whether the agreement is kept, and what of it.',
+        usage: 'consent express recorded "sign-up time, form text, IP address"',
+        in: {
+            Consent: { meaning: 'How the people messaged agreed to it: `express` (they asked), `written` (they signed, as US law asks for texts) or `implied` (they bought, say), and after `recorded` whether the agreement is kept, and what of it.', usage: 'consent express recorded "sign-up time, form text, IP address"' },
+            Plan: { meaning: 'Part of `tracking consent`: how the plan\'s sites ask people to agree before tracking pixels and cookies fire.', usage: 'tracking consent "Cookie banner: pixels fire only after opt-in"' },
+            Tactic: { meaning: 'Part of `tracking consent`: how this tactic\'s people agree before its tracking pixels and cookies fire.', usage: 'tracking consent "Consent Mode: ads cookies only after opt-in"' }
+        }
+    },
+    express: {
+        meaning: 'Express consent: people asked to hear from you themselves, such as by ticking a box or signing up.',
+        usage: 'consent express recorded'
+    },
+    implied: {
+        meaning: 'Implied consent: people did not ask, but a relation allows it, such as a purchase (in Canada, for two years after it; in the EU and UK, the soft opt-in for customers).',
+        usage: 'consent implied'
+    },
+    written: {
+        meaning: 'Prior express written consent: people signed an agreement that names you and what you will send, as US law asks before marketing texts.',
+        usage: 'consent written recorded "signed web form with the TCPA disclosure"'
+    },
+    recorded: {
+        meaning: 'The consent is kept on record, so that you can prove it; in quotes after it, what is kept (the time, the form\'s words, the address).',
+        usage: 'consent express recorded "sign-up time, form text, IP address"'
+    },
+    business: {
+        meaning: 'Business days: working days, Monday to Friday, not counting weekends.',
+        usage: 'unsubscribe within 2 business days'
     },
 
     // --------------------------------------------------------------- competitor
@@ -457,7 +569,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         in: {
             Tactic: { meaning: 'The platforms the channel runs on: sites, networks, papers.', usage: 'channel ppc on linkedin, google' },
             Campaign: { meaning: 'Part of `review on`: the day you look back at the campaign.', usage: 'review on 2027-07-10' },
-            FollowUp: { meaning: 'The weekday the follow-up e-mails go out.', usage: 'follow up weekly on tuesday at 10:00' }
+            FollowUp: { meaning: 'The weekday the follow-up e-mails go out.', usage: 'follow up weekly on tuesday at 10:00' },
+            Discount: { meaning: 'The products the discount applies to; without `on`, every product.', usage: 'discount 20% on CateringBox prior price 45 USD' }
         }
     },
     audience: {
@@ -494,7 +607,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'hours weekdays 9:00 to 12:00',
         in: {
             Tactic: { meaning: 'When the tactic is shown or sent: the days and the hours.', usage: 'hours weekdays 9:00 to 12:00' },
-            Flow: { meaning: 'When the flow may send: the days and the hours. A step due outside them waits for the next.', usage: 'hours weekdays 10:00 to 19:00' },
+            Flow: { meaning: 'When the flow may send: the days and the hours, in each recipient\'s own time unless `in` names a time zone. A step due outside them waits for the next.', usage: 'hours weekdays 10:00 to 19:00' },
             Delay: { meaning: 'A unit of time for a step\'s delay: hours after the step before.', usage: 'step after 2 hours "Still deciding?"' }
         }
     },
@@ -526,6 +639,30 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         meaning: 'The average rating the tactic aims for on review sites, and after `of` the top of the scale.',
         usage: 'rating 4.6 of 5'
     },
+    disclosure: {
+        meaning: 'How the tactic tells people it is paid for or rewarded, in the words they see: `#ad`, "Paid partnership". Endorsements by influencers, affiliates and rewarded reviewers must say so.',
+        usage: 'disclosure "#ad in the first line of every post"'
+    },
+    reward: {
+        meaning: 'What a reviewer or a customer who recommends you gets, in quotes, and after `for` which reviews earn it: `honest` or `any` reviews, never only `positive` ones.',
+        usage: 'reward "10% off the next order" for honest reviews'
+    },
+    for: {
+        meaning: 'Part of `reward … for … reviews`: which reviews earn the reward.',
+        usage: 'reward "10% off the next order" for honest reviews'
+    },
+    positive: {
+        meaning: 'Only positive reviews earn the reward: a review bought for praise, which the law forbids in the US, the EU and the UK.',
+        usage: 'reward "A free box" for positive reviews'
+    },
+    honest: {
+        meaning: 'Any honest review earns the reward, whatever it says.',
+        usage: 'reward "10% off the next order" for honest reviews'
+    },
+    any: {
+        meaning: 'Any review earns the reward, good or bad.',
+        usage: 'reward "A free coffee" for any reviews'
+    },
     podcast: channel('a podcast of your own, or spots and interviews on others\'.', 'spotify', 'podcast'),
     sms: flowChannel(channel('text messages to customers who agreed to get them.', 'twilio', 'sms'), 'sms', 'text messages'),
     referral: channel('customers who recommend you to others, often for a reward.', '"Refer a friend"', 'referral'),
@@ -536,7 +673,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'reviews 20 per month',
         in: {
             Channel: { meaning: 'A channel: asking buyers to review you on review sites, such as Trustpilot or Google. Say how many you aim for with `reviews 20 per month`.', usage: 'channel reviews on trustpilot' },
-            Tactic: { meaning: 'How many new reviews the tactic aims for, per month or another period.', usage: 'reviews 20 per month' }
+            Tactic: { meaning: 'How many new reviews the tactic aims for, per month or another period; after `reward … for`, the reviews the reward is for.', usage: 'reviews 20 per month' }
         }
     },
     push: flowChannel(channel('push notifications to people who installed your app or allowed them in the browser.', 'onesignal', 'push'), 'push', 'push notifications'),
@@ -766,16 +903,25 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'loyalty "Every tenth box free for recurring accounts"'
     },
     unsubscribe: {
-        meaning: 'Every e-mail you send carries a link to unsubscribe, as the law requires.',
-        usage: 'unsubscribe link in every email'
+        meaning: 'Unsubscribing: every e-mail you send carries a link to unsubscribe (`unsubscribe link in every email`), and how soon an opt-out is honoured (`unsubscribe within 2 business days`).',
+        usage: 'unsubscribe link in every email',
+        in: {
+            Funnel: { meaning: 'Unsubscribing: every e-mail you send carries a link to unsubscribe, as the law requires (`unsubscribe link in every email`), and `unsubscribe within` says how soon an opt-out is honoured (US law allows 10 business days at most).', usage: 'unsubscribe within 2 business days' },
+            Flow: { meaning: 'Starts `unsubscribe within`: how soon an opt-out from this flow is honoured, in days or business days (US law allows 10 business days at most).', usage: 'unsubscribe within 2 business days' }
+        }
     },
     link: {
         meaning: 'Part of `unsubscribe link in every email`: every e-mail carries a link to unsubscribe.',
         usage: 'unsubscribe link in every email'
     },
     in: {
-        meaning: 'Part of `unsubscribe link in every email`: every e-mail carries a link to unsubscribe.',
-        usage: 'unsubscribe link in every email'
+        meaning: 'In: in `unsubscribe link in every email`, every e-mail carries a link to unsubscribe; after a price, the markets it is charged in; after hours, the time zone they are in.',
+        usage: 'unsubscribe link in every email',
+        in: {
+            Funnel: { meaning: 'Part of `unsubscribe link in every email`: every e-mail carries a link to unsubscribe.', usage: 'unsubscribe link in every email' },
+            MarketPrice: { meaning: 'The markets this price is charged in, by their names.', usage: 'price 28 EUR in Europe' },
+            HoursWindow: { meaning: 'The time zone the hours are in, by its IANA name in quotes: the sender\'s clock. Without it, the hours are each recipient\'s own time.', usage: 'hours weekdays 9:00 to 20:00 in "America/New_York"' }
+        }
     },
     every: {
         meaning: 'Every: a cadence (`every quarter`, `every 2 weeks`), or, in `unsubscribe link in every email`, each e-mail you send.',
@@ -848,6 +994,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         usage: 'guarantee money back 30 days paid within 3 days',
         in: {
             Guarantee: { meaning: 'Part of `paid within`: how soon a refund is paid.', usage: 'guarantee money back 30 days paid within 3 days' },
+            Funnel: { meaning: 'Part of `unsubscribe within`: how soon an opt-out is honoured, in days or business days.', usage: 'unsubscribe within 2 business days' },
+            Flow: { meaning: 'Part of `unsubscribe within`: how soon an opt-out from this flow is honoured, in days or business days.', usage: 'unsubscribe within 2 business days' },
             Audience: { meaning: 'How recently the people of this audience did what sets them apart: in the last 7 days, 3 months.', usage: 'within 90 days' }
         }
     },
@@ -867,6 +1015,14 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         meaning: 'How buyers\' data and payments are kept safe, in words they trust.',
         usage: 'security "PCI-compliant checkout over TLS"'
     },
+    discount: {
+        meaning: 'A price reduction: a percentage (`20%`) or an amount (`5 USD`) off, after `on` the products it applies to (else all), and after `prior price` the lowest price of the 30 days before, which EU law asks to show with it.',
+        usage: 'discount 20% on CateringBox prior price 45 USD'
+    },
+    prior: {
+        meaning: 'Starts `prior price`: the lowest price of the 30 days before the discount, which EU law asks to show with it.',
+        usage: 'discount 20% on CateringBox prior price 45 USD'
+    },
 
     // -------------------------------------------------------- ranges and times
     to: {
@@ -880,6 +1036,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
             Upsell: { meaning: 'The product you offer instead, or in addition.', usage: 'upsell Course to Coaching 10%' },
             Conversion: { meaning: 'The next step of the funnel; after the rate, the top of its range when you are not sure.', usage: 'conversion visitors to leads 4% to 6%' },
             Price: { meaning: 'The top of the price range, while the price is not settled.', usage: 'price 39 to 49 USD' },
+            MarketPrice: { meaning: 'The top of the price range in these markets, while the price is not settled.', usage: 'price 36 to 45 EUR in Europe' },
             Percent: { meaning: 'The top of the range, when you are not sure: the checks judge the less favourable end.', usage: 'trial 14 days converts 20% to 30%' },
             Rate: { meaning: 'The top of the range, when you are not sure: the checks judge the less favourable end.', usage: 'churn 3% to 5% a month' },
             Objective: { meaning: 'The top of the target range.', usage: 'kpi "Weekly demos" metric demos target 30 to 40 per week' },
@@ -895,6 +1052,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
         in: {
             Cadence: { meaning: 'The time the count applies to.', usage: 'follow up 3 times per week' },
             Price: { meaning: 'What the price is paid for: a subscription, billed per month, year or other period.', usage: 'price 19 USD per month' },
+            MarketPrice: { meaning: 'What the price in these markets is paid for: a subscription, billed per month, year or other period.', usage: 'price 17 EUR per month in Europe' },
             Rate: { meaning: 'The time the share applies to.', usage: 'retention 97% per month' },
             Objective: { meaning: 'The time the target applies to.', usage: 'kpi "Monthly revenue" metric revenue target at least 20_000 USD per month' },
             Tactic: { meaning: 'The budget, fee or reviews are per month (or week, quarter, …): the tactic\'s period makes the total.', usage: 'budget 1_500 USD per month' },
@@ -951,7 +1109,7 @@ export function keywordDoc(keyword: string, where?: string | readonly (string | 
 }
 
 /** The kinds of block an example's name may stand for (the lists of the plan model's `Blocks`). */
-export type ExampleKind = 'plans' | 'products' | 'segments' | 'audiences' | 'competitors' | 'strategies' | 'tactics' | 'flows' | 'campaigns';
+export type ExampleKind = 'plans' | 'markets' | 'products' | 'segments' | 'audiences' | 'competitors' | 'strategies' | 'tactics' | 'flows' | 'campaigns';
 
 /**
  * The block names the examples (`usage`) use, by the kind of block each names. A hover shows an
@@ -961,6 +1119,7 @@ export type ExampleKind = 'plans' | 'products' | 'segments' | 'audiences' | 'com
  */
 export const EXAMPLE_NAMES: Readonly<Record<string, ExampleKind>> = {
     CornerBakery: 'plans',
+    Europe: 'markets', NorthAmerica: 'markets',
     CateringBox: 'products', PastryPlatter: 'products', Course: 'products', Coaching: 'products',
     OfficeManagers: 'segments', TeamAssistants: 'segments',
     LapsedOffices: 'audiences',

@@ -11,6 +11,7 @@ import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
  * | block      | outline   | completion | semantic token |
  * |------------|-----------|------------|----------------|
  * | plan       | File      | Module     | namespace      |
+ * | market     | Namespace | Module     | namespace      |
  * | product    | Package   | Struct     | struct         |
  * | tier       | Property  | Field      | property       |
  * | segment    | Object    | Class      | class          |
@@ -28,7 +29,7 @@ import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
  * groups the outline under their names ("Event", "Key"), Neovim lists them
  * as `[Field] Newsletter`. So each is a kind whose name reads in plain
  * English for the block, never a programmer's word (Class, Method,
- * Function): the plan is the file the work is kept in; a product the package
+ * Function): the plan is the file the work is kept in; a market the namespace its law applies in; a product the package
  * sold, its tiers its properties; a segment the object of the plan, the people
  * it is aimed at; a competitor another operator in the market; research the
  * module of findings; a strategy a key line of the plan, its objectives the
@@ -46,6 +47,7 @@ export interface BlockKind {
 
 export const BLOCK_KINDS: Readonly<Record<string, BlockKind>> = {
     Plan: { symbol: SymbolKind.File, completion: CompletionItemKind.Module, token: 'namespace' },
+    Market: { symbol: SymbolKind.Namespace, completion: CompletionItemKind.Module, token: 'namespace' },
     Product: { symbol: SymbolKind.Package, completion: CompletionItemKind.Struct, token: 'struct' },
     Tier: { symbol: SymbolKind.Property, completion: CompletionItemKind.Field, token: 'property' },
     Segment: { symbol: SymbolKind.Object, completion: CompletionItemKind.Class, token: 'class' },

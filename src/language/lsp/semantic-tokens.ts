@@ -18,7 +18,7 @@ interface TokenClass {
  * word in `tools email`). The mapping:
  *
  * - block names: the type of their kind (see node-kinds.ts: `namespace` for
- *   the plan, `struct` products, `class` segments, `interface` competitors,
+ *   the plan and markets, `struct` products, `class` segments, `interface` competitors,
  *   `method` strategies, `function` tactics, `event` campaigns, `enum`
  *   funnels, `type` research and offers), with the `declaration` modifier
  *   where the block is declared and none where it is referred to
@@ -26,8 +26,10 @@ interface TokenClass {
  * - keywords (`segment`, `budget`, `from`, `we differ by`): `keyword`;
  * - values from a fixed list, written as words: channels (`ppc`), time units
  *   (`month`), days (`weekdays`, `monday`), cadences (`weekly`), `online` or
- *   `offline` shopping, confirmation and capture methods, and currency codes
- *   (`USD`): `enumMember`;
+ *   `offline` shopping, confirmation and capture methods, kinds of consent
+ *   (`written`), which reviews a reward is for (`honest`), currency codes
+ *   (`USD`, an exchange rate's too) and a market's country and language codes
+ *   (`DE`, `en`): `enumMember`;
  * - tier and variant names of a product (`tier Starter`): `property`, with
  *   `declaration`;
  * - keywords that start a fact although the node keeps which one was written
@@ -119,6 +121,9 @@ export function opensRule(assignment: GrammarAST.Assignment, rule: GrammarAST.Pa
 }
 const CURRENCY_FEATURES = new Set(['currency', 'minCurrency']);
 
+/** Names and words that are codes from a fixed list though their property does not say so: an exchange rate's currencies, a market's country and language codes. */
+const CODE_FEATURES = new Set(['ExchangeRate.from', 'ExchangeRate.to', 'Market.countries', 'Market.languages']);
+
 /** How a token read by this grammar element is highlighted (null: not at all). */
 /**
  * The token type of a reference to a kind of block: the block's, or, for a
@@ -169,6 +174,7 @@ export function classify(source: GrammarAST.AbstractElement): TokenClass | null 
                     const token = rule && blockKind(rule.name)?.token;
                     return { type: token ?? 'variable', modifier: 'declaration' };
                 }
+                if (CODE_FEATURES.has(`${rule?.name}.${feature}`)) return { type: 'enumMember' };
                 return { type: METRIC_FEATURES.has(`${rule?.name}.${feature}`) ? 'property' : 'variable' };
             }
             case 'ID': {
@@ -176,7 +182,7 @@ export function classify(source: GrammarAST.AbstractElement): TokenClass | null 
                     const token = rule && blockKind(rule.name)?.token;
                     return token ? { type: token, modifier: 'declaration' } : { type: 'variable', modifier: 'declaration' };
                 }
-                if (feature && CURRENCY_FEATURES.has(feature)) return { type: 'enumMember' };
+                if (feature && (CURRENCY_FEATURES.has(feature) || CODE_FEATURES.has(`${rule?.name}.${feature}`))) return { type: 'enumMember' };
                 return { type: 'variable' };
             }
         }

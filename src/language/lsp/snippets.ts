@@ -105,6 +105,19 @@ export interface StanzaDefinition {
 
 const GUARANTEE_DAYS = 30;
 
+/**
+ * Where a plan paying in a currency most likely sells, for a market stanza's defaults: its
+ * country or region code, a language spoken there and a time zone of its buyers.
+ */
+const MARKET_OF_CURRENCY: Readonly<Record<string, { code: string; language: string; zone: string }>> = {
+    USD: { code: 'US', language: 'en', zone: 'America/New_York' },
+    EUR: { code: 'EU', language: 'de', zone: 'Europe/Berlin' },
+    GBP: { code: 'UK', language: 'en', zone: 'Europe/London' },
+    CAD: { code: 'CA', language: 'en', zone: 'America/Toronto' },
+    AUD: { code: 'AU', language: 'en', zone: 'Australia/Sydney' },
+    CHF: { code: 'CH', language: 'de', zone: 'Europe/Zurich' }
+};
+
 export const STANZAS: readonly StanzaDefinition[] = [
     {
         keyword: 'plan',
@@ -115,6 +128,19 @@ export const STANZAS: readonly StanzaDefinition[] = [
     focus ${ref(c, 'Product', 'MainProduct')}
     revisit ${choice(['every quarter', 'monthly', 'every 6 months', 'yearly'])}
 }`
+    },
+    {
+        keyword: 'market',
+        description: 'a market: its countries, languages, currency and time zones, whose law the compliance checks apply',
+        render: c => {
+            const market = Object.hasOwn(MARKET_OF_CURRENCY, c.currency) ? MARKET_OF_CURRENCY[c.currency] : MARKET_OF_CURRENCY.USD;
+            return stanza`market ${tab('Name')} {
+    countries ${tab(market.code)}
+    languages ${tab(market.language)}
+    currency ${c.currency}
+    timezones "${tab(market.zone)}"
+}`;
+        }
     },
     {
         keyword: 'product',
@@ -198,7 +224,7 @@ export const STANZAS: readonly StanzaDefinition[] = [
     },
     {
         keyword: 'flow',
-        description: 'an automated flow of messages: its channel, audience, trigger, two steps with a delay, and what stops it',
+        description: 'an automated flow of messages: its channel, audience, trigger, two steps with a delay, what stops it and the consent it rests on',
         render: c => stanza`flow ${tab('Name')} {
     channel ${choice(['email', 'sms', 'push', 'messaging'])}
     audience ${ref(c, 'Segment', 'Segment')}
@@ -206,6 +232,7 @@ export const STANZAS: readonly StanzaDefinition[] = [
     step "${tab('The first message')}" with ${tab('welcome')}
     step after ${tab('1')} ${choice(['week', 'days', 'hours'])} "${tab('The next message')}" with ${tab('tips')}
     stop when ${tab('purchased')}, unsubscribed
+    consent ${choice(['express', 'written', 'implied'])} recorded "${tab('What is kept: time, form, address')}"
 }`
     },
     {
@@ -222,9 +249,10 @@ export const STANZAS: readonly StanzaDefinition[] = [
     },
     {
         keyword: 'funnel',
-        description: 'a sales funnel: lead capture with consent, confirmation, follow-up, close, upsell and the e-mail duties',
+        description: 'a sales funnel: lead capture with recorded consent, confirmation, follow-up, close, upsell and the e-mail duties',
         render: c => stanza`funnel {
     collect leads by optin form offering ${tab('ebook')} "${tab('A useful guide')}" double optin
+    consent express recorded "${tab('What is kept: time, form, address')}"
     confirm by autoresponder
     follow up weekly on ${choice(['tuesday', 'monday', 'wednesday', 'thursday', 'friday'])} at ${tab('10:00')} with ${tab('tips')}
     close weekly with call to action
@@ -261,16 +289,24 @@ export const STANZAS: readonly StanzaDefinition[] = [
 export const FACTS_LEFT_OUT_OF_STANZAS: Readonly<Record<string, readonly string[]>> = {
     // Tiers, a trial, retention or churn, and repeat purchases depend on how the product is sold
     // (a subscription or once); the unit cost says what the margin says.
-    Product: ['tiers', 'trial', 'unitCost', 'retention', 'churn', 'repeat', 'spinoffs', 'complements'],
-    Segment: ['influencer', 'spends'],
+    // Exchange rates matter only to a plan with amounts in several currencies; tracking consent only to one that tracks.
+    Plan: ['rates', 'trackingConsent'],
+    // Per-market prices and certifications depend on where and what the product sells.
+    Product: ['tiers', 'trial', 'unitCost', 'retention', 'churn', 'repeat', 'spinoffs', 'complements', 'marketPrices', 'certifications'],
+    // A block naming no market reaches the plan's (or, for a tactic or flow, its campaigns' or segments'): `markets` narrows it.
+    Segment: ['influencer', 'spends', 'markets'],
     Habits: ['communities', 'tools'],
+    Audience: ['consent'],
     // What a tactic pays, expects, publishes, caps, aims at or tests depends on its channel (a fee for an influencer,
-    // a commission for affiliates, a cadence for a podcast, a frequency cap for retargeting, reviews and a rating).
-    Tactic: ['audience', 'hours', 'fee', 'commission', 'counts', 'cadence', 'cap', 'keywords', 'hashtags', 'tests', 'reviews', 'rating'],
-    // Hours and A/B tests are refinements of a flow that works.
-    Flow: ['hours', 'tests'],
-    Campaign: ['promotes', 'results'],
-    Funnel: ['loyalty', 'visitors', 'counts', 'listSize', 'purchaseStage']
+    // a commission for affiliates, a cadence for a podcast, a frequency cap for retargeting, reviews and a rating);
+    // so do its consent (e-mail, texts), its disclosure (endorsements), a reward (reviews) and tracking consent (ads).
+    Tactic: ['audience', 'hours', 'fee', 'commission', 'counts', 'cadence', 'cap', 'keywords', 'hashtags', 'tests', 'reviews', 'rating',
+        'markets', 'consent', 'disclosure', 'reward', 'trackingConsent'],
+    // Hours and A/B tests are refinements of a flow that works; a flow runs for good unless it has a period.
+    Flow: ['hours', 'tests', 'markets', 'unsubscribeWithin', 'period'],
+    Campaign: ['promotes', 'results', 'markets'],
+    Funnel: ['loyalty', 'visitors', 'counts', 'listSize', 'purchaseStage', 'markets', 'unsubscribeWithin'],
+    Offer: ['discounts', 'markets']
 };
 
 /** Cadences that need numbers, which keywords alone cannot offer. */

@@ -339,3 +339,28 @@ export function clockText(minutes: number): string {
     const within = ((minutes % 1440) + 1440) % 1440;
     return `${Math.floor(within / 60)}:${String(within % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The IANA time zones of a country or region code, as the runtime knows them
+ * (`America/New_York`, … for US; the member states' for EU; `Europe/London`
+ * for UK); empty where the runtime cannot tell.
+ */
+export function zonesOfCountry(code: string): string[] {
+    if (code === 'EU') return [...new Set(EU_MEMBERS.flatMap(zonesOfCountry))];
+    const region = code === 'UK' ? 'GB' : code;
+    try {
+        const locale = new Intl.Locale(`und-${region}`) as Intl.Locale & { getTimeZones?(): string[]; timeZones?: string[] };
+        return [...(locale.getTimeZones?.() ?? locale.timeZones ?? [])];
+    } catch {
+        return [];
+    }
+}
+
+/** Every IANA time zone the runtime knows, in its order; empty where it cannot list them. */
+export function allTimeZones(): string[] {
+    try {
+        return Intl.supportedValuesOf('timeZone');
+    } catch {
+        return [];
+    }
+}

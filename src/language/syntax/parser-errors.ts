@@ -3,6 +3,7 @@ import { MplanGrammar } from '../generated/grammar.js';
 import { didYouMean } from './did-you-mean.js';
 import { grammarWords, isWord, type FactLoop, type GrammarWords } from './grammar-words.js';
 import { blockHeading, referenceLink, WORD_LIST_DOCS } from './reference-anchors.js';
+import { wordLists } from './word-lists.js';
 
 /**
  * How each terminal of the grammar reads to a plan author, and the end of the
@@ -37,6 +38,18 @@ const FIRST_FEW = 6;
 const CURRENCY = 'a currency code such as USD or EUR';
 const MONEY = 'an amount with its currency, such as 1_500 USD';
 const PERCENTAGE = 'a percentage such as 20%';
+const ZONE = 'a time zone in quotes, such as "America/New_York" or "Europe/Berlin"';
+
+/** The rules where a name after a number is its currency (`49 USD`, `rate 1 EUR = 1.08 USD`, `discount 5 EUR`). */
+const AMOUNT_RULES = new Set(['Money', 'Price', 'MoneyRange', 'MarketPrice', 'ExchangeRate', 'Discount']);
+
+/** The codes a market names, in words. */
+const CODE_SLOTS: Readonly<Record<string, string>> = {
+    country: 'a country or region code such as US, DE, EU or UK',
+    countries: 'a country or region code such as US, DE, EU or UK',
+    language: 'a language code such as en, fr or pt-BR',
+    languages: 'a language code such as en, fr or pt-BR'
+};
 
 /** A token kind in plain words: terminals described, keywords quoted. */
 export function describeTokenType(type: TokenType | string): string {
@@ -51,9 +64,12 @@ export function describeTokenType(type: TokenType | string): string {
  */
 function describeSlot(type: TokenType, rule: string, before: IToken | undefined): string {
     const previous = before?.image;
-    if (type.name === 'ID' && (previous === 'currency' || ((rule === 'Money' || rule === 'Price' || rule === 'MoneyRange') && previous !== undefined && /^[0-9]/.test(previous)))) return CURRENCY;
+    if (type.name === 'ID' && (previous === 'currency' || (AMOUNT_RULES.has(rule) && previous !== undefined && /^[0-9]/.test(previous)))) return CURRENCY;
+    if (type.name === 'WORD' && rule === 'Market' && previous !== undefined && Object.hasOwn(CODE_SLOTS, previous)) return CODE_SLOTS[previous];
+    if (type.name === 'ID' && (previous === 'market' || previous === 'markets' || (rule === 'MarketPrice' && previous === 'in'))) return 'the name of a market';
+    if (type.name === 'STRING' && ((rule === 'Market' && (previous === 'timezone' || previous === 'timezones')) || (rule === 'HoursWindow' && previous === 'in'))) return ZONE;
     if (type.name === 'NUMBER') {
-        if ((rule === 'Money' || rule === 'Price') && previous !== 'to') return MONEY;
+        if ((rule === 'Money' || rule === 'Price' || rule === 'MarketPrice') && previous !== 'to') return MONEY;
         if (rule === 'Percent' || rule === 'Rate' || rule === 'Conversion' || previous === 'share') return PERCENTAGE;
         if (rule === 'Duration') return 'a length of time such as 30 days';
     }
@@ -67,7 +83,7 @@ function describeSlot(type: TokenType, rule: string, before: IToken | undefined)
  */
 function describePath(path: TokenType[], rule: string, before: IToken | undefined): string {
     if (path[0]?.name === 'NUMBER' && path[1]?.name === '%') return PERCENTAGE;
-    if (path[0]?.name === 'NUMBER' && path[1]?.name === 'ID') return MONEY;
+    if (path[0]?.name === 'NUMBER' && (path[1]?.name === 'ID' || before?.image === 'price')) return MONEY;
     return describeSlot(path[0], rule, before);
 }
 
@@ -180,6 +196,19 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         return this.words ??= grammarWords(MplanGrammar());
     }
 
+    private propertyLists?: Map<string, string[]>;
+
+    /** The words of the lists a rule assigns to one of its properties (`rewardFor` of a tactic: `positive`, `honest`, `any`), by rule. */
+    private get optionalWords(): Map<string, string[]> {
+        if (!this.propertyLists) {
+            this.propertyLists = new Map();
+            for (const list of wordLists(MplanGrammar())) {
+                if (list.property) this.propertyLists.set(list.rule, [...(this.propertyLists.get(list.rule) ?? []), ...list.words]);
+            }
+        }
+        return this.propertyLists;
+    }
+
     private place(found: IToken): Place {
         const tokens = this.tokens();
         // The parser's input ends with end-of-file tokens, which have no place in the text.
@@ -229,7 +258,8 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         const rule = ruleNameOf(options.ruleName);
         if (options.expected.name === '}' && place.loop) return this.notAFact(place, place.loop);
         if (options.expected.name === 'EOF') return this.notABlock(place);
-        const typo = this.typo(place, [options.expected.name]);
+        // An optional word of a list may stand before the expected one (`for honest reviews`): a typo of it is one too.
+        const typo = this.typo(place, [options.expected.name, ...(this.optionalWords.get(rule) ?? [])]);
         if (typo) return typo;
         return `Expected ${describeSlot(options.expected, rule, place.before)}${after(place.before)} but found ${describeFound(options.actual)}.`;
     }
@@ -270,11 +300,25 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         const list = this.grammar.lists.get(rule);
         const firsts = [...new Set(paths.map(path => path[0].name))];
         const alike = paths.filter(path => path.length > 1 && path[0] === found?.tokenType);
+        // Alternatives that start alike (`price 49 USD`, or `price 49 USD in Europe`) in a block the file ends
+        // inside: the parser looked ahead to the end of the file to choose, and what is missing is the brace.
+        const last = alike.length > 0 && place.loop ? this.unclosedAt(found) : undefined;
+        if (last) return `Expected '}' after '${clip(last.image, 40)}' to close ${place.block ?? `the ${place.loop!.opener}`} but found the end of the file.`;
         if (alike.length > 0) {
             // The alternatives start alike (`at least`, `at most`): the second word is the one to judge, and they are named whole.
             const second = options.actual[1];
             const typo = second && this.typo(place, alike.map(path => path[1].name), second);
             if (typo) return typo;
+            // Where the words written part from every alternative at a value (`price EUR`: an amount was due after
+            // `price`, whichever price it is), that value is what is missing.
+            const parted = partingAt(alike, options.actual);
+            if (parted) {
+                const { at, rests } = parted;
+                const before = options.actual[at - 1];
+                const shared = options.actual.slice(0, at).map(token => token.image).join(' ');
+                // (Not "after 'price'": the error stands on 'price' itself, and messages name the word before the error.)
+                return `After '${clip(shared, 40)}' comes ${listWords([...new Set(rests.map(rest => describePath(rest, rule, before)))])}, but found ${describeFound(options.actual[at])}.`;
+            }
             const written = options.actual.slice(0, Math.max(...alike.map(path => path.length))).filter(token => !isEnd(token));
             const expected = listWords(alike.map(path => path.every(type => !TERMINAL_WORDS[type.name]) ? `'${path.map(type => type.name).join(' ')}'` : describePath(path, rule, place.before)));
             return `Expected ${expected}${after(place.before)} but found '${clip(written.map(token => token.image).join(' '), 40)}'.`;
@@ -293,12 +337,47 @@ export class MplanParserErrorMessageProvider implements IParserErrorMessageProvi
         return `Expected ${expected}${after(place.before)} but found ${describeFound(found)}.`;
     }
 
+    /** The last token of the text when the block holding `found` is never closed; undefined when it is. */
+    private unclosedAt(found: IToken): IToken | undefined {
+        const tokens = this.tokens();
+        let length = tokens.length;
+        while (length > 0 && isEnd(tokens[length - 1])) length--;
+        let depth = 0;
+        for (let i = Math.max(0, indexOf(tokens, length, found)); i < length; i++) {
+            const name = tokens[i].tokenType.name;
+            if (name === '{') depth++;
+            else if (name === '}' && --depth < 0) return undefined;
+        }
+        return length > 0 ? tokens[length - 1] : undefined;
+    }
+
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const place = this.place(options.actual[0]);
         const rule = ruleNameOf(options.ruleName);
         const firsts = options.expectedIterationPaths.map(path => path[0]).filter(Boolean);
         return `Expected at least one ${listWords(firsts.map(type => describeSlot(type, rule, place.before)))}${after(place.before)} but found ${describeFound(options.actual[0])}.`;
     }
+}
+
+/**
+ * The first place the written tokens match no path of alternatives that start alike, when what the
+ * paths expect there includes a value (a number, a name, text): the index and the rest of each path from there.
+ */
+function partingAt(paths: TokenType[][], actual: IToken[]): { at: number; rests: TokenType[][] } | undefined {
+    let alive = paths;
+    for (let at = 1; at < actual.length && !isEnd(actual[at - 1]); at++) {
+        const reaching = alive.filter(path => path.length > at);
+        if (reaching.length === 0) return undefined;
+        const next = reaching.filter(path => path[at] === actual[at].tokenType || actual[at].tokenType.CATEGORIES?.includes(path[at]));
+        if (next.length === 0) {
+            // Only past words the alternatives share as keywords (`price`): where they part at a value already
+            // (`commission 10 …`: a percentage or an amount), they are named whole.
+            const keywordsBefore = reaching.every(path => path.slice(0, at).every(type => !TERMINAL_WORDS[type.name]));
+            return keywordsBefore && reaching.some(path => TERMINAL_WORDS[path[at].name]) ? { at, rests: reaching.map(path => path.slice(at)) } : undefined;
+        }
+        alive = next;
+    }
+    return undefined;
 }
 
 /** Langium suffixes its rule names with an invisible character: the grammar's name of a rule. */

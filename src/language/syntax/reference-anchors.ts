@@ -35,6 +35,8 @@ export const WORD_LIST_DOCS: Readonly<Record<string, WordListDoc>> = {
     'CaptureMethod.state': { title: 'Checkbox states', meaning: 'Whether a checkbox that collects leads starts ticked or unticked, after `checkbox` (and `at checkout`).' },
     'Cadence.named': { title: 'Cadences', meaning: 'How often something happens: how often you revisit the plan, follow up or close, and how often the owner reviews an objective or KPI.' },
     FlowChannel: { title: 'Channels of a flow', meaning: 'What a flow sends its messages by, after `channel` in a flow.' },
+    ConsentKind: { title: 'Kinds of consent', meaning: 'How the people a funnel, flow, tactic or audience messages agreed to it, after `consent`.' },
+    'Tactic.rewardFor': { title: 'Reviews a reward is for', meaning: 'Which reviews earn a tactic\'s reward, after `reward "…" for`.' },
     DelayUnit: { title: 'Units of a delay', meaning: 'The unit of a step\'s delay in a flow (`step after 2 hours`): minutes and hours, or any unit of time.' },
     TimeUnit: { title: 'Units of time', meaning: 'The unit of a length (`14 days`), a cadence (`every 2 weeks`) or the time an amount, a share or a count applies to (`per month`).' }
 };
