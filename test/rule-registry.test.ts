@@ -76,4 +76,14 @@ describe('the table of laws (model/markets.ts LAWS)', () => {
         expect([...new Set(LAWS.map(law => law.rule))].sort()).toEqual(compliance.filter(id => id !== 'market-unstated').sort());
         for (const law of LAWS) expect(law.from, `${law.rule} ${law.jurisdiction}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
+
+    it('each provision is named on its rule\'s docs page, with its article and the day it applies from, and the page says it is not legal advice', async () => {
+        const { LAWS } = await import('../src/language/model/markets.js');
+        for (const law of LAWS) {
+            const page = rulePage(law.rule);
+            expect(page, `${law.rule}: ${law.jurisdiction} ${law.article}`).toContain(law.article);
+            expect(page, `${law.rule}: ${law.jurisdiction} from ${law.from}`).toContain(law.from);
+            expect(page, law.rule).toMatch(/not legal advice/i);
+        }
+    });
 });
