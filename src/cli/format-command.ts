@@ -7,7 +7,7 @@ import { ChangedMeanwhile, changedMeanwhileLine, writeFileAtomic } from './write
 import { MAX_PLAN_BYTES, readRegularFile } from '../host/read.js';
 import { createMplanServices, type MplanServices } from '../language/mplan-module.js';
 import { describeReadError } from '../language/workspace/plan-loader.js';
-import { lexingMessage } from '../language/syntax/parser-errors.js';
+import { endOfFileOffset, lexingMessage } from '../language/syntax/parser-errors.js';
 
 export interface FormatOptions { paths: string[]; check: boolean; cwd: string }
 
@@ -35,8 +35,8 @@ export function firstSyntaxError(document: LangiumDocument, text: string): strin
         const start = error.token.startOffset;
         const previous = (error as { previousToken?: { endOffset?: number } }).previousToken?.endOffset;
         // At the end of the file the parser reports a token with no offset: the error is right after the last token.
-        const offset = Number.isFinite(start) && start >= 0 ? start
-            : previous !== undefined && Number.isFinite(previous) && previous >= 0 ? previous + 1 : text.length;
+        const offset = endOfFileOffset(error.message, text) ?? (Number.isFinite(start) && start >= 0 ? start
+            : previous !== undefined && Number.isFinite(previous) && previous >= 0 ? previous + 1 : text.length);
         found.push({ offset, message: error.message });
     }
     if (found.length === 0) return undefined;

@@ -310,6 +310,9 @@ product Mug {
     price 30 USD
 `);
         expect(syntaxErrors(result)[0].message).toBe("Expected '}' after 'USD' to close product 'Mug' but found the end of the file.");
+        // Where the text ends, as for any unclosed block: not at the word the parser chose between prices by.
+        const lines = result.documents.get('plan.mplan')!.textDocument.getText().trimEnd().split('\n');
+        expect(syntaxErrors(result)[0]).toMatchObject({ line: lines.length, column: lines[lines.length - 1].length + 1 });
     });
 
     it('the words of markets, rates, prices per market, discounts and time zones are asked for in words', async () => {

@@ -4,7 +4,7 @@ import { CURRENCY_CODE } from '../model/values.js';
 import { moneyOf } from '../model/plan-model.js';
 import type { AstNode } from 'langium';
 import { MplanGrammar } from '../generated/grammar.js';
-import { lexingMessage, typoOf } from '../syntax/parser-errors.js';
+import { endOfFileOffset, lexingMessage, typoOf } from '../syntax/parser-errors.js';
 import { findRepeatedFacts, repeatableAssignments, type Repeatable } from '../syntax/repeated-facts.js';
 import type { Rule } from './rule.js';
 
@@ -81,6 +81,13 @@ export const syntaxError: Rule = {
                 continue;
             }
             let range = tokenRange(error.token);
+            // An error about the end of the file (a block left open after alternatives that start alike,
+            // `price 49 USD` or `price 49 USD in EU`, chosen by looking ahead) belongs where the text ends.
+            const atEnd = range && endOfFileOffset(error.message, model.document.textDocument.getText());
+            if (atEnd !== undefined) {
+                const at = model.document.textDocument.positionAt(atEnd);
+                range = { start: at, end: at };
+            }
             if (!range) {
                 const previous = tokenRange((error as { previousToken?: IToken }).previousToken);
                 range = previous ? { start: previous.end, end: previous.end } : START;

@@ -403,3 +403,16 @@ export function lexingMessage(text: string, offset: number, length: number): str
     if (first === '#') return 'A hashtag is written with its word right after the # (#FreshLunch), or in quotes when it holds a space ("#slow living").';
     return `Unexpected '${found}': this is not part of the mplan language.`;
 }
+
+/**
+ * Where a parser error about the end of the file belongs: after the last
+ * character that is not white space (an open block after alternatives that
+ * start alike, `price 49 USD` or `price 49 USD in EU`, is reported by the
+ * parser at their first word). Undefined for any other error.
+ */
+export function endOfFileOffset(message: string, text: string): number | undefined {
+    if (!message.endsWith('but found the end of the file.')) return undefined;
+    let end = text.length;
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    return end;
+}
