@@ -55,7 +55,7 @@ const CURRENCY_FEATURES = new Set(['ExchangeRate.from', 'ExchangeRate.to']);
 const CODE_WORDS = { 'Market.countries': 'constant.language.country.mplan', 'Market.languages': 'constant.language.language.mplan' };
 
 /** Scopes of the punctuation keywords. */
-const PUNCTUATION = { '{': SCOPE.open, '}': SCOPE.close, ',': SCOPE.comma, '%': SCOPE.percent };
+const PUNCTUATION = { '{': SCOPE.open, '}': SCOPE.close, ',': SCOPE.comma, '%': SCOPE.percent, '=': 'punctuation.separator.key-value.mplan' };
 
 /**
  * Word keywords written right after their number, like `%`: a ratio's `x`

@@ -419,7 +419,7 @@ campaign Spring { budget 3_000 USD runs Creators, Partners }
             '- **Notes:** Box states no margin or unit cost: its value is counted as revenue; the upsell from Box to Platter gives no share of buyers who take it: it is not counted'
         ].join('\n'));
         expect(await at('SweetCo')).toBe('**competitor SweetCo**\n\n- **Strengths:** "Lower prices"\n- **Weaknesses:** "Two-day delivery"\n- **We differ by:** "Same-day delivery"');
-        expect(await at('Bakery')).toBe('**plan Bakery**\n\n- **Goal:** "Be the caterer of downtown offices"\n- **Currency:** USD');
+        expect(await at('Bakery')).toBe('**plan Bakery**\n\n- **Goal:** "Be the caterer of downtown offices"\n- **Currency:** USD\n- **Markets:** US');
         // `studied SweetCo` names the competitor too.
         expect(await at('SweetCo', 1)).toBe(await at('SweetCo'));
     });
@@ -892,7 +892,7 @@ flow Reminders {
 
         it('marks the checks not yet in force on the as-of day and those whose pack is off', async () => {
             const text = await hoverOn(KILN, 'Europe "European Union"');
-            expect(text).toContain('  - `generic-green-claim`: Directive (EU) 2024/825 (empowering consumers for the green transition), amending Directive 2005/29/EC, Annex I point 4a, from 2026-09-27; not yet in force on 2026-06-01; off: the EU pack is off in mplan.json');
+            expect(text).toContain('  - `generic-green-claim`: Directive (EU) 2024/825 (empowering consumers for the green transition), amending Directive 2005/29/EC, Annex I points 4a and 4c, from 2026-09-27; not yet in force on 2026-06-01; off: the EU pack is off in mplan.json');
             expect(text).toContain('  - `discount-without-prior-price`: Price Indication Directive 98/6/EC, as amended by Directive (EU) 2019/2161, art. 6a, from 2022-05-28; off: the EU pack is off in mplan.json');
         });
     });
