@@ -36,7 +36,7 @@ export function ruleExplanation(id: string): string | undefined {
         '',
         rule.description,
         '',
-        `Default severity: ${rule.severity}. Area: ${rule.area}.${rule.basis ? ` Basis: seed ${rule.basis}.` : ''}`,
+        `Default severity: ${rule.severity}. Area: ${rule.area}.${rule.basis === 'beyond' ? ' Basis: beyond the seeds (the page names its source).' : rule.basis ? ` Basis: seed ${rule.basis}.` : ''}`,
         '',
         body ?? `(No docs page found in ${rulesDocsDir()}.)\n`
     ];

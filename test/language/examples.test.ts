@@ -81,7 +81,7 @@ describe('the block stanzas of completion', () => {
     it('write, alone, a whole plan that passes every rule', async () => {
         // As test/lsp/completion.test.ts writes it over LSP (without snippets): each block from its
         // stanza, in this order, the first product named Box so that the two products differ.
-        const order = ['product', 'product', 'segment', 'audience', 'competitor', 'research', 'plan', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'];
+        const order = ['product', 'product', 'segment', 'audience', 'competitor', 'research', 'plan', 'market', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'];
         let text = '';
         for (const [i, kind] of order.entries()) {
             const document = (await check(text)).documents.get('plan.mplan')!;

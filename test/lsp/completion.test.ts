@@ -359,7 +359,7 @@ describe('stanzas over LSP', () => {
         const doc = uri(join(dir, 'plan.mplan'));
         let text = '';
         await client.open(doc, text);
-        const order = ['product', 'product', 'segment', 'audience', 'competitor', 'research', 'plan', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'];
+        const order = ['product', 'product', 'segment', 'audience', 'competitor', 'research', 'plan', 'market', 'strategy', 'tactic', 'flow', 'campaign', 'funnel', 'offer'];
         for (const [i, kind] of order.entries()) {
             const items = await complete(client, doc, text + CURSOR);
             const stanza = items.find(item => item.label === kind && item.kind === CompletionItemKind.Snippet);
