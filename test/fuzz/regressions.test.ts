@@ -28,6 +28,16 @@ function ofRules(found: string[], ...rules: string[]): string[] {
 }
 
 describe('regressions found by fuzzing', () => {
+    it('an exchange rate cut short by a syntax error: the report shows it as far as it was written, and every service answers', async () => {
+        const text = 'plan Kiln {\n    currency USD\n    rate 1 EUR = \n}\nproduct Mug { price 30 USD }\n';
+        expect((await findings(text)).some(f => f.startsWith('syntax-error 4:1'))).toBe(true);
+        const { documents } = await exercise({ 'plan.mplan': text });
+        const report = await buildPlanReport(services.Mplan, documents[0]);
+        expect(report?.plan.rates.map(rate => [rate.text, rate.asOf])).toEqual([['1 EUR = … …', undefined]]);
+        expect(renderReportMarkdown(report!)).toContain('- **Exchange rates:** 1 EUR = … …\n');
+        expect(renderReportHtml(report!)).toContain('1 EUR = … …');
+    });
+
     it('a file that ends inside a block: the error is placed after the last word, not at line -1', async () => {
         const text = 'plan X {\n  ';
         expect(await findings(text)).toContain("syntax-error 1:9 Expected '}' after '{' to close plan 'X' but found the end of the file.");

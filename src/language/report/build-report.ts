@@ -266,7 +266,9 @@ function optOutText(delay: OptOutDelay | undefined): string | undefined {
 
 /** "1 EUR = 1.08 USD", with the day it holds. */
 function rateLine(rate: ExchangeRate): ExchangeRateLine {
-    return { text: `${formatNumber(rate.amount, 6)} ${rate.from} = ${formatNumber(rate.value, 6)} ${rate.to}`, asOf: rate.asOf, location: locationOf(rate) };
+    // A rate cut short by a syntax error reads as far as it was written (syntax-error says what is missing).
+    const number = (value: number | undefined) => (typeof value === 'number' ? formatNumber(value, 6) : '…');
+    return { text: `${number(rate.amount)} ${rate.from ?? '…'} = ${number(rate.value)} ${rate.to ?? '…'}`, asOf: rate.asOf, location: locationOf(rate) };
 }
 
 /** A campaign's budget in all (`budgetTotal`) against its spend (`campaignSpend`), both in the plan currency. */

@@ -103,8 +103,8 @@ export interface PlanSummary {
 export interface ExchangeRateLine {
     /** "1 EUR = 1.08 USD" */
     text: string;
-    /** The day the rate holds (YYYY-MM-DD), as written. */
-    asOf: string;
+    /** The day the rate holds (YYYY-MM-DD), as written; undefined where a syntax error cut it off. */
+    asOf: string | undefined;
     location: SourceLocation | undefined;
 }
 

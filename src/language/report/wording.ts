@@ -139,5 +139,5 @@ export function marketFacts(market: MarketCompliance): Array<[string, string]> {
 
 /** The one line on the exchange rates: "1 EUR = 1.08 USD as of 2027-01-01; …". */
 export function ratesText(report: PlanReport): string {
-    return report.plan.rates.map(rate => `${rate.text} as of ${rate.asOf}`).join('; ');
+    return report.plan.rates.map(rate => (rate.asOf ? `${rate.text} as of ${rate.asOf}` : rate.text)).join('; ');
 }
