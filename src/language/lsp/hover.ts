@@ -6,9 +6,8 @@ import {
     type Audience, type Campaign, type Competitor, type Consent, type Flow, type Document, type Funnel, type HoursWindow, type Market, type Money,
     type Objective, type Plan, type Platform, type Product, type Segment, type Strategy, type Tactic
 } from '../generated/ast.js';
-import { citation, countriesOf, countryName, JURISDICTION_NAMES, jurisdictionsOf, LAWS, languageName, marketsOf } from '../model/markets.js';
+import { citation, countriesOf, countryName, inForceDuring, JURISDICTION_NAMES, jurisdictionsOf, LAWS, languageName, marketsOf } from '../model/markets.js';
 import { isoDay } from '../model/periods.js';
-import { dayNumber } from '../model/values.js';
 import type { MplanServices } from '../mplan-module.js';
 import { amountOf, tacticsRun, type PlanModel, type PlanModelProvider } from '../model/plan-model.js';
 import { customerValue, projectFunnel, priceCurrency, type Projection } from '../model/economics.js';
@@ -550,8 +549,7 @@ function market(node: Market, model: PlanModel): string {
         for (const law of LAWS) {
             if (!jurisdictions.includes(law.jurisdiction)) continue;
             const notes: string[] = [];
-            const from = dayNumber(law.from);
-            if (from !== undefined && from > model.asOf) notes.push(`not yet in force on ${asOf}`);
+            if (!inForceDuring(law, { start: model.asOf, end: model.asOf })) notes.push(`not yet in force on ${asOf}`);
             if (!model.packOn(law.jurisdiction)) notes.push(`off: the ${law.jurisdiction} pack is off in mplan.json`);
             const where = jurisdictions.length > 1 ? ` (${law.jurisdiction})` : '';
             lines.push(`  - \`${law.rule}\`${where}: ${md(citation(law))}, from ${law.from}${notes.length ? `; ${notes.join('; ')}` : ''}`);

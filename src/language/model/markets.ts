@@ -185,11 +185,6 @@ export const LAWS: readonly Law[] = Object.freeze([
     { rule: 'guarantee-below-legal-minimum', jurisdiction: 'UK', law: 'Consumer Contracts (Information, Cancellation and Additional Charges) Regulations 2013', article: 'reg. 30', from: '2014-06-13' }
 ] satisfies Law[]);
 
-/** The provisions one rule checks, in table order. */
-export function lawsOf(rule: string): Law[] {
-    return LAWS.filter(law => law.rule === rule);
-}
-
 /** The ids of the compliance rules (the rules with a row in `LAWS`), in table order. */
 export const COMPLIANCE_RULES: readonly string[] = [...new Set(LAWS.map(law => law.rule))];
 

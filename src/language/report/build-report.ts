@@ -30,7 +30,7 @@ import type {
     FunnelMoney, FunnelReport, FunnelStage, FunnelView, LawStatus, MarketCompliance, MoneyMonth, MoneyOverTime, ObjectiveLine, PlanReport,
     ProjectedMoney, ReportFinding, SourceLocation, Timeline, TimelineItem, Total
 } from './report-data.js';
-import { countriesOf, countryName, JURISDICTION_NAMES, jurisdictionsOf, languageName, LAWS, type Law } from '../model/markets.js';
+import { COMPLIANCE_RULES, countriesOf, countryName, inForceDuring, JURISDICTION_NAMES, jurisdictionsOf, languageName, LAWS, type Law } from '../model/markets.js';
 import { isoDay } from '../model/periods.js';
 import { STAGES, stageName, type Stage } from '../model/funnel-stages.js';
 
@@ -619,7 +619,7 @@ export const NOT_LEGAL_ADVICE = 'Not legal advice: mplan checks a plan against t
     'Have a lawyer check what matters to you.';
 
 /** The rules with a row in LAWS. */
-const LAW_RULES = new Set(LAWS.map(law => law.rule));
+const LAW_RULES = new Set(COMPLIANCE_RULES);
 
 /** A compliance finding with the markets and jurisdictions it is reported for (rules/compliance-util.ts complianceData). */
 interface MarketFinding extends ReportFinding {
@@ -654,8 +654,7 @@ function lawStatus(model: PlanModel, law: Law): LawStatus {
     const rule = ruleById(law.rule);
     if (rule && ruleLevel(rule, model.settings) === 'off') return 'rule off';
     if (!model.packOn(law.jurisdiction)) return 'pack off';
-    const from = dayNumber(law.from);
-    return from !== undefined && from > model.asOf ? 'not yet' : 'in force';
+    return inForceDuring(law, { start: model.asOf, end: model.asOf }) ? 'in force' : 'not yet';
 }
 
 /** What products charge in a market: "Mug: 34 EUR". */
