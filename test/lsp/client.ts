@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterEach } from 'vitest';
 import {
     createMessageConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type InitializeResult, type MessageConnection,
     type PublishDiagnosticsParams
@@ -71,17 +72,32 @@ export class LspClient {
     readonly registrations: string[] = [];
     /** What the server answered to `initialize` (its capabilities). */
     initializeResult: InitializeResult | undefined;
-    private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+    /** The end of what the server wrote to stderr (its log), for a failure to show. */
+    stderr = '';
+    /** How the server process ended, once it has. */
+    exited: string | undefined;
+    private waiters: Array<{ uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }> = [];
     private versions = new Map<string, number>();
+    private stopping = false;
 
     private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
 
     static async start(options: StartOptions = {}): Promise<LspClient> {
         const args = options.command === 'mplan' ? [join(ROOT, 'bin', 'mplan.cjs'), 'lsp', '--stdio'] : [join(ROOT, 'out', 'server.cjs'), '--stdio'];
         const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-        child.stderr!.on('data', () => { /* the server's log; not part of the protocol */ });
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const client = new LspClient(child, connection);
+        live.add(client);
+        // The server's log: not part of the protocol, kept for a failing test to show.
+        child.stderr!.on('data', (data: Buffer) => { client.stderr = (client.stderr + String(data)).slice(-4000); });
+        // A server that dies fails what waits on it at once, saying so, instead of leaving the test to time out.
+        child.on('exit', (code, signal) => {
+            client.exited = signal ? `signal ${signal}` : `exit code ${code}`;
+            if (client.stopping) return;
+            for (const waiter of client.waiters.splice(0)) {
+                waiter.reject(new Error(`the language server ended (${client.exited}) while diagnostics of ${waiter.uri} were awaited; its log:\n${client.stderr}`));
+            }
+        });
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
             client.diagnostics.set(params.uri, params.diagnostics);
             for (const waiter of [...client.waiters]) {
@@ -114,7 +130,8 @@ export class LspClient {
 
     /** The next diagnostics published for `uri` that pass `test` (default: any). */
     nextDiagnostics(uri: string, test: (diagnostics: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
-        return new Promise(resolve => this.waiters.push({ test: p => p.uri === uri && test(p.diagnostics), resolve: p => resolve(p.diagnostics) }));
+        if (this.exited) return Promise.reject(new Error(`the language server has ended (${this.exited}); its log:\n${this.stderr}`));
+        return new Promise((resolve, reject) => this.waiters.push({ uri, test: p => p.uri === uri && test(p.diagnostics), resolve: p => resolve(p.diagnostics), reject }));
     }
 
     /** Opens a document; resolves with its first diagnostics. */
@@ -146,8 +163,21 @@ export class LspClient {
         return this.connection.sendNotification(method, params);
     }
 
+    /** What a failing test shows of this client: what it still waits for, what it got, and the server's log. */
+    describeState(): string {
+        const waiting = this.waiters.map(w => w.uri);
+        return [
+            `server: ${this.exited ?? 'running'}`,
+            `still waiting for diagnostics of: ${waiting.length ? waiting.join(', ') : 'nothing'}`,
+            `diagnostics published for: ${[...this.diagnostics].map(([uri, d]) => `${uri} (${d.length})`).join(', ') || 'nothing'}`,
+            `log messages (last 5): ${this.logs.slice(-5).join(' | ') || 'none'}`,
+            `server stderr (end):\n${this.stderr || '(empty)'}`
+        ].join('\n');
+    }
+
     /** Shuts the server down as a client would, and makes sure the process is gone. */
     async stop(): Promise<void> {
+        this.stopping = true;
         try {
             await Promise.race([this.connection.sendRequest('shutdown'), new Promise(resolve => setTimeout(resolve, 2000))]);
             await this.connection.sendNotification('exit');
@@ -158,6 +188,18 @@ export class LspClient {
         if (this.process.exitCode === null) this.process.kill();
     }
 }
+
+/** The clients started during the current test. */
+const live = new Set<LspClient>();
+
+// A test that fails (a timeout above all) with a client started says what that client waited for
+// and what the server logged: a hang in CI then explains itself.
+afterEach(({ task }) => {
+    if (task.result?.state === 'fail') {
+        for (const client of live) console.error(`LSP client of the failed test "${task.name}":\n${client.describeState()}`);
+    }
+    live.clear();
+});
 
 /** A file URI for a path. */
 export function uri(path: string): string {
