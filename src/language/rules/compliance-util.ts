@@ -29,8 +29,8 @@ export function complianceData(applies: Applying[]): { markets: string[]; jurisd
 }
 
 /**
- * "tactic 'SpringTexts'", "flow 'Welcome'", "funnel 'Leads'", "the funnel at line 12" (a funnel may
- * have no name); capitalised to start a sentence when `capital`.
+ * "tactic 'SpringTexts'", "flow 'Welcome'", "offer 'Spring'", "the funnel at line 12" (a funnel or
+ * an offer may have no name); capitalised to start a sentence when `capital`.
  */
 export function blockLabel(model: PlanModel, block: Tactic | Flow | Funnel | Offer, capital = false): string {
     const kind = block.$type.toLowerCase();
@@ -52,9 +52,4 @@ export function messagingBlocks(model: PlanModel, channels: readonly string[]): 
 export function applyingOnAsOf(model: PlanModel, rule: string, markets: Market[] = model.marketLookup.markets): Applying[] {
     if (model.marketLookup.markets.length === 0 || markets.length === 0) return [];
     return lawsApplying(rule, markets, { start: model.asOf, end: model.asOf }, jurisdiction => model.packOn(jurisdiction));
-}
-
-/** "offer 'Spring'", or "the offer" for an offer without a name. */
-export function offerName(offer: Offer): string {
-    return offer.name ? `offer '${offer.name}'` : 'the offer';
 }

@@ -2,7 +2,7 @@ import type { Discount, Market, Product } from '../generated/ast.js';
 import type { Applying } from '../model/markets.js';
 import { formatMoney } from '../model/values.js';
 import { sourceAmount } from '../wording.js';
-import { applying, complianceData, offerName, underLaw } from './compliance-util.js';
+import { applying, blockLabel, complianceData, underLaw } from './compliance-util.js';
 import type { Rule } from './rule.js';
 
 const RULE = 'discount-without-prior-price';
@@ -47,7 +47,7 @@ export const discountWithoutPriorPrice: Rule = {
             for (const discount of missing) {
                 report({
                     node: discount,
-                    message: `The '${discountText(discount)}' of ${offerName(offer)} does not give the prior price. A price reduction must show the lowest price the seller charged in the 30 days before it: ${underLaw(applies)}. Add 'prior price' with that price.${advice(discount, applies)}`,
+                    message: `The '${discountText(discount)}' of ${blockLabel(model, offer)} does not give the prior price. A price reduction must show the lowest price the seller charged in the 30 days before it: ${underLaw(applies)}. Add 'prior price' with that price.${advice(discount, applies)}`,
                     data: complianceData(applies)
                 });
             }

@@ -4,7 +4,7 @@ import { genericGreenClaims, neutralityClaims } from '../model/claims.js';
 import { segmentMarkets, type Applying } from '../model/markets.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { listed } from '../wording.js';
-import { applying, applyingOnAsOf, complianceData, offerName, underLaw } from './compliance-util.js';
+import { applying, applyingOnAsOf, blockLabel, complianceData, underLaw } from './compliance-util.js';
 import type { Rule } from './rule.js';
 
 const RULE = 'generic-green-claim';
@@ -100,8 +100,8 @@ function textsOf(model: PlanModel): ClaimText[] {
         if (!guarantee) continue;
         const products = orPlan(model, offer.discounts.flatMap(discount => refs(discount.products)));
         const applies = () => applying(model, RULE, offer);
-        if (guarantee.kind !== undefined) texts.push({ node: guarantee, property: 'kind', text: guarantee.kind, where: `the guarantee of ${offerName(offer)}`, products, applies });
-        if (guarantee.claim !== undefined) texts.push({ node: guarantee, property: 'claim', text: guarantee.claim, where: `the guarantee claim of ${offerName(offer)}`, products, applies });
+        if (guarantee.kind !== undefined) texts.push({ node: guarantee, property: 'kind', text: guarantee.kind, where: `the guarantee of ${blockLabel(model, offer)}`, products, applies });
+        if (guarantee.claim !== undefined) texts.push({ node: guarantee, property: 'claim', text: guarantee.claim, where: `the guarantee claim of ${blockLabel(model, offer)}`, products, applies });
     }
     return texts;
 }

@@ -1,5 +1,5 @@
 import { durationDays } from '../model/values.js';
-import { applying, complianceData, offerName, underLaw } from './compliance-util.js';
+import { applying, blockLabel, complianceData, underLaw } from './compliance-util.js';
 import type { Rule } from './rule.js';
 
 const RULE = 'guarantee-below-legal-minimum';
@@ -26,7 +26,7 @@ export const guaranteeBelowLegalMinimum: Rule = {
             report({
                 node: guarantee,
                 property: 'term',
-                message: `The money-back guarantee of ${offerName(offer)} lasts ${term}, less than the ${WITHDRAWAL_DAYS} days in which a buyer online may withdraw from the purchase anyway, without giving a reason: ${underLaw(applies)}. A guarantee shorter than that right promises nothing and reads as if it cut the right short. Make it ${WITHDRAWAL_DAYS} days or longer ('guarantee money back 30 days').`,
+                message: `The money-back guarantee of ${blockLabel(model, offer)} lasts ${term}, less than the ${WITHDRAWAL_DAYS} days in which a buyer online may withdraw from the purchase anyway, without giving a reason: ${underLaw(applies)}. A guarantee shorter than that right promises nothing and reads as if it cut the right short. Make it ${WITHDRAWAL_DAYS} days or longer ('guarantee money back 30 days').`,
                 data: { ...complianceData(applies), days }
             });
         }

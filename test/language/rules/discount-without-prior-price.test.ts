@@ -89,8 +89,10 @@ describe('discount-without-prior-price', () => {
         expect(finding.message).not.toContain('market US');
     });
 
-    it('names an offer without a name as "the offer"', async () => {
+    it('names an offer without a name by its line', async () => {
         const [finding] = await found(plan(DE, DISCOUNT).replace('offer SpringSale "Spring sale" {', 'offer {'));
-        expect(finding.message).toMatch(/^The 'discount 20% on Mug' of the offer does not give the prior price/);
+        const text = plan(DE, DISCOUNT).replace('offer SpringSale "Spring sale" {', 'offer {');
+        const line = text.split('\n').findIndex(l => l.startsWith('offer {')) + 1;
+        expect(finding.message).toMatch(new RegExp(`^The 'discount 20% on Mug' of the offer at line ${line} does not give the prior price`));
     });
 });
