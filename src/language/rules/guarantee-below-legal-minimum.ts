@@ -1,3 +1,7 @@
+import type { Offer } from '../generated/ast.js';
+import { ruleLevel } from '../config/settings.js';
+import type { Applying } from '../model/markets.js';
+import type { PlanModel } from '../model/plan-model.js';
 import { durationDays } from '../model/values.js';
 import { applying, blockLabel, complianceData, underLaw } from './compliance-util.js';
 import type { Rule } from './rule.js';
@@ -6,6 +10,27 @@ const RULE = 'guarantee-below-legal-minimum';
 
 /** The right of withdrawal from a distance sale in the EU and the UK: 14 days, no reason needed. */
 export const WITHDRAWAL_DAYS = 14;
+
+/**
+ * The provisions under which the offer's money-back guarantee runs shorter than the right of
+ * withdrawal (none: it does not, or no market of the offer has that right on its dates).
+ */
+function shortOfWithdrawal(model: PlanModel, offer: Offer): { days: number; applies: Applying[] } | undefined {
+    const guarantee = offer.guarantee;
+    if (!guarantee?.moneyBack || !guarantee.term) return undefined;
+    const days = durationDays(guarantee.term);
+    if (days === undefined || days >= WITHDRAWAL_DAYS) return undefined;
+    const applies = applying(model, RULE, offer);
+    return applies.length > 0 ? { days, applies } : undefined;
+}
+
+/**
+ * Whether this rule reports the term of the offer's guarantee: then weak-guarantee, whose
+ * advice (at least the 14 days of its default threshold) would say the same, leaves the term out.
+ */
+export function termReportedAsBelowLegalMinimum(model: PlanModel, offer: Offer): boolean {
+    return ruleLevel(guaranteeBelowLegalMinimum, model.settings) !== 'off' && shortOfWithdrawal(model, offer) !== undefined;
+}
 
 export const guaranteeBelowLegalMinimum: Rule = {
     id: RULE,
@@ -16,13 +41,11 @@ export const guaranteeBelowLegalMinimum: Rule = {
     description: 'A money-back guarantee shorter than the 14-day right of withdrawal buyers online have anyway.',
     check(model, report) {
         for (const offer of model.own.offers) {
-            const guarantee = offer.guarantee;
-            if (!guarantee?.moneyBack || !guarantee.term) continue;
-            const days = durationDays(guarantee.term);
-            if (days === undefined || days >= WITHDRAWAL_DAYS) continue;
-            const applies = applying(model, RULE, offer);
-            if (applies.length === 0) continue;
-            const term = `${guarantee.term.amount} ${guarantee.term.unit}`;
+            const short = shortOfWithdrawal(model, offer);
+            if (!short) continue;
+            const { days, applies } = short;
+            const guarantee = offer.guarantee!;
+            const term = `${guarantee.term!.amount} ${guarantee.term!.unit}`;
             report({
                 node: guarantee,
                 property: 'term',

@@ -1,5 +1,6 @@
 import type { Duration, Guarantee } from '../generated/ast.js';
 import { durationDays } from '../model/values.js';
+import { termReportedAsBelowLegalMinimum, WITHDRAWAL_DAYS } from './guarantee-below-legal-minimum.js';
 import type { Rule } from './rule.js';
 import { listed } from '../wording.js';
 
@@ -82,7 +83,8 @@ interface Weakness {
     text: string;
 }
 
-function weaknessesOf(guarantee: Guarantee, minDays: number): Weakness[] {
+/** `judgeTerm` false: the term is reported elsewhere (guarantee-below-legal-minimum, with its law). */
+function weaknessesOf(guarantee: Guarantee, minDays: number, judgeTerm: boolean): Weakness[] {
     const found: Weakness[] = [];
     if (isBlank(guarantee.claim)) found.push({ code: 'claim', text: "it does not say how to claim it (add 'claim')" });
     if (isBlank(guarantee.refunds)) found.push({ code: 'refunds', text: "it does not say what is refunded (add 'refunds')" });
@@ -95,7 +97,7 @@ function weaknessesOf(guarantee: Guarantee, minDays: number): Weakness[] {
         if (delay) found.push({ code: 'condition', text: `the condition "${condition}" ${delay.effect} (${delay.advice})` });
     }
     const term = durationDays(guarantee.term);
-    if (guarantee.term && term !== undefined && term < minDays) {
+    if (judgeTerm && guarantee.term && term !== undefined && term < minDays) {
         found.push({ code: 'term', text: `it lasts only ${written(guarantee.term)} (make it at least ${minDays} days)` });
     }
     return found;
@@ -114,7 +116,10 @@ export const weakGuarantee: Rule = {
         for (const offer of model.own.offers) {
             const guarantee = offer.guarantee;
             if (!guarantee?.moneyBack) continue;
-            const weaknesses = weaknessesOf(guarantee, minDays);
+            // A term short of the right of withdrawal is one finding, the legal one, unless this
+            // rule's own threshold asks for more than that right's 14 days.
+            const judgeTerm = minDays > WITHDRAWAL_DAYS || !termReportedAsBelowLegalMinimum(model, offer);
+            const weaknesses = weaknessesOf(guarantee, minDays, judgeTerm);
             if (weaknesses.length === 0) continue;
             report({
                 node: guarantee,

@@ -86,9 +86,38 @@ describe('guarantee-below-legal-minimum', () => {
         expect(await found(plan(`${US}\n${FR}`, '7 days', '    markets FR\n'))).toHaveLength(1);
     });
 
-    it('stands beside weak-guarantee, which judges the term against the plan\'s own minimum', async () => {
-        const rules = (await check(plan(FR, '10 days'))).rules();
-        expect(rules).toContain(RULE);
-        expect(rules).toContain('weak-guarantee');
+    describe('and weak-guarantee: a term short of the right of withdrawal is one finding, not two', () => {
+        const weak = async (text: string) => (await check(text)).findings().filter(f => f.rule === 'weak-guarantee').map(f => f.message);
+
+        it('a 10-day guarantee in France: only the legal finding; weak-guarantee, with nothing else to say, is silent', async () => {
+            const result = await check(plan(FR, '10 days'));
+            expect(result.findings().filter(f => f.rule === RULE)).toHaveLength(1);
+            expect(result.rules()).not.toContain('weak-guarantee');
+        });
+
+        it('a guarantee weak in other ways too: weak-guarantee names those, and leaves the term to the legal finding', async () => {
+            const text = plan(FR, '10 days').replace(' claim "Reply to the welcome e-mail"', '');
+            expect(await weak(text)).toEqual([
+                "The money-back guarantee is weak: it does not say how to claim it (add 'claim'). Buyers trust a guarantee whose terms they can read and that gives their money back at once."
+            ]);
+            expect(await found(text)).toHaveLength(1);
+        });
+
+        it('where the law does not apply (the US, the EU pack off, this rule off), weak-guarantee judges the term itself', async () => {
+            const short = "The money-back guarantee is weak: it lasts only 10 days (make it at least 14 days). Buyers trust a guarantee whose terms they can read and that gives their money back at once.";
+            expect(await weak(plan(US, '10 days'))).toEqual([short]);
+            judgeBy({ packs: { EU: 'off' } });
+            expect(await weak(plan(FR, '10 days'))).toEqual([short]);
+            judgeBy({ rules: { [RULE]: 'off' } });
+            expect(await weak(plan(FR, '10 days'))).toEqual([short]);
+        });
+
+        it('a plan that asks for more than the 14 days (minGuaranteeDays 30) gets both: the law and its own minimum', async () => {
+            judgeBy({ thresholds: { ...TEST_SETTINGS.thresholds, minGuaranteeDays: 30 } });
+            expect(await weak(plan(FR, '10 days'))).toEqual([
+                "The money-back guarantee is weak: it lasts only 10 days (make it at least 30 days). Buyers trust a guarantee whose terms they can read and that gives their money back at once."
+            ]);
+            expect(await found(plan(FR, '10 days'))).toHaveLength(1);
+        });
     });
 });
