@@ -153,7 +153,7 @@ export function createMcpServer(root: string): McpServer {
         description: 'The facts of one plan as JSON, from the plan model: budgets and planned spend per campaign and per month, the timeline, the funnel projection with unit economics (CAC, LTV, payback), the objectives\' verdicts, the markets and the law checked in each, readiness per area and the findings\' counts.',
         inputSchema: onePlanInput,
         outputSchema: {
-            version: z.literal(1), uri: z.string(), asOf: z.string(), currency: z.string().optional(),
+            version: z.literal(1), path: z.string().describe('the plan file, relative to the project folder (every place in the facts is a path so too)'), asOf: z.string(), currency: z.string().optional(),
             plan: z.looseObject({}).describe('name, goal, objectives with verdicts, period, total budget, planned spend, counts of blocks'),
             budget: z.looseObject({}).describe('budget rows per strategy, channel, channel type (paid, owned, earned; online, offline) and campaign, with shares'),
             timeline: z.looseObject({}).describe('campaigns and tactics over time'),

@@ -4,6 +4,7 @@
  * pages) run on the project's files or an assistant's draft. Nothing here
  * judges a plan itself; everything it says comes from the core.
  */
+import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Range } from 'vscode-languageserver-types';
@@ -222,9 +223,26 @@ async function planReport(project: Project, input: PlanInput & { plan?: string }
     return data;
 }
 
-/** `summarize`: the plan model's facts as the report reads them: budgets, spend by month, funnel projection, unit economics, readiness. */
-export async function summarizeTool(project: Project, input: PlanInput & { plan?: string }): Promise<PlanReport> {
-    return planReport(project, input);
+/** The report's data with each file named as `check` names it: `path`, relative to the project folder, for each file `uri`. */
+export type Summarized = WithPaths<PlanReport>;
+type WithPaths<T> = T extends Array<infer E> ? Array<WithPaths<E>>
+    : T extends object ? { [K in keyof T as K extends 'uri' ? 'path' : K]: WithPaths<T[K]> } : T;
+
+/**
+ * `summarize`: the plan model's facts as the report reads them: budgets, spend by month, funnel
+ * projection, unit economics, readiness. Where the report gives a file's URI (the plan, the place of
+ * each item), the assistant gets its path in the project, as `check` gives it: no absolute path of
+ * the user's machine goes into the conversation.
+ */
+export async function summarizeTool(project: Project, input: PlanInput & { plan?: string }): Promise<Summarized> {
+    return withPaths(project, await planReport(project, input)) as Summarized;
+}
+
+function withPaths(project: Project, value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(item => withPaths(project, item));
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) =>
+        key === 'uri' && typeof item === 'string' && item.startsWith('file:') ? ['path', project.shown(fileURLToPath(item))] : [key, withPaths(project, item)]));
 }
 
 /** `report`: the Markdown report of one plan, as `mplan report PLAN --out FILE.md` writes it. */

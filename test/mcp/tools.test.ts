@@ -254,6 +254,23 @@ describe('summarize, report', () => {
         expect(facts.compliance.disclaimer).toMatch(/^Not legal advice: /);
     });
 
+    it('summarize names each file as check does, relative to the project: no absolute path of the machine reaches the assistant', async () => {
+        const facts = await structured<Record<string, any>>(session, 'summarize', { plan: 'corner-bakery/plan.mplan', asOf: AS_OF });
+        expect(facts.path).toBe('corner-bakery/plan.mplan');
+        expect(facts.uri).toBeUndefined();
+        const text = JSON.stringify(facts);
+        expect(text).not.toContain('file:');
+        expect(text).not.toContain(project);
+        // The places of items in the files the plan imports are paths too.
+        const paths = new Set<string>();
+        JSON.stringify(facts, (key, value) => {
+            if (key === 'path' && typeof value === 'string') paths.add(value);
+            return value;
+        });
+        expect([...paths].sort()).toEqual(expect.arrayContaining(['corner-bakery/plan.mplan', 'corner-bakery/shared/offer.mplan']));
+        expect([...paths].every(path => path.startsWith('corner-bakery/'))).toBe(true);
+    });
+
     it('report is the Markdown mplan report writes', async () => {
         const report = await call(session, 'report', { plan: 'ebook-list.mplan', asOf: AS_OF });
         const copy = fixtureProject();
