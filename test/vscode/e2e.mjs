@@ -275,6 +275,9 @@ async function goTo(page, { line, column }) {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: STEP_MS });
     await input.fill(`:${line}:${column}`);
+    // Enter acts on the list's row, which follows the typed text: pressed before the row says this
+    // line, it is lost (seen in CI on a loaded machine: the box stayed open with ':48:9' in it).
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line} at column ${column}` }).first().waitFor({ state: 'visible', timeout: STEP_MS });
     await input.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
     const status = page.locator('#status\\.editor\\.selection');
