@@ -87,6 +87,8 @@ async function openFile(page, name) {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name.split('/').pop() }).first().waitFor({ state: 'visible', timeout: STEP_MS });
     await input.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: name.split('/').pop() }).waitFor({ state: 'visible', timeout: STEP_MS });
+    // The editor has the focus, so what comes next (the command palette) sees its language.
+    await page.locator('.monaco-editor.focused').first().waitFor({ state: 'visible', timeout: STEP_MS });
 }
 
 async function main() {
