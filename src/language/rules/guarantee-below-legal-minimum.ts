@@ -1,4 +1,4 @@
-import type { Offer } from '../generated/ast.js';
+import type { Duration, Guarantee, Offer } from '../generated/ast.js';
 import { ruleLevel } from '../config/settings.js';
 import type { Applying } from '../model/markets.js';
 import type { PlanModel } from '../model/plan-model.js';
@@ -15,13 +15,14 @@ export const WITHDRAWAL_DAYS = 14;
  * The provisions under which the offer's money-back guarantee runs shorter than the right of
  * withdrawal (none: it does not, or no market of the offer has that right on its dates).
  */
-function shortOfWithdrawal(model: PlanModel, offer: Offer): { days: number; applies: Applying[] } | undefined {
+function shortOfWithdrawal(model: PlanModel, offer: Offer): { guarantee: Guarantee; term: Duration; days: number; applies: Applying[] } | undefined {
     const guarantee = offer.guarantee;
-    if (!guarantee?.moneyBack || !guarantee.term) return undefined;
-    const days = durationDays(guarantee.term);
+    const term = guarantee?.moneyBack ? guarantee.term : undefined;
+    if (!guarantee || !term) return undefined;
+    const days = durationDays(term);
     if (days === undefined || days >= WITHDRAWAL_DAYS) return undefined;
     const applies = applying(model, RULE, offer);
-    return applies.length > 0 ? { days, applies } : undefined;
+    return applies.length > 0 ? { guarantee, term, days, applies } : undefined;
 }
 
 /**
@@ -43,9 +44,8 @@ export const guaranteeBelowLegalMinimum: Rule = {
         for (const offer of model.own.offers) {
             const short = shortOfWithdrawal(model, offer);
             if (!short) continue;
-            const { days, applies } = short;
-            const guarantee = offer.guarantee!;
-            const term = `${guarantee.term!.amount} ${guarantee.term!.unit}`;
+            const { guarantee, days, applies } = short;
+            const term = `${short.term.amount} ${short.term.unit}`;
             report({
                 node: guarantee,
                 property: 'term',
